@@ -1,0 +1,3 @@
+namespace ReferralNet.Contracts;
+
+public sealed record CaseLeadChanged(Guid CaseId, Guid LeadAgencyId, DateTimeOffset OccurredAt);

@@ -1,0 +1,3 @@
+namespace ReferralNet.Contracts;
+
+public sealed record ConsentExpired(Guid ConsentId, Guid PersonId, DateTimeOffset OccurredAt);

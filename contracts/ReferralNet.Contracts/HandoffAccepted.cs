@@ -1,0 +1,3 @@
+namespace ReferralNet.Contracts;
+
+public sealed record HandoffAccepted(Guid HandoffId, Guid CaseId, Guid FromAgencyId, Guid ToAgencyId, DateTimeOffset OccurredAt);

@@ -1,0 +1,3 @@
+namespace ReferralNet.Contracts;
+
+public sealed record MatchCandidate(Guid ServiceId, Guid AgencyId, double Score);

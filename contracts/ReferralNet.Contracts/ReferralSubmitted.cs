@@ -1,0 +1,17 @@
+namespace ReferralNet.Contracts;
+
+/// <summary>A referral landed on a case. Only ids, codes and numbers: no names, contacts or free text.</summary>
+public sealed record ReferralSubmitted(
+    Guid ReferralId,
+    Guid CaseId,
+    Guid PersonId,
+    Guid FromAgencyId,
+    string Source,
+    IReadOnlyList<string> Needs,
+    string Urgency,
+    IReadOnlyList<string> Modalities,
+    bool RemoteFirst,
+    IReadOnlyList<string> Languages,
+    int AgeYears,
+    string Municipality,
+    DateTimeOffset OccurredAt);

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Shared by deploy/run.sh and deploy/test.sh: install, start and stop private PostgreSQL and RabbitMQ servers
+# bound to 127.0.0.1, each in a data folder of its own. Source it; it defines functions only.
+
+PG_BIN=""
+SERVERS_SH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/servers.sh"
+
+log() { printf '[referralnet] %s\n' "$*" >&2; }
+
+# Installs the Debian packages that are missing, or says exactly what to install when it cannot.
+ensure_packages() {
+  local missing=()
+  find_pg_bin || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    log "Missing: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    return 1
+  fi
+  log "Installing ${missing[*]} from the Debian packages (once)..."
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  find_pg_bin
+}
+
+find_pg_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ]; then PG_BIN="$dir"; return 0; fi
+  done
+  return 1
+}
+
+# A port nobody listens on, below 45536 so that RabbitMQ's distribution port (port + 20000) exists too.
+free_port() {
+  local port
+  for _ in $(seq 100); do
+    port=$(shuf -i 20000-45000 -n 1)
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! (exec 3<>"/dev/tcp/127.0.0.1/$((port + 20000))") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  return 1
+}
+
+wait_for_port() { # host port seconds
+  local deadline=$((SECONDS + $3))
+  until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.2
+  done
+}
+
+# start_postgres DIR PORT PASSWORD [fast]: initdb on first use (as the postgres user: initdb refuses root).
+start_postgres() {
+  local dir=$1 port=$2 password=$3 fast=${4:-}
+  mkdir -p "$dir"
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres:postgres "$dir"
+    run_as=(runuser -u postgres --)
+  fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    printf '%s\n' "$password" > "$dir/pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/pwfile"
+    "${run_as[@]}" "$PG_BIN/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" -A scram-sha-256 -E UTF8 \
+      --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; return 1; }
+    rm -f "$dir/pwfile"
+  fi
+  local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300"
+  # Only for throwaway test clusters: durability off, speed up.
+  [ "$fast" = fast ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start -o "$options" >/dev/null \
+    || { tail -20 "$dir/postgres.log" >&2; return 1; }
+}
+
+stop_postgres() { # DIR
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  [ -f "$1/data/postmaster.pid" ] && "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# rabbit_env DIR PORT: the environment both the server and its CLI tools need to find this private node.
+rabbit_env() {
+  local dir=$1 port=$2
+  export HOME="$dir" RABBITMQ_NODENAME="rn$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" \
+    RABBITMQ_DIST_PORT=$((port + 20000)) RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
+    RABBITMQ_CONFIG_FILE="$dir/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    RABBITMQ_PID_FILE="$dir/rabbitmq.pid" ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+}
+
+# start_rabbitmq DIR PORT: RabbitMQ from a private folder; writes DIR/rabbitmqctl, a wrapper bound to this node.
+start_rabbitmq() {
+  local dir=$1 port=$2
+  [ $((port + 20000)) -le 65535 ] || { log "RabbitMQ port $port leaves no room for its distribution port ($port + 20000)"; return 1; }
+  mkdir -p "$dir/log" "$dir/mnesia"
+  cat > "$dir/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$port
+loopback_users = none
+CONF
+  echo "[]." > "$dir/enabled_plugins"
+  cat > "$dir/rabbitmqctl" <<WRAP
+#!/usr/bin/env bash
+source "$SERVERS_SH"
+rabbit_env "$dir" "$port"
+exec /usr/lib/rabbitmq/bin/rabbitmqctl "\$@"
+WRAP
+  chmod +x "$dir/rabbitmqctl"
+  (
+    rabbit_env "$dir" "$port"
+    [ -f "$dir/.erlang.cookie" ] || { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/.erlang.cookie"; chmod 400 "$dir/.erlang.cookie"; }
+    /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1
+    /usr/lib/rabbitmq/bin/rabbitmqctl wait --timeout 120 "$dir/rabbitmq.pid" >/dev/null 2>&1
+  ) || { log "RabbitMQ did not start; see $dir/log"; return 1; }
+}
+
+stop_rabbitmq() { # DIR PORT
+  local dir=$1 port=$2
+  [ -f "$dir/rabbitmq.pid" ] || return 0
+  (
+    rabbit_env "$dir" "$port"
+    /usr/lib/rabbitmq/bin/rabbitmqctl shutdown >/dev/null 2>&1 || kill "$(cat "$dir/rabbitmq.pid")" 2>/dev/null
+  )
+  rm -f "$dir/rabbitmq.pid"
+  # epmd outlives the node; stop the one this node started (it listens on 127.0.0.1 only).
+  local epmd
+  for epmd in $(pgrep -x epmd 2>/dev/null); do
+    if [ "$(tr '\0' '\n' < "/proc/$epmd/environ" 2>/dev/null | grep -c "^RABBITMQ_NODE_PORT=$port$")" -gt 0 ]; then
+      kill "$epmd" 2>/dev/null || true
+    fi
+  done
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Web;
+
+namespace ReferralNet.Gateway.DevTokens;
+
+public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Guid? Person);
+
+public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Test tokens for local development, signed with the development key every service validates. Mapped only when
+/// Gateway:DevTokens is on; otherwise the path does not exist (404).
+/// </summary>
+public static class DevTokenEndpoint
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public static void MapDevTokens(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DevTokens)
+        {
+            app.MapPost("/dev/token", Issue).AllowAnonymous();
+        }
+    }
+
+    private static Results<Ok<DevTokenResponse>, ProblemHttpResult> Issue(
+        DevTokenRequest request, IOptions<AuthOptions> auth, TimeProvider time)
+    {
+        var errors = new ValidationErrors()
+            .Required(request.Sub, "sub", 100)
+            .Code(request.Role, Roles.All, "role")
+            .Check(request.Role is not (Roles.Worker or Roles.AgencyAdmin) || request.Agency is not null, "agency", $"is required for the role '{request.Role}'")
+            .Check(request.Role is not Roles.Youth || request.Person is not null, "person", "is required for the role 'youth'");
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        var claims = new List<Claim> { new("sub", request.Sub!), new("role", request.Role!) };
+        if (request.Agency is { } agency)
+        {
+            claims.Add(new Claim("agency", agency.ToString()));
+        }
+        if (request.Person is { } person)
+        {
+            claims.Add(new Claim("person", person.ToString()));
+        }
+        var now = time.GetUtcNow();
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = auth.Value.Issuer,
+            Audience = auth.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(AuthExtensions.DevelopmentKey(auth.Value), SecurityAlgorithms.HmacSha256),
+        });
+        return TypedResults.Ok(new DevTokenResponse(token, now + Lifetime));
+    }
+}

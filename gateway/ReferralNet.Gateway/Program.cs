@@ -1,0 +1,21 @@
+using ReferralNet.BuildingBlocks.Hosting;
+using ReferralNet.Gateway;
+using ReferralNet.Gateway.DevTokens;
+using ReferralNet.Gateway.Health;
+using ReferralNet.Gateway.Limits;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWebDefaults("gateway");
+builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.AddGatewayLimits();
+builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
+
+var app = builder.Build();
+app.UseWebDefaults();
+app.UseRequestBodyLimit();
+app.UseRateLimiter();
+app.MapDevTokens();
+app.MapReverseProxy();
+app.Run();

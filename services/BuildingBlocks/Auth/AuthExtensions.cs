@@ -1,0 +1,52 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ReferralNet.BuildingBlocks.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>JWT bearer validation and the shared policies. Everything requires a valid token unless an endpoint opts out.</summary>
+    public static IServiceCollection AddReferralNetAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Worker, p => p.RequireRole(Roles.Worker))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Worker, Roles.AgencyAdmin, Roles.Coordinator))
+            .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.AgencyAdmin, Roles.Coordinator));
+        return services;
+    }
+
+    public static SymmetricSecurityKey DevelopmentKey(AuthOptions options) =>
+        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set.")));
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = auth.Audience,
+            NameClaimType = "sub",
+            RoleClaimType = "role",
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            jwt.Authority = auth.Authority;
+            jwt.Audience = auth.Audience;
+        }
+        else
+        {
+            jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(auth);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace ReferralNet.BuildingBlocks.Auth;
+
+/// <summary>Who is calling, from the validated token: a user id, a role, and the agency or person the role is tied to.</summary>
+public sealed record Caller(string UserId, string Role, Guid? AgencyId, Guid? PersonId)
+{
+    public static Caller From(ClaimsPrincipal user) => new(
+        user.FindFirstValue("sub") ?? "",
+        user.FindFirstValue("role") ?? "",
+        Guid.TryParse(user.FindFirstValue("agency"), out var agency) ? agency : null,
+        Guid.TryParse(user.FindFirstValue("person"), out var person) ? person : null);
+
+    public bool IsCoordinator => Role == Roles.Coordinator;
+
+    public bool IsWorkerOf(Guid agencyId) => Role == Roles.Worker && AgencyId == agencyId;
+}

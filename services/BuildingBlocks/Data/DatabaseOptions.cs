@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReferralNet.BuildingBlocks.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Npgsql connection string of this service's own database.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Run pending migrations when the service starts (the local runner and tests do; a deployment job may use --migrate-only instead).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Engine.Output;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ReferralNet.BuildingBlocks.Data;
+
+/// <summary>
+/// Runs the numbered .sql scripts embedded in the building blocks (outbox, inbox) and in the service, in name order,
+/// each once (DbUp keeps a journal table).
+/// </summary>
+public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceAssembly service, ILogger<SchemaMigrator> log)
+{
+    public void Migrate()
+    {
+        var connectionString = options.Value.ConnectionString;
+        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(log));
+        var upgrade = DeployChanges.To.PostgresqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, IsSqlScript)
+            .WithScriptsEmbeddedInAssembly(service.Assembly, IsSqlScript)
+            .WithTransactionPerScript()
+            .LogTo(new DbUpLog(log))
+            .Build()
+            .PerformUpgrade();
+        if (!upgrade.Successful)
+        {
+            throw new InvalidOperationException($"Migration {upgrade.ErrorScript?.Name} failed.", upgrade.Error);
+        }
+    }
+
+    private static bool IsSqlScript(string name) => name.EndsWith(".sql", StringComparison.Ordinal);
+
+    private sealed class DbUpLog(ILogger log) : IUpgradeLog
+    {
+        public void LogTrace(string format, params object[] args) => log.LogTrace(format, args);
+        public void LogDebug(string format, params object[] args) => log.LogDebug(format, args);
+        public void LogInformation(string format, params object[] args) => log.LogInformation(format, args);
+        public void LogWarning(string format, params object[] args) => log.LogWarning(format, args);
+        public void LogError(string format, params object[] args) => log.LogError(format, args);
+        public void LogError(Exception ex, string format, params object[] args) => log.LogError(ex, format, args);
+    }
+}
+
+/// <summary>The service assembly whose embedded migrations and consumers belong to this process.</summary>
+public sealed record ServiceAssembly(Assembly Assembly);

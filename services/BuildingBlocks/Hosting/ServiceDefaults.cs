@@ -1,0 +1,93 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.BuildingBlocks.Telemetry;
+using ReferralNet.BuildingBlocks.Web;
+
+namespace ReferralNet.BuildingBlocks.Hosting;
+
+public static class ServiceDefaults
+{
+    public const string MigrateOnlyArgument = "--migrate-only";
+
+    /// <summary>What every HTTP process (services and gateway) has: telemetry, token validation, problem details, health.</summary>
+    public static WebApplicationBuilder AddWebDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddTelemetry(serviceName);
+        builder.Services.AddReferralNetAuth();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so the handler above answers them as problem+json instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddHealthChecks();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>A ReferralNet service: web defaults plus its own PostgreSQL database, migrations and outbox.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, Assembly serviceAssembly)
+    {
+        builder.AddWebDefaults(serviceName);
+        UtcDateTimeOffsetHandler.Register();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .EnableParameterLogging(false)
+            .Build());
+        builder.Services.AddSingleton(new ServiceAssembly(serviceAssembly));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Database>();
+        // Registered before messaging, so the schema exists before the bus and the dispatcher start.
+        builder.Services.AddHostedService<MigrateOnStart>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The middleware every HTTP process runs, in order, and its health endpoints.</summary>
+    public static WebApplication UseWebDefaults(this WebApplication app)
+    {
+        app.UseCorrelationId();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Runs the service, or with --migrate-only just its migrations (for a deployment job).</summary>
+    public static async Task RunServiceAsync(this WebApplication app, string[] args)
+    {
+        if (args.Contains(MigrateOnlyArgument))
+        {
+            app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            return;
+        }
+        await app.RunAsync();
+    }
+
+    private sealed class MigrateOnStart(SchemaMigrator migrator, IOptions<DatabaseOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.MigrateOnStart)
+            {
+                migrator.Migrate();
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ReferralNet.BuildingBlocks.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ the ReferralNet way: quorum queues, publisher confirms, kebab-case endpoints prefixed with
+    /// the service name (so two services never compete for one queue), retry with back-off then the _error queue,
+    /// and the outbox dispatcher.
+    /// </summary>
+    public static WebApplicationBuilder AddMessaging(
+        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        builder.Services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Queues exist before the service takes traffic, and a stop lets in-flight messages finish.
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName + "-", false));
+            addConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
+                endpoint.UseMessageRetry(r => r.Exponential(
+                    broker.RetryLimit, broker.RetryMinInterval, broker.RetryMaxInterval, broker.RetryMinInterval));
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
+                rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.PrefetchCount = broker.PrefetchCount;
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ReferralNet.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows. Woken at commit, with a polling fallback for rows left by a crash. Rows are claimed
+/// with FOR UPDATE SKIP LOCKED, so instances sharing a table never publish the same row concurrently, and are marked
+/// only after the broker confirmed them: a crash in between re-publishes with the same message id, which the
+/// consumers' inbox turns into a no-op.
+/// </summary>
+public sealed class OutboxDispatcher(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("ReferralNet.Outbox");
+    private static readonly Meter Meter = new("ReferralNet.Outbox");
+    private static readonly Histogram<double> CommitToPublish = Meter.CreateHistogram<double>(
+        "referralnet.outbox.commit_to_publish", "ms", "Time from storing an outbox row to the broker's confirmation");
+    private static readonly Counter<long> Published = Meter.CreateCounter<long>("referralnet.outbox.published");
+
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(5);
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = await DispatchBatchAsync(stoppingToken);
+                failures = 0;
+                await PurgeIfDueAsync(stoppingToken);
+                if (dispatched < settings.BatchSize)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database away: the rows stay in the table; back off up to 5 s and try again.
+                failures++;
+                log.LogWarning(ex, "Outbox dispatch failed ({Failures} in a row); the messages stay and are retried", failures);
+                var backOff = TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, Math.Min(failures, 6))));
+                await Task.Delay(backOff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of waiting rows; returns how many were published.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            OutboxSql.ClaimWaiting, new { Limit = options.Value.BatchSize }, transaction, cancellationToken: ct))).AsList();
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        using (var publishDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            publishDeadline.CancelAfter(options.Value.PublishTimeout);
+            await Task.WhenAll(rows.Select(row => PublishAsync(row, publishDeadline.Token)));
+        }
+
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            OutboxSql.MarkDispatched, new { Now = now, Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+
+        foreach (var row in rows)
+        {
+            CommitToPublish.Record((now - row.CreatedAt).TotalMilliseconds);
+        }
+        Published.Add(rows.Count);
+        return rows.Count;
+    }
+
+    private async Task PublishAsync(OutboxRow row, CancellationToken ct)
+    {
+        var type = OutboxMessageTypes.Resolve(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} holds no message.");
+        using var activity = row.TraceParent is null
+            ? null
+            : ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
+        activity?.SetTag("messaging.message.id", row.Id);
+        await bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+    }
+
+    private async Task PurgeIfDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextPurge)
+        {
+            return;
+        }
+        _nextPurge = now + PurgeEvery;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            OutboxSql.PurgeDispatched, new { Before = now - options.Value.KeepDispatchedFor }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
+    }
+
+    private sealed record OutboxRow(Guid Id, string MessageType, string Body, string? TraceParent, DateTimeOffset CreatedAt);
+}

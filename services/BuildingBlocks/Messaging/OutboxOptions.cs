@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReferralNet.BuildingBlocks.Messaging;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often the dispatcher looks for rows nobody woke it for (left behind by a crash or another instance).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>A publish that the broker has not confirmed by then fails the batch; its rows stay and are retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Dispatched rows are kept this long (for latency figures and forensics), then deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan KeepDispatchedFor { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Inbox rows must outlive any redelivery; a week is far beyond the broker's redelivery window.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan KeepInboxFor { get; set; } = TimeSpan.FromDays(7);
+}

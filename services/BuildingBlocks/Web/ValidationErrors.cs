@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ReferralNet.BuildingBlocks.Web;
+
+/// <summary>Collects field errors of a well-formed request and turns them into one 422 problem+json naming every field.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public ValidationErrors Check(bool valid, string field, string message)
+    {
+        if (!valid)
+        {
+            Add(field, message);
+        }
+        return this;
+    }
+
+    public ValidationErrors Required(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, "is required");
+        }
+        return Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+    }
+
+    public ValidationErrors Codes(IReadOnlyCollection<string>? values, IReadOnlySet<string> allowed, string field, bool required = true)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return required ? Add(field, "needs at least one value") : this;
+        }
+        foreach (var value in values.Where(v => !allowed.Contains(v)).Distinct())
+        {
+            Add(field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+        }
+        return this;
+    }
+
+    public ValidationErrors Code(string? value, IReadOnlySet<string> allowed, string field) =>
+        value is null
+            ? Add(field, "is required")
+            : Check(allowed.Contains(value), field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+        messages.Add(message);
+        return this;
+    }
+
+    public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "The request is not valid.",
+        Detail = "See errors for each field.",
+    });
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
+using ReferralNet.Contracts.Codes;
+
+namespace ReferralNet.Consent.Features.GrantConsent;
+
+public sealed record GrantConsentRequest(
+    Guid? PersonId,
+    string? Grantor,
+    string? Method,
+    IReadOnlyList<string>? Purposes,
+    IReadOnlyList<string>? Categories,
+    ConsentRecipients? Recipients,
+    DateTimeOffset? ValidUntil);
+
+public sealed record GrantConsentResponse(Guid ConsentId, string Status, string ReceiptUrl);
+
+/// <summary>Consent once, for the whole network: the young person grants it, or a worker records verbal or paper consent.</summary>
+public static class GrantConsentEndpoint
+{
+    public static void MapGrantConsent(this IEndpointRouteBuilder app) => app.MapPost("/api/consent/consents", Handle);
+
+    private static async Task<Results<Created<GrantConsentResponse>, ProblemHttpResult>> Handle(
+        GrantConsentRequest request, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var errors = new ValidationErrors()
+            .Check(request.PersonId is not null, "personId", "is required")
+            .Code(request.Grantor, Vocabulary.ConsentGrantors, "grantor")
+            .Code(request.Method, Vocabulary.ConsentMethods, "method")
+            .Codes(request.Purposes, Vocabulary.ConsentPurposes, "purposes")
+            .Codes(request.Categories, Vocabulary.DataCategories, "categories")
+            .Code(request.Recipients?.Scope, Vocabulary.ConsentScopes, "recipients.scope")
+            .Check(request.Recipients?.Scope != "agencies" || request.Recipients.AgencyIds is { Count: > 0 },
+                "recipients.agencyIds", "names at least one agency when the scope is 'agencies'")
+            .Check(request.ValidUntil is null || request.ValidUntil > now, "validUntil", "must be in the future")
+            .Check(request.ValidUntil is null || request.ValidUntil <= now.AddYears(3), "validUntil", "must be at most three years ahead");
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        var caller = Caller.From(http.User);
+        if (!ConsentRecord.MayBeManagedBy(caller, request.PersonId!.Value))
+        {
+            return Problems.NotFound("The person");
+        }
+        if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
+        {
+            return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
+                ? "is 'youth' when the young person grants consent themself"
+                : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
+        }
+
+        var granted = new ConsentGranted(
+            Guid.NewGuid(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
+            request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
+            request.ValidUntil ?? now.AddYears(1), now);
+        await using var work = await database.BeginAsync(ct);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
+                                  status, recorded_by, granted_at)
+            VALUES (@ConsentId, @PersonId, @Grantor, @Method, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil,
+                    'active', @RecordedBy, @OccurredAt)
+            """,
+            new
+            {
+                granted.ConsentId, granted.PersonId, request.Grantor, request.Method,
+                Purposes = JsonSerializer.Serialize(granted.Purposes), Categories = JsonSerializer.Serialize(granted.Categories),
+                granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
+                RecordedBy = caller.UserId, granted.OccurredAt,
+            }, ct);
+        await work.PublishAsync(granted, ct);
+        await work.CommitAsync(ct);
+        var receiptUrl = ConsentRecord.ReceiptUrlOf(granted.ConsentId);
+        return TypedResults.Created($"/api/consent/consents/{granted.ConsentId}", new GrantConsentResponse(granted.ConsentId, "active", receiptUrl));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Consent.Features.RevokeConsent;
+
+/// <summary>The young person (or a worker recording their request) revokes a consent; every service stops permitting.</summary>
+public static class RevokeConsentEndpoint
+{
+    public static void MapRevokeConsent(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle);
+
+    private static async Task<Results<Ok<ConsentRecord>, ProblemHttpResult>> Handle(
+        Guid id, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+    {
+        await using var work = await database.BeginAsync(ct);
+        var row = await work.QuerySingleOrDefaultAsync<ConsentRow>(
+            $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
+        if (row is null || !ConsentRecord.MayBeManagedBy(Caller.From(http.User), row.PersonId))
+        {
+            return Problems.NotFound("The consent");
+        }
+        if (row.Status != "active")
+        {
+            return Problems.Conflict($"The consent is already {row.Status}.");
+        }
+        var now = time.GetUtcNow();
+        var revoked = await work.ExecuteAsync(
+            "UPDATE consents SET status = 'revoked', revoked_at = @Now WHERE id = @Id AND status = 'active'", new { Id = id, Now = now }, ct);
+        if (revoked == 0)
+        {
+            return Problems.Conflict("The consent changed meanwhile; read it again.");
+        }
+        await work.PublishAsync(new ConsentRevoked(id, row.PersonId, now), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(row.ToRecord() with { Status = "revoked", RevokedAt = now });
+    }
+}

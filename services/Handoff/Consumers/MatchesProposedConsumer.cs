@@ -1,0 +1,19 @@
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Handoff.Consumers;
+
+/// <summary>Keeps the proposed services of each referral: a handoff is offered to one of them.</summary>
+public sealed class MatchesProposedConsumer(Database database, TimeProvider time) : IdempotentConsumer<MatchesProposed>(database, time)
+{
+    protected override async Task HandleAsync(MatchesProposed matches, UnitOfWork work, CancellationToken ct)
+    {
+        await work.ExecuteAsync(
+            """
+            INSERT INTO candidates (referral_id, service_id, agency_id, score) VALUES (@ReferralId, @ServiceId, @AgencyId, @Score)
+            ON CONFLICT (referral_id, service_id) DO NOTHING
+            """,
+            matches.Candidates.Select(c => new { matches.ReferralId, c.ServiceId, c.AgencyId, c.Score }), ct);
+    }
+}

@@ -1,0 +1,24 @@
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Handoff.Consumers;
+
+/// <summary>Learns which case a referral belongs to and that the referring agency takes part in it.</summary>
+public sealed class ReferralSubmittedConsumer(Database database, TimeProvider time) : IdempotentConsumer<ReferralSubmitted>(database, time)
+{
+    protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
+    {
+        await work.ExecuteAsync(
+            """
+            INSERT INTO referrals (referral_id, case_id, from_agency_id, received_at)
+            VALUES (@ReferralId, @CaseId, @FromAgencyId, @OccurredAt)
+            ON CONFLICT (referral_id) DO NOTHING
+            """, referral, ct);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
+            ON CONFLICT (case_id, agency_id) DO NOTHING
+            """, referral, ct);
+    }
+}

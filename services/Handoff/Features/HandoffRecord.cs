@@ -1,0 +1,50 @@
+using ReferralNet.BuildingBlocks.Auth;
+
+namespace ReferralNet.Handoff.Features;
+
+/// <summary>A warm handoff as stored and as shown to the two agencies in it (and coordinators).</summary>
+public sealed record HandoffRecord
+{
+    public Guid HandoffId { get; init; }
+
+    public Guid ReferralId { get; init; }
+
+    public Guid CaseId { get; init; }
+
+    public Guid FromAgencyId { get; init; }
+
+    public Guid ToAgencyId { get; init; }
+
+    public Guid ToServiceId { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public string Note { get; init; } = "";
+
+    public DateTimeOffset RespondBy { get; init; }
+
+    public int PassNumber { get; init; }
+
+    public DateTimeOffset OfferedAt { get; init; }
+
+    public DateTimeOffset? AcceptedAt { get; init; }
+
+    public DateTimeOffset? ConnectedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public string? DeclineReason { get; init; }
+
+    public string? ContactModality { get; init; }
+
+    public string? Outcome { get; init; }
+
+    public const string Columns = """
+        id AS HandoffId, referral_id AS ReferralId, case_id AS CaseId, from_agency_id AS FromAgencyId,
+        to_agency_id AS ToAgencyId, to_service_id AS ToServiceId, status, note, respond_by AS RespondBy,
+        pass_number AS PassNumber, offered_at AS OfferedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
+        closed_at AS ClosedAt, decline_reason AS DeclineReason, contact_modality AS ContactModality, outcome
+        """;
+
+    public bool IsVisibleTo(Caller caller) => caller.IsCoordinator || caller.IsWorkerOf(FromAgencyId) || caller.IsWorkerOf(ToAgencyId);
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Handoff.Features.OfferHandoff;
+
+public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note);
+
+public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTimeOffset RespondBy);
+
+/// <summary>
+/// A worker of an agency taking part in the case offers a warm handoff to one of the services matched for the referral.
+/// The sender stays accountable (lead) until the receiver records first contact.
+/// </summary>
+public static class OfferHandoffEndpoint
+{
+    public static void MapOfferHandoff(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/handoffs", Handle).RequireAuthorization(Policies.Worker);
+
+    private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
+        OfferHandoffRequest request, HttpContext http, Database database, IOptions<HandoffOptions> options, TimeProvider time,
+        CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Check(request.ReferralId is not null, "referralId", "is required")
+            .Check(request.ToServiceId is not null, "toServiceId", "is required")
+            .Check((request.Note?.Length ?? 0) <= 2000, "note", "must be at most 2000 characters");
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
+            "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
+        var participates = referral is not null && await work.QuerySingleOrDefaultAsync<int>(
+            "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
+            new { referral.CaseId, caller.AgencyId }, ct) > 0;
+        if (referral is null || !participates)
+        {
+            return Problems.NotFound("The referral");
+        }
+        var candidate = await work.QuerySingleOrDefaultAsync<CandidateRow>(
+            "SELECT agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId AND service_id = @ToServiceId", request, ct);
+        if (candidate is null && !await HasCandidatesAsync(work, request, ct))
+        {
+            // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
+        }
+        if (candidate is null)
+        {
+            return new ValidationErrors().Add("toServiceId", "is not among the services matched for this referral").ToProblem();
+        }
+        if (candidate.AgencyId == caller.AgencyId)
+        {
+            return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
+        }
+        var open = await work.QuerySingleOrDefaultAsync<int>(
+            "SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('offered', 'accepted', 'connected')",
+            request, ct);
+        if (open > 0)
+        {
+            return Problems.Conflict("An offer to this service for this referral is already open.");
+        }
+        var passes = await work.QuerySingleOrDefaultAsync<int>(
+            "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
+
+        var now = time.GetUtcNow();
+        var handoff = new HandoffOffered(
+            Guid.NewGuid(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
+            now + options.Value.RespondWithin, passes, now);
+        await work.ExecuteAsync(
+            """
+            INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
+                                  respond_by, pass_number, offered_by, offered_at, updated_at)
+            VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, 'offered', @Note,
+                    @RespondBy, @PassNumber, @OfferedBy, @OccurredAt, @OccurredAt)
+            """,
+            new
+            {
+                handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
+                Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
+            }, ct);
+        await work.PublishAsync(handoff, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/handoffs/{handoff.HandoffId}",
+            new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy));
+    }
+
+    private static async Task<bool> HasCandidatesAsync(UnitOfWork work, OfferHandoffRequest request, CancellationToken ct) =>
+        await work.QuerySingleOrDefaultAsync<int>("SELECT COUNT(*) FROM candidates WHERE referral_id = @ReferralId", request, ct) > 0;
+
+    private sealed record ReferralRow(Guid ReferralId, Guid CaseId);
+
+    private sealed record CandidateRow(Guid AgencyId);
+}

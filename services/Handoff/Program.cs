@@ -1,0 +1,23 @@
+using ReferralNet.BuildingBlocks.Hosting;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Handoff.Consumers;
+using ReferralNet.Handoff.Features;
+using ReferralNet.Handoff.Features.MoveHandoff;
+using ReferralNet.Handoff.Features.OfferHandoff;
+using ReferralNet.Handoff.Features.ViewHandoffs;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("handoff", typeof(OfferHandoffEndpoint).Assembly);
+builder.AddMessaging("handoff", bus =>
+{
+    bus.AddConsumer<ReferralSubmittedConsumer>();
+    bus.AddConsumer<MatchesProposedConsumer>();
+});
+builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+var app = builder.Build();
+app.UseWebDefaults();
+app.MapOfferHandoff();
+app.MapHandoffMoves();
+app.MapViewHandoffs();
+await app.RunServiceAsync(args);

@@ -1,0 +1,74 @@
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
+
+namespace ReferralNet.Intake.Features.OpenReferral;
+
+public sealed record ContactDetails(string? Email, string? Phone);
+
+public sealed record PersonDetails(
+    string? FamilyName,
+    string? GivenName,
+    string? FamilyNameKana,
+    string? GivenNameKana,
+    DateOnly? BirthDate,
+    string? Municipality,
+    ContactDetails? Contact);
+
+public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages);
+
+public sealed record OpenReferralRequest(
+    PersonDetails? Person,
+    string? Source,
+    IReadOnlyList<string>? Needs,
+    string? Urgency,
+    ReferralPreferences? Preferences,
+    string? Summary)
+{
+    public const int MinAge = 6;
+    public const int MaxAge = 45;
+
+    public ValidationErrors Validate(DateOnly today)
+    {
+        var errors = new ValidationErrors();
+        if (Person is null)
+        {
+            errors.Add("person", "is required");
+        }
+        else
+        {
+            errors.Required(Person.FamilyName, "person.familyName", 100)
+                .Required(Person.GivenName, "person.givenName", 100)
+                .Check((Person.FamilyNameKana?.Length ?? 0) <= 100, "person.familyNameKana", "must be at most 100 characters")
+                .Check((Person.GivenNameKana?.Length ?? 0) <= 100, "person.givenNameKana", "must be at most 100 characters")
+                .Required(Person.Municipality, "person.municipality", 100)
+                .Check((Person.Contact?.Email?.Length ?? 0) <= 254 && (Person.Contact?.Email is null || Person.Contact.Email.Contains('@')),
+                    "person.contact.email", "must be an e-mail address")
+                .Check((Person.Contact?.Phone?.Length ?? 0) <= 40, "person.contact.phone", "must be at most 40 characters");
+            if (Person.BirthDate is not { } birthDate)
+            {
+                errors.Add("person.birthDate", "is required");
+            }
+            else
+            {
+                var age = AgeOn(birthDate, today);
+                errors.Check(age is >= MinAge and <= MaxAge, "person.birthDate", $"must give an age between {MinAge} and {MaxAge}");
+            }
+        }
+        return errors
+            .Code(Source, Vocabulary.ReferralSources, "source")
+            .Codes(Needs, Vocabulary.Needs, "needs")
+            .Code(Urgency ?? "routine", Vocabulary.Urgencies, "urgency")
+            .Codes(Preferences?.Modalities, Vocabulary.Modalities, "preferences.modalities", required: false)
+            .Check(Preferences?.Languages is null || Preferences.Languages.All(l => l.Length is >= 2 and <= 10),
+                "preferences.languages", "each must be a language tag such as 'ja'")
+            .Required(Summary, "summary", 4000);
+    }
+
+    public static int AgeOn(DateOnly birthDate, DateOnly day)
+    {
+        var age = day.Year - birthDate.Year;
+        return birthDate.AddYears(age) > day ? age - 1 : age;
+    }
+}
+
+public sealed record OpenReferralResponse(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase);

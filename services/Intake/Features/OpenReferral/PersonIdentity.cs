@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ReferralNet.Intake.Features.OpenReferral;
+
+public sealed class IdentityOptions
+{
+    public const string Section = "Identity";
+
+    /// <summary>The network's secret for the identity key HMAC. Rotating it means re-keying every person.</summary>
+    [Required, MinLength(32)]
+    public string KeySecret { get; set; } = "";
+}
+
+/// <summary>
+/// Turns a name and birth date into the key that finds the same person however an agency typed them: Unicode NFKC
+/// (full-width → half-width), case folded, spaces and middle dots removed, then HMAC-SHA256 with the network's secret.
+/// </summary>
+public sealed class PersonIdentity(IOptions<IdentityOptions> options)
+{
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.KeySecret);
+
+    public string KeyOf(string familyName, string givenName, DateOnly birthDate)
+    {
+        var text = $"{Normalise(familyName)}|{Normalise(givenName)}|{birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
+    }
+
+    public static string Normalise(string name)
+    {
+        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var kept = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (!char.IsWhiteSpace(c) && c is not ('・' or '·' or '･'))
+            {
+                kept.Append(c);
+            }
+        }
+        return kept.ToString();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+using ReferralNet.Matching.Features.ProposeMatches;
+using ReferralNet.Matching.Features.Services;
+
+namespace ReferralNet.Matching.Consumers;
+
+/// <summary>Ranks the directory for each new referral, stores the proposal and announces it.</summary>
+public sealed class ReferralSubmittedConsumer(Database database, ServiceDirectory directory, TimeProvider time)
+    : IdempotentConsumer<ReferralSubmitted>(database, time)
+{
+    protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
+    {
+        var ranked = MatchRanking.Rank(referral, await directory.ActiveAsync(work, ct));
+        var now = Time.GetUtcNow();
+        await work.ExecuteAsync(
+            """
+            INSERT INTO referral_matches (referral_id, case_id, from_agency_id, candidates, proposed_at)
+            VALUES (@ReferralId, @CaseId, @FromAgencyId, @Candidates, @Now)
+            """,
+            new { referral.ReferralId, referral.CaseId, referral.FromAgencyId, Candidates = JsonSerializer.Serialize(ranked), Now = now }, ct);
+        await work.PublishAsync(new MatchesProposed(
+            referral.ReferralId,
+            referral.CaseId,
+            ranked.Select(r => new MatchCandidate(r.ServiceId, r.AgencyId, r.Score)).ToList(),
+            now), ct);
+    }
+}

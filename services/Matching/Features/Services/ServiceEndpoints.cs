@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+
+namespace ReferralNet.Matching.Features.Services;
+
+public sealed record ServiceResponse(
+    Guid Id, Guid AgencyId, string Name, string Description, IReadOnlyList<string> Needs, IReadOnlyList<string> Modalities,
+    int? AgeMin, int? AgeMax, IReadOnlyList<string> Municipalities, IReadOnlyList<string> Languages, string Fee,
+    Capacity Capacity, string Status)
+{
+    public static ServiceResponse From(DirectoryService service)
+    {
+        var d = service.Description;
+        return new(service.Id, d.AgencyId!.Value, d.Name!, d.Description!, d.Needs!, d.Modalities!, d.AgeMin, d.AgeMax,
+            d.Municipalities!, d.Languages!, d.Fee!, d.Capacity!, d.Status!);
+    }
+}
+
+public static class ServiceEndpoints
+{
+    public static void MapServices(this IEndpointRouteBuilder app)
+    {
+        var services = app.MapGroup("/api/matching/services");
+        services.MapPost("", Register).RequireAuthorization(Policies.DirectoryEditor);
+        services.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.DirectoryEditor);
+        services.MapGet("", List);
+        services.MapGet("/{id:guid}", Get);
+    }
+
+    private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(
+        ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
+    {
+        var refusal = await CheckEditableAsync(request, Caller.From(http.User), database, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var service = new DirectoryService(Guid.NewGuid(), request.Normalised());
+        await directory.SaveAsync(service, isNew: true, ct);
+        return TypedResults.Created($"/api/matching/services/{service.Id}", ServiceResponse.From(service));
+    }
+
+    private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Update(
+        Guid id, ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var existing = await directory.FindAsync(id, ct);
+        if (existing is null || (!caller.IsCoordinator && existing.Description.AgencyId != caller.AgencyId))
+        {
+            return Problems.NotFound("The service");
+        }
+        var refusal = await CheckEditableAsync(request, caller, database, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var service = new DirectoryService(id, request.Normalised());
+        await directory.SaveAsync(service, isNew: false, ct);
+        return TypedResults.Ok(ServiceResponse.From(service));
+    }
+
+    private static async Task<Ok<Page<ServiceResponse>>> List(
+        ServiceDirectory directory, string? need, string? modality, int? limit, Guid? cursor, CancellationToken ct)
+    {
+        var take = Page<ServiceResponse>.Clamp(limit);
+        var services = await directory.ListAsync(need, modality, cursor, take + 1, ct);
+        return TypedResults.Ok(Page<ServiceResponse>.Of(services.Select(ServiceResponse.From).ToList(), take, s => s.Id));
+    }
+
+    private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Get(Guid id, ServiceDirectory directory, CancellationToken ct)
+    {
+        var service = await directory.FindAsync(id, ct);
+        return service is null ? Problems.NotFound("The service") : TypedResults.Ok(ServiceResponse.From(service));
+    }
+
+    /// <summary>An agency administrator edits only their own agency's services; the agency must exist.</summary>
+    private static async Task<ProblemHttpResult?> CheckEditableAsync(
+        ServiceDescription request, Caller caller, Database database, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        if (!caller.IsCoordinator && request.AgencyId != caller.AgencyId)
+        {
+            return Problems.Forbidden("An agency administrator keeps only their own agency's services.");
+        }
+        await using var connection = await database.OpenAsync(ct);
+        var agencyExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT COUNT(*) > 0 FROM agencies WHERE id = @Id", new { Id = request.AgencyId }, cancellationToken: ct));
+        return agencyExists ? null : new ValidationErrors().Add("agencyId", "is not an agency in the directory").ToProblem();
+    }
+}
+
+/// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
+public sealed class ServiceDirectory(Database database, TimeProvider time)
+{
+    public async Task SaveAsync(DirectoryService service, bool isNew, CancellationToken ct)
+    {
+        var d = service.Description;
+        var row = new { service.Id, d.AgencyId, d.Status, Document = JsonSerializer.Serialize(d), Now = time.GetUtcNow() };
+        await using var work = await database.BeginAsync(ct);
+        await work.ExecuteAsync(isNew
+            ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
+            : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
+            row, ct);
+        await work.ExecuteAsync("DELETE FROM service_needs WHERE service_id = @Id", new { service.Id }, ct);
+        await work.ExecuteAsync("DELETE FROM service_modalities WHERE service_id = @Id", new { service.Id }, ct);
+        await work.ExecuteAsync("INSERT INTO service_needs (service_id, need) VALUES (@Id, @Code)",
+            d.Needs!.Select(n => new { service.Id, Code = n }), ct);
+        await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
+            d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
+        await work.CommitAsync(ct);
+    }
+
+    public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
+            "SELECT id, document FROM services WHERE id = @Id", new { Id = id }, cancellationToken: ct));
+        return row?.ToService();
+    }
+
+    public async Task<IReadOnlyList<DirectoryService>> ListAsync(string? need, string? modality, Guid? cursor, int take, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
+            """
+            SELECT s.id, s.document FROM services s
+            WHERE (@Cursor IS NULL OR s.id > @Cursor)
+              AND (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
+              AND (@Modality IS NULL OR EXISTS (SELECT 1 FROM service_modalities m WHERE m.service_id = s.id AND m.modality = @Modality))
+            ORDER BY s.id
+            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+            """, new { Cursor = cursor, Need = need, Modality = modality, Take = take }, cancellationToken: ct));
+        return rows.Select(r => r.ToService()).ToList();
+    }
+
+    public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
+    {
+        var rows = await work.QueryAsync<ServiceRow>("SELECT id, document FROM services WHERE status = 'active'", null, ct);
+        return rows.Select(r => r.ToService()).ToList();
+    }
+
+    private sealed record ServiceRow(Guid Id, string Document)
+    {
+        public DirectoryService ToService() => new(Id, JsonSerializer.Deserialize<ServiceDescription>(Document)!);
+    }
+}

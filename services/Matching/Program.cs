@@ -1,0 +1,18 @@
+using ReferralNet.BuildingBlocks.Hosting;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Matching.Consumers;
+using ReferralNet.Matching.Features.Agencies;
+using ReferralNet.Matching.Features.ProposeMatches;
+using ReferralNet.Matching.Features.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("matching", typeof(AgencyEndpoints).Assembly);
+builder.AddMessaging("matching", bus => bus.AddConsumer<ReferralSubmittedConsumer>());
+builder.Services.AddSingleton<ServiceDirectory>();
+
+var app = builder.Build();
+app.UseWebDefaults();
+app.MapAgencies();
+app.MapServices();
+app.MapMatches();
+await app.RunServiceAsync(args);

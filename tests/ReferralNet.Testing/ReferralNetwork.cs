@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using ReferralNet.Consent.Features;
+using ReferralNet.Gateway;
+using ReferralNet.Handoff.Features;
+using ReferralNet.Insights.Features.Summary;
+using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Matching.Features.Services;
+
+namespace ReferralNet.Testing;
+
+/// <summary>
+/// The whole network for a test class: the five services and the gateway, each with its own database, on one virtual
+/// host of the real broker. Clients talk to it only through the gateway, as a real client would.
+/// </summary>
+public sealed class ReferralNetwork : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-for-referralnet-only-0123456789";
+
+    private readonly List<IAsyncDisposable> _hosts = [];
+
+    private ReferralNetwork(Servers servers) => Servers = servers;
+
+    public Servers Servers { get; }
+
+    public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>Every span the matching service's tracer saw (in one process it sees all ReferralNet sources).</summary>
+    public List<Activity> Spans { get; } = [];
+
+    public static async Task<ReferralNetwork> StartAsync(
+        IReadOnlyDictionary<string, string?>? gatewaySettings = null, int minimumCount = 1)
+    {
+        var servers = await TestServers.GetAsync();
+        var network = new ReferralNetwork(servers);
+        var virtualHost = await servers.CreateVirtualHostAsync("network");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+
+        Dictionary<string, string?> ServiceSettings(string service) => new(servers.BrokerSettings(virtualHost))
+        {
+            ["Database:ConnectionString"] = servers.Database($"rn_{service}_{suffix}"),
+            ["Auth:SigningKey"] = SigningKey,
+            ["Identity:KeySecret"] = "test-identity-secret-0123456789-abcdefghijkl",
+            ["Insights:MinimumCount"] = minimumCount.ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.500",
+        };
+
+        // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
+        var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake")).Start());
+        var matching = network.Add(new ServiceHost<ServiceDirectory>(ServiceSettings("matching"),
+            services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
+        var consent = network.Add(new ServiceHost<ConsentRecord>(ServiceSettings("consent")).Start());
+        var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff")).Start());
+        var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights")).Start());
+
+        var gateway = new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = SigningKey,
+            ["Gateway:DevTokens"] = "true",
+            ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
+            ["Gateway:RateLimit:Burst"] = "10000",
+            ["ReverseProxy:Clusters:intake:Destinations:primary:Address"] = intake.Address.ToString(),
+            ["ReverseProxy:Clusters:matching:Destinations:primary:Address"] = matching.Address.ToString(),
+            ["ReverseProxy:Clusters:consent:Destinations:primary:Address"] = consent.Address.ToString(),
+            ["ReverseProxy:Clusters:handoff:Destinations:primary:Address"] = handoff.Address.ToString(),
+            ["ReverseProxy:Clusters:insights:Destinations:primary:Address"] = insights.Address.ToString(),
+        };
+        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
+        {
+            gateway[key] = value;
+        }
+        network.Gateway = network.Add(new ServiceHost<GatewayOptions>(gateway).Start()).Address;
+        return network;
+    }
+
+    /// <summary>A client of the gateway, anonymous or carrying a development token for the given identity.</summary>
+    public async Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway };
+        if (role is null)
+        {
+            return client;
+        }
+        var response = await client.PostAsJsonAsync("/dev/token", new { sub = sub ?? $"{role}-{Guid.NewGuid():N}", role, agency, person });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Gateway first, then the services in reverse order of start.
+        for (var i = _hosts.Count - 1; i >= 0; i--)
+        {
+            await _hosts[i].DisposeAsync();
+        }
+    }
+
+    private T Add<T>(T host) where T : IAsyncDisposable
+    {
+        _hosts.Add(host);
+        return host;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace ReferralNet.Testing;
+
+/// <summary>The steps a test takes against the network, as HTTP calls through the gateway only.</summary>
+public sealed class Scenario(ReferralNetwork network)
+{
+    public async Task<Guid> CreateAgencyAsync(string kind, string name)
+    {
+        using var coordinator = await network.ClientAsync("coordinator");
+        var response = await coordinator.PostAsJsonAsync("/api/matching/agencies", new { name, kind, municipality = "Setagaya" });
+        return (await ReadAsync(response, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    public async Task<Guid> CreateServiceAsync(Guid agencyId, string name, string[] needs, string[] modalities, int placesFree = 3)
+    {
+        using var admin = await network.ClientAsync("agency-admin", agency: agencyId);
+        var response = await admin.PostAsJsonAsync("/api/matching/services", new
+        {
+            agencyId, name, description = "A service of the test network.", needs, modalities, ageMin = 12, ageMax = 39,
+            municipalities = new[] { "Setagaya" }, languages = new[] { "ja" }, fee = "free",
+            capacity = new { available = placesFree, maximum = 20, waitWeeks = 0 }, status = "active",
+        });
+        return (await ReadAsync(response, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    public static object Referral(string familyName = "山田", string givenName = "太郎", string birthDate = "2007-04-02") => new
+    {
+        person = new
+        {
+            familyName, givenName, familyNameKana = "ヤマダ", givenNameKana = "タロウ", birthDate, municipality = "Setagaya",
+            contact = new { email = "taro@example.org" },
+        },
+        source = "school",
+        needs = new[] { "mental-health", "social-connection" },
+        urgency = "routine",
+        preferences = new { modalities = new[] { "online-chat", "video" }, remoteFirst = true, languages = new[] { "ja" } },
+        summary = "Has not left home for a year; would talk online first.",
+    };
+
+    public async Task<JsonObject> WaitForMatchesAsync(HttpClient worker, Guid referralId) =>
+        await Eventually.Until(
+            async () => await ReadAsync(await worker.GetAsync($"/api/matching/referrals/{referralId}/matches"), HttpStatusCode.OK),
+            matches => matches["status"]!.GetValue<string>() == "ready",
+            $"matches for referral {referralId}");
+
+    /// <summary>Offers a handoff; retries the 409 that says matching's event has not reached the handoff service yet.</summary>
+    public async Task<JsonObject> OfferHandoffAsync(HttpClient worker, Guid referralId, Guid serviceId)
+    {
+        var response = await Eventually.Until(
+            async () => await worker.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = serviceId, note = "Please call after 4pm." }),
+            r => r.StatusCode != HttpStatusCode.Conflict,
+            "the handoff service to know the matches");
+        return await ReadAsync(response, HttpStatusCode.Created);
+    }
+
+    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    public static async Task<JsonObject> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadAsync(response, expected);
+        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
+        return problem;
+    }
+
+    public static StringContent Json(string raw) => new(raw, System.Text.Encoding.UTF8, "application/json");
+
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+}
