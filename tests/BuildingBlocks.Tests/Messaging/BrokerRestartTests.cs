@@ -1,0 +1,36 @@
+using ReferralNet.Testing;
+
+namespace ReferralNet.BuildingBlocks.Tests.Messaging;
+
+[Collection(BrokerCollection.Name)]
+public sealed class BrokerRestartTests
+{
+    [Fact]
+    public async Task Messages_waiting_in_the_outbox_while_the_broker_is_down_are_all_delivered_once_it_is_back()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world);
+        var probes = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+
+        await world.Servers.RabbitCtl(["stop_app"]);
+        try
+        {
+            foreach (var batch in probes.Chunk(10))
+            {
+                await ProbeWorld.CommitAsync(host.Database, batch.Select(id => new ProbeCounted(id)));
+            }
+            Assert.Equal(50, await world.WaitingInOutboxAsync());
+        }
+        finally
+        {
+            await world.Servers.RabbitCtl(["start_app"]);
+        }
+
+        // Delivery is at least once; the inbox makes each effect happen once: 50 rows, each applied once.
+        await Eventually.Until(
+            () => world.QueryAsync<long>("SELECT COUNT(*) FROM probe_effects WHERE probe_id = ANY(@Ids)", new { Ids = probes.ToArray() }),
+            applied => applied == 50, "every probe's effect after the broker came back", TimeSpan.FromSeconds(90));
+        Assert.Equal(1, await world.QueryAsync<int>("SELECT MAX(applied) FROM probe_effects"));
+        Assert.Equal(0, await world.WaitingInOutboxAsync());
+    }
+}

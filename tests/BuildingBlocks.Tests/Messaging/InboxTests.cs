@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using ReferralNet.Testing;
+
+namespace ReferralNet.BuildingBlocks.Tests.Messaging;
+
+[Collection(BrokerCollection.Name)]
+public sealed class InboxTests
+{
+    [Fact]
+    public async Task The_same_message_delivered_twice_changes_the_database_once()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world);
+        var consumed = new ConcurrentDictionary<Guid, int>();
+        using var _ = host.Bus.ConnectConsumeObserver(new ConsumeCounter(consumed));
+        var probe = new ProbeCounted(Guid.NewGuid());
+        var messageId = NewId.NextGuid();
+
+        // What a redelivery looks like: the same message id arrives again (as after a crash between publish and mark).
+        await host.Bus.Publish(probe, context => context.MessageId = messageId);
+        await host.Bus.Publish(probe, context => context.MessageId = messageId);
+
+        await Eventually.Until(() => consumed.GetValueOrDefault(messageId) == 2, "both deliveries to be consumed");
+        Assert.Equal(1, await world.QueryAsync<int>("SELECT applied FROM probe_effects WHERE probe_id = @ProbeId", probe));
+    }
+
+    private sealed class ConsumeCounter(ConcurrentDictionary<Guid, int> consumed) : IConsumeObserver
+    {
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            consumed.AddOrUpdate(context.MessageId!.Value, 1, (_, count) => count + 1);
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,129 @@
+using Dapper;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Hosting;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Testing;
+
+namespace ReferralNet.BuildingBlocks.Tests.Messaging;
+
+/// <summary>A minimal service built from the building blocks alone, with the probe consumers, on the real servers.</summary>
+public sealed class MessagingHost : IAsyncDisposable
+{
+    public const string ServiceName = "probe";
+    private readonly WebApplication _app;
+
+    private MessagingHost(WebApplication app, ProbeWorld world)
+    {
+        _app = app;
+        World = world;
+    }
+
+    public ProbeWorld World { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Database Database => _app.Services.GetRequiredService<Database>();
+
+    public IBus Bus => _app.Services.GetRequiredService<IBus>();
+
+    public static async Task<MessagingHost> StartAsync(ProbeWorld world, Dictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(world.Settings);
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        builder.Services.AddSingleton(world.Log);
+        builder.AddServiceDefaults(ServiceName, typeof(MessagingHost).Assembly);
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<ProbeConsumer>();
+            bus.AddConsumer<CountingConsumer>();
+        });
+        var app = builder.Build();
+        app.UseWebDefaults();
+        await app.StartAsync();
+        return new MessagingHost(app, world);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>What hosts of one test share: a database, a virtual host, and the log of deliveries.</summary>
+public sealed class ProbeWorld
+{
+    private ProbeWorld(Servers servers, string connectionString, string virtualHost)
+    {
+        Servers = servers;
+        ConnectionString = connectionString;
+        VirtualHost = virtualHost;
+        Settings = new Dictionary<string, string?>(servers.BrokerSettings(virtualHost))
+        {
+            ["Database:ConnectionString"] = connectionString,
+            ["Auth:SigningKey"] = ReferralNetwork.SigningKey,
+            ["Broker:RetryLimit"] = "2",
+            ["Broker:RetryMinInterval"] = "00:00:00.100",
+            ["Broker:RetryMaxInterval"] = "00:00:00.300",
+            ["Outbox:PublishTimeout"] = "00:00:03",
+        };
+    }
+
+    public Servers Servers { get; }
+
+    public string ConnectionString { get; }
+
+    public string VirtualHost { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public ProbeLog Log { get; } = new();
+
+    public static async Task<ProbeWorld> CreateAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        var virtualHost = await servers.CreateVirtualHostAsync("probe");
+        return new ProbeWorld(servers, servers.Database($"rn_probe_{Guid.NewGuid():N}"[..24]), virtualHost);
+    }
+
+    /// <summary>A writer with no dispatcher of its own: a process that commits and then dies before publishing.</summary>
+    public Database WriterWithoutDispatcher() =>
+        new(NpgsqlDataSource.Create(ConnectionString), new OutboxSignal(), TimeProvider.System);
+
+    public async Task<long> WaitingInOutboxAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE dispatched_at IS NULL");
+    }
+
+    public async Task<T> QueryAsync<T>(string sql, object? param = null)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, param) ?? throw new InvalidOperationException($"No value from: {sql}");
+    }
+
+    public static async Task CommitAsync(Database database, IEnumerable<object> messages)
+    {
+        await using var work = await database.BeginAsync(CancellationToken.None);
+        foreach (var message in messages)
+        {
+            await work.PublishAsync(message, CancellationToken.None);
+        }
+        await work.CommitAsync(CancellationToken.None);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrokerCollection
+{
+    /// <summary>Tests here run one after another: one of them stops the shared broker.</summary>
+    public const string Name = "broker";
+}

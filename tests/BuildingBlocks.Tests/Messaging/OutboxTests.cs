@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Testing;
+
+namespace ReferralNet.BuildingBlocks.Tests.Messaging;
+
+[Collection(BrokerCollection.Name)]
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task A_message_committed_by_a_process_that_died_before_dispatching_is_published_by_the_next_dispatcher()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await (await MessagingHost.StartAsync(world)).DisposeAsync(); // creates the schema and the queues, then stops
+
+        var probes = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        await ProbeWorld.CommitAsync(world.WriterWithoutDispatcher(), probes.Select(id => new ProbeSent(id)));
+        Assert.Equal(20, await world.WaitingInOutboxAsync());
+
+        await using var restarted = await MessagingHost.StartAsync(world);
+        await Eventually.Until(() => world.Log.SawAll(probes), "the restarted service to publish what the dead one committed");
+        await Eventually.Until(world.WaitingInOutboxAsync, waiting => waiting == 0, "every row to be marked dispatched");
+        Assert.All(probes, id => Assert.Equal(1, world.Log.CountOf(id)));
+    }
+
+    [Fact]
+    public async Task A_rolled_back_transaction_publishes_nothing()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world);
+        var rolledBack = Guid.NewGuid();
+        var committed = Guid.NewGuid();
+
+        await using (var work = await host.Database.BeginAsync(CancellationToken.None))
+        {
+            await work.PublishAsync(new ProbeSent(rolledBack), CancellationToken.None);
+            // Disposed without commit: the transaction rolls back.
+        }
+        await ProbeWorld.CommitAsync(host.Database, [new ProbeSent(committed)]);
+
+        await Eventually.Until(() => world.Log.SawAll([committed]), "the committed probe to arrive");
+        Assert.Equal(0, world.Log.CountOf(rolledBack));
+        Assert.Equal(0L, await world.QueryAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @Id", new { Id = $"%{rolledBack}%" }));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_on_one_table_publish_each_message_exactly_once()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        // The host's own dispatcher is not woken by the separate writer and polls only every 10 minutes.
+        await using var host = await MessagingHost.StartAsync(world, new() { ["Outbox:PollInterval"] = "00:10:00" });
+        var published = new ConcurrentDictionary<Guid, int>();
+        using var _ = host.Bus.ConnectPublishObserver(new PublishCounter(published));
+
+        var probes = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid()).ToList();
+        await ProbeWorld.CommitAsync(world.WriterWithoutDispatcher(), probes.Select(id => new ProbeSent(id)));
+
+        var smallBatches = Options.Create(new OutboxOptions { BatchSize = 25 });
+        var dispatchers = Enumerable.Range(0, 2)
+            .Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.Services, smallBatches))
+            .ToList();
+        var batchesEach = await Task.WhenAll(dispatchers.Select(async dispatcher =>
+        {
+            var batches = 0;
+            while (await dispatcher.DispatchBatchAsync(CancellationToken.None) > 0)
+            {
+                batches++;
+            }
+            return batches;
+        }));
+
+        Assert.Equal(0, await world.WaitingInOutboxAsync());
+        Assert.Equal(400, published.Count);
+        Assert.All(published.Values, count => Assert.Equal(1, count));
+        Assert.All(batchesEach, batches => Assert.True(batches > 0, "both dispatchers should have taken part"));
+        await Eventually.Until(() => world.Log.SawAll(probes), "every probe to be consumed");
+    }
+
+    private sealed class PublishCounter(ConcurrentDictionary<Guid, int> published) : IPublishObserver
+    {
+        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context) where T : class
+        {
+            published.AddOrUpdate(context.MessageId!.Value, 1, (_, count) => count + 1);
+            return Task.CompletedTask;
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    }
+}

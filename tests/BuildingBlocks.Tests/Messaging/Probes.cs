@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+
+namespace ReferralNet.BuildingBlocks.Tests.Messaging;
+
+public sealed record ProbeSent(Guid ProbeId, bool Poison = false);
+
+public sealed record ProbeCounted(Guid ProbeId);
+
+/// <summary>Every delivery a probe consumer saw, in order, with the time it saw it.</summary>
+public sealed class ProbeLog
+{
+    private readonly ConcurrentQueue<(Guid ProbeId, Guid? MessageId, DateTimeOffset At)> _deliveries = new();
+
+    public void Record(Guid probeId, Guid? messageId) => _deliveries.Enqueue((probeId, messageId, DateTimeOffset.UtcNow));
+
+    public IReadOnlyList<(Guid ProbeId, Guid? MessageId, DateTimeOffset At)> Deliveries => _deliveries.ToArray();
+
+    public int CountOf(Guid probeId) => _deliveries.Count(d => d.ProbeId == probeId);
+
+    public bool SawAll(IEnumerable<Guid> probeIds)
+    {
+        var seen = _deliveries.Select(d => d.ProbeId).ToHashSet();
+        return probeIds.All(seen.Contains);
+    }
+}
+
+/// <summary>Records each delivery; a poison probe throws every time.</summary>
+public sealed class ProbeConsumer(ProbeLog log) : IConsumer<ProbeSent>
+{
+    public Task Consume(ConsumeContext<ProbeSent> context)
+    {
+        log.Record(context.Message.ProbeId, context.MessageId);
+        if (context.Message.Poison)
+        {
+            throw new InvalidOperationException("This probe is poison.");
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Adds one to the probe's row: the effect the inbox must keep to once per message.</summary>
+public sealed class CountingConsumer(Database database, TimeProvider time) : IdempotentConsumer<ProbeCounted>(database, time)
+{
+    protected override Task HandleAsync(ProbeCounted message, UnitOfWork work, CancellationToken ct) =>
+        work.ExecuteAsync(
+            """
+            INSERT INTO probe_effects (probe_id, applied) VALUES (@ProbeId, 1)
+            ON CONFLICT (probe_id) DO UPDATE SET applied = probe_effects.applied + 1
+            """, message, ct);
+}
