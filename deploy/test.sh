@@ -21,10 +21,10 @@ if docker info >/dev/null 2>&1; then
   log "A Docker engine answers: the tests start PostgreSQL and RabbitMQ with Testcontainers."
 else
   ensure_packages
-  pg_port=$(free_port)
+  pg_port=$(free_port 20000 32000)
   password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   start_postgres "$work/postgres" "$pg_port" "$password" fast
-  rabbit_port=$(free_port)
+  rabbit_port=$(free_port 10000 12700)
   start_rabbitmq "$work/rabbitmq" "$rabbit_port"
   log "PostgreSQL on 127.0.0.1:$pg_port, RabbitMQ on 127.0.0.1:$rabbit_port"
   export RN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password"

@@ -31,11 +31,12 @@ find_pg_bin() {
   return 1
 }
 
-# A port nobody listens on, below 45536 so that RabbitMQ's distribution port (port + 20000) exists too.
+# free_port LOW HIGH: a port nobody listens on. Callers keep below 32768, Linux's ephemeral range, where an outgoing
+# connection may hold a port at any moment (RabbitMQ also takes port + 20000 for its distribution port).
 free_port() {
   local port
   for _ in $(seq 100); do
-    port=$(shuf -i 20000-45000 -n 1)
+    port=$(shuf -i "$1-$2" -n 1)
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! (exec 3<>"/dev/tcp/127.0.0.1/$((port + 20000))") 2>/dev/null; then
       echo "$port"
       return 0
@@ -94,7 +95,7 @@ rabbit_env() {
 # start_rabbitmq DIR PORT: RabbitMQ from a private folder; writes DIR/rabbitmqctl, a wrapper bound to this node.
 start_rabbitmq() {
   local dir=$1 port=$2
-  [ $((port + 20000)) -le 65535 ] || { log "RabbitMQ port $port leaves no room for its distribution port ($port + 20000)"; return 1; }
+  [ $((port + 20000)) -lt 32768 ] || { log "RabbitMQ port $port: its distribution port ($port + 20000) would fall in the ephemeral range; pick one below 12768"; return 1; }
   mkdir -p "$dir/log" "$dir/mnesia"
   cat > "$dir/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$port

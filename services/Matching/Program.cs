@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("matching", typeof(AgencyEndpoints).Assembly);
 builder.AddMessaging("matching", bus => bus.AddConsumer<ReferralSubmittedConsumer>());
 builder.Services.AddSingleton<ServiceDirectory>();
+builder.Services.AddSingleton<MatchesReady>();
 
 var app = builder.Build();
 app.UseWebDefaults();

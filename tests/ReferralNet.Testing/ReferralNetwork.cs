@@ -50,7 +50,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
         var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake")).Start());
-        var matching = network.Add(new ServiceHost<ServiceDirectory>(ServiceSettings("matching"),
+        var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
         var consent = network.Add(new ServiceHost<ConsentRecord>(ServiceSettings("consent")).Start());
         var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff")).Start());

@@ -44,7 +44,7 @@ public sealed class Scenario(ReferralNetwork network)
 
     public async Task<JsonObject> WaitForMatchesAsync(HttpClient worker, Guid referralId) =>
         await Eventually.Until(
-            async () => await ReadAsync(await worker.GetAsync($"/api/matching/referrals/{referralId}/matches"), HttpStatusCode.OK),
+            async () => await ReadAsync(await worker.GetAsync($"/api/matching/referrals/{referralId}/matches?wait=5"), HttpStatusCode.OK),
             matches => matches["status"]!.GetValue<string>() == "ready",
             $"matches for referral {referralId}");
 

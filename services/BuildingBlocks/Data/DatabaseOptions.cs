@@ -12,4 +12,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Run pending migrations when the service starts (the local runner and tests do; a deployment job may use --migrate-only instead).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Connections this service may hold. Every service shares one PostgreSQL server locally, so the sum over services
+    /// must stay below its max_connections (300 in the local scripts); requests beyond it wait for a free connection.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 40;
 }

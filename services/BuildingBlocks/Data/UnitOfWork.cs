@@ -16,6 +16,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly OutboxSignal _outboxSignal;
     private readonly TimeProvider _time;
     private int _messagesEmitted;
+    private List<Action>? _afterCommit;
 
     internal UnitOfWork(DbConnection connection, DbTransaction transaction, OutboxSignal outboxSignal, TimeProvider time)
     {
@@ -58,6 +59,9 @@ public sealed class UnitOfWork : IAsyncDisposable
         _messagesEmitted++;
     }
 
+    /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back).</summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
     public async Task CommitAsync(CancellationToken ct)
     {
         await Transaction.CommitAsync(ct);
@@ -65,6 +69,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             _outboxSignal.Wake();
         }
+        _afterCommit?.ForEach(action => action());
     }
 
     public async ValueTask DisposeAsync()

@@ -41,9 +41,19 @@ public static class ServiceDefaults
         builder.Services.RequireTokenByDefault();
         UtcDateTimeOffsetHandler.Register();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .EnableParameterLogging(false)
-            .Build());
+        builder.Services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var dataSource = new NpgsqlDataSourceBuilder(database.ConnectionString).EnableParameterLogging(false);
+            dataSource.ConnectionStringBuilder.MaxPoolSize = database.MaxPoolSize;
+            // Every statement here is parameterised and repeated: prepare the frequent ones once per connection.
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            // No session state is ever set, so a pooled connection need not be reset (which would drop the prepared statements).
+            dataSource.ConnectionStringBuilder.NoResetOnClose = true;
+            return dataSource.Build();
+        });
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddSingleton(new ServiceAssembly(serviceAssembly));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<OutboxSignal>();

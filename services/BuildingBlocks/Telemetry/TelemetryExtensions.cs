@@ -17,22 +17,31 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Traces and metrics from ASP.NET Core, HttpClient, Npgsql, YARP and MassTransit, so one trace follows a referral
-    /// across the gateway, HTTP and the broker. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// across the gateway, HTTP and the broker. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Spans are
+    /// recorded only when something takes them (OTLP, or Telemetry:Traces = true for an exporter added in code):
+    /// recording spans nobody exports costs CPU on every request and message; trace context still propagates.
     /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter("MassTransit", OwnSources))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource("MassTransit", "Yarp.ReverseProxy", OwnSources))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter("MassTransit", OwnSources));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                .AddSource("MassTransit", "Yarp.ReverseProxy", OwnSources));
+        // Decided when the provider is built, so configuration added after Program.cs ran (tests) counts too.
+        builder.Services.ConfigureOpenTelemetryTracerProvider((services, tracing) =>
+        {
+            var recorded = otlp || services.GetRequiredService<IConfiguration>().GetValue<bool>("Telemetry:Traces");
+            tracing.SetSampler(recorded ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler());
+        });
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }

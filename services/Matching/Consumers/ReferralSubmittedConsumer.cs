@@ -8,7 +8,7 @@ using ReferralNet.Matching.Features.Services;
 namespace ReferralNet.Matching.Consumers;
 
 /// <summary>Ranks the directory for each new referral, stores the proposal and announces it.</summary>
-public sealed class ReferralSubmittedConsumer(Database database, ServiceDirectory directory, TimeProvider time)
+public sealed class ReferralSubmittedConsumer(Database database, ServiceDirectory directory, MatchesReady ready, TimeProvider time)
     : IdempotentConsumer<ReferralSubmitted>(database, time)
 {
     protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
@@ -26,5 +26,6 @@ public sealed class ReferralSubmittedConsumer(Database database, ServiceDirector
             referral.CaseId,
             ranked.Select(r => new MatchCandidate(r.ServiceId, r.AgencyId, r.Score)).ToList(),
             now), ct);
+        work.AfterCommit(() => ready.Announce(referral.ReferralId));
     }
 }

@@ -100,6 +100,14 @@ public static class ServiceEndpoints
 /// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
 public sealed class ServiceDirectory(Database database, TimeProvider time)
 {
+    /// <summary>
+    /// Ranking reads every active service for every referral; the directory changes rarely. A save here clears the copy
+    /// at once; a save through another instance shows here within this time.
+    /// </summary>
+    public static readonly TimeSpan ActiveCopyFor = TimeSpan.FromSeconds(5);
+
+    private ActiveCopy? _active;
+
     public async Task SaveAsync(DirectoryService service, bool isNew, CancellationToken ct)
     {
         var d = service.Description;
@@ -115,6 +123,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
+        work.AfterCommit(() => _active = null);
         await work.CommitAsync(ct);
     }
 
@@ -143,9 +152,18 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
 
     public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
     {
+        var now = time.GetUtcNow();
+        if (_active is { } copy && now - copy.ReadAt < ActiveCopyFor)
+        {
+            return copy.Services;
+        }
         var rows = await work.QueryAsync<ServiceRow>("SELECT id, document FROM services WHERE status = 'active'", null, ct);
-        return rows.Select(r => r.ToService()).ToList();
+        var services = rows.Select(r => r.ToService()).ToList();
+        _active = new ActiveCopy(now, services);
+        return services;
     }
+
+    private sealed record ActiveCopy(DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
 
     private sealed record ServiceRow(Guid Id, string Document)
     {

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ReferralNet.Demo;
+
+/// <summary>Talks to the network through the gateway only, as any client would; tokens come from /dev/token.</summary>
+public sealed class GatewayClient(Uri gateway)
+{
+    private readonly HttpClient _anonymous = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
+
+    public Uri Address => gateway;
+
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                if ((await _anonymous.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{gateway}health/ready did not answer 200 within {within.TotalSeconds:0} s.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    public async Task<HttpClient> AsAsync(string sub, string role, Guid? agency = null)
+    {
+        var response = await _anonymous.PostAsJsonAsync("/dev/token", new { sub, role, agency });
+        var token = (await ReadAsync(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous => _anonymous;
+
+    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        }
+        return JsonNode.Parse(body)!.AsObject();
+    }
+}

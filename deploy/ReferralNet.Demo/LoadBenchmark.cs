@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace ReferralNet.Demo;
+
+/// <summary>
+/// Submits referrals through the gateway at a steady rate (open loop: the next one does not wait for the last) and
+/// measures, per referral, the HTTP call and the time from submit until matching answers 'ready'; then reads the
+/// outbox's commit-to-publish latency from intake's database. A baseline of plain gateway round trips runs first.
+/// </summary>
+public static class LoadBenchmark
+{
+    public static async Task RunAsync(GatewayClient gateway, int referrals, int ratePerSecond, string? intakeDatabase)
+    {
+        var agencies = await DemoNetwork.LoadAsync(gateway);
+        var school = agencies.First(a => a.Key.Contains("School", StringComparison.Ordinal)).Value;
+        var workers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => gateway.AsAsync($"load-worker-{i}", "worker", school)));
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        var baseline = new List<double>();
+        for (var i = 0; i < 300; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            (await gateway.Anonymous.GetAsync("/health/live")).EnsureSuccessStatusCode();
+            baseline.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        Console.WriteLine($"Warming up with {Math.Min(100, referrals)} referrals...");
+        await SubmitAllAsync(workers, $"w{run}", Math.Min(100, referrals), ratePerSecond);
+
+        Console.WriteLine($"Submitting {referrals} referrals at {ratePerSecond}/s through {gateway.Address}...");
+        var measuredFrom = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var results = await SubmitAllAsync(workers, $"m{run}", referrals, ratePerSecond);
+        var elapsed = clock.Elapsed;
+
+        var http = results.Select(r => r.HttpMs).ToList();
+        var ready = results.Select(r => r.ReadyMs).ToList();
+        var baselineP50 = Percentile(baseline, 0.5);
+        Console.WriteLine();
+        Console.WriteLine($"ReferralNet load: {referrals} referrals at {ratePerSecond}/s target, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"  sustained throughput          : {referrals / elapsed.TotalSeconds:0.0} referrals/s (all {referrals} matched in {elapsed.TotalSeconds:0.0} s)");
+        Console.WriteLine($"  POST /api/intake/referrals    : p50 {Percentile(http, 0.5):0.0} ms, p99 {Percentile(http, 0.99):0.0} ms");
+        Console.WriteLine($"  submit -> matches ready       : p50 {Percentile(ready, 0.5):0.0} ms, p99 {Percentile(ready, 0.99):0.0} ms, max {ready.Max():0.0} ms");
+        Console.WriteLine($"  baseline GET /health/live     : p50 {baselineP50:0.00} ms, p99 {Percentile(baseline, 0.99):0.00} ms (one gateway + service hop)");
+        Console.WriteLine($"  ratio POST p50 / baseline p50 : {Percentile(http, 0.5) / baselineP50:0.0}x");
+        if (intakeDatabase is not null)
+        {
+            await ReportOutboxAsync(intakeDatabase, measuredFrom);
+        }
+    }
+
+    private static async Task<List<(double HttpMs, double ReadyMs)>> SubmitAllAsync(HttpClient[] workers, string prefix, int count, int ratePerSecond)
+    {
+        var clock = Stopwatch.StartNew();
+        var pending = new List<Task<(double, double)>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / ratePerSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+            pending.Add(SubmitOneAsync(workers[i % workers.Length], $"{prefix}{i}"));
+        }
+        return [.. await Task.WhenAll(pending)];
+    }
+
+    private static async Task<(double HttpMs, double ReadyMs)> SubmitOneAsync(HttpClient worker, string name)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await worker.PostAsJsonAsync("/api/intake/referrals", new
+        {
+            person = new
+            {
+                familyName = "負荷", givenName = name, birthDate = new DateOnly(2000, 1, 1).AddDays(name.GetHashCode() & 0x7FF),
+                municipality = "Setagaya",
+            },
+            source = "school",
+            needs = new[] { "mental-health", "social-connection" },
+            preferences = new { modalities = new[] { "online-chat" }, remoteFirst = true, languages = new[] { "ja" } },
+            summary = "Load test referral.",
+        });
+        var httpMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var referralId = (await GatewayClient.ReadAsync(response, HttpStatusCode.Created))["referralId"]!.GetValue<Guid>();
+        // A long poll: matching holds the answer until the proposal is committed (or 10 s pass).
+        while (true)
+        {
+            var matches = await GatewayClient.ReadAsync(
+                await worker.GetAsync($"/api/matching/referrals/{referralId}/matches?wait=10"), HttpStatusCode.OK);
+            if (matches["status"]!.GetValue<string>() == "ready")
+            {
+                return (httpMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"Referral {referralId} was not matched within 60 s.");
+            }
+        }
+    }
+
+    private static async Task ReportOutboxAsync(string connectionString, DateTimeOffset from)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT COUNT(*),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM dispatched_at - created_at) * 1000),
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM dispatched_at - created_at) * 1000)
+            FROM outbox_messages WHERE created_at >= @from AND dispatched_at IS NOT NULL
+            """, connection);
+        command.Parameters.AddWithValue("from", from);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Console.WriteLine($"  outbox commit -> publish      : p50 {reader.GetDouble(1):0.0} ms, p99 {reader.GetDouble(2):0.0} ms (intake, {reader.GetInt64(0)} messages, store to broker confirm)");
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Round(p * (sorted.Length - 1))];
+    }
+}

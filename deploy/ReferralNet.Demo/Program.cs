@@ -1,0 +1,24 @@
+using ReferralNet.Demo;
+
+// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load'. Everything goes through the gateway.
+var command = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback) =>
+    args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
+
+var gateway = new GatewayClient(new Uri(Option("gateway", "http://127.0.0.1:8080")));
+switch (command)
+{
+    case "seed":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(int.Parse(Option("wait-seconds", "180"))));
+        await DemoNetwork.LoadAsync(gateway);
+        return 0;
+    case "load":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        var intakeDatabase = Option("intake-db", "");
+        await LoadBenchmark.RunAsync(gateway, int.Parse(Option("referrals", "3000")), int.Parse(Option("rate", "120")),
+            intakeDatabase.Length == 0 ? null : intakeDatabase);
+        return 0;
+    default:
+        Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
+        return command == "help" ? 0 : 2;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Starts the whole ReferralNet network on this machine: PostgreSQL and RabbitMQ (installed from the OS packages when
+# missing) from a private data folder on 127.0.0.1, migrations, the five services, the gateway and the demo network.
+# Prints where to open it. Ctrl-C stops everything it started; running it again reuses the data in .data/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/deploy/lib/servers.sh"
+
+data=${REFERRALNET_DATA:-$root/.data}
+pg_port=${REFERRALNET_PG_PORT:-15432}
+rabbit_port=${REFERRALNET_RABBIT_PORT:-5682}
+gateway_port=${REFERRALNET_GATEWAY_PORT:-8080}
+declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]=5104 [insights]=5105)
+services=(intake matching consent handoff insights)
+
+mkdir -p "$data/logs"
+# Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
+if [ ! -f "$data/secrets.env" ]; then
+  secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+  umask 077
+  cat > "$data/secrets.env" <<SECRETS
+PG_PASSWORD=$(secret 24)
+SIGNING_KEY=$(secret 48)
+IDENTITY_SECRET=$(secret 48)
+SECRETS
+  umask 022
+fi
+source "$data/secrets.env"
+
+pids=()
+stopping=""
+stop_all() {
+  [ -n "$stopping" ] && return
+  stopping=1
+  log "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_rabbitmq "$data/rabbitmq" "$rabbit_port"
+  stop_postgres "$data/postgres"
+  log "Stopped."
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+ensure_packages
+log "Starting PostgreSQL on 127.0.0.1:$pg_port and RabbitMQ on 127.0.0.1:$rabbit_port (data in $data)"
+start_postgres "$data/postgres" "$pg_port" "$PG_PASSWORD"
+start_rabbitmq "$data/rabbitmq" "$rabbit_port"
+
+log "Building..."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q
+
+output() { # project folder -> its build output
+  echo "$root/$1/bin/Release/net10.0"
+}
+service_env() { # name
+  local project=${1^}
+  echo "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD" \
+    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "Auth__SigningKey=$SIGNING_KEY" \
+    "Identity__KeySecret=$IDENTITY_SECRET" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
+}
+
+for name in "${services[@]}"; do
+  project=${name^}
+  log "Migrating $name..."
+  (cd "$(output "services/$project")" && env $(service_env "$name") dotnet "ReferralNet.$project.dll" --migrate-only >>"$data/logs/$name.log" 2>&1) \
+    || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
+done
+for name in "${services[@]}"; do
+  project=${name^}
+  (cd "$(output "services/$project")" && exec env $(service_env "$name") dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
+  pids+=($!)
+done
+(cd "$(output gateway/ReferralNet.Gateway)" && exec env "Auth__SigningKey=$SIGNING_KEY" "Gateway__DevTokens=true" \
+  "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
+pids+=($!)
+
+gateway="http://127.0.0.1:$gateway_port"
+log "Waiting for every service to be ready, then loading the demo network..."
+dotnet "$(output deploy/ReferralNet.Demo)/ReferralNet.Demo.dll" seed --gateway "$gateway" \
+  || { log "The network did not come up; see the logs in $data/logs"; exit 1; }
+
+cat <<READY
+
+ReferralNet is running.
+  Gateway (open this):  $gateway
+  Health:               $gateway/health/ready
+  Get a token (development tokens are on in this local network):
+    curl -s -X POST $gateway/dev/token -H 'Content-Type: application/json' -d '{"sub":"me","role":"coordinator"}'
+    (a worker: '{"sub":"w-1","role":"worker","agency":"<agencyId>"}'; agency ids: GET $gateway/api/matching/agencies)
+  Then:                 curl -H "Authorization: Bearer <accessToken>" $gateway/api/matching/agencies
+  Load benchmark:       deploy/load.sh (in another terminal, while this runs)
+  Logs:                 $data/logs
+Press Ctrl-C to stop everything this started.
+READY
+wait -n "${pids[@]}" || true
+log "A process of the network exited; see $data/logs."

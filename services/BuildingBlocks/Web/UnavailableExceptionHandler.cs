@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ReferralNet.BuildingBlocks.Web;
+
+/// <summary>
+/// The database refusing or dropping a connection (overload, restart, failover) is the service being briefly
+/// unavailable, not a bug: 503 problem+json with Retry-After, so clients retry instead of giving up.
+/// </summary>
+internal sealed class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is not NpgsqlException { IsTransient: true } && exception is not PostgresException { SqlState: PostgresErrorCodes.TooManyConnections })
+        {
+            return false;
+        }
+        log.LogWarning(exception, "The database is unavailable; answering 503");
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "1";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is briefly unavailable.",
+                Detail = "Retry in a moment.",
+            },
+        });
+    }
+}
