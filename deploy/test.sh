@@ -8,6 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/deploy/lib/servers.sh"
 
 work=$(mktemp -d /tmp/referralnet-test.XXXXXX)
+chmod 755 "$work" # the postgres user runs the database server from inside it
 pg_port="" rabbit_port=""
 stop_servers() {
   [ -n "$rabbit_port" ] && stop_rabbitmq "$work/rabbitmq" "$rabbit_port"
