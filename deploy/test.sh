@@ -36,16 +36,12 @@ cd "$root"
 dotnet build ReferralNet.sln -c Release -nologo -clp:ErrorsOnly
 status=0
 # -m:1 runs the test assemblies one after another: some restart the shared broker.
-dotnet test ReferralNet.sln -c Release --no-build -m:1 --logger trx --results-directory "$work/results" || status=$?
+dotnet test ReferralNet.sln -c Release --no-build -m:1 2>&1 | tee "$work/test.log" || status=$? # pipefail: dotnet test's status
 stop_servers
 
-passed=0 failed=0
-for trx in "$work"/results/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
-  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
-done
+# Each assembly prints "Passed!  - Failed: N, Passed: N, ..." (or "Failed!  - ..."); add them up.
+read -r passed failed < <(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$work/test.log" \
+  | awk '{ failed += $2; passed += $4 } END { print passed + 0, failed + 0 }')
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ReferralNet.Testing;
+
+namespace ReferralNet.Handoff.Tests.Features.MoveHandoff;
+
+[Collection(NetworkCollection.Name)]
+public sealed class WarmHandoffTests(NetworkFixture fixture)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    /// <summary>A school refers a young person; two services of two other agencies are matched.</summary>
+    private async Task<(HttpClient Teacher, Guid ReferralId, (Guid Agency, Guid Service) Peers, (Guid Agency, Guid Service) Station)> ReferredAsync()
+    {
+        var scenario = new Scenario(_network);
+        var school = await scenario.CreateAgencyAsync("school", "Handoff High");
+        var cso = await scenario.CreateAgencyAsync("cso", "Handoff Peers");
+        var station = await scenario.CreateAgencyAsync("youth-support-centre", "Handoff Station");
+        var peerService = await scenario.CreateServiceAsync(cso, "Peer chat", ["social-connection", "mental-health"], ["online-chat"]);
+        var stationService = await scenario.CreateServiceAsync(station, "Home visits", ["social-connection"], ["home-visit"]);
+        var teacher = await _network.ClientAsync("worker", agency: school);
+        var referral = await Scenario.ReadAsync(
+            await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: $"渡{Guid.NewGuid():N}"[..8])), HttpStatusCode.Created);
+        var referralId = referral["referralId"]!.GetValue<Guid>();
+        await scenario.WaitForMatchesAsync(teacher, referralId);
+        return (teacher, referralId, (cso, peerService), (station, stationService));
+    }
+
+    private static async Task<JsonObject> MoveAsync(HttpClient client, Guid handoffId, string move, object? body, HttpStatusCode expected)
+    {
+        var response = await client.PostAsJsonAsync($"/api/handoffs/{handoffId}/{move}", body ?? new { });
+        return expected == HttpStatusCode.OK
+            ? await Scenario.ReadAsync(response, expected)
+            : await Scenario.ReadProblemAsync(response, expected);
+    }
+
+    [Fact]
+    public async Task A_warm_handoff_goes_from_offered_to_accepted_to_connected_to_completed()
+    {
+        var (teacher, referralId, peers, _) = await ReferredAsync();
+        var handoffId = (await new Scenario(_network).OfferHandoffAsync(teacher, referralId, peers.Service))["handoffId"]!.GetValue<Guid>();
+        using var peerWorker = await _network.ClientAsync("worker", agency: peers.Agency);
+
+        Assert.Equal("accepted", (await MoveAsync(peerWorker, handoffId, "accept", null, HttpStatusCode.OK))["status"]!.GetValue<string>());
+        var connected = await MoveAsync(peerWorker, handoffId, "contact", new { modality = "online-chat" }, HttpStatusCode.OK);
+        Assert.Equal("connected", connected["status"]!.GetValue<string>());
+        var completed = await MoveAsync(peerWorker, handoffId, "complete", new { outcome = "got-help" }, HttpStatusCode.OK);
+        Assert.Equal("completed", completed["status"]!.GetValue<string>());
+
+        var seenBySender = await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
+        Assert.Equal("completed", seenBySender["status"]!.GetValue<string>());
+        Assert.Equal("got-help", seenBySender["outcome"]!.GetValue<string>());
+        Assert.Equal("online-chat", seenBySender["contactModality"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_the_receiving_agency_accepts_and_an_agency_outside_the_handoff_cannot_see_it()
+    {
+        var (teacher, referralId, peers, station) = await ReferredAsync();
+        var handoffId = (await new Scenario(_network).OfferHandoffAsync(teacher, referralId, peers.Service))["handoffId"]!.GetValue<Guid>();
+        using var outsider = await _network.ClientAsync("worker", agency: station.Agency);
+
+        await MoveAsync(teacher, handoffId, "accept", null, HttpStatusCode.Forbidden);
+        await MoveAsync(outsider, handoffId, "accept", null, HttpStatusCode.NotFound);
+        await Scenario.ReadProblemAsync(await outsider.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Accepting_a_withdrawn_offer_is_a_conflict_and_changes_nothing()
+    {
+        var (teacher, referralId, peers, _) = await ReferredAsync();
+        var handoffId = (await new Scenario(_network).OfferHandoffAsync(teacher, referralId, peers.Service))["handoffId"]!.GetValue<Guid>();
+        using var peerWorker = await _network.ClientAsync("worker", agency: peers.Agency);
+
+        await MoveAsync(teacher, handoffId, "withdraw", null, HttpStatusCode.OK);
+        await MoveAsync(peerWorker, handoffId, "accept", null, HttpStatusCode.Conflict);
+
+        Assert.Equal("withdrawn", (await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_declined_offer_counts_as_a_pass_and_the_next_offer_carries_the_pass_number()
+    {
+        var (teacher, referralId, peers, station) = await ReferredAsync();
+        var scenario = new Scenario(_network);
+        var first = (await scenario.OfferHandoffAsync(teacher, referralId, peers.Service))["handoffId"]!.GetValue<Guid>();
+        using var peerWorker = await _network.ClientAsync("worker", agency: peers.Agency);
+
+        await MoveAsync(peerWorker, first, "decline", new { reason = "astrology" }, HttpStatusCode.UnprocessableEntity);
+        await MoveAsync(peerWorker, first, "decline", new { reason = "no-capacity", note = "Full until spring." }, HttpStatusCode.OK);
+        var second = (await scenario.OfferHandoffAsync(teacher, referralId, station.Service))["handoffId"]!.GetValue<Guid>();
+
+        var view = await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{second}"), HttpStatusCode.OK);
+        Assert.Equal(1, view["passNumber"]!.GetValue<int>());
+        using var stationWorker = await _network.ClientAsync("worker", agency: station.Agency);
+        var incoming = await Scenario.ReadAsync(await stationWorker.GetAsync("/api/handoffs?direction=incoming&status=offered"), HttpStatusCode.OK);
+        Assert.Contains(incoming["items"]!.AsArray(), h => h!["handoffId"]!.GetValue<Guid>() == second);
+    }
+
+    [Fact]
+    public async Task An_offer_to_a_service_that_was_not_matched_is_refused()
+    {
+        var (teacher, referralId, _, _) = await ReferredAsync();
+
+        var problem = await Scenario.ReadProblemAsync(
+            await teacher.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = Guid.NewGuid() }), HttpStatusCode.UnprocessableEntity);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("toServiceId"));
+    }
+}
