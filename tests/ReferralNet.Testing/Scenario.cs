@@ -16,23 +16,25 @@ public sealed class Scenario(ReferralNetwork network)
         return (await ReadAsync(response, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 
-    public async Task<Guid> CreateServiceAsync(Guid agencyId, string name, string[] needs, string[] modalities, int placesFree = 3)
+    public async Task<Guid> CreateServiceAsync(
+        Guid agencyId, string name, string[] needs, string[] modalities, int placesFree = 3, string municipality = "Setagaya")
     {
         using var admin = await network.ClientAsync("agency-admin", agency: agencyId);
         var response = await admin.PostAsJsonAsync("/api/matching/services", new
         {
             agencyId, name, description = "A service of the test network.", needs, modalities, ageMin = 12, ageMax = 39,
-            municipalities = new[] { "Setagaya" }, languages = new[] { "ja" }, fee = "free",
+            municipalities = new[] { municipality }, languages = new[] { "ja" }, fee = "free",
             capacity = new { available = placesFree, maximum = 20, waitWeeks = 0 }, status = "active",
         });
         return (await ReadAsync(response, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 
-    public static object Referral(string familyName = "山田", string givenName = "太郎", string birthDate = "2007-04-02") => new
+    public static object Referral(
+        string familyName = "山田", string givenName = "太郎", string birthDate = "2007-04-02", string municipality = "Setagaya") => new
     {
         person = new
         {
-            familyName, givenName, familyNameKana = "ヤマダ", givenNameKana = "タロウ", birthDate, municipality = "Setagaya",
+            familyName, givenName, familyNameKana = "ヤマダ", givenNameKana = "タロウ", birthDate, municipality,
             contact = new { email = "taro@example.org" },
         },
         source = "school",
@@ -48,15 +50,18 @@ public sealed class Scenario(ReferralNetwork network)
             matches => matches["status"]!.GetValue<string>() == "ready",
             $"matches for referral {referralId}");
 
-    /// <summary>Offers a handoff; retries the 409 that says matching's event has not reached the handoff service yet.</summary>
-    public async Task<JsonObject> OfferHandoffAsync(HttpClient worker, Guid referralId, Guid serviceId)
-    {
-        var response = await Eventually.Until(
-            async () => await worker.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = serviceId, note = "Please call after 4pm." }),
-            r => r.StatusCode != HttpStatusCode.Conflict,
+    /// <summary>
+    /// Posts an offer as a client would: a 409 with Retry-After means the handoff service has not received the
+    /// referral's matches yet (milliseconds after matching answered 'ready'), so it asks again.
+    /// </summary>
+    public static Task<HttpResponseMessage> OfferAsync(HttpClient worker, Guid referralId, Guid serviceId) =>
+        Eventually.Until(
+            () => worker.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = serviceId, note = "Please call after 4pm." }),
+            r => !(r.StatusCode == HttpStatusCode.Conflict && r.Headers.RetryAfter is not null),
             "the handoff service to know the matches");
-        return await ReadAsync(response, HttpStatusCode.Created);
-    }
+
+    public async Task<JsonObject> OfferHandoffAsync(HttpClient worker, Guid referralId, Guid serviceId) =>
+        await ReadAsync(await OfferAsync(worker, referralId, serviceId), HttpStatusCode.Created);
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Messaging;
@@ -11,10 +12,13 @@ public sealed class BrokerRestartTests
         var world = await ProbeWorld.CreateAsync();
         await using var host = await MessagingHost.StartAsync(world);
         var probes = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
+        using var client = host.Client();
 
         await world.Servers.RabbitCtl(["stop_app"]);
         try
         {
+            await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode,
+                status => status == HttpStatusCode.ServiceUnavailable, "readiness to report the broker gone");
             foreach (var batch in probes.Chunk(10))
             {
                 await ProbeWorld.CommitAsync(host.Database, batch.Select(id => new ProbeCounted(id)));
@@ -26,6 +30,8 @@ public sealed class BrokerRestartTests
             await world.Servers.RabbitCtl(["start_app"]);
         }
 
+        await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode,
+            status => status == HttpStatusCode.OK, "readiness to report the broker back", TimeSpan.FromSeconds(90));
         // Delivery is at least once; the inbox makes each effect happen once: 50 rows, each applied once.
         await Eventually.Until(
             () => world.QueryAsync<long>("SELECT COUNT(*) FROM probe_effects WHERE probe_id = ANY(@Ids)", new { Ids = probes.ToArray() }),

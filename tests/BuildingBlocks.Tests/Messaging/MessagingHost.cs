@@ -32,6 +32,8 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IBus Bus => _app.Services.GetRequiredService<IBus>();
 
+    public HttpClient Client() => new() { BaseAddress = new Uri(_app.Urls.First()) };
+
     public static async Task<MessagingHost> StartAsync(ProbeWorld world, Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();

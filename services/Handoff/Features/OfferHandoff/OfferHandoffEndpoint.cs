@@ -43,14 +43,16 @@ public static class OfferHandoffEndpoint
         {
             return Problems.NotFound("The referral");
         }
-        var candidate = await work.QuerySingleOrDefaultAsync<CandidateRow>(
-            "SELECT agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId AND service_id = @ToServiceId", request, ct);
-        if (candidate is null && !await HasCandidatesAsync(work, request, ct))
+        // One statement, one snapshot: the proposal's rows commit together, so they are all here or none are.
+        var candidates = (await work.QueryAsync<CandidateRow>(
+            "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId", request, ct)).ToList();
+        if (candidates.Count == 0)
         {
             // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
             http.Response.Headers.RetryAfter = "1";
             return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
         }
+        var candidate = candidates.FirstOrDefault(c => c.ServiceId == request.ToServiceId);
         if (candidate is null)
         {
             return new ValidationErrors().Add("toServiceId", "is not among the services matched for this referral").ToProblem();
@@ -91,10 +93,7 @@ public static class OfferHandoffEndpoint
             new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy));
     }
 
-    private static async Task<bool> HasCandidatesAsync(UnitOfWork work, OfferHandoffRequest request, CancellationToken ct) =>
-        await work.QuerySingleOrDefaultAsync<int>("SELECT COUNT(*) FROM candidates WHERE referral_id = @ReferralId", request, ct) > 0;
-
     private sealed record ReferralRow(Guid ReferralId, Guid CaseId);
 
-    private sealed record CandidateRow(Guid AgencyId);
+    private sealed record CandidateRow(Guid ServiceId, Guid AgencyId);
 }

@@ -107,6 +107,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     public static readonly TimeSpan ActiveCopyFor = TimeSpan.FromSeconds(5);
 
     private ActiveCopy? _active;
+    private long _generation;
 
     public async Task SaveAsync(DirectoryService service, bool isNew, CancellationToken ct)
     {
@@ -123,7 +124,11 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
-        work.AfterCommit(() => _active = null);
+        work.AfterCommit(() =>
+        {
+            Interlocked.Increment(ref _generation);
+            _active = null;
+        });
         await work.CommitAsync(ct);
     }
 
@@ -153,17 +158,22 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_active is { } copy && now - copy.ReadAt < ActiveCopyFor)
+        var generation = Interlocked.Read(ref _generation);
+        if (_active is { } copy && copy.Generation == generation && now - copy.ReadAt < ActiveCopyFor)
         {
             return copy.Services;
         }
         var rows = await work.QueryAsync<ServiceRow>("SELECT id, document FROM services WHERE status = 'active'", null, ct);
         var services = rows.Select(r => r.ToService()).ToList();
-        _active = new ActiveCopy(now, services);
+        // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _active = new ActiveCopy(generation, now, services);
+        }
         return services;
     }
 
-    private sealed record ActiveCopy(DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
+    private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
 
     private sealed record ServiceRow(Guid Id, string Document)
     {

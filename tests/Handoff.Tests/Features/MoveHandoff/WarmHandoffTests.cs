@@ -10,20 +10,27 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    /// <summary>A school refers a young person; two services of two other agencies are matched.</summary>
+    /// <summary>
+    /// A school refers a young person; two in-person services of two other agencies in the same town are matched.
+    /// Each test has a town of its own, so no other test's services compete for the ten places of the proposal.
+    /// </summary>
     private async Task<(HttpClient Teacher, Guid ReferralId, (Guid Agency, Guid Service) Peers, (Guid Agency, Guid Service) Station)> ReferredAsync()
     {
         var scenario = new Scenario(_network);
+        var town = $"Town-{Guid.NewGuid():N}"[..16];
         var school = await scenario.CreateAgencyAsync("school", "Handoff High");
         var cso = await scenario.CreateAgencyAsync("cso", "Handoff Peers");
         var station = await scenario.CreateAgencyAsync("youth-support-centre", "Handoff Station");
-        var peerService = await scenario.CreateServiceAsync(cso, "Peer chat", ["social-connection", "mental-health"], ["online-chat"]);
-        var stationService = await scenario.CreateServiceAsync(station, "Home visits", ["social-connection"], ["home-visit"]);
+        var peerService = await scenario.CreateServiceAsync(cso, "Peer circle", ["social-connection", "mental-health"], ["in-person"], municipality: town);
+        var stationService = await scenario.CreateServiceAsync(station, "Home visits", ["social-connection"], ["home-visit"], municipality: town);
         var teacher = await _network.ClientAsync("worker", agency: school);
         var referral = await Scenario.ReadAsync(
-            await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: $"渡{Guid.NewGuid():N}"[..8])), HttpStatusCode.Created);
+            await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: $"渡{Guid.NewGuid():N}"[..8], municipality: town)),
+            HttpStatusCode.Created);
         var referralId = referral["referralId"]!.GetValue<Guid>();
-        await scenario.WaitForMatchesAsync(teacher, referralId);
+        var matches = await scenario.WaitForMatchesAsync(teacher, referralId);
+        var proposed = matches["candidates"]!.AsArray().Select(c => c!["serviceId"]!.GetValue<Guid>()).ToList();
+        Assert.True(proposed.Contains(peerService) && proposed.Contains(stationService), $"both services of the town should be proposed: {matches}");
         return (teacher, referralId, (cso, peerService), (station, stationService));
     }
 
@@ -43,7 +50,7 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         using var peerWorker = await _network.ClientAsync("worker", agency: peers.Agency);
 
         Assert.Equal("accepted", (await MoveAsync(peerWorker, handoffId, "accept", null, HttpStatusCode.OK))["status"]!.GetValue<string>());
-        var connected = await MoveAsync(peerWorker, handoffId, "contact", new { modality = "online-chat" }, HttpStatusCode.OK);
+        var connected = await MoveAsync(peerWorker, handoffId, "contact", new { modality = "in-person" }, HttpStatusCode.OK);
         Assert.Equal("connected", connected["status"]!.GetValue<string>());
         var completed = await MoveAsync(peerWorker, handoffId, "complete", new { outcome = "got-help" }, HttpStatusCode.OK);
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
@@ -51,7 +58,7 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         var seenBySender = await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
         Assert.Equal("completed", seenBySender["status"]!.GetValue<string>());
         Assert.Equal("got-help", seenBySender["outcome"]!.GetValue<string>());
-        Assert.Equal("online-chat", seenBySender["contactModality"]!.GetValue<string>());
+        Assert.Equal("in-person", seenBySender["contactModality"]!.GetValue<string>());
     }
 
     [Fact]
@@ -104,7 +111,7 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         var (teacher, referralId, _, _) = await ReferredAsync();
 
         var problem = await Scenario.ReadProblemAsync(
-            await teacher.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = Guid.NewGuid() }), HttpStatusCode.UnprocessableEntity);
+            await Scenario.OfferAsync(teacher, referralId, Guid.NewGuid()), HttpStatusCode.UnprocessableEntity);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("toServiceId"));
     }
 }
