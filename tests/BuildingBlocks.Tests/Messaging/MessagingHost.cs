@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
@@ -46,7 +47,9 @@ public sealed class MessagingHost : IAsyncDisposable
         {
             bus.AddConsumer<ProbeConsumer>();
             bus.AddConsumer<CountingConsumer>();
+            bus.AddConsentProjection();
         });
+        builder.AddConsentEnforcement();
         var app = builder.Build();
         app.UseWebDefaults();
         await app.StartAsync();

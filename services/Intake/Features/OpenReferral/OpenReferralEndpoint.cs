@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Contracts;
@@ -32,7 +33,8 @@ public static class OpenReferralEndpoint
         app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker);
 
     private static async Task<Results<Created<OpenReferralResponse>, ProblemHttpResult>> Handle(
-        OpenReferralRequest request, HttpContext http, Database database, PersonIdentity identity, TimeProvider time, CancellationToken ct)
+        OpenReferralRequest request, HttpContext http, Database database, PersonIdentity identity, ConsentIndex consents,
+        TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (caller.AgencyId is not { } agencyId)
@@ -96,6 +98,15 @@ public static class OpenReferralEndpoint
                 Needs = JsonSerializer.Serialize(needs), Urgency = urgency, Preferences = JsonSerializer.Serialize(preferences),
                 request.Summary, Now = now,
             }, ct);
+
+        // Intake is where participation starts: record it here too, so the referring worker can read the case at once.
+        await ConsentProjection.LinkCaseAsync(work, caseId, personId, now, ct);
+        await ConsentProjection.JoinAsync(work, caseId, agencyId, now, ct);
+        work.AfterCommit(() =>
+        {
+            consents.ApplyCase(caseId, personId);
+            consents.ApplyParticipant(caseId, agencyId);
+        });
 
         if (!existingCase)
         {

@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.BuildingBlocks.Consent;
+
+public static class ConsentEnforcement
+{
+    /// <summary>For a service that shows personal data: the consent index, loaded before the service takes traffic.</summary>
+    public static WebApplicationBuilder AddConsentEnforcement(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ConsentIndex>();
+        builder.Services.AddHostedService<ConsentIndexRefresher>();
+        return builder;
+    }
+
+    /// <summary>The consumer that keeps the projection; call inside AddMessaging's consumer list.</summary>
+    public static IBusRegistrationConfigurator AddConsentProjection(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ConsentProjectionConsumer>();
+        return bus;
+    }
+
+    /// <summary>
+    /// Decides every category the caller's agency asks to see and records each read, permitted or denied, as
+    /// CaseDataAccessed in the same transaction (through the outbox, so no read goes unlogged even when the broker is
+    /// away). A caller without an agency (coordinator, youth) is decided as an agency that takes part in nothing.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, AccessDecision>> DecideAndRecordAsync(
+        this ConsentIndex index, UnitOfWork work, Caller caller, Guid personId, Guid caseId, IReadOnlyList<string> categories,
+        string purpose, DateTimeOffset now, CancellationToken ct)
+    {
+        var agencyId = caller.AgencyId ?? Guid.Empty;
+        var decisions = new Dictionary<string, AccessDecision>(categories.Count);
+        foreach (var category in categories)
+        {
+            var decision = index.Decide(personId, agencyId, category, purpose);
+            decisions[category] = decision;
+            await work.PublishAsync(new CaseDataAccessed(personId, caseId, agencyId, caller.UserId, category, purpose, decision.Decision, now), ct);
+        }
+        return decisions;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace ReferralNet.BuildingBlocks.Consent;
+
+/// <summary>
+/// The in-memory copy of this service's consent and participation projections: every access decision is a lookup
+/// here, never a call to the consent service. Kept current by <see cref="ConsentProjectionConsumer"/> (at once, for
+/// changes this instance commits) and <see cref="ConsentIndexRefresher"/> (for changes other instances commit).
+/// </summary>
+public sealed class ConsentIndex(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<Guid, ConsentEntry[]> _consentsOfPerson = new();
+    private readonly ConcurrentDictionary<Guid, Guid[]> _casesOfPerson = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _personOfCase = new();
+    private readonly ConcurrentDictionary<(Guid Case, Guid Agency), bool> _participants = new();
+
+    public int ConsentCount => _consentsOfPerson.Values.Sum(c => c.Length);
+
+    /// <summary>
+    /// May <paramref name="agencyId"/> see <paramref name="category"/> of the person's data for <paramref name="purpose"/>?
+    /// Only if it takes part in one of the person's cases AND an active, unexpired consent covers the category, the
+    /// purpose and the agency (scope 'network' covers every participating agency, now or later).
+    /// </summary>
+    public AccessDecision Decide(Guid personId, Guid agencyId, string category, string purpose)
+    {
+        if (!Participates(personId, agencyId))
+        {
+            return AccessDecision.Deny(DenyReasons.NotParticipating);
+        }
+        if (!_consentsOfPerson.TryGetValue(personId, out var consents))
+        {
+            return AccessDecision.Deny(DenyReasons.NoConsent);
+        }
+        var categoryBit = ConsentEntry.CategoryBit(category);
+        var purposeBit = ConsentEntry.PurposeBit(purpose);
+        var now = time.GetUtcNow();
+        ConsentEntry? lapsed = null;
+        foreach (var consent in consents)
+        {
+            if (!consent.Covers(agencyId, categoryBit, purposeBit))
+            {
+                continue;
+            }
+            if (consent.Status == ConsentStatus.Active && consent.ValidUntil > now)
+            {
+                return AccessDecision.Permit(consent.ConsentId);
+            }
+            lapsed ??= consent;
+        }
+        return lapsed is null
+            ? AccessDecision.Deny(DenyReasons.NotCovered)
+            : AccessDecision.Deny(lapsed.Status == ConsentStatus.Revoked ? DenyReasons.Revoked : DenyReasons.Expired, lapsed.ConsentId);
+    }
+
+    public bool Participates(Guid personId, Guid agencyId) =>
+        _casesOfPerson.TryGetValue(personId, out var cases) && Array.Exists(cases, c => _participants.ContainsKey((c, agencyId)));
+
+    public Guid? PersonOf(Guid caseId) => _personOfCase.TryGetValue(caseId, out var person) ? person : null;
+
+    /// <summary>Replaces what the index knows of one consent with the projection's row.</summary>
+    public void Apply(ConsentEntry consent) =>
+        _consentsOfPerson.AddOrUpdate(consent.PersonId, [consent],
+            (_, known) => [.. known.Where(c => c.ConsentId != consent.ConsentId), consent]);
+
+    public void ApplyCase(Guid caseId, Guid personId)
+    {
+        _personOfCase[caseId] = personId;
+        _casesOfPerson.AddOrUpdate(personId, [caseId], (_, cases) => cases.Contains(caseId) ? cases : [.. cases, caseId]);
+    }
+
+    public void ApplyParticipant(Guid caseId, Guid agencyId) => _participants[(caseId, agencyId)] = true;
+}
+
+public static class ConsentStatus
+{
+    public const string Active = "active";
+    public const string Revoked = "revoked";
+    public const string Expired = "expired";
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.BuildingBlocks.Consent;
+
+/// <summary>
+/// The projection's writes. Deliveries may repeat or come out of order: a grant never changes the status of a row that
+/// exists (a late grant fills in the details of the tombstone a revocation that arrived first left, and the consent
+/// stays revoked), a revocation always wins, and an expiry never turns a revocation back into anything else.
+/// </summary>
+public static class ConsentProjection
+{
+    private const string Columns = """
+        consent_id AS ConsentId, person_id AS PersonId, purposes, categories, scope, agency_ids AS AgencyIds,
+        valid_until AS ValidUntil, status
+        """;
+
+    public static Task GrantAsync(UnitOfWork work, ConsentGranted granted, DateTimeOffset now, CancellationToken ct) =>
+        work.ExecuteAsync(
+            """
+            INSERT INTO consent_projection (consent_id, person_id, purposes, categories, scope, agency_ids, valid_until, status, changed_at)
+            VALUES (@ConsentId, @PersonId, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil, 'active', @Now)
+            ON CONFLICT (consent_id) DO UPDATE SET
+                purposes = EXCLUDED.purposes, categories = EXCLUDED.categories, scope = EXCLUDED.scope,
+                agency_ids = EXCLUDED.agency_ids, valid_until = EXCLUDED.valid_until, changed_at = EXCLUDED.changed_at
+            WHERE consent_projection.purposes = '[]'
+            """,
+            new
+            {
+                granted.ConsentId, granted.PersonId, Purposes = JsonSerializer.Serialize(granted.Purposes),
+                Categories = JsonSerializer.Serialize(granted.Categories), granted.Scope,
+                AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil, Now = now,
+            }, ct);
+
+    /// <summary>Ends a consent; if its grant has not arrived yet, leaves a tombstone the grant cannot overwrite.</summary>
+    public static Task EndAsync(UnitOfWork work, Guid consentId, Guid personId, string status, DateTimeOffset at, DateTimeOffset now, CancellationToken ct) =>
+        work.ExecuteAsync(
+            """
+            INSERT INTO consent_projection (consent_id, person_id, purposes, categories, scope, agency_ids, valid_until, status, changed_at)
+            VALUES (@ConsentId, @PersonId, '[]', '[]', 'network', '[]', @At, @Status, @Now)
+            ON CONFLICT (consent_id) DO UPDATE SET
+                status = CASE WHEN consent_projection.status = 'revoked' THEN 'revoked' ELSE @Status END,
+                changed_at = @Now
+            """, new { ConsentId = consentId, PersonId = personId, Status = status, At = at, Now = now }, ct);
+
+    public static async Task<ConsentEntry> ReadAsync(UnitOfWork work, Guid consentId, CancellationToken ct) =>
+        (await work.QuerySingleOrDefaultAsync<ConsentRow>($"SELECT {Columns} FROM consent_projection WHERE consent_id = @Id", new { Id = consentId }, ct))!
+        .ToEntry();
+
+    public static Task LinkCaseAsync(UnitOfWork work, Guid caseId, Guid personId, DateTimeOffset now, CancellationToken ct) =>
+        work.ExecuteAsync(
+            "INSERT INTO case_persons (case_id, person_id, changed_at) VALUES (@CaseId, @PersonId, @Now) ON CONFLICT (case_id) DO NOTHING",
+            new { CaseId = caseId, PersonId = personId, Now = now }, ct);
+
+    public static Task JoinAsync(UnitOfWork work, Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
+        work.ExecuteAsync(
+            "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING",
+            new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
+
+    internal const string ConsentsChangedSince = $"SELECT {Columns} FROM consent_projection WHERE changed_at > @Since";
+
+    internal sealed class ConsentRow
+    {
+        public Guid ConsentId { get; init; }
+        public Guid PersonId { get; init; }
+        public string Purposes { get; init; } = "[]";
+        public string Categories { get; init; } = "[]";
+        public string Scope { get; init; } = "";
+        public string AgencyIds { get; init; } = "[]";
+        public DateTimeOffset ValidUntil { get; init; }
+        public string Status { get; init; } = "";
+
+        public ConsentEntry ToEntry() => new(
+            ConsentId, PersonId,
+            ConsentEntry.PurposeBits(JsonSerializer.Deserialize<string[]>(Purposes)!),
+            ConsentEntry.CategoryBits(JsonSerializer.Deserialize<string[]>(Categories)!),
+            Scope == "network", JsonSerializer.Deserialize<Guid[]>(AgencyIds)!, ValidUntil, Status);
+    }
+}

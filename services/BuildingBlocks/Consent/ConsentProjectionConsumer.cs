@@ -1,0 +1,64 @@
+using MassTransit;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.BuildingBlocks.Consent;
+
+/// <summary>
+/// Feeds this service's consent and participation projections from the network's events, once per message, and puts
+/// each committed change into the in-memory index at once. An agency takes part in a case when it referred the
+/// person or accepted a handoff of the case.
+/// </summary>
+public sealed class ConsentProjectionConsumer(Database database, ConsentIndex index, TimeProvider time) :
+    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<ReferralSubmitted>, IConsumer<HandoffAccepted>
+{
+    public Task Consume(ConsumeContext<ConsentGranted> context) =>
+        ApplyConsentAsync(context, Name<ConsentGranted>(), context.Message.ConsentId,
+            (work, ct) => ConsentProjection.GrantAsync(work, context.Message, time.GetUtcNow(), ct));
+
+    public Task Consume(ConsumeContext<ConsentRevoked> context) =>
+        ApplyConsentAsync(context, Name<ConsentRevoked>(), context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
+            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatus.Revoked, context.Message.OccurredAt, time.GetUtcNow(), ct));
+
+    public Task Consume(ConsumeContext<ConsentExpired> context) =>
+        ApplyConsentAsync(context, Name<ConsentExpired>(), context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
+            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatus.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
+
+    public Task Consume(ConsumeContext<ReferralSubmitted> context)
+    {
+        var referral = context.Message;
+        return database.ConsumeOnceAsync(context, Name<ReferralSubmitted>(), time, async (work, ct) =>
+        {
+            await ConsentProjection.LinkCaseAsync(work, referral.CaseId, referral.PersonId, time.GetUtcNow(), ct);
+            await ConsentProjection.JoinAsync(work, referral.CaseId, referral.FromAgencyId, time.GetUtcNow(), ct);
+            work.AfterCommit(() =>
+            {
+                index.ApplyCase(referral.CaseId, referral.PersonId);
+                index.ApplyParticipant(referral.CaseId, referral.FromAgencyId);
+            });
+        });
+    }
+
+    public Task Consume(ConsumeContext<HandoffAccepted> context)
+    {
+        var accepted = context.Message;
+        return database.ConsumeOnceAsync(context, Name<HandoffAccepted>(), time, async (work, ct) =>
+        {
+            await ConsentProjection.JoinAsync(work, accepted.CaseId, accepted.ToAgencyId, time.GetUtcNow(), ct);
+            work.AfterCommit(() => index.ApplyParticipant(accepted.CaseId, accepted.ToAgencyId));
+        });
+    }
+
+    private Task ApplyConsentAsync(ConsumeContext context, string consumer, Guid consentId, Func<UnitOfWork, CancellationToken, Task> write) =>
+        database.ConsumeOnceAsync(context, consumer, time,
+            async (work, ct) =>
+            {
+                await write(work, ct);
+                // The index takes the row as the projection now holds it, whatever order the events came in.
+                var row = await ConsentProjection.ReadAsync(work, consentId, ct);
+                work.AfterCommit(() => index.Apply(row));
+            });
+
+    private static string Name<T>() => $"{nameof(ConsentProjectionConsumer)}.{typeof(T).Name}";
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
+
+namespace ReferralNet.Consent.Features.Decisions;
+
+/// <summary>
+/// May this agency see this category of this person's data for this purpose? For a coordinator, or a worker asking
+/// about their own agency. The same local decision every service makes.
+/// </summary>
+public static class DecisionsEndpoint
+{
+    public static void MapDecisions(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/consent/decisions", Handle).RequireAuthorization(Policies.Staff);
+
+    private static Results<Ok<AccessDecision>, ProblemHttpResult> Handle(
+        Guid? personId, Guid? agencyId, string? category, string? purpose, HttpContext http, ConsentIndex consents)
+    {
+        var errors = new ValidationErrors()
+            .Check(personId is not null, "personId", "is required")
+            .Check(agencyId is not null, "agencyId", "is required")
+            .Code(category, Vocabulary.DataCategories, "category")
+            .Code(purpose, Vocabulary.ConsentPurposes, "purpose");
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        var caller = Caller.From(http.User);
+        if (!caller.IsCoordinator && !caller.IsWorkerOf(agencyId!.Value))
+        {
+            return Problems.Forbidden("A worker may ask only about their own agency.");
+        }
+        return TypedResults.Ok(consents.Decide(personId!.Value, agencyId!.Value, category!, purpose!));
+    }
+}
