@@ -6,7 +6,7 @@ using ReferralNet.Intake.Features.ViewCase;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("intake", typeof(OpenReferralEndpoint).Assembly);
-builder.AddMessaging("intake", bus => bus.AddConsentProjection());
+builder.AddMessaging("intake", bus => bus.AddConsentProjection(referralsRecordedHere: true));
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<PersonIdentity>();

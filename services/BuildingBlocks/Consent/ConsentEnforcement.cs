@@ -17,10 +17,17 @@ public static class ConsentEnforcement
         return builder;
     }
 
-    /// <summary>The consumer that keeps the projection; call inside AddMessaging's consumer list.</summary>
-    public static IBusRegistrationConfigurator AddConsentProjection(this IBusRegistrationConfigurator bus)
+    /// <summary>
+    /// The consumers that keep the projection; call inside AddMessaging's consumer list. Intake records who referred
+    /// in the referral's own transaction (<paramref name="referralsRecordedHere"/>), so it skips ReferralSubmitted.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddConsentProjection(this IBusRegistrationConfigurator bus, bool referralsRecordedHere = false)
     {
         bus.AddConsumer<ConsentProjectionConsumer>();
+        if (!referralsRecordedHere)
+        {
+            bus.AddConsumer<ReferralParticipationConsumer>();
+        }
         return bus;
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,24 +7,21 @@ using Npgsql;
 namespace ReferralNet.BuildingBlocks.Consent;
 
 /// <summary>
-/// Loads the whole projection into the index before the service takes traffic, then re-reads what changed recently
-/// every <see cref="RefreshEvery"/>: with competing consumers, another instance of this service may have applied an
-/// event. Each read overlaps the last by <see cref="Overlap"/>, so a change whose transaction committed a little after
-/// its timestamp is still seen; a full reload every <see cref="FullReloadEvery"/> is the backstop.
+/// Loads the whole projection into the index before the service takes traffic, then, every <see cref="RefreshEvery"/>,
+/// reads what changed since: with competing consumers, another instance of this service may have applied an event.
+/// Each read happens in one snapshot and remembers the oldest transaction still running then; the next read starts
+/// from that transaction id, so a change committed late is seen and nothing older is read again.
 /// </summary>
 public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIndex index, TimeProvider time, ILogger<ConsentIndexRefresher> log)
     : BackgroundService
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan FullReloadEvery = TimeSpan.FromMinutes(5);
 
-    private DateTimeOffset _lastRead = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastFullReload;
+    private long _readFrom;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync(full: true, cancellationToken);
+        await RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -34,7 +32,7 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
             try
             {
                 await Task.Delay(RefreshEvery, time, stoppingToken);
-                await RefreshAsync(full: time.GetUtcNow() - _lastFullReload > FullReloadEvery, stoppingToken);
+                await RefreshAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,31 +45,27 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
         }
     }
 
-    private async Task RefreshAsync(bool full, CancellationToken ct)
+    private async Task RefreshAsync(CancellationToken ct)
     {
-        var readAt = time.GetUtcNow();
-        var since = full ? DateTimeOffset.MinValue : _lastRead - Overlap;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var parameters = new { Since = since };
-        foreach (var row in await connection.QueryAsync<ConsentProjection.ConsentRow>(
-            new CommandDefinition(ConsentProjection.ConsentsChangedSince, parameters, cancellationToken: ct)))
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        CommandDefinition Query(string sql, object? parameters = null) => new(sql, parameters, snapshot, cancellationToken: ct);
+
+        var oldestRunning = await connection.ExecuteScalarAsync<long>(Query(ConsentProjection.OldestRunningTransaction));
+        var since = new { Since = _readFrom };
+        foreach (var row in await connection.QueryAsync<ConsentProjection.ConsentRow>(Query(ConsentProjection.ConsentsChangedSince, since)))
         {
             index.Apply(row.ToEntry());
         }
-        foreach (var (caseId, personId) in await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
-            "SELECT case_id, person_id FROM case_persons WHERE changed_at > @Since", parameters, cancellationToken: ct)))
+        foreach (var (caseId, personId) in await connection.QueryAsync<(Guid, Guid)>(Query(ConsentProjection.CasesChangedSince, since)))
         {
             index.ApplyCase(caseId, personId);
         }
-        foreach (var (caseId, agencyId) in await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
-            "SELECT case_id, agency_id FROM case_participation WHERE changed_at > @Since", parameters, cancellationToken: ct)))
+        foreach (var (caseId, agencyId) in await connection.QueryAsync<(Guid, Guid)>(Query(ConsentProjection.ParticipantsChangedSince, since)))
         {
             index.ApplyParticipant(caseId, agencyId);
         }
-        _lastRead = readAt;
-        if (full)
-        {
-            _lastFullReload = readAt;
-        }
+        await snapshot.CommitAsync(ct);
+        _readFrom = oldestRunning;
     }
 }

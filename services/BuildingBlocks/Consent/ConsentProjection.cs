@@ -23,7 +23,8 @@ public static class ConsentProjection
             VALUES (@ConsentId, @PersonId, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil, 'active', @Now)
             ON CONFLICT (consent_id) DO UPDATE SET
                 purposes = EXCLUDED.purposes, categories = EXCLUDED.categories, scope = EXCLUDED.scope,
-                agency_ids = EXCLUDED.agency_ids, valid_until = EXCLUDED.valid_until, changed_at = EXCLUDED.changed_at
+                agency_ids = EXCLUDED.agency_ids, valid_until = EXCLUDED.valid_until, changed_at = EXCLUDED.changed_at,
+                change_txid = txid_current()
             WHERE consent_projection.purposes = '[]'
             """,
             new
@@ -41,7 +42,7 @@ public static class ConsentProjection
             VALUES (@ConsentId, @PersonId, '[]', '[]', 'network', '[]', @At, @Status, @Now)
             ON CONFLICT (consent_id) DO UPDATE SET
                 status = CASE WHEN consent_projection.status = 'revoked' THEN 'revoked' ELSE @Status END,
-                changed_at = @Now
+                changed_at = @Now, change_txid = txid_current()
             """, new { ConsentId = consentId, PersonId = personId, Status = status, At = at, Now = now }, ct);
 
     public static async Task<ConsentEntry> ReadAsync(UnitOfWork work, Guid consentId, CancellationToken ct) =>
@@ -58,7 +59,11 @@ public static class ConsentProjection
             "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING",
             new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
 
-    internal const string ConsentsChangedSince = $"SELECT {Columns} FROM consent_projection WHERE changed_at > @Since";
+    // Dialect: txid_current()/txid_snapshot_xmin are PostgreSQL's; SQL Server would use rowversion and MIN_ACTIVE_ROWVERSION().
+    internal const string OldestRunningTransaction = "SELECT txid_snapshot_xmin(txid_current_snapshot())";
+    internal const string ConsentsChangedSince = $"SELECT {Columns} FROM consent_projection WHERE change_txid >= @Since";
+    internal const string CasesChangedSince = "SELECT case_id, person_id FROM case_persons WHERE change_txid >= @Since";
+    internal const string ParticipantsChangedSince = "SELECT case_id, agency_id FROM case_participation WHERE change_txid >= @Since";
 
     internal sealed class ConsentRow
     {

@@ -8,10 +8,10 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// <summary>
 /// Feeds this service's consent and participation projections from the network's events, once per message, and puts
 /// each committed change into the in-memory index at once. An agency takes part in a case when it referred the
-/// person or accepted a handoff of the case.
+/// person (<see cref="ReferralParticipationConsumer"/>) or accepted a handoff of the case.
 /// </summary>
 public sealed class ConsentProjectionConsumer(Database database, ConsentIndex index, TimeProvider time) :
-    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<ReferralSubmitted>, IConsumer<HandoffAccepted>
+    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>
 {
     public Task Consume(ConsumeContext<ConsentGranted> context) =>
         ApplyConsentAsync(context, Name<ConsentGranted>(), context.Message.ConsentId,
@@ -24,21 +24,6 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
     public Task Consume(ConsumeContext<ConsentExpired> context) =>
         ApplyConsentAsync(context, Name<ConsentExpired>(), context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
             work, context.Message.ConsentId, context.Message.PersonId, ConsentStatus.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
-
-    public Task Consume(ConsumeContext<ReferralSubmitted> context)
-    {
-        var referral = context.Message;
-        return database.ConsumeOnceAsync(context, Name<ReferralSubmitted>(), time, async (work, ct) =>
-        {
-            await ConsentProjection.LinkCaseAsync(work, referral.CaseId, referral.PersonId, time.GetUtcNow(), ct);
-            await ConsentProjection.JoinAsync(work, referral.CaseId, referral.FromAgencyId, time.GetUtcNow(), ct);
-            work.AfterCommit(() =>
-            {
-                index.ApplyCase(referral.CaseId, referral.PersonId);
-                index.ApplyParticipant(referral.CaseId, referral.FromAgencyId);
-            });
-        });
-    }
 
     public Task Consume(ConsumeContext<HandoffAccepted> context)
     {
@@ -61,4 +46,20 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
             });
 
     private static string Name<T>() => $"{nameof(ConsentProjectionConsumer)}.{typeof(T).Name}";
+}
+
+/// <summary>The referring agency takes part in the case, and the case belongs to the person.</summary>
+public sealed class ReferralParticipationConsumer(Database database, ConsentIndex index, TimeProvider time)
+    : IdempotentConsumer<ReferralSubmitted>(database, time)
+{
+    protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
+    {
+        await ConsentProjection.LinkCaseAsync(work, referral.CaseId, referral.PersonId, Time.GetUtcNow(), ct);
+        await ConsentProjection.JoinAsync(work, referral.CaseId, referral.FromAgencyId, Time.GetUtcNow(), ct);
+        work.AfterCommit(() =>
+        {
+            index.ApplyCase(referral.CaseId, referral.PersonId);
+            index.ApplyParticipant(referral.CaseId, referral.FromAgencyId);
+        });
+    }
 }
