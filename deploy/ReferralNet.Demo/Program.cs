@@ -1,6 +1,6 @@
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load' or 'revocations'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -18,7 +18,12 @@ switch (command)
         await LoadBenchmark.RunAsync(gateway, int.Parse(Option("referrals", "3000")), int.Parse(Option("rate", "120")),
             intakeDatabase.Length == 0 ? null : intakeDatabase);
         return 0;
+    case "revocations":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await RevocationBenchmark.RunAsync(gateway, int.Parse(Option("count", "100")));
+        return 0;
     default:
         Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
+        Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
         return command == "help" ? 0 : 2;
 }
