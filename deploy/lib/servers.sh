@@ -128,7 +128,7 @@ stop_rabbitmq() { # DIR PORT
   # epmd outlives the node; stop the one this node started (it listens on 127.0.0.1 only).
   local epmd
   for epmd in $(pgrep -x epmd 2>/dev/null); do
-    if [ "$(tr '\0' '\n' < "/proc/$epmd/environ" 2>/dev/null | grep -c "^RABBITMQ_NODE_PORT=$port$")" -gt 0 ]; then
+    if { tr '\0' '\n' < "/proc/$epmd/environ"; } 2>/dev/null | grep -q "^RABBITMQ_NODE_PORT=$port$"; then
       kill "$epmd" 2>/dev/null || true
     fi
   done
