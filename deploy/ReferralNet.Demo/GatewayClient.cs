@@ -47,6 +47,21 @@ public sealed class GatewayClient(Uri gateway)
 
     public HttpClient Anonymous => _anonymous;
 
+    /// <summary>Retries a 409 with Retry-After: a service has not received an event it needs yet (milliseconds).</summary>
+    public static async Task<HttpResponseMessage> UntilKnownAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.Conflict || response.Headers.RetryAfter is null || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -29,11 +29,11 @@ public static class RevocationBenchmark
                 source = "school", needs = new[] { "mental-health" }, summary = "Revocation benchmark.",
             }), HttpStatusCode.Created);
             var caseUrl = $"/api/intake/cases/{referral["caseId"]}";
-            var consentId = (await GatewayClient.ReadAsync(await worker.PostAsJsonAsync("/api/consent/consents", new
+            var consentId = (await GatewayClient.ReadAsync(await GatewayClient.UntilKnownAsync(() => worker.PostAsJsonAsync("/api/consent/consents", new
             {
                 personId = referral["personId"]!.GetValue<Guid>(), grantor = "worker-recorded", method = "verbal",
                 purposes = new[] { "coordination" }, categories = new[] { "contact" }, recipients = new { scope = "network" },
-            }), HttpStatusCode.Created))["consentId"];
+            })), HttpStatusCode.Created))["consentId"];
             await ReadUntilAsync(worker, caseUrl, contactShown: true, roundTrips);
 
             await GatewayClient.ReadAsync(await worker.PostAsync($"/api/consent/consents/{consentId}/revoke", null), HttpStatusCode.OK);

@@ -2,10 +2,13 @@ using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Consent.Consumers;
+using ReferralNet.Consent.Features;
 using ReferralNet.Consent.Features.AccessLog;
 using ReferralNet.Consent.Features.Decisions;
+using ReferralNet.Consent.Features.ExpireConsents;
 using ReferralNet.Consent.Features.GrantConsent;
 using ReferralNet.Consent.Features.ListConsents;
+using ReferralNet.Consent.Features.Receipt;
 using ReferralNet.Consent.Features.RevokeConsent;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,8 +17,11 @@ builder.AddMessaging("consent", bus =>
 {
     bus.AddConsentProjection();
     bus.AddConsumer<CaseDataAccessedConsumer>();
+    bus.AddConsumer<PersonAgeConsumer>();
 });
 builder.AddConsentEnforcement();
+builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<ConsentExpiry>();
 
 var app = builder.Build();
 app.UseWebDefaults();
@@ -24,4 +30,5 @@ app.MapRevokeConsent();
 app.MapListConsents();
 app.MapAccessLog();
 app.MapDecisions();
+app.MapReceipt();
 await app.RunServiceAsync(args);

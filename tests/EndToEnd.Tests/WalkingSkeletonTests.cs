@@ -40,12 +40,8 @@ public sealed class WalkingSkeletonTests(NetworkFixture fixture)
         var accepted = await Scenario.ReadAsync(await peerWorker.PostAsync($"/api/handoffs/{handoffId}/accept", null), HttpStatusCode.OK);
         Assert.Equal("accepted", accepted["status"]!.GetValue<string>());
 
-        var consent = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/consent/consents", new
-        {
-            personId, grantor = "worker-recorded", method = "verbal", purposes = new[] { "coordination", "service-delivery" },
-            categories = new[] { "contact", "needs-summary" }, recipients = new { scope = "network" },
-            validUntil = DateTimeOffset.UtcNow.AddYears(1),
-        }), HttpStatusCode.Created);
+        var consent = await Scenario.ReadAsync(
+            await Scenario.GrantAsync(teacher, personId, ["contact", "needs-summary"]), HttpStatusCode.Created);
         Assert.Equal("active", consent["status"]!.GetValue<string>());
 
         using var coordinator = await _network.ClientAsync("coordinator");

@@ -46,6 +46,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["Identity:KeySecret"] = "test-identity-secret-0123456789-abcdefghijkl",
             ["Insights:MinimumCount"] = minimumCount.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.500",
+            ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
         };
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.

@@ -51,14 +51,25 @@ public sealed class Scenario(ReferralNetwork network)
             $"matches for referral {referralId}");
 
     /// <summary>
-    /// Posts an offer as a client would: a 409 with Retry-After means the handoff service has not received the
-    /// referral's matches yet (milliseconds after matching answered 'ready'), so it asks again.
+    /// Sends as a client would: a 409 with Retry-After means a service has not received an event it needs yet (the
+    /// referral's matches at handoff, the person at consent; milliseconds), so it asks again.
     /// </summary>
+    public static Task<HttpResponseMessage> UntilKnownAsync(Func<Task<HttpResponseMessage>> send, string what) =>
+        Eventually.Until(send, r => !(r.StatusCode == HttpStatusCode.Conflict && r.Headers.RetryAfter is not null), what);
+
     public static Task<HttpResponseMessage> OfferAsync(HttpClient worker, Guid referralId, Guid serviceId) =>
-        Eventually.Until(
+        UntilKnownAsync(
             () => worker.PostAsJsonAsync("/api/handoffs", new { referralId, toServiceId = serviceId, note = "Please call after 4pm." }),
-            r => !(r.StatusCode == HttpStatusCode.Conflict && r.Headers.RetryAfter is not null),
             "the handoff service to know the matches");
+
+    /// <summary>A worker records the young person's verbal consent for coordination across the network.</summary>
+    public static Task<HttpResponseMessage> GrantAsync(
+        HttpClient worker, Guid personId, string[] categories, string grantor = "worker-recorded", DateTimeOffset? validUntil = null) =>
+        UntilKnownAsync(() => worker.PostAsJsonAsync("/api/consent/consents", new
+        {
+            personId, grantor, method = "verbal", purposes = new[] { "coordination" }, categories,
+            recipients = new { scope = "network" }, validUntil = validUntil ?? DateTimeOffset.UtcNow.AddYears(1),
+        }), "the consent service to know the person");
 
     public async Task<JsonObject> OfferHandoffAsync(HttpClient worker, Guid referralId, Guid serviceId) =>
         await ReadAsync(await OfferAsync(worker, referralId, serviceId), HttpStatusCode.Created);

@@ -33,7 +33,7 @@ public sealed record ConsentRecord(
 public sealed record ConsentRecipients(string Scope, IReadOnlyList<Guid>? AgencyIds);
 
 /// <summary>The stored row; lists are JSON.</summary>
-internal sealed class ConsentRow
+public sealed class ConsentRow
 {
     public Guid ConsentId { get; init; }
     public Guid PersonId { get; init; }
@@ -47,6 +47,7 @@ internal sealed class ConsentRow
     public string Status { get; init; } = "";
     public DateTimeOffset GrantedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+    public string RecordedBy { get; init; } = "";
 
     public ConsentRecord ToRecord() => new(
         ConsentId, PersonId, Grantor, Method,

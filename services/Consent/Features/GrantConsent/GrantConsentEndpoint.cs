@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
@@ -25,7 +26,8 @@ public static class GrantConsentEndpoint
     public static void MapGrantConsent(this IEndpointRouteBuilder app) => app.MapPost("/api/consent/consents", Handle);
 
     private static async Task<Results<Created<GrantConsentResponse>, ProblemHttpResult>> Handle(
-        GrantConsentRequest request, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+        GrantConsentRequest request, HttpContext http, Database database, IOptions<ConsentOptions> options, TimeProvider time,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var errors = new ValidationErrors()
@@ -55,11 +57,24 @@ public static class GrantConsentEndpoint
                 : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
         }
 
+        await using var work = await database.BeginAsync(ct);
+        var age = await AgeOfAsync(work, request.PersonId.Value, now, ct);
+        if (age is null)
+        {
+            // The referral that opened the case has not reached the consent service yet: a matter of milliseconds.
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
+        }
+        if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
+        {
+            return new ValidationErrors().Add("grantor",
+                $"is 'guardian': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
+        }
+
         var granted = new ConsentGranted(
             Guid.NewGuid(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
             request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
             request.ValidUntil ?? now.AddYears(1), now);
-        await using var work = await database.BeginAsync(ct);
         await work.ExecuteAsync(
             """
             INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
@@ -78,5 +93,19 @@ public static class GrantConsentEndpoint
         await work.CommitAsync(ct);
         var receiptUrl = ConsentRecord.ReceiptUrlOf(granted.ConsentId);
         return TypedResults.Created($"/api/consent/consents/{granted.ConsentId}", new GrantConsentResponse(granted.ConsentId, "active", receiptUrl));
+    }
+
+    /// <summary>The person's age now: their age at their latest referral plus the whole years since.</summary>
+    private static async Task<int?> AgeOfAsync(UnitOfWork work, Guid personId, DateTimeOffset now, CancellationToken ct)
+    {
+        var known = await work.QuerySingleOrDefaultAsync<PersonAge>(
+            "SELECT age_years AS AgeYears, as_of AS AsOf FROM persons WHERE person_id = @PersonId", new { PersonId = personId }, ct);
+        return known is null ? null : known.AgeYears + (int)((now - known.AsOf).TotalDays / 365.25);
+    }
+
+    private sealed class PersonAge
+    {
+        public int AgeYears { get; init; }
+        public DateTimeOffset AsOf { get; init; }
     }
 }

@@ -11,30 +11,6 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    private sealed record Case(HttpClient Teacher, Guid School, Guid CaseId, Guid PersonId, Guid ReferralId, Guid Peers, Guid PeerService);
-
-    /// <summary>A school refers a young person in a town of the test's own; a peer-support CSO there is matched.</summary>
-    private async Task<Case> ReferredAsync()
-    {
-        var scenario = new Scenario(_network);
-        var town = $"Town-{Guid.NewGuid():N}"[..16];
-        var school = await scenario.CreateAgencyAsync("school", "Consent High");
-        var peers = await scenario.CreateAgencyAsync("cso", "Consent Peers");
-        var peerService = await scenario.CreateServiceAsync(peers, "Peer circle", ["social-connection"], ["in-person"], municipality: town);
-        var teacher = await _network.ClientAsync("worker", agency: school);
-        var referral = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
-            Scenario.Referral(givenName: $"同{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
-        return new Case(teacher, school, referral["caseId"]!.GetValue<Guid>(), referral["personId"]!.GetValue<Guid>(),
-            referral["referralId"]!.GetValue<Guid>(), peers, peerService);
-    }
-
-    private static async Task<Guid> GrantAsync(HttpClient worker, Guid personId, string[] categories) =>
-        (await Scenario.ReadAsync(await worker.PostAsJsonAsync("/api/consent/consents", new
-        {
-            personId, grantor = "worker-recorded", method = "verbal", purposes = new[] { "coordination" }, categories,
-            recipients = new { scope = "network" }, validUntil = DateTimeOffset.UtcNow.AddYears(1),
-        }), HttpStatusCode.Created))["consentId"]!.GetValue<Guid>();
-
     private static async Task<JsonObject?> ViewAsync(HttpClient worker, Guid caseId)
     {
         var response = await worker.GetAsync($"/api/intake/cases/{caseId}");
@@ -44,8 +20,8 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
     [Fact]
     public async Task Consent_given_once_covers_an_agency_that_joins_later_through_an_accepted_handoff_for_the_permitted_categories_only()
     {
-        var referred = await ReferredAsync();
-        await GrantAsync(referred.Teacher, referred.PersonId, ["contact", "needs-summary"]);
+        var referred = await ReferredPerson.CreateAsync(_network);
+        await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, ["contact", "needs-summary"]);
         using var peerWorker = await _network.ClientAsync("worker", agency: referred.Peers);
         Assert.Null(await ViewAsync(peerWorker, referred.CaseId)); // not part of the case yet
 
@@ -65,8 +41,8 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
     [Fact]
     public async Task An_agency_outside_the_case_gets_404_even_with_a_valid_token_and_its_attempt_is_logged_as_denied()
     {
-        var referred = await ReferredAsync();
-        await GrantAsync(referred.Teacher, referred.PersonId, ["identity", "contact", "needs-summary"]);
+        var referred = await ReferredPerson.CreateAsync(_network);
+        await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, ["identity", "contact", "needs-summary"]);
         var outsiderAgency = Guid.NewGuid();
         using var outsider = await _network.ClientAsync("worker", agency: outsiderAgency);
 
@@ -84,8 +60,8 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
     [Fact]
     public async Task A_revocation_takes_effect_in_intake_and_consent_within_one_second_and_the_consent_stays_readable()
     {
-        var referred = await ReferredAsync();
-        var consentId = await GrantAsync(referred.Teacher, referred.PersonId, ["identity", "contact", "needs-summary"]);
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var consentId = await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, ["identity", "contact", "needs-summary"]);
         await Eventually.Until(() => ViewAsync(referred.Teacher, referred.CaseId), v => v?["contact"] is not null, "the grant to reach intake");
         using var coordinator = await _network.ClientAsync("coordinator");
         var decisionUrl = $"/api/consent/decisions?personId={referred.PersonId}&agencyId={referred.School}&category=contact&purpose=coordination";
@@ -124,7 +100,7 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
     [Fact]
     public async Task An_unknown_category_or_purpose_is_rejected_with_422_naming_the_field_and_nothing_is_stored()
     {
-        var referred = await ReferredAsync();
+        var referred = await ReferredPerson.CreateAsync(_network);
         var problem = await Scenario.ReadProblemAsync(await referred.Teacher.PostAsJsonAsync("/api/consent/consents", new
         {
             personId = referred.PersonId, grantor = "worker-recorded", method = "verbal", purposes = new[] { "marketing" },

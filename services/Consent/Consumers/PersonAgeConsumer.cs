@@ -1,0 +1,17 @@
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Consent.Consumers;
+
+/// <summary>Remembers each person's age at their latest referral, for the age of self-consent.</summary>
+public sealed class PersonAgeConsumer(Database database, TimeProvider time) : IdempotentConsumer<ReferralSubmitted>(database, time)
+{
+    protected override Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct) =>
+        work.ExecuteAsync(
+            """
+            INSERT INTO persons (person_id, age_years, as_of) VALUES (@PersonId, @AgeYears, @OccurredAt)
+            ON CONFLICT (person_id) DO UPDATE SET age_years = EXCLUDED.age_years, as_of = EXCLUDED.as_of
+            WHERE persons.as_of < EXCLUDED.as_of
+            """, referral, ct);
+}

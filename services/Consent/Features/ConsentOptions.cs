@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReferralNet.Consent.Features;
+
+public sealed class ConsentOptions
+{
+    public const string Section = "Consent";
+
+    /// <summary>Below this age a guardian gives consent (grantor 'guardian'); the network sets it.</summary>
+    [Range(0, 25)]
+    public int AgeOfSelfConsent { get; set; } = 15;
+
+    /// <summary>How often consents past their validUntil are expired (and ConsentExpired sent).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ExpiryCheckEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Who is accountable for the data, as a consent receipt names it.</summary>
+    [Required]
+    public string Controller { get; set; } = "ReferralNet network of agencies";
+
+    [Required]
+    public string Jurisdiction { get; set; } = "JP";
+}
