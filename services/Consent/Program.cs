@@ -10,6 +10,7 @@ using ReferralNet.Consent.Features.GrantConsent;
 using ReferralNet.Consent.Features.ListConsents;
 using ReferralNet.Consent.Features.Receipt;
 using ReferralNet.Consent.Features.RevokeConsent;
+using ReferralNet.Consent.Features.YouthAccess;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("consent", typeof(GrantConsentEndpoint).Assembly);
@@ -18,6 +19,7 @@ builder.AddMessaging("consent", bus =>
     bus.AddConsentProjection();
     bus.AddConsumer<CaseDataAccessedConsumer>();
     bus.AddConsumer<PersonAgeConsumer>();
+    bus.AddConsumer<YouthAccessCodeIssuedConsumer>();
 });
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -31,4 +33,5 @@ app.MapListConsents();
 app.MapAccessLog();
 app.MapDecisions();
 app.MapReceipt();
+app.MapYouthAccess();
 await app.RunServiceAsync(args);

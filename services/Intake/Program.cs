@@ -2,6 +2,7 @@ using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Intake.Features.ReissueAccessCode;
 using ReferralNet.Intake.Features.ViewCase;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,4 +16,5 @@ var app = builder.Build();
 app.UseWebDefaults();
 app.MapOpenReferral();
 app.MapViewCase();
+app.MapReissueAccessCode();
 await app.RunServiceAsync(args);

@@ -5,7 +5,8 @@ using ReferralNet.Testing;
 namespace ReferralNet.Consent.Tests;
 
 /// <summary>A young person a school referred, in a town of the test's own where a peer-support CSO is matched.</summary>
-public sealed record ReferredPerson(HttpClient Teacher, Guid School, Guid CaseId, Guid PersonId, Guid ReferralId, Guid Peers, Guid PeerService)
+public sealed record ReferredPerson(
+    HttpClient Teacher, Guid School, Guid CaseId, Guid PersonId, Guid ReferralId, Guid Peers, Guid PeerService, string? YouthAccessCode)
 {
     public static async Task<ReferredPerson> CreateAsync(ReferralNetwork network, string birthDate = "2007-04-02")
     {
@@ -18,7 +19,7 @@ public sealed record ReferredPerson(HttpClient Teacher, Guid School, Guid CaseId
         var referral = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
             Scenario.Referral(givenName: $"同{Guid.NewGuid():N}"[..8], birthDate: birthDate, municipality: town)), HttpStatusCode.Created);
         return new ReferredPerson(teacher, school, referral["caseId"]!.GetValue<Guid>(), referral["personId"]!.GetValue<Guid>(),
-            referral["referralId"]!.GetValue<Guid>(), peers, peerService);
+            referral["referralId"]!.GetValue<Guid>(), peers, peerService, referral["youthAccessCode"]?.GetValue<string>());
     }
 
     public static async Task<Guid> GrantAsync(HttpClient worker, Guid personId, string[] categories, DateTimeOffset? validUntil = null) =>

@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Web;
 
@@ -28,8 +25,7 @@ public static class DevTokenEndpoint
         }
     }
 
-    private static Results<Ok<DevTokenResponse>, ProblemHttpResult> Issue(
-        DevTokenRequest request, IOptions<AuthOptions> auth, TimeProvider time)
+    private static Results<Ok<DevTokenResponse>, ProblemHttpResult> Issue(DevTokenRequest request, TokenIssuer tokens)
     {
         var errors = new ValidationErrors()
             .Required(request.Sub, "sub", 100)
@@ -40,26 +36,7 @@ public static class DevTokenEndpoint
         {
             return errors.ToProblem();
         }
-        var claims = new List<Claim> { new("sub", request.Sub!), new("role", request.Role!) };
-        if (request.Agency is { } agency)
-        {
-            claims.Add(new Claim("agency", agency.ToString()));
-        }
-        if (request.Person is { } person)
-        {
-            claims.Add(new Claim("person", person.ToString()));
-        }
-        var now = time.GetUtcNow();
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity(claims),
-            Issuer = auth.Value.Issuer,
-            Audience = auth.Value.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = (now + Lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(AuthExtensions.DevelopmentKey(auth.Value), SecurityAlgorithms.HmacSha256),
-        });
-        return TypedResults.Ok(new DevTokenResponse(token, now + Lifetime));
+        var (token, expiresAt) = tokens.Issue(request.Sub!, request.Role!, request.Agency, request.Person, Lifetime);
+        return TypedResults.Ok(new DevTokenResponse(token, expiresAt));
     }
 }

@@ -55,7 +55,7 @@ public static class OpenReferralEndpoint
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
         await using var work = await database.BeginAsync(ct);
 
-        await work.ExecuteAsync(InsertPersonIfNew, new
+        var newPerson = await work.ExecuteAsync(InsertPersonIfNew, new
         {
             Id = Guid.NewGuid(),
             Key = identityKey,
@@ -68,7 +68,7 @@ public static class OpenReferralEndpoint
             person.Contact?.Email,
             person.Contact?.Phone,
             Now = now,
-        }, ct);
+        }, ct) == 1;
         var personId = await work.QuerySingleOrDefaultAsync<Guid>(
             "SELECT id FROM persons WHERE identity_key = @Key",
             new { Key = identityKey }, ct);
@@ -112,6 +112,12 @@ public static class OpenReferralEndpoint
         {
             await work.PublishAsync(new CaseOpened(caseId, personId, agencyId, now), ct);
         }
+        // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
+        var youthAccessCode = newPerson ? YouthAccessCode.New() : null;
+        if (youthAccessCode is not null)
+        {
+            await work.PublishAsync(new YouthAccessCodeIssued(personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, now), ct);
+        }
         await work.PublishAsync(new ReferralSubmitted(
             referralId, caseId, personId, agencyId, request.Source!, needs, urgency,
             preferences.Modalities ?? [], preferences.RemoteFirst ?? false, preferences.Languages ?? [],
@@ -119,6 +125,6 @@ public static class OpenReferralEndpoint
         await work.CommitAsync(ct);
 
         return TypedResults.Created($"/api/intake/referrals/{referralId}",
-            new OpenReferralResponse(referralId, caseId, personId, existingCase));
+            new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode));
     }
 }

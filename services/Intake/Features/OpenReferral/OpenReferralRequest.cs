@@ -71,4 +71,5 @@ public sealed record OpenReferralRequest(
     }
 }
 
-public sealed record OpenReferralResponse(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase);
+/// <summary><see cref="YouthAccessCode"/> is given once, on the person's first referral; null afterwards.</summary>
+public sealed record OpenReferralResponse(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase, string? YouthAccessCode);

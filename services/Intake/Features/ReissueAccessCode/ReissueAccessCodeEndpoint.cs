@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
+
+namespace ReferralNet.Intake.Features.ReissueAccessCode;
+
+public sealed record AccessCodeResponse(string YouthAccessCode, DateTimeOffset ExpiresAt);
+
+/// <summary>A worker of an agency taking part in the case gives the young person a new code; older codes stop working.</summary>
+public static class ReissueAccessCodeEndpoint
+{
+    public static void MapReissueAccessCode(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequireAuthorization(Policies.Worker);
+
+    private static async Task<Results<Created<AccessCodeResponse>, ProblemHttpResult>> Handle(
+        Guid caseId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var personId = await work.QuerySingleOrDefaultAsync<Guid?>("SELECT person_id FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
+        if (personId is null || !participation.Participates(personId.Value, caller.AgencyId ?? Guid.Empty))
+        {
+            return Problems.NotFound("The case");
+        }
+        var now = time.GetUtcNow();
+        var code = YouthAccessCode.New();
+        var expiresAt = now + YouthAccessCode.ValidFor;
+        await work.PublishAsync(new YouthAccessCodeIssued(personId.Value, YouthAccessCode.HashOf(code), expiresAt, now), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Created($"/api/intake/cases/{caseId}", new AccessCodeResponse(code, expiresAt));
+    }
+}
