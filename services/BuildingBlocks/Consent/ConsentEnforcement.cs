@@ -41,11 +41,9 @@ public static class ConsentEnforcement
         string purpose, DateTimeOffset now, CancellationToken ct)
     {
         var agencyId = caller.AgencyId ?? Guid.Empty;
-        var decisions = new Dictionary<string, AccessDecision>(categories.Count);
-        foreach (var category in categories)
+        var decisions = index.Decide(personId, agencyId, categories, purpose);
+        foreach (var (category, decision) in decisions)
         {
-            var decision = index.Decide(personId, agencyId, category, purpose);
-            decisions[category] = decision;
             await work.PublishAsync(new CaseDataAccessed(personId, caseId, agencyId, caller.UserId, category, purpose, decision.Decision, now), ct);
         }
         return decisions;

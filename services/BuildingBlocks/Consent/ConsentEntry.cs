@@ -4,9 +4,11 @@ namespace ReferralNet.BuildingBlocks.Consent;
 
 /// <summary>
 /// One consent as the index holds it: purposes and categories as bit sets, so a decision is a few integer operations.
+/// <see cref="Version"/> is the id of the transaction that last wrote the projection row: a newer row always wins.
 /// </summary>
 public sealed record ConsentEntry(
-    Guid ConsentId, Guid PersonId, int Purposes, int Categories, bool Network, Guid[] AgencyIds, DateTimeOffset ValidUntil, string Status)
+    Guid ConsentId, Guid PersonId, int Purposes, int Categories, bool Network, Guid[] AgencyIds, DateTimeOffset ValidUntil, string Status,
+    long Version)
 {
     private static readonly string[] PurposeOrder = [.. Vocabulary.ConsentPurposes.Order()];
     private static readonly string[] CategoryOrder = [.. Vocabulary.DataCategories.Order()];

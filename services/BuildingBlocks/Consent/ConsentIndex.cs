@@ -21,19 +21,36 @@ public sealed class ConsentIndex(TimeProvider time)
     /// Only if it takes part in one of the person's cases AND an active, unexpired consent covers the category, the
     /// purpose and the agency (scope 'network' covers every participating agency, now or later).
     /// </summary>
-    public AccessDecision Decide(Guid personId, Guid agencyId, string category, string purpose)
+    public AccessDecision Decide(Guid personId, Guid agencyId, string category, string purpose) =>
+        Decide(Participates(personId, agencyId), ConsentsOf(personId), agencyId, category, purpose, time.GetUtcNow());
+
+    /// <summary>
+    /// Decides several categories for one read against one state of the person's consents, so a revocation landing
+    /// in the middle cannot give a view that is half before and half after it.
+    /// </summary>
+    public IReadOnlyDictionary<string, AccessDecision> Decide(Guid personId, Guid agencyId, IReadOnlyList<string> categories, string purpose)
     {
-        if (!Participates(personId, agencyId))
+        var participates = Participates(personId, agencyId);
+        var consents = ConsentsOf(personId);
+        var now = time.GetUtcNow();
+        return categories.ToDictionary(category => category, category => Decide(participates, consents, agencyId, category, purpose, now));
+    }
+
+    private ConsentEntry[]? ConsentsOf(Guid personId) => _consentsOfPerson.TryGetValue(personId, out var consents) ? consents : null;
+
+    private static AccessDecision Decide(
+        bool participates, ConsentEntry[]? consents, Guid agencyId, string category, string purpose, DateTimeOffset now)
+    {
+        if (!participates)
         {
             return AccessDecision.Deny(DenyReasons.NotParticipating);
         }
-        if (!_consentsOfPerson.TryGetValue(personId, out var consents))
+        if (consents is null)
         {
             return AccessDecision.Deny(DenyReasons.NoConsent);
         }
         var categoryBit = ConsentEntry.CategoryBit(category);
         var purposeBit = ConsentEntry.PurposeBit(purpose);
-        var now = time.GetUtcNow();
         ConsentEntry? lapsed = null;
         foreach (var consent in consents)
         {
@@ -57,10 +74,15 @@ public sealed class ConsentIndex(TimeProvider time)
 
     public Guid? PersonOf(Guid caseId) => _personOfCase.TryGetValue(caseId, out var person) ? person : null;
 
-    /// <summary>Replaces what the index knows of one consent with the projection's row.</summary>
+    /// <summary>
+    /// Replaces what the index knows of one consent with the projection's row, unless it already holds a newer version
+    /// (a refresh that read the row just before this instance's consumer changed it must not bring the old state back).
+    /// </summary>
     public void Apply(ConsentEntry consent) =>
         _consentsOfPerson.AddOrUpdate(consent.PersonId, [consent],
-            (_, known) => [.. known.Where(c => c.ConsentId != consent.ConsentId), consent]);
+            (_, known) => Array.Exists(known, c => c.ConsentId == consent.ConsentId && c.Version > consent.Version)
+                ? known
+                : [.. known.Where(c => c.ConsentId != consent.ConsentId), consent]);
 
     public void ApplyCase(Guid caseId, Guid personId)
     {

@@ -13,7 +13,7 @@ public static class ConsentProjection
 {
     private const string Columns = """
         consent_id AS ConsentId, person_id AS PersonId, purposes, categories, scope, agency_ids AS AgencyIds,
-        valid_until AS ValidUntil, status
+        valid_until AS ValidUntil, status, change_txid AS Version
         """;
 
     public static Task GrantAsync(UnitOfWork work, ConsentGranted granted, DateTimeOffset now, CancellationToken ct) =>
@@ -75,11 +75,12 @@ public static class ConsentProjection
         public string AgencyIds { get; init; } = "[]";
         public DateTimeOffset ValidUntil { get; init; }
         public string Status { get; init; } = "";
+        public long Version { get; init; }
 
         public ConsentEntry ToEntry() => new(
             ConsentId, PersonId,
             ConsentEntry.PurposeBits(JsonSerializer.Deserialize<string[]>(Purposes)!),
             ConsentEntry.CategoryBits(JsonSerializer.Deserialize<string[]>(Categories)!),
-            Scope == "network", JsonSerializer.Deserialize<Guid[]>(AgencyIds)!, ValidUntil, Status);
+            Scope == "network", JsonSerializer.Deserialize<Guid[]>(AgencyIds)!, ValidUntil, Status, Version);
     }
 }
