@@ -1,3 +1,4 @@
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Handoff.Consumers;
@@ -12,7 +13,10 @@ builder.AddMessaging("handoff", bus =>
 {
     bus.AddConsumer<ReferralSubmittedConsumer>();
     bus.AddConsumer<MatchesProposedConsumer>();
+    bus.AddConsumer<ConsentRevokedConsumer>();
+    bus.AddConsentProjection();
 });
+builder.AddConsentEnforcement();
 builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

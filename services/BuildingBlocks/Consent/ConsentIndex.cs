@@ -69,6 +69,19 @@ public sealed class ConsentIndex(TimeProvider time)
             : AccessDecision.Deny(lapsed.Status == ConsentStatus.Revoked ? DenyReasons.Revoked : DenyReasons.Expired, lapsed.ConsentId);
     }
 
+    /// <summary>
+    /// Would an active consent cover <paramref name="agencyId"/> for <paramref name="purpose"/> (any category) once it
+    /// takes part in the case? What an agency that is offered a handoff needs, to be offered it at all.
+    /// </summary>
+    public bool CouldReceive(Guid personId, Guid agencyId, string purpose)
+    {
+        var purposeBit = ConsentEntry.PurposeBit(purpose);
+        var now = time.GetUtcNow();
+        return ConsentsOf(personId) is { } consents && Array.Exists(consents, c =>
+            c.Status == ConsentStatus.Active && c.ValidUntil > now && (c.Purposes & purposeBit) != 0
+            && (c.Network || Array.IndexOf(c.AgencyIds, agencyId) >= 0));
+    }
+
     public bool Participates(Guid personId, Guid agencyId) =>
         _casesOfPerson.TryGetValue(personId, out var cases) && Array.Exists(cases, c => _participants.ContainsKey((c, agencyId)));
 
