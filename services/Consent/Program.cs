@@ -16,9 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("consent", typeof(GrantConsentEndpoint).Assembly);
 builder.AddMessaging("consent", bus =>
 {
-    bus.AddConsentProjection();
+    bus.AddConsentProjection(referralsRecordedHere: true);
     bus.AddConsumer<CaseDataAccessedConsumer>();
-    bus.AddConsumer<PersonAgeConsumer>();
+    bus.AddConsumer<ReferralSubmittedConsumer>();
     bus.AddConsumer<YouthAccessCodeIssuedConsumer>();
 });
 builder.AddConsentEnforcement();

@@ -14,7 +14,7 @@ builder.AddMessaging("handoff", bus =>
     bus.AddConsumer<ReferralSubmittedConsumer>();
     bus.AddConsumer<MatchesProposedConsumer>();
     bus.AddConsumer<ConsentRevokedConsumer>();
-    bus.AddConsentProjection();
+    bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();

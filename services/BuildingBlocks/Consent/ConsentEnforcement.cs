@@ -18,8 +18,9 @@ public static class ConsentEnforcement
     }
 
     /// <summary>
-    /// The consumers that keep the projection; call inside AddMessaging's consumer list. Intake records who referred
-    /// in the referral's own transaction (<paramref name="referralsRecordedHere"/>), so it skips ReferralSubmitted.
+    /// The consumers that keep the projection; call inside AddMessaging's consumer list. A service that handles
+    /// referrals itself records them with <see cref="ConsentProjection.RecordReferralAsync"/> in its own transaction
+    /// (<paramref name="referralsRecordedHere"/>) and saves a second delivery and transaction per referral.
     /// </summary>
     public static IBusRegistrationConfigurator AddConsentProjection(this IBusRegistrationConfigurator bus, bool referralsRecordedHere = false)
     {

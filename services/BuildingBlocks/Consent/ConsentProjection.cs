@@ -49,6 +49,21 @@ public static class ConsentProjection
         (await work.QuerySingleOrDefaultAsync<ConsentRow>($"SELECT {Columns} FROM consent_projection WHERE consent_id = @Id", new { Id = consentId }, ct))!
         .ToEntry();
 
+    /// <summary>
+    /// What a referral tells every projection: the case belongs to the person, and the referring agency takes part in
+    /// it. Written in the caller's transaction; the index learns it when that commits.
+    /// </summary>
+    public static async Task RecordReferralAsync(UnitOfWork work, ConsentIndex index, Guid caseId, Guid personId, Guid agencyId, DateTimeOffset now, CancellationToken ct)
+    {
+        await LinkCaseAsync(work, caseId, personId, now, ct);
+        await JoinAsync(work, caseId, agencyId, now, ct);
+        work.AfterCommit(() =>
+        {
+            index.ApplyCase(caseId, personId);
+            index.ApplyParticipant(caseId, agencyId);
+        });
+    }
+
     public static Task LinkCaseAsync(UnitOfWork work, Guid caseId, Guid personId, DateTimeOffset now, CancellationToken ct) =>
         work.ExecuteAsync(
             "INSERT INTO case_persons (case_id, person_id, changed_at) VALUES (@CaseId, @PersonId, @Now) ON CONFLICT (case_id) DO NOTHING",

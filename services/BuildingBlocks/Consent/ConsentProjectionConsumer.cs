@@ -52,14 +52,6 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
 public sealed class ReferralParticipationConsumer(Database database, ConsentIndex index, TimeProvider time)
     : IdempotentConsumer<ReferralSubmitted>(database, time)
 {
-    protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
-    {
-        await ConsentProjection.LinkCaseAsync(work, referral.CaseId, referral.PersonId, Time.GetUtcNow(), ct);
-        await ConsentProjection.JoinAsync(work, referral.CaseId, referral.FromAgencyId, Time.GetUtcNow(), ct);
-        work.AfterCommit(() =>
-        {
-            index.ApplyCase(referral.CaseId, referral.PersonId);
-            index.ApplyParticipant(referral.CaseId, referral.FromAgencyId);
-        });
-    }
+    protected override Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct) =>
+        ConsentProjection.RecordReferralAsync(work, index, referral.CaseId, referral.PersonId, referral.FromAgencyId, Time.GetUtcNow(), ct);
 }

@@ -1,11 +1,12 @@
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Contracts;
 
 namespace ReferralNet.Handoff.Consumers;
 
-/// <summary>Learns which case a referral belongs to and that the referring agency takes part in it.</summary>
-public sealed class ReferralSubmittedConsumer(Database database, TimeProvider time) : IdempotentConsumer<ReferralSubmitted>(database, time)
+/// <summary>Learns which case a referral belongs to and that the referring agency takes part in it (also for consent decisions).</summary>
+public sealed class ReferralSubmittedConsumer(Database database, ConsentIndex consents, TimeProvider time) : IdempotentConsumer<ReferralSubmitted>(database, time)
 {
     protected override async Task HandleAsync(ReferralSubmitted referral, UnitOfWork work, CancellationToken ct)
     {
@@ -20,5 +21,6 @@ public sealed class ReferralSubmittedConsumer(Database database, TimeProvider ti
             INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
             ON CONFLICT (case_id, agency_id) DO NOTHING
             """, referral, ct);
+        await ConsentProjection.RecordReferralAsync(work, consents, referral.CaseId, referral.PersonId, referral.FromAgencyId, Time.GetUtcNow(), ct);
     }
 }

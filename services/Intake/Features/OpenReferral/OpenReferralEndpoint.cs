@@ -99,14 +99,8 @@ public static class OpenReferralEndpoint
                 request.Summary, Now = now,
             }, ct);
 
-        // Intake is where participation starts: record it here too, so the referring worker can read the case at once.
-        await ConsentProjection.LinkCaseAsync(work, caseId, personId, now, ct);
-        await ConsentProjection.JoinAsync(work, caseId, agencyId, now, ct);
-        work.AfterCommit(() =>
-        {
-            consents.ApplyCase(caseId, personId);
-            consents.ApplyParticipant(caseId, agencyId);
-        });
+        // Participation starts here, in this transaction, so the referring worker can read the case at once.
+        await ConsentProjection.RecordReferralAsync(work, consents, caseId, personId, agencyId, now, ct);
 
         if (!existingCase)
         {
