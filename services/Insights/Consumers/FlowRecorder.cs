@@ -15,11 +15,12 @@ public sealed class FlowRecorder(Database database, TimeProvider time) :
     IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>
 {
-    // The one dialect-specific statement here: PostgreSQL's upsert (SQL Server: MERGE).
+    // PostgreSQL's upsert (SQL Server: MERGE). The slot spreads one day's count over rows (see 0002_count_slots.sql).
     private const string Increment = """
-        INSERT INTO daily_counts (day, metric, value) VALUES (@Day, @Metric, 1)
-        ON CONFLICT (day, metric) DO UPDATE SET value = daily_counts.value + 1
+        INSERT INTO daily_counts (day, metric, slot, value) VALUES (@Day, @Metric, @Slot, 1)
+        ON CONFLICT (day, metric, slot) DO UPDATE SET value = daily_counts.value + 1
         """;
+    private const int Slots = 16;
 
     public Task Consume(ConsumeContext<ReferralSubmitted> context) => Count(context, FlowMetric.ReferralsOpened, context.Message.OccurredAt);
 
@@ -64,7 +65,7 @@ public sealed class FlowRecorder(Database database, TimeProvider time) :
     private Task Count(ConsumeContext context, string metric, DateTimeOffset at, Func<UnitOfWork, CancellationToken, Task>? more = null) =>
         database.ConsumeOnceAsync(context, $"{nameof(FlowRecorder)}.{metric}", time, async (work, ct) =>
         {
-            await work.ExecuteAsync(Increment, new { Day = DayOf(at), Metric = metric }, ct);
+            await work.ExecuteAsync(Increment, new { Day = DayOf(at), Metric = metric, Slot = (short)Random.Shared.Next(Slots) }, ct);
             if (more is not null)
             {
                 await more(work, ct);
