@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
@@ -90,6 +89,4 @@ public sealed class Scenario(ReferralNetwork network)
     }
 
     public static StringContent Json(string raw) => new(raw, System.Text.Encoding.UTF8, "application/json");
-
-    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 }

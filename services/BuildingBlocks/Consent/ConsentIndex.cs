@@ -11,7 +11,6 @@ public sealed class ConsentIndex(TimeProvider time)
 {
     private readonly ConcurrentDictionary<Guid, ConsentEntry[]> _consentsOfPerson = new();
     private readonly ConcurrentDictionary<Guid, Guid[]> _casesOfPerson = new();
-    private readonly ConcurrentDictionary<Guid, Guid> _personOfCase = new();
     private readonly ConcurrentDictionary<(Guid Case, Guid Agency), bool> _participants = new();
 
     public int ConsentCount => _consentsOfPerson.Values.Sum(c => c.Length);
@@ -85,8 +84,6 @@ public sealed class ConsentIndex(TimeProvider time)
     public bool Participates(Guid personId, Guid agencyId) =>
         _casesOfPerson.TryGetValue(personId, out var cases) && Array.Exists(cases, c => _participants.ContainsKey((c, agencyId)));
 
-    public Guid? PersonOf(Guid caseId) => _personOfCase.TryGetValue(caseId, out var person) ? person : null;
-
     /// <summary>
     /// Replaces what the index knows of one consent with the projection's row, unless it already holds a newer version
     /// (a refresh that read the row just before this instance's consumer changed it must not bring the old state back).
@@ -97,11 +94,8 @@ public sealed class ConsentIndex(TimeProvider time)
                 ? known
                 : [.. known.Where(c => c.ConsentId != consent.ConsentId), consent]);
 
-    public void ApplyCase(Guid caseId, Guid personId)
-    {
-        _personOfCase[caseId] = personId;
+    public void ApplyCase(Guid caseId, Guid personId) =>
         _casesOfPerson.AddOrUpdate(personId, [caseId], (_, cases) => cases.Contains(caseId) ? cases : [.. cases, caseId]);
-    }
 
     public void ApplyParticipant(Guid caseId, Guid agencyId) => _participants[(caseId, agencyId)] = true;
 }

@@ -24,7 +24,7 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    public static readonly ActivitySource ActivitySource = new("ReferralNet.Outbox");
+    private static readonly ActivitySource ActivitySource = new("ReferralNet.Outbox");
     private static readonly Meter Meter = new("ReferralNet.Outbox");
     private static readonly Histogram<double> CommitToPublish = Meter.CreateHistogram<double>(
         "referralnet.outbox.commit_to_publish", "ms", "Time from storing an outbox row to the broker's confirmation");

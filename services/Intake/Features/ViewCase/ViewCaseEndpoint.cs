@@ -47,7 +47,7 @@ public static class ViewCaseEndpoint
             return Problems.NotFound("The case");
         }
         var decisions = await consents.DecideAndRecordAsync(work, caller, found.PersonId, caseId, Categories, Purpose, time.GetUtcNow(), ct);
-        if (!consents.Participates(found.PersonId, caller.AgencyId ?? Guid.Empty))
+        if (decisions.Values.All(d => d.Reason == DenyReasons.NotParticipating))
         {
             await work.CommitAsync(ct);
             return Problems.NotFound("The case");
