@@ -82,6 +82,10 @@ stop_postgres() { # DIR
   [ -f "$1/data/postmaster.pid" ] && "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# Erlang schedulers busy-wait for work by default; on a machine the broker shares with PostgreSQL and seven .NET
+# processes that spinning takes CPU they need, so they sleep at once instead.
+RABBIT_NO_BUSY_WAIT="+sbwt none +sbwtdcpu none +sbwtdio none"
+
 # rabbit_env DIR PORT: the environment both the server and its CLI tools need to find this private node.
 rabbit_env() {
   local dir=$1 port=$2
@@ -89,7 +93,7 @@ rabbit_env() {
     RABBITMQ_DIST_PORT=$((port + 20000)) RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
     RABBITMQ_CONFIG_FILE="$dir/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
     RABBITMQ_PID_FILE="$dir/rabbitmq.pid" ERL_EPMD_ADDRESS=127.0.0.1 \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} $RABBIT_NO_BUSY_WAIT"
 }
 
 # start_rabbitmq DIR PORT: RabbitMQ from a private folder; writes DIR/rabbitmqctl, a wrapper bound to this node.

@@ -1,3 +1,4 @@
+using MassTransit;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Insights.Consumers;
@@ -5,7 +6,7 @@ using ReferralNet.Insights.Features.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("insights", typeof(SummaryEndpoint).Assembly);
-builder.AddMessaging("insights", bus => bus.AddConsumer<FlowRecorder>());
+builder.AddMessaging("insights", bus => bus.AddConsumer<FlowRecorder, FlowRecorderDefinition>());
 builder.Services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

@@ -45,7 +45,7 @@ public static class ConsentEnforcement
         var decisions = index.Decide(personId, agencyId, categories, purpose);
         foreach (var (category, decision) in decisions)
         {
-            await work.PublishAsync(new CaseDataAccessed(personId, caseId, agencyId, caller.UserId, category, purpose, decision.Decision, now), ct);
+            work.Publish(new CaseDataAccessed(personId, caseId, agencyId, caller.UserId, category, purpose, decision.Decision, now));
         }
         return decisions;
     }

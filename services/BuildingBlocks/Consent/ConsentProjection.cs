@@ -55,8 +55,9 @@ public static class ConsentProjection
     /// </summary>
     public static async Task RecordReferralAsync(UnitOfWork work, ConsentIndex index, Guid caseId, Guid personId, Guid agencyId, DateTimeOffset now, CancellationToken ct)
     {
-        await LinkCaseAsync(work, caseId, personId, now, ct);
-        await JoinAsync(work, caseId, agencyId, now, ct);
+        // Both rows in one round trip: this runs on every referral in several services.
+        await work.ExecuteAsync(
+            $"{LinkCase};\n{Join}", new { CaseId = caseId, PersonId = personId, AgencyId = agencyId, Now = now }, ct);
         work.AfterCommit(() =>
         {
             index.ApplyCase(caseId, personId);
@@ -64,15 +65,14 @@ public static class ConsentProjection
         });
     }
 
-    public static Task LinkCaseAsync(UnitOfWork work, Guid caseId, Guid personId, DateTimeOffset now, CancellationToken ct) =>
-        work.ExecuteAsync(
-            "INSERT INTO case_persons (case_id, person_id, changed_at) VALUES (@CaseId, @PersonId, @Now) ON CONFLICT (case_id) DO NOTHING",
-            new { CaseId = caseId, PersonId = personId, Now = now }, ct);
-
     public static Task JoinAsync(UnitOfWork work, Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
-        work.ExecuteAsync(
-            "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING",
-            new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
+        work.ExecuteAsync(Join, new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
+
+    private const string LinkCase =
+        "INSERT INTO case_persons (case_id, person_id, changed_at) VALUES (@CaseId, @PersonId, @Now) ON CONFLICT (case_id) DO NOTHING";
+
+    private const string Join =
+        "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING";
 
     // Dialect: txid_current()/txid_snapshot_xmin are PostgreSQL's; SQL Server would use rowversion and MIN_ACTIVE_ROWVERSION().
     internal const string OldestRunningTransaction = "SELECT txid_snapshot_xmin(txid_current_snapshot())";

@@ -7,7 +7,7 @@ using ReferralNet.BuildingBlocks.Messaging;
 namespace ReferralNet.BuildingBlocks.Data;
 
 /// <summary>
-/// One database transaction. Domain rows and the messages they emit (<see cref="PublishAsync"/>) commit together:
+/// One database transaction. Domain rows and the messages they emit (<see cref="Publish"/>) commit together:
 /// either both are stored or neither is, and a committed message is published later by the outbox dispatcher.
 /// Disposing without <see cref="CommitAsync"/> rolls everything back.
 /// </summary>
@@ -15,7 +15,8 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly OutboxSignal _outboxSignal;
     private readonly TimeProvider _time;
-    private int _messagesEmitted;
+    private List<OutboxSql.Row>? _outgoing;
+    private object? _consumed;
     private List<Action>? _afterCommit;
 
     internal UnitOfWork(DbConnection connection, DbTransaction transaction, OutboxSignal outboxSignal, TimeProvider time)
@@ -36,36 +37,63 @@ public sealed class UnitOfWork : IAsyncDisposable
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
 
+    public Task<T> QuerySingleAsync<T>(string sql, object? param, CancellationToken ct) =>
+        Connection.QuerySingleAsync<T>(Command(sql, param, ct));
+
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct) =>
         Connection.QueryAsync<T>(Command(sql, param, ct));
 
     /// <summary>
-    /// Stores the message in the outbox inside this transaction; it is published only if the transaction commits.
-    /// The message's runtime type is what subscribers bind to.
+    /// Adds the message to the outbox of this transaction; it is published only if the transaction commits.
+    /// The message's runtime type is what subscribers bind to. All of a transaction's messages are written in one
+    /// statement at commit, which saves a round trip per message.
     /// </summary>
-    public async Task PublishAsync(object message, CancellationToken ct)
+    public void Publish(object message)
     {
         var type = message.GetType();
-        var row = new
-        {
-            Id = Guid.NewGuid(),
-            MessageType = OutboxMessageTypes.NameOf(type),
-            Body = JsonSerializer.Serialize(message, type),
+        (_outgoing ??= []).Add(new OutboxSql.Row(
+            Guid.NewGuid(),
+            OutboxMessageTypes.NameOf(type),
+            JsonSerializer.Serialize(message, type),
             // The dispatcher publishes under this parent, so one trace follows the request across the broker.
-            TraceParent = Activity.Current?.Id,
-            CreatedAt = _time.GetUtcNow(),
-        };
-        await ExecuteAsync(OutboxSql.Insert, row, ct);
-        _messagesEmitted++;
+            Activity.Current?.Id,
+            default));
     }
+
+    /// <summary>
+    /// Records in the inbox that <paramref name="consumer"/> handled the message; written at commit with the outbox rows.
+    /// If it was recorded before, the commit fails on the inbox key and nothing of this transaction is kept.
+    /// </summary>
+    internal void RecordConsumed(Guid messageId, string consumer) =>
+        _consumed = new { MessageId = messageId, Consumer = consumer, Now = _time.GetUtcNow() };
 
     /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back).</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        // The inbox and outbox rows go in one round trip, stamped now: the time a message was stored is what the
+        // commit-to-publish figure starts from.
+        var storedAt = _time.GetUtcNow();
+        var outgoing = _outgoing?.Select(row => row with { CreatedAt = storedAt }).ToList();
+        switch (_consumed, outgoing)
+        {
+            case (null, null):
+                break;
+            case (null, _):
+                await ExecuteAsync(OutboxSql.Insert, OutboxSql.Columns(outgoing), ct);
+                break;
+            case (_, null):
+                await ExecuteAsync(OutboxSql.RecordInbox, _consumed, ct);
+                break;
+            default:
+                var both = new DynamicParameters(_consumed);
+                both.AddDynamicParams(OutboxSql.Columns(outgoing));
+                await ExecuteAsync($"{OutboxSql.RecordInbox};\n{OutboxSql.Insert}", both, ct);
+                break;
+        }
         await Transaction.CommitAsync(ct);
-        if (_messagesEmitted > 0)
+        if (_outgoing is not null)
         {
             _outboxSignal.Wake();
         }

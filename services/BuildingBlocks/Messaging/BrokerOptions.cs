@@ -24,6 +24,13 @@ public sealed class BrokerOptions
     [Range(1, 1000)]
     public int PrefetchCount { get; set; } = 64;
 
+    /// <summary>
+    /// Messages an endpoint handles at once, each in its own transaction. Prefetch keeps the next ones at hand; more
+    /// concurrent transactions than this only queue for the CPU and for the same rows.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
     /// <summary>Immediate retries (with exponential back-off) before a message goes to its endpoint's _error queue.</summary>
     [Range(0, 20)]
     public int RetryLimit { get; set; } = 4;

@@ -1,4 +1,6 @@
 using MassTransit;
+using Dapper;
+using Npgsql;
 using ReferralNet.BuildingBlocks.Data;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
@@ -29,21 +31,61 @@ public abstract class IdempotentConsumer<TMessage> : IConsumer<TMessage>
 
 public static class Inbox
 {
-    /// <summary>Runs <paramref name="effect"/> in one transaction with the inbox row, unless this consumer already handled the message.</summary>
+    /// <summary>
+    /// Runs <paramref name="effect"/> in one transaction with the inbox row, unless this consumer already handled the
+    /// message. The inbox row is written at commit, in the same round trip as any outgoing messages: a redelivery is
+    /// rare, so it is cheaper to let the key reject it (and roll its effect back) than to ask the inbox first.
+    /// </summary>
     public static async Task ConsumeOnceAsync(
         this Database database, ConsumeContext context, string consumer, TimeProvider time, Func<UnitOfWork, CancellationToken, Task> effect)
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
         var ct = context.CancellationToken;
-        await using var work = await database.BeginAsync(ct);
-        var firstDelivery = await work.ExecuteAsync(
-            OutboxSql.RecordInbox, new { MessageId = messageId, Consumer = consumer, Now = time.GetUtcNow() }, ct) == 1;
-        if (!firstDelivery)
+        try
         {
-            return;
+            await using var work = await database.BeginAsync(ct);
+            await effect(work, ct);
+            work.RecordConsumed(messageId, consumer);
+            await work.CommitAsync(ct);
         }
-        await effect(work, ct);
+        catch (PostgresException)
+        {
+            // A redelivery fails on the inbox key or on the effect's own keys; either way its effect is rolled back.
+            if (await database.AlreadyConsumedAsync(messageId, consumer, ct))
+            {
+                return;
+            }
+            throw;
+        }
+    }
+
+    private static async Task<bool> AlreadyConsumedAsync(this Database database, Guid messageId, string consumer, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            OutboxSql.AlreadyConsumed, new { MessageId = messageId, Consumer = consumer }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="effect"/> for the messages of a batch this consumer has not handled before, in one
+    /// transaction with their inbox rows: the effect of a whole batch costs one round trip of bookkeeping.
+    /// </summary>
+    public static async Task ConsumeBatchOnceAsync<TMessage>(
+        this Database database, ConsumeContext<Batch<TMessage>> batch, string consumer, TimeProvider time,
+        Func<UnitOfWork, IReadOnlyList<TMessage>, CancellationToken, Task> effect)
+        where TMessage : class
+    {
+        var ct = batch.CancellationToken;
+        var ids = batch.Message.Select(m => m.MessageId
+            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.")).ToArray();
+        await using var work = await database.BeginAsync(ct);
+        var fresh = (await work.QueryAsync<Guid>(
+            OutboxSql.RecordInboxBatch, new { MessageIds = ids, Consumer = consumer, Now = time.GetUtcNow() }, ct)).ToHashSet();
+        if (fresh.Count > 0)
+        {
+            await effect(work, batch.Message.Where(m => fresh.Contains(m.MessageId!.Value)).Select(m => m.Message).ToList(), ct);
+        }
         await work.CommitAsync(ct);
     }
 }

@@ -49,6 +49,7 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                 });
                 rabbit.PrefetchCount = broker.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = broker.ConcurrentMessageLimit;
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -33,7 +33,10 @@ public sealed class OutboxDispatcher(
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(5);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Lanes).Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), stoppingToken)));
+
+    private async Task RunLaneAsync(int lane, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var failures = 0;
@@ -43,7 +46,10 @@ public sealed class OutboxDispatcher(
             {
                 var dispatched = await DispatchBatchAsync(stoppingToken);
                 failures = 0;
-                await PurgeIfDueAsync(stoppingToken);
+                if (lane == 0)
+                {
+                    await PurgeIfDueAsync(stoppingToken);
+                }
                 if (dispatched < settings.BatchSize)
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
@@ -69,33 +75,34 @@ public sealed class OutboxDispatcher(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<OutboxSql.Row>(new CommandDefinition(
             OutboxSql.ClaimWaiting, new { Limit = options.Value.BatchSize }, transaction, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return 0;
         }
 
+        DateTimeOffset[] confirmedAt;
         using (var publishDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             publishDeadline.CancelAfter(options.Value.PublishTimeout);
-            await Task.WhenAll(rows.Select(row => PublishAsync(row, publishDeadline.Token)));
+            confirmedAt = await Task.WhenAll(rows.Select(row => PublishAsync(row, publishDeadline.Token)));
         }
 
-        var now = time.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.MarkDispatched, new { Now = now, Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: ct));
+            OutboxSql.MarkDispatched, new { Ids = rows.Select(r => r.Id).ToArray(), Times = confirmedAt }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
 
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            CommitToPublish.Record((now - row.CreatedAt).TotalMilliseconds);
+            CommitToPublish.Record((confirmedAt[i] - rows[i].CreatedAt).TotalMilliseconds);
         }
         Published.Add(rows.Count);
         return rows.Count;
     }
 
-    private async Task PublishAsync(OutboxRow row, CancellationToken ct)
+    /// <summary>Publishes one row and answers when the broker confirmed it.</summary>
+    private async Task<DateTimeOffset> PublishAsync(OutboxSql.Row row, CancellationToken ct)
     {
         var type = OutboxMessageTypes.Resolve(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Body, type)
@@ -105,6 +112,7 @@ public sealed class OutboxDispatcher(
             : ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
         activity?.SetTag("messaging.message.id", row.Id);
         await bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+        return time.GetUtcNow();
     }
 
     private async Task PurgeIfDueAsync(CancellationToken ct)
@@ -121,6 +129,4 @@ public sealed class OutboxDispatcher(
         await connection.ExecuteAsync(new CommandDefinition(
             OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
     }
-
-    private sealed record OutboxRow(Guid Id, string MessageType, string Body, string? TraceParent, DateTimeOffset CreatedAt);
 }

@@ -13,6 +13,13 @@ public sealed class OutboxOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Dispatch loops per instance. While one waits for the broker to confirm its batch, another takes the rows committed
+    /// meanwhile, so a message does not queue behind a batch in flight. SKIP LOCKED keeps the loops off each other's rows.
+    /// </summary>
+    [Range(1, 16)]
+    public int Lanes { get; set; } = 3;
+
     /// <summary>A publish that the broker has not confirmed by then fails the batch; its rows stay and are retried.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -2,14 +2,26 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 
 /// <summary>
 /// The outbox and inbox statements in one place: the seam where a SQL Server dialect would differ
-/// (SKIP LOCKED becomes READPAST, ON CONFLICT a caught duplicate key, = ANY(array) a table-valued parameter).
+/// (SKIP LOCKED becomes READPAST, ON CONFLICT a caught duplicate key, arrays and unnest a table-valued parameter).
 /// </summary>
 internal static class OutboxSql
 {
+    internal sealed record Row(Guid Id, string MessageType, string Body, string? TraceParent, DateTimeOffset CreatedAt);
+
+    /// <summary>All messages of one transaction in one statement, one array per column.</summary>
     public const string Insert = """
         INSERT INTO outbox_messages (id, message_type, body, trace_parent, created_at)
-        VALUES (@Id, @MessageType, @Body, @TraceParent, @CreatedAt)
+        SELECT * FROM unnest(@Ids, @MessageTypes, @Bodies, @TraceParents, @CreatedAts)
         """;
+
+    public static object Columns(IReadOnlyList<Row> rows) => new
+    {
+        Ids = rows.Select(r => r.Id).ToArray(),
+        MessageTypes = rows.Select(r => r.MessageType).ToArray(),
+        Bodies = rows.Select(r => r.Body).ToArray(),
+        TraceParents = rows.Select(r => r.TraceParent).ToArray(),
+        CreatedAts = rows.Select(r => r.CreatedAt).ToArray(),
+    };
 
     /// <summary>Rows locked here are skipped by every other dispatcher until this transaction ends.</summary>
     public const string ClaimWaiting = """
@@ -21,15 +33,30 @@ internal static class OutboxSql
         FOR UPDATE SKIP LOCKED
         """;
 
-    public const string MarkDispatched = "UPDATE outbox_messages SET dispatched_at = @Now WHERE id = ANY(@Ids)";
+    /// <summary>Each row gets the time its own confirmation arrived.</summary>
+    public const string MarkDispatched = """
+        UPDATE outbox_messages SET dispatched_at = confirmed.at
+        FROM unnest(@Ids, @Times) AS confirmed (id, at)
+        WHERE outbox_messages.id = confirmed.id
+        """;
 
     public const string PurgeDispatched = "DELETE FROM outbox_messages WHERE dispatched_at < @Before";
 
     public const string PurgeInbox = "DELETE FROM inbox_messages WHERE processed_at < @Before";
 
+    /// <summary>No ON CONFLICT: a second delivery must fail on the key, which rolls back its whole transaction.</summary>
     public const string RecordInbox = """
         INSERT INTO inbox_messages (message_id, consumer, processed_at)
         VALUES (@MessageId, @Consumer, @Now)
-        ON CONFLICT DO NOTHING
         """;
+
+    /// <summary>Answers the ids that were not in the inbox yet: the messages of the batch to apply.</summary>
+    public const string RecordInboxBatch = """
+        INSERT INTO inbox_messages (message_id, consumer, processed_at)
+        SELECT DISTINCT id, @Consumer, @Now FROM unnest(@MessageIds) AS id
+        ON CONFLICT DO NOTHING
+        RETURNING message_id
+        """;
+
+    public const string AlreadyConsumed = "SELECT COUNT(*) FROM inbox_messages WHERE message_id = @MessageId AND consumer = @Consumer";
 }

@@ -34,7 +34,7 @@ public sealed class ConsentRevokedConsumer(Database database, ConsentIndex conse
                 new { offer.HandoffId, Now = now }, ct);
             if (withdrawn == 1)
             {
-                await work.PublishAsync(new HandoffWithdrawn(offer.HandoffId, offer.CaseId, offer.FromAgencyId, offer.ToAgencyId, now), ct);
+                work.Publish(new HandoffWithdrawn(offer.HandoffId, offer.CaseId, offer.FromAgencyId, offer.ToAgencyId, now));
             }
         }
     }

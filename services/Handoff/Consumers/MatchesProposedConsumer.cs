@@ -11,9 +11,16 @@ public sealed class MatchesProposedConsumer(Database database, TimeProvider time
     {
         await work.ExecuteAsync(
             """
-            INSERT INTO candidates (referral_id, service_id, agency_id, score) VALUES (@ReferralId, @ServiceId, @AgencyId, @Score)
+            INSERT INTO candidates (referral_id, service_id, agency_id, score)
+            SELECT @ReferralId, * FROM unnest(@ServiceIds, @AgencyIds, @Scores)
             ON CONFLICT (referral_id, service_id) DO NOTHING
             """,
-            matches.Candidates.Select(c => new { matches.ReferralId, c.ServiceId, c.AgencyId, c.Score }), ct);
+            new
+            {
+                matches.ReferralId,
+                ServiceIds = matches.Candidates.Select(c => c.ServiceId).ToArray(),
+                AgencyIds = matches.Candidates.Select(c => c.AgencyId).ToArray(),
+                Scores = matches.Candidates.Select(c => c.Score).ToArray(),
+            }, ct);
     }
 }

@@ -14,10 +14,7 @@ public sealed class ReferralSubmittedConsumer(Database database, ConsentIndex co
             """
             INSERT INTO referrals (referral_id, case_id, from_agency_id, received_at)
             VALUES (@ReferralId, @CaseId, @FromAgencyId, @OccurredAt)
-            ON CONFLICT (referral_id) DO NOTHING
-            """, referral, ct);
-        await work.ExecuteAsync(
-            """
+            ON CONFLICT (referral_id) DO NOTHING;
             INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
             ON CONFLICT (case_id, agency_id) DO NOTHING
             """, referral, ct);

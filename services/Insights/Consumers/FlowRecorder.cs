@@ -7,70 +7,95 @@ namespace ReferralNet.Insights.Consumers;
 
 /// <summary>
 /// Turns every network event into flow figures: a daily count per event, handoff timings, passes per case.
-/// One endpoint for all of them; each message counts once (inbox).
+/// Events arrive in batches (up to <see cref="BatchSize"/>, or what came within <see cref="BatchWindow"/>): a batch costs
+/// one transaction, and each message in it counts once (inbox).
 /// </summary>
 public sealed class FlowRecorder(Database database, TimeProvider time) :
-    IConsumer<ReferralSubmitted>, IConsumer<CaseOpened>, IConsumer<MatchesProposed>,
-    IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
-    IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
-    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>
+    IConsumer<Batch<ReferralSubmitted>>, IConsumer<Batch<CaseOpened>>, IConsumer<Batch<MatchesProposed>>,
+    IConsumer<Batch<HandoffOffered>>, IConsumer<Batch<HandoffAccepted>>, IConsumer<Batch<HandoffDeclined>>,
+    IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
+    IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<ConsentGranted>>,
+    IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>
 {
+    public const int BatchSize = 50;
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
     // PostgreSQL's upsert (SQL Server: MERGE). The slot spreads one day's count over rows (see 0002_count_slots.sql).
     private const string Increment = """
-        INSERT INTO daily_counts (day, metric, slot, value) VALUES (@Day, @Metric, @Slot, 1)
-        ON CONFLICT (day, metric, slot) DO UPDATE SET value = daily_counts.value + 1
+        INSERT INTO daily_counts (day, metric, slot, value)
+        SELECT day, @Metric, @Slot, n FROM unnest(@Days, @Counts) AS counted (day, n)
+        ON CONFLICT (day, metric, slot) DO UPDATE SET value = daily_counts.value + EXCLUDED.value
         """;
     private const int Slots = 16;
 
-    public Task Consume(ConsumeContext<ReferralSubmitted> context) => Count(context, FlowMetric.ReferralsOpened, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) => Count(context, FlowMetric.ReferralsOpened, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<CaseOpened> context) => Count(context, FlowMetric.CasesOpened, context.Message.OccurredAt,
-        (work, ct) => work.ExecuteAsync(
-            "INSERT INTO case_passes (case_id, opened_on, passes) VALUES (@CaseId, @Day, 0) ON CONFLICT (case_id) DO NOTHING",
-            new { context.Message.CaseId, Day = DayOf(context.Message.OccurredAt) }, ct));
-
-    public Task Consume(ConsumeContext<MatchesProposed> context) => Count(context, FlowMetric.MatchesProposed, context.Message.OccurredAt);
-
-    public Task Consume(ConsumeContext<HandoffOffered> context) => Count(context, FlowMetric.Offers, context.Message.OccurredAt,
-        (work, ct) => work.ExecuteAsync(
+    public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetric.CasesOpened, m => m.OccurredAt,
+        (work, opened, ct) => work.ExecuteAsync(
             """
-            INSERT INTO handoff_timings (handoff_id, case_id, offered_at) VALUES (@HandoffId, @CaseId, @OccurredAt)
-            ON CONFLICT (handoff_id) DO UPDATE SET offered_at = @OccurredAt
-            """, context.Message, ct));
+            INSERT INTO case_passes (case_id, opened_on, passes)
+            SELECT case_id, opened_on, 0 FROM unnest(@CaseIds, @Days) AS opened (case_id, opened_on)
+            ON CONFLICT (case_id) DO NOTHING
+            """,
+            new { CaseIds = opened.Select(c => c.CaseId).ToArray(), Days = opened.Select(c => DayOf(c.OccurredAt)).ToArray() }, ct));
 
-    public Task Consume(ConsumeContext<HandoffAccepted> context) => Count(context, FlowMetric.Accepted, context.Message.OccurredAt,
-        (work, ct) => RecordTime(work, "accepted_at", context.Message.HandoffId, context.Message.CaseId, context.Message.OccurredAt, ct));
+    public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) => Count(context, FlowMetric.MatchesProposed, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<HandoffDeclined> context) => Count(context, FlowMetric.Declined, context.Message.OccurredAt,
-        (work, ct) => CountPass(work, context.Message.CaseId, context.Message.OccurredAt, ct));
+    public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetric.Offers, m => m.OccurredAt,
+        (work, offers, ct) => EachAsync(offers, offer => RecordTime(work, "offered_at", offer.HandoffId, offer.CaseId, offer.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<HandoffExpired> context) => Count(context, FlowMetric.Expired, context.Message.OccurredAt,
-        (work, ct) => CountPass(work, context.Message.CaseId, context.Message.OccurredAt, ct));
+    public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetric.Accepted, m => m.OccurredAt,
+        (work, accepted, ct) => EachAsync(accepted, a => RecordTime(work, "accepted_at", a.HandoffId, a.CaseId, a.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<HandoffWithdrawn> context) => Count(context, FlowMetric.Withdrawn, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetric.Declined, m => m.OccurredAt,
+        (work, declined, ct) => EachAsync(declined, d => CountPass(work, d.CaseId, d.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<HandoffConnected> context) => Count(context, FlowMetric.Connected, context.Message.OccurredAt,
-        (work, ct) => RecordTime(work, "connected_at", context.Message.HandoffId, context.Message.CaseId, context.Message.OccurredAt, ct));
+    public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetric.Expired, m => m.OccurredAt,
+        (work, expired, ct) => EachAsync(expired, e => CountPass(work, e.CaseId, e.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<HandoffCompleted> context) => Count(context, FlowMetric.Completed, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetric.Withdrawn, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<CaseEscalated> context) => Count(context, FlowMetric.Escalations, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetric.Connected, m => m.OccurredAt,
+        (work, connected, ct) => EachAsync(connected, c => RecordTime(work, "connected_at", c.HandoffId, c.CaseId, c.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<ConsentGranted> context) => Count(context, FlowMetric.ConsentsGranted, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetric.Completed, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<ConsentRevoked> context) => Count(context, FlowMetric.ConsentsRevoked, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetric.Escalations, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<ConsentExpired> context) => Count(context, FlowMetric.ConsentsExpired, context.Message.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) => Count(context, FlowMetric.ConsentsGranted, m => m.OccurredAt);
 
-    private Task Count(ConsumeContext context, string metric, DateTimeOffset at, Func<UnitOfWork, CancellationToken, Task>? more = null) =>
-        database.ConsumeOnceAsync(context, $"{nameof(FlowRecorder)}.{metric}", time, async (work, ct) =>
+    public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) => Count(context, FlowMetric.ConsentsRevoked, m => m.OccurredAt);
+
+    public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) => Count(context, FlowMetric.ConsentsExpired, m => m.OccurredAt);
+
+    private Task Count<T>(
+        ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
+        Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
+        where T : class =>
+        database.ConsumeBatchOnceAsync(batch, $"{nameof(FlowRecorder)}.{metric}", time, async (work, fresh, ct) =>
         {
-            await work.ExecuteAsync(Increment, new { Day = DayOf(at), Metric = metric, Slot = (short)Random.Shared.Next(Slots) }, ct);
+            var perDay = fresh.CountBy(m => DayOf(occurredAt(m))).ToList();
+            await work.ExecuteAsync(Increment, new
+            {
+                Metric = metric,
+                Slot = (short)Random.Shared.Next(Slots),
+                Days = perDay.Select(day => day.Key).ToArray(),
+                Counts = perDay.Select(day => (long)day.Value).ToArray(),
+            }, ct);
             if (more is not null)
             {
-                await more(work, ct);
+                await more(work, fresh, ct);
             }
         });
+
+    // Handoff moves are a few per case, not per referral: one statement each is fine.
+    private static async Task EachAsync<T>(IEnumerable<T> messages, Func<T, Task> write)
+    {
+        foreach (var message in messages)
+        {
+            await write(message);
+        }
+    }
 
     private static Task RecordTime(UnitOfWork work, string column, Guid handoffId, Guid caseId, DateTimeOffset at, CancellationToken ct) =>
         work.ExecuteAsync(
@@ -86,7 +111,7 @@ public sealed class FlowRecorder(Database database, TimeProvider time) :
             ON CONFLICT (case_id) DO UPDATE SET passes = case_passes.passes + 1
             """, new { CaseId = caseId, Day = DayOf(at) }, ct);
 
-    private static DateTime DayOf(DateTimeOffset at) => at.UtcDateTime.Date;
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }
 
 public static class FlowMetric

@@ -21,11 +21,11 @@ public sealed class ReferralSubmittedConsumer(Database database, ServiceDirector
             VALUES (@ReferralId, @CaseId, @FromAgencyId, @Candidates, @Now)
             """,
             new { referral.ReferralId, referral.CaseId, referral.FromAgencyId, Candidates = JsonSerializer.Serialize(ranked), Now = now }, ct);
-        await work.PublishAsync(new MatchesProposed(
+        work.Publish(new MatchesProposed(
             referral.ReferralId,
             referral.CaseId,
             ranked.Select(r => new MatchCandidate(r.ServiceId, r.AgencyId, r.Score)).ToList(),
-            now), ct);
+            now));
         work.AfterCommit(() => ready.Announce(referral.ReferralId));
     }
 }

@@ -25,6 +25,25 @@ public sealed class InboxTests
         Assert.Equal(1, await world.QueryAsync<int>("SELECT applied FROM probe_effects WHERE probe_id = @ProbeId", probe));
     }
 
+    [Fact]
+    public async Task A_batch_applies_each_message_once_even_when_one_arrives_twice()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world);
+        var consumed = new ConcurrentDictionary<Guid, int>();
+        using var _ = host.Bus.ConnectConsumeObserver(new ConsumeCounter(consumed));
+        var probe = new ProbeBatched(Guid.NewGuid());
+        var (first, second) = (NewId.NextGuid(), NewId.NextGuid());
+
+        await host.Bus.Publish(probe, context => context.MessageId = first);
+        await host.Bus.Publish(probe, context => context.MessageId = first);
+        await host.Bus.Publish(probe, context => context.MessageId = second);
+
+        await Eventually.Until(
+            () => consumed.GetValueOrDefault(first) == 2 && consumed.GetValueOrDefault(second) == 1, "all three deliveries to be consumed");
+        Assert.Equal(2, await world.QueryAsync<int>("SELECT applied FROM probe_effects WHERE probe_id = @ProbeId", probe));
+    }
+
     private sealed class ConsumeCounter(ConcurrentDictionary<Guid, int> consumed) : IConsumeObserver
     {
         public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;

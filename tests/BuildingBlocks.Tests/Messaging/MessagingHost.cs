@@ -47,6 +47,8 @@ public sealed class MessagingHost : IAsyncDisposable
         {
             bus.AddConsumer<ProbeConsumer>();
             bus.AddConsumer<CountingConsumer>();
+            bus.AddConsumer<BatchCountingConsumer>(consumer =>
+                consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(10).SetTimeLimit(TimeSpan.FromMilliseconds(200))));
             bus.AddConsentProjection();
         });
         builder.AddConsentEnforcement();
@@ -120,7 +122,7 @@ public sealed class ProbeWorld
         await using var work = await database.BeginAsync(CancellationToken.None);
         foreach (var message in messages)
         {
-            await work.PublishAsync(message, CancellationToken.None);
+            work.Publish(message);
         }
         await work.CommitAsync(CancellationToken.None);
     }

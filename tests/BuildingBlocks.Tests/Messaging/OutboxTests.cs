@@ -36,7 +36,7 @@ public sealed class OutboxTests
 
         await using (var work = await host.Database.BeginAsync(CancellationToken.None))
         {
-            await work.PublishAsync(new ProbeSent(rolledBack), CancellationToken.None);
+            work.Publish(new ProbeSent(rolledBack));
             // Disposed without commit: the transaction rolls back.
         }
         await ProbeWorld.CommitAsync(host.Database, [new ProbeSent(committed)]);

@@ -9,6 +9,8 @@ public sealed record ProbeSent(Guid ProbeId, bool Poison = false);
 
 public sealed record ProbeCounted(Guid ProbeId);
 
+public sealed record ProbeBatched(Guid ProbeId);
+
 /// <summary>Every delivery a probe consumer saw, in order, with the time it saw it.</summary>
 public sealed class ProbeLog
 {
@@ -50,4 +52,21 @@ public sealed class CountingConsumer(Database database, TimeProvider time) : Ide
             INSERT INTO probe_effects (probe_id, applied) VALUES (@ProbeId, 1)
             ON CONFLICT (probe_id) DO UPDATE SET applied = probe_effects.applied + 1
             """, message, ct);
+}
+
+/// <summary>The batch form: adds one to the probe's row per message of the batch that was not handled before.</summary>
+public sealed class BatchCountingConsumer(Database database, TimeProvider time) : IConsumer<Batch<ProbeBatched>>
+{
+    public Task Consume(ConsumeContext<Batch<ProbeBatched>> context) =>
+        database.ConsumeBatchOnceAsync(context, nameof(BatchCountingConsumer), time, async (work, fresh, ct) =>
+        {
+            foreach (var probe in fresh)
+            {
+                await work.ExecuteAsync(
+                    """
+                    INSERT INTO probe_effects (probe_id, applied) VALUES (@ProbeId, 1)
+                    ON CONFLICT (probe_id) DO UPDATE SET applied = probe_effects.applied + 1
+                    """, probe, ct);
+            }
+        });
 }

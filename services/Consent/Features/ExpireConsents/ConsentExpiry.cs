@@ -46,7 +46,7 @@ public sealed class ConsentExpiry(Database database, IOptions<ConsentOptions> op
             """, new { Now = now }, ct)).ToList();
         foreach (var (consentId, personId) in expired)
         {
-            await work.PublishAsync(new ConsentExpired(consentId, personId, now), ct);
+            work.Publish(new ConsentExpired(consentId, personId, now));
         }
         await work.CommitAsync(ct);
         return expired.Count;

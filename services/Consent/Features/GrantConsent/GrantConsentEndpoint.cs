@@ -89,7 +89,7 @@ public static class GrantConsentEndpoint
                 granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
                 RecordedBy = caller.UserId, granted.OccurredAt,
             }, ct);
-        await work.PublishAsync(granted, ct);
+        work.Publish(granted);
         await work.CommitAsync(ct);
         var receiptUrl = ConsentRecord.ReceiptUrlOf(granted.ConsentId);
         return TypedResults.Created($"/api/consent/consents/{granted.ConsentId}", new GrantConsentResponse(granted.ConsentId, "active", receiptUrl));

@@ -33,7 +33,7 @@ public static class RevokeConsentEndpoint
         {
             return Problems.Conflict("The consent changed meanwhile; read it again.");
         }
-        await work.PublishAsync(new ConsentRevoked(id, row.PersonId, now), ct);
+        work.Publish(new ConsentRevoked(id, row.PersonId, now));
         await work.CommitAsync(ct);
         return TypedResults.Ok(row.ToRecord() with { Status = "revoked", RevokedAt = now });
     }

@@ -108,7 +108,7 @@ public static class HandoffMoveEndpoints
                 "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @ToAgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING",
                 handoff, ct);
         }
-        await work.PublishAsync(announce(handoff, now), ct);
+        work.Publish(announce(handoff, now));
         await work.CommitAsync(ct);
         return TypedResults.Ok(handoff with
         {

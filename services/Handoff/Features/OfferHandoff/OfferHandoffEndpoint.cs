@@ -87,7 +87,7 @@ public static class OfferHandoffEndpoint
                 handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
                 Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
             }, ct);
-        await work.PublishAsync(handoff, ct);
+        work.Publish(handoff);
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/handoffs/{handoff.HandoffId}",
             new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy));

@@ -14,20 +14,47 @@ namespace ReferralNet.Intake.Features.OpenReferral;
 /// </summary>
 public static class OpenReferralEndpoint
 {
-    // Both statements let the unique index decide between concurrent first referrals of one person.
-    private const string InsertPersonIfNew = """
-        INSERT INTO persons (id, identity_key, family_name, given_name, family_name_kana, given_name_kana,
-                             birth_date, municipality, email, phone, created_at)
-        VALUES (@Id, @Key, @FamilyName, @GivenName, @FamilyNameKana, @GivenNameKana,
-                @BirthDate, @Municipality, @Email, @Phone, @Now)
-        ON CONFLICT (identity_key) DO NOTHING
+    // The unique indexes decide between concurrent first referrals of one person, not a prior check. Each statement
+    // answers the row it found or made in one round trip; when a concurrent transaction committed the same key after
+    // this statement began, neither part sees a row and the caller reads again (see FindOrStoreAsync).
+    private const string FindOrStorePerson = """
+        WITH stored AS (
+            INSERT INTO persons (id, identity_key, family_name, given_name, family_name_kana, given_name_kana,
+                                 birth_date, municipality, email, phone, created_at)
+            VALUES (@Id, @Key, @FamilyName, @GivenName, @FamilyNameKana, @GivenNameKana,
+                    @BirthDate, @Municipality, @Email, @Phone, @Now)
+            ON CONFLICT (identity_key) DO NOTHING
+            RETURNING id)
+        SELECT id, TRUE AS IsNew FROM stored
+        UNION ALL
+        SELECT id, FALSE FROM persons WHERE identity_key = @Key
+        LIMIT 1
         """;
 
-    private const string OpenCaseIfNone = """
-        INSERT INTO cases (id, person_id, status, lead_agency_id, opened_at, updated_at)
-        VALUES (@Id, @PersonId, 'open', @AgencyId, @Now, @Now)
-        ON CONFLICT (person_id) WHERE status <> 'closed' DO NOTHING
+    private const string FindPerson = "SELECT id, FALSE AS IsNew FROM persons WHERE identity_key = @Key";
+
+    private const string FindOrOpenCase = """
+        WITH opened AS (
+            INSERT INTO cases (id, person_id, status, lead_agency_id, opened_at, updated_at)
+            VALUES (@Id, @PersonId, 'open', @AgencyId, @Now, @Now)
+            ON CONFLICT (person_id) WHERE status <> 'closed' DO NOTHING
+            RETURNING id)
+        SELECT id, TRUE AS IsNew FROM opened
+        UNION ALL
+        SELECT id, FALSE FROM cases WHERE person_id = @PersonId AND status <> 'closed'
+        LIMIT 1
         """;
+
+    private const string FindOpenCase = "SELECT id, FALSE AS IsNew FROM cases WHERE person_id = @PersonId AND status <> 'closed'";
+
+    private const string StoreReferral = """
+        INSERT INTO case_participants (case_id, agency_id, joined_at) VALUES (@CaseId, @AgencyId, @Now)
+        ON CONFLICT (case_id, agency_id) DO NOTHING;
+        INSERT INTO referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)
+        VALUES (@Id, @CaseId, @PersonId, @AgencyId, @UserId, @Source, @Needs, @Urgency, @Preferences, @Summary, @Now)
+        """;
+
+    private sealed record Found(Guid Id, bool IsNew);
 
     public static void MapOpenReferral(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker);
@@ -55,7 +82,7 @@ public static class OpenReferralEndpoint
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
         await using var work = await database.BeginAsync(ct);
 
-        var newPerson = await work.ExecuteAsync(InsertPersonIfNew, new
+        var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
         {
             Id = Guid.NewGuid(),
             Key = identityKey,
@@ -68,57 +95,47 @@ public static class OpenReferralEndpoint
             person.Contact?.Email,
             person.Contact?.Phone,
             Now = now,
-        }, ct) == 1;
-        var personId = await work.QuerySingleOrDefaultAsync<Guid>(
-            "SELECT id FROM persons WHERE identity_key = @Key",
-            new { Key = identityKey }, ct);
-
-        var newCaseId = Guid.NewGuid();
-        await work.ExecuteAsync(OpenCaseIfNone, new { Id = newCaseId, PersonId = personId, AgencyId = agencyId, Now = now }, ct);
-        var caseId = await work.QuerySingleOrDefaultAsync<Guid>(
-            "SELECT id FROM cases WHERE person_id = @PersonId AND status <> 'closed'", new { PersonId = personId }, ct);
-        var existingCase = caseId != newCaseId;
-
-        await work.ExecuteAsync(
-            """
-            INSERT INTO case_participants (case_id, agency_id, joined_at) VALUES (@CaseId, @AgencyId, @Now)
-            ON CONFLICT (case_id, agency_id) DO NOTHING
-            """, new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
+        }, ct);
+        var personId = storedPerson.Id;
+        var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
+            new { Id = Guid.NewGuid(), PersonId = personId, AgencyId = agencyId, Now = now }, ct);
+        var caseId = openCase.Id;
+        var existingCase = !openCase.IsNew;
 
         var referralId = Guid.NewGuid();
         var needs = request.Needs!.Distinct().ToList();
         var urgency = request.Urgency ?? "routine";
-        await work.ExecuteAsync(
-            """
-            INSERT INTO referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)
-            VALUES (@Id, @CaseId, @PersonId, @AgencyId, @UserId, @Source, @Needs, @Urgency, @Preferences, @Summary, @Now)
-            """, new
-            {
-                Id = referralId, CaseId = caseId, PersonId = personId, AgencyId = agencyId, caller.UserId, request.Source,
-                Needs = JsonSerializer.Serialize(needs), Urgency = urgency, Preferences = JsonSerializer.Serialize(preferences),
-                request.Summary, Now = now,
-            }, ct);
+        await work.ExecuteAsync(StoreReferral, new
+        {
+            Id = referralId, CaseId = caseId, PersonId = personId, AgencyId = agencyId, caller.UserId, request.Source,
+            Needs = JsonSerializer.Serialize(needs), Urgency = urgency, Preferences = JsonSerializer.Serialize(preferences),
+            request.Summary, Now = now,
+        }, ct);
 
         // Participation starts here, in this transaction, so the referring worker can read the case at once.
         await ConsentProjection.RecordReferralAsync(work, consents, caseId, personId, agencyId, now, ct);
 
         if (!existingCase)
         {
-            await work.PublishAsync(new CaseOpened(caseId, personId, agencyId, now), ct);
+            work.Publish(new CaseOpened(caseId, personId, agencyId, now));
         }
         // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
-        var youthAccessCode = newPerson ? YouthAccessCode.New() : null;
+        var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
         if (youthAccessCode is not null)
         {
-            await work.PublishAsync(new YouthAccessCodeIssued(personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, now), ct);
+            work.Publish(new YouthAccessCodeIssued(personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, now));
         }
-        await work.PublishAsync(new ReferralSubmitted(
+        work.Publish(new ReferralSubmitted(
             referralId, caseId, personId, agencyId, request.Source!, needs, urgency,
             preferences.Modalities ?? [], preferences.RemoteFirst ?? false, preferences.Languages ?? [],
-            OpenReferralRequest.AgeOn(birthDate, today), person.Municipality!.Trim(), now), ct);
+            OpenReferralRequest.AgeOn(birthDate, today), person.Municipality!.Trim(), now));
         await work.CommitAsync(ct);
 
         return TypedResults.Created($"/api/intake/referrals/{referralId}",
             new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode));
     }
+
+    private static async Task<Found> FindOrStoreAsync(UnitOfWork work, string findOrStore, string find, object row, CancellationToken ct) =>
+        await work.QuerySingleOrDefaultAsync<Found>(findOrStore, row, ct)
+        ?? await work.QuerySingleAsync<Found>(find, row, ct);
 }

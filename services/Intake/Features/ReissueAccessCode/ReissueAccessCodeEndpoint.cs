@@ -28,7 +28,7 @@ public static class ReissueAccessCodeEndpoint
         var now = time.GetUtcNow();
         var code = YouthAccessCode.New();
         var expiresAt = now + YouthAccessCode.ValidFor;
-        await work.PublishAsync(new YouthAccessCodeIssued(personId.Value, YouthAccessCode.HashOf(code), expiresAt, now), ct);
+        work.Publish(new YouthAccessCodeIssued(personId.Value, YouthAccessCode.HashOf(code), expiresAt, now));
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/cases/{caseId}", new AccessCodeResponse(code, expiresAt));
     }
