@@ -19,7 +19,8 @@ public sealed record HandoffRecord
 
     public string Status { get; init; } = "";
 
-    public string Note { get; init; } = "";
+    /// <summary>The sender's words about the young person (case-notes): null where consent does not permit them to the reader.</summary>
+    public string? Note { get; init; }
 
     public DateTimeOffset RespondBy { get; init; }
 

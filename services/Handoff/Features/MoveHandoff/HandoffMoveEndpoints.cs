@@ -66,6 +66,7 @@ public static class HandoffMoveEndpoints
     /// <summary>
     /// Applies a move: 404 when the caller cannot see the handoff, 403 when it is the other side's move, 409 when the
     /// handoff is not in a state the move leaves. The status check is part of the UPDATE, so two racing moves cannot both win.
+    /// The answer is the handoff without its note (see <see cref="HandoffNotes"/>).
     /// </summary>
     private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> MoveAsync(
         Guid id, HandoffMove move, HttpContext http, Database database, TimeProvider time,
@@ -110,8 +111,10 @@ public static class HandoffMoveEndpoints
         }
         work.Publish(announce(handoff, now));
         await work.CommitAsync(ct);
+        // The answer is the new state; the note stays with GET, where its read is decided and logged.
         return TypedResults.Ok(handoff with
         {
+            Note = null,
             Status = move.To,
             AcceptedAt = change.AcceptedAt ?? handoff.AcceptedAt,
             ConnectedAt = change.ConnectedAt ?? handoff.ConnectedAt,

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
-using Dapper;
 
 namespace ReferralNet.Handoff.Features.ViewHandoffs;
 
@@ -17,19 +17,27 @@ public static class ViewHandoffsEndpoints
         app.MapGet("/api/handoffs", List).RequireAuthorization(Policies.Worker);
     }
 
-    private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> Get(Guid id, HttpContext http, Database database, CancellationToken ct)
+    /// <summary>404 for agencies outside the handoff; the note as consent permits, the read logged either way.</summary>
+    private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var handoff = await connection.QuerySingleOrDefaultAsync<HandoffRecord>(new CommandDefinition(
-            $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, cancellationToken: ct));
-        return handoff is null || !handoff.IsVisibleTo(Caller.From(http.User))
-            ? Problems.NotFound("The handoff")
-            : TypedResults.Ok(handoff);
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(
+            $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, ct);
+        if (handoff is null)
+        {
+            return Problems.NotFound("The handoff");
+        }
+        var shown = (await consents.RevealAsync(work, caller, [handoff], time.GetUtcNow(), ct))[0];
+        await work.CommitAsync(ct);
+        return handoff.IsVisibleTo(caller) ? TypedResults.Ok(shown) : Problems.NotFound("The handoff");
     }
 
     /// <summary>The caller's agency's handoffs: incoming (offered to it) or outgoing (offered by it).</summary>
     private static async Task<Results<Ok<Page<HandoffRecord>>, ProblemHttpResult>> List(
-        HttpContext http, Database database, string? direction, string? status, int? limit, Guid? cursor, CancellationToken ct)
+        HttpContext http, Database database, ConsentIndex consents, TimeProvider time,
+        string? direction, string? status, int? limit, Guid? cursor, CancellationToken ct)
     {
         var errors = new ValidationErrors().Code(direction ?? "incoming", Directions, "direction");
         if (status is not null)
@@ -42,14 +50,18 @@ public static class ViewHandoffsEndpoints
         }
         var agencyColumn = direction == "outgoing" ? "from_agency_id" : "to_agency_id";
         var take = Page<HandoffRecord>.Clamp(limit);
-        await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<HandoffRecord>(new CommandDefinition(
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var rows = (await work.QueryAsync<HandoffRecord>(
             $"""
             SELECT {HandoffRecord.Columns} FROM handoffs
             WHERE {agencyColumn} = @AgencyId AND (@Status IS NULL OR status = @Status) AND (@Cursor IS NULL OR id > @Cursor)
             ORDER BY id
             OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { Caller.From(http.User).AgencyId, Status = status, Cursor = cursor, Take = take + 1 }, cancellationToken: ct))).AsList();
-        return TypedResults.Ok(Page<HandoffRecord>.Of(rows, take, h => h.HandoffId));
+            """, new { caller.AgencyId, Status = status, Cursor = cursor, Take = take + 1 }, ct)).ToList();
+        var page = Page<HandoffRecord>.Of(rows, take, h => h.HandoffId);
+        var shown = await consents.RevealAsync(work, caller, page.Items, time.GetUtcNow(), ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(page with { Items = shown });
     }
 }

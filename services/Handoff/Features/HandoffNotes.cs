@@ -1,0 +1,33 @@
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Data;
+
+namespace ReferralNet.Handoff.Features;
+
+/// <summary>
+/// A handoff's ids, codes and times are not about the person; its note is. Every read of handoffs decides the note
+/// per handoff like any case-notes read (the reader's agency must take part in the case and be covered by consent)
+/// and records the decision as CaseDataAccessed in the reading transaction.
+/// </summary>
+public static class HandoffNotes
+{
+    public const string Category = "case-notes";
+    public const string Purpose = "coordination";
+
+    public static async Task<IReadOnlyList<HandoffRecord>> RevealAsync(
+        this ConsentIndex consents, UnitOfWork work, Caller caller, IReadOnlyList<HandoffRecord> handoffs, DateTimeOffset now, CancellationToken ct)
+    {
+        var personOfCase = (await work.QueryAsync<(Guid CaseId, Guid PersonId)>(
+                "SELECT case_id, person_id FROM case_persons WHERE case_id = ANY(@CaseIds)",
+                new { CaseIds = handoffs.Select(h => h.CaseId).Distinct().ToArray() }, ct))
+            .ToDictionary(c => c.CaseId, c => c.PersonId);
+        var shown = new List<HandoffRecord>(handoffs.Count);
+        foreach (var handoff in handoffs)
+        {
+            var permitted = personOfCase.TryGetValue(handoff.CaseId, out var personId)
+                && (await consents.DecideAndRecordAsync(work, caller, personId, handoff.CaseId, [Category], Purpose, now, ct))[Category].Permitted;
+            shown.Add(permitted ? handoff : handoff with { Note = null });
+        }
+        return shown;
+    }
+}
