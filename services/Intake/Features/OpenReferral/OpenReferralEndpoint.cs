@@ -76,11 +76,25 @@ public static class OpenReferralEndpoint
             return errors.ToProblem();
         }
 
+        var idempotencyKey = http.Request.Headers[IdempotencyKey.Header].ToString() is { Length: > 0 } key
+            ? IdempotencyKey.For(caller.UserId, key, request)
+            : null;
+        if (idempotencyKey?.Key.Length > IdempotencyKey.MaxLength)
+        {
+            return new ValidationErrors().Add(IdempotencyKey.Header, $"must be at most {IdempotencyKey.MaxLength} characters").ToProblem();
+        }
+
         var person = request.Person!;
         var birthDate = person.BirthDate!.Value;
         var preferences = request.Preferences ?? new ReferralPreferences([], false, []);
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
         await using var work = await database.BeginAsync(ct);
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync(work, now, ct) is { } earlier)
+        {
+            return earlier.Fingerprint == idempotencyKey.Fingerprint && earlier.Answer is { } answer
+                ? TypedResults.Created($"/api/intake/referrals/{answer.ReferralId}", answer)
+                : new ValidationErrors().Add(IdempotencyKey.Header, "was already used for a different request").ToProblem();
+        }
 
         var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
         {
@@ -129,10 +143,14 @@ public static class OpenReferralEndpoint
             referralId, caseId, personId, agencyId, request.Source!, needs, urgency,
             preferences.Modalities ?? [], preferences.RemoteFirst ?? false, preferences.Languages ?? [],
             OpenReferralRequest.AgeOn(birthDate, today), person.Municipality!.Trim(), now));
+        var response = new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKey.RememberAsync(work, response, ct);
+        }
         await work.CommitAsync(ct);
 
-        return TypedResults.Created($"/api/intake/referrals/{referralId}",
-            new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode));
+        return TypedResults.Created($"/api/intake/referrals/{referralId}", response);
     }
 
     private static async Task<Found> FindOrStoreAsync(UnitOfWork work, string findOrStore, string find, object row, CancellationToken ct) =>

@@ -17,7 +17,8 @@ public sealed class IdentityOptions
 
 /// <summary>
 /// Turns a name and birth date into the key that finds the same person however an agency typed them: Unicode NFKC
-/// (full-width → half-width), case folded, spaces and middle dots removed, then HMAC-SHA256 with the network's secret.
+/// (full-width letters → half-width, half-width katakana → full-width), katakana folded to hiragana, case folded,
+/// spaces and middle dots removed, then HMAC-SHA256 with the network's secret.
 /// </summary>
 public sealed class PersonIdentity(IOptions<IdentityOptions> options)
 {
@@ -37,9 +38,12 @@ public sealed class PersonIdentity(IOptions<IdentityOptions> options)
         {
             if (!char.IsWhiteSpace(c) && c is not ('・' or '·' or '･'))
             {
-                kept.Append(c);
+                kept.Append(HiraganaOf(c));
             }
         }
         return kept.ToString();
     }
+
+    // Katakana ァ (U+30A1) … ヶ (U+30F6) sit 0x60 above their hiragana; ー and the rare ヷ–ヺ have none and stay.
+    private static char HiraganaOf(char c) => c is >= '\u30A1' and <= '\u30F6' ? (char)(c - 0x60) : c;
 }

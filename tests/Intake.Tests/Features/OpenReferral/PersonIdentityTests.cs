@@ -21,6 +21,15 @@ public sealed class PersonIdentityTests
         Assert.Equal(_identity.KeyOf("Yamada", "Taro", BirthDate), _identity.KeyOf(familyName, givenName, BirthDate));
     }
 
+    [Theory]
+    [InlineData("やまだ", "たろう")]
+    [InlineData("ﾔﾏﾀﾞ", "ﾀﾛｳ")]
+    [InlineData("ヤマダ", "た・ろう")]
+    public void Hiragana_katakana_and_half_width_katakana_give_the_same_key(string familyName, string givenName)
+    {
+        Assert.Equal(_identity.KeyOf("ヤマダ", "タロウ", BirthDate), _identity.KeyOf(familyName, givenName, BirthDate));
+    }
+
     [Fact]
     public void Half_width_katakana_folds_to_full_width()
     {
