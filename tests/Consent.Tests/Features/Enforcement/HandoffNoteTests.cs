@@ -30,13 +30,13 @@ public sealed class HandoffNoteTests(NetworkFixture fixture)
         Assert.Equal("Please call after 4pm.", note);
 
         using var youth = await _network.ClientAsync("youth", person: referred.PersonId);
+        // The log is built from events, so the permitted read may arrive a little after the denied ones.
         var log = await Eventually.Until(
             async () => await Scenario.ReadAsync(await youth.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.OK),
-            l => l["items"]!.AsArray().Count(e => e!["agencyId"]!.GetValue<Guid>() == referred.Peers) >= 2,
-            "the receiver's reads in the access log");
+            l => l["items"]!.AsArray().Any(e => e!["agencyId"]!.GetValue<Guid>() == referred.Peers && e["decision"]!.GetValue<string>() == "permit"),
+            "the receiver's permitted read in the access log");
         var peerReads = log["items"]!.AsArray().Where(e => e!["agencyId"]!.GetValue<Guid>() == referred.Peers).ToList();
         Assert.All(peerReads, e => Assert.Equal("case-notes", e!["category"]!.GetValue<string>()));
         Assert.Contains(peerReads, e => e!["decision"]!.GetValue<string>() == "deny");
-        Assert.Contains(peerReads, e => e!["decision"]!.GetValue<string>() == "permit");
     }
 }
