@@ -28,7 +28,7 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
     public Task Consume(ConsumeContext<HandoffAccepted> context)
     {
         var accepted = context.Message;
-        return database.ConsumeOnceAsync(context, Name<HandoffAccepted>(), time, async (work, ct) =>
+        return database.ConsumeOnceAsync(context, Name<HandoffAccepted>(), async (work, ct) =>
         {
             await ConsentProjection.JoinAsync(work, accepted.CaseId, accepted.ToAgencyId, time.GetUtcNow(), ct);
             work.AfterCommit(() => index.ApplyParticipant(accepted.CaseId, accepted.ToAgencyId));
@@ -36,7 +36,7 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
     }
 
     private Task ApplyConsentAsync(ConsumeContext context, string consumer, Guid consentId, Func<UnitOfWork, CancellationToken, Task> write) =>
-        database.ConsumeOnceAsync(context, consumer, time,
+        database.ConsumeOnceAsync(context, consumer,
             async (work, ct) =>
             {
                 await write(work, ct);

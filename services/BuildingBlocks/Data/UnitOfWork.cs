@@ -15,7 +15,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly OutboxSignal _outboxSignal;
     private readonly TimeProvider _time;
-    private List<OutboxSql.Row>? _outgoing;
+    private List<OutboxSql.Outgoing>? _outgoing;
     private object? _consumed;
     private List<Action>? _afterCommit;
 
@@ -51,13 +51,12 @@ public sealed class UnitOfWork : IAsyncDisposable
     public void Publish(object message)
     {
         var type = message.GetType();
-        (_outgoing ??= []).Add(new OutboxSql.Row(
+        (_outgoing ??= []).Add(new OutboxSql.Outgoing(
             Guid.NewGuid(),
             OutboxMessageTypes.NameOf(type),
             JsonSerializer.Serialize(message, type),
             // The dispatcher publishes under this parent, so one trace follows the request across the broker.
-            Activity.Current?.Id,
-            default));
+            Activity.Current?.Id));
     }
 
     /// <summary>
@@ -74,23 +73,21 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         // The inbox and outbox rows go in one round trip, stamped now: the time a message was stored is what the
         // commit-to-publish figure starts from.
-        var storedAt = _time.GetUtcNow();
-        var outgoing = _outgoing?.Select(row => row with { CreatedAt = storedAt }).ToList();
-        switch (_consumed, outgoing)
+        var statements = new List<string>(2);
+        var parameters = new DynamicParameters();
+        if (_consumed is not null)
         {
-            case (null, null):
-                break;
-            case (null, _):
-                await ExecuteAsync(OutboxSql.Insert, OutboxSql.Columns(outgoing), ct);
-                break;
-            case (_, null):
-                await ExecuteAsync(OutboxSql.RecordInbox, _consumed, ct);
-                break;
-            default:
-                var both = new DynamicParameters(_consumed);
-                both.AddDynamicParams(OutboxSql.Columns(outgoing));
-                await ExecuteAsync($"{OutboxSql.RecordInbox};\n{OutboxSql.Insert}", both, ct);
-                break;
+            statements.Add(OutboxSql.RecordInbox);
+            parameters.AddDynamicParams(_consumed);
+        }
+        if (_outgoing is not null)
+        {
+            statements.Add(OutboxSql.Insert);
+            parameters.AddDynamicParams(OutboxSql.Columns(_outgoing, _time.GetUtcNow()));
+        }
+        if (statements.Count > 0)
+        {
+            await ExecuteAsync(string.Join(";\n", statements), parameters, ct);
         }
         await Transaction.CommitAsync(ct);
         if (_outgoing is not null)

@@ -23,9 +23,9 @@ public abstract class IdempotentConsumer<TMessage> : IConsumer<TMessage>
     protected TimeProvider Time { get; }
 
     public Task Consume(ConsumeContext<TMessage> context) =>
-        _database.ConsumeOnceAsync(context, GetType().FullName!, Time, (work, ct) => HandleAsync(context.Message, work, ct));
+        _database.ConsumeOnceAsync(context, GetType().FullName!, (work, ct) => HandleAsync(context.Message, work, ct));
 
-    /// <summary>The consumer's effect, written through <paramref name="work"/>; messages go out via <see cref="UnitOfWork.PublishAsync"/>.</summary>
+    /// <summary>The consumer's effect, written through <paramref name="work"/>; messages go out via <see cref="UnitOfWork.Publish"/>.</summary>
     protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken ct);
 }
 
@@ -37,10 +37,9 @@ public static class Inbox
     /// rare, so it is cheaper to let the key reject it (and roll its effect back) than to ask the inbox first.
     /// </summary>
     public static async Task ConsumeOnceAsync(
-        this Database database, ConsumeContext context, string consumer, TimeProvider time, Func<UnitOfWork, CancellationToken, Task> effect)
+        this Database database, ConsumeContext context, string consumer, Func<UnitOfWork, CancellationToken, Task> effect)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
+        var messageId = MessageIdOf(context);
         var ct = context.CancellationToken;
         try
         {
@@ -72,20 +71,22 @@ public static class Inbox
     /// transaction with their inbox rows: the effect of a whole batch costs one round trip of bookkeeping.
     /// </summary>
     public static async Task ConsumeBatchOnceAsync<TMessage>(
-        this Database database, ConsumeContext<Batch<TMessage>> batch, string consumer, TimeProvider time,
+        this Database database, ConsumeContext<Batch<TMessage>> batch, string consumer,
         Func<UnitOfWork, IReadOnlyList<TMessage>, CancellationToken, Task> effect)
         where TMessage : class
     {
         var ct = batch.CancellationToken;
-        var ids = batch.Message.Select(m => m.MessageId
-            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.")).ToArray();
+        var ids = batch.Message.Select(MessageIdOf).ToArray();
         await using var work = await database.BeginAsync(ct);
         var fresh = (await work.QueryAsync<Guid>(
-            OutboxSql.RecordInboxBatch, new { MessageIds = ids, Consumer = consumer, Now = time.GetUtcNow() }, ct)).ToHashSet();
+            OutboxSql.RecordInboxBatch, new { MessageIds = ids, Consumer = consumer, Now = database.Time.GetUtcNow() }, ct)).ToHashSet();
         if (fresh.Count > 0)
         {
             await effect(work, batch.Message.Where(m => fresh.Contains(m.MessageId!.Value)).Select(m => m.Message).ToList(), ct);
         }
         await work.CommitAsync(ct);
     }
+
+    private static Guid MessageIdOf(ConsumeContext context) =>
+        context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
 }

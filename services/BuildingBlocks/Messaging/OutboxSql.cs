@@ -6,21 +6,26 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 /// </summary>
 internal static class OutboxSql
 {
+    /// <summary>A message on its way into the outbox.</summary>
+    internal sealed record Outgoing(Guid Id, string MessageType, string Body, string? TraceParent);
+
+    /// <summary>A stored message, as the dispatcher claims it.</summary>
     internal sealed record Row(Guid Id, string MessageType, string Body, string? TraceParent, DateTimeOffset CreatedAt);
 
-    /// <summary>All messages of one transaction in one statement, one array per column.</summary>
+    /// <summary>All messages of one transaction in one statement, one array per column, stored at one time.</summary>
     public const string Insert = """
         INSERT INTO outbox_messages (id, message_type, body, trace_parent, created_at)
-        SELECT * FROM unnest(@Ids, @MessageTypes, @Bodies, @TraceParents, @CreatedAts)
+        SELECT id, message_type, body, trace_parent, @StoredAt
+        FROM unnest(@Ids, @MessageTypes, @Bodies, @TraceParents) AS outgoing (id, message_type, body, trace_parent)
         """;
 
-    public static object Columns(IReadOnlyList<Row> rows) => new
+    public static object Columns(IReadOnlyList<Outgoing> messages, DateTimeOffset storedAt) => new
     {
-        Ids = rows.Select(r => r.Id).ToArray(),
-        MessageTypes = rows.Select(r => r.MessageType).ToArray(),
-        Bodies = rows.Select(r => r.Body).ToArray(),
-        TraceParents = rows.Select(r => r.TraceParent).ToArray(),
-        CreatedAts = rows.Select(r => r.CreatedAt).ToArray(),
+        Ids = messages.Select(m => m.Id).ToArray(),
+        MessageTypes = messages.Select(m => m.MessageType).ToArray(),
+        Bodies = messages.Select(m => m.Body).ToArray(),
+        TraceParents = messages.Select(m => m.TraceParent).ToArray(),
+        StoredAt = storedAt,
     };
 
     /// <summary>Rows locked here are skipped by every other dispatcher until this transaction ends.</summary>

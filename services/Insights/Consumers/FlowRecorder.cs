@@ -10,7 +10,7 @@ namespace ReferralNet.Insights.Consumers;
 /// Events arrive in batches (up to <see cref="BatchSize"/>, or what came within <see cref="BatchWindow"/>): a batch costs
 /// one transaction, and each message in it counts once (inbox).
 /// </summary>
-public sealed class FlowRecorder(Database database, TimeProvider time) :
+public sealed class FlowRecorder(Database database) :
     IConsumer<Batch<ReferralSubmitted>>, IConsumer<Batch<CaseOpened>>, IConsumer<Batch<MatchesProposed>>,
     IConsumer<Batch<HandoffOffered>>, IConsumer<Batch<HandoffAccepted>>, IConsumer<Batch<HandoffDeclined>>,
     IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
@@ -72,7 +72,7 @@ public sealed class FlowRecorder(Database database, TimeProvider time) :
         ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
         Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
         where T : class =>
-        database.ConsumeBatchOnceAsync(batch, $"{nameof(FlowRecorder)}.{metric}", time, async (work, fresh, ct) =>
+        database.ConsumeBatchOnceAsync(batch, $"{nameof(FlowRecorder)}.{metric}", async (work, fresh, ct) =>
         {
             var perDay = fresh.CountBy(m => DayOf(occurredAt(m))).ToList();
             await work.ExecuteAsync(Increment, new

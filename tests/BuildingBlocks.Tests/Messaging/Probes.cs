@@ -55,10 +55,10 @@ public sealed class CountingConsumer(Database database, TimeProvider time) : Ide
 }
 
 /// <summary>The batch form: adds one to the probe's row per message of the batch that was not handled before.</summary>
-public sealed class BatchCountingConsumer(Database database, TimeProvider time) : IConsumer<Batch<ProbeBatched>>
+public sealed class BatchCountingConsumer(Database database) : IConsumer<Batch<ProbeBatched>>
 {
     public Task Consume(ConsumeContext<Batch<ProbeBatched>> context) =>
-        database.ConsumeBatchOnceAsync(context, nameof(BatchCountingConsumer), time, async (work, fresh, ct) =>
+        database.ConsumeBatchOnceAsync(context, nameof(BatchCountingConsumer), async (work, fresh, ct) =>
         {
             foreach (var probe in fresh)
             {
