@@ -25,6 +25,8 @@ IDENTITY_SECRET=$(secret 48)
 SECRETS
   umask 022
 fi
+# The network's intake desk (the agency that leads self-referred cases), also made once per data folder.
+grep -q '^DESK_AGENCY_ID=' "$data/secrets.env" || echo "DESK_AGENCY_ID=$(cat /proc/sys/kernel/random/uuid)" >> "$data/secrets.env"
 source "$data/secrets.env"
 
 pids=()
@@ -58,7 +60,7 @@ service_env() { # name
   local project=${1^}
   echo "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD" \
     "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "Auth__SigningKey=$SIGNING_KEY" \
-    "Identity__KeySecret=$IDENTITY_SECRET" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
+    "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
 }
 
 for name in "${services[@]}"; do
@@ -88,7 +90,8 @@ ReferralNet is running.
   Health:               $gateway/health/ready
   Get a token (development tokens are on in this local network):
     curl -s -X POST $gateway/dev/token -H 'Content-Type: application/json' -d '{"sub":"me","role":"coordinator"}'
-    (a worker: '{"sub":"w-1","role":"worker","agency":"<agencyId>"}'; agency ids: GET $gateway/api/matching/agencies)
+    (a worker: '{"sub":"w-1","role":"worker","agency":"<agencyId>"}'; agency ids: GET $gateway/api/matching/agencies;
+     the intake desk, which leads self-referred cases, is agency $DESK_AGENCY_ID)
   Then:                 curl -H "Authorization: Bearer <accessToken>" $gateway/api/matching/agencies
   Load benchmark:       deploy/load.sh (in another terminal, while this runs)
   Logs:                 $data/logs

@@ -1,20 +1,38 @@
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Intake.Consumers;
+using ReferralNet.Intake.Features.Dormancy;
+using ReferralNet.Intake.Features.ListCases;
+using ReferralNet.Intake.Features.MergeCases;
 using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.ReissueAccessCode;
+using ReferralNet.Intake.Features.SelfReferral;
+using ReferralNet.Intake.Features.SharedCase;
 using ReferralNet.Intake.Features.ViewCase;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("intake", typeof(OpenReferralEndpoint).Assembly);
-builder.AddMessaging("intake", bus => bus.AddConsentProjection(referralsRecordedHere: true));
+builder.AddMessaging("intake", bus =>
+{
+    bus.AddConsentProjection(referralsRecordedHere: true);
+    bus.AddConsumer<CaseTimelineConsumer>();
+});
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<PersonIdentity>();
+builder.Services.AddSingleton<DormancySweep>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DormancySweep>());
 
 var app = builder.Build();
 app.UseWebDefaults();
 app.MapOpenReferral();
+app.MapSelfReferral();
 app.MapViewCase();
+app.MapListCases();
+app.MapPossibleDuplicates();
+app.MapMergeCases();
 app.MapReissueAccessCode();
 await app.RunServiceAsync(args);

@@ -43,11 +43,5 @@ public sealed class TraceTests(NetworkFixture fixture)
         Assert.NotNull(ancestor);
     }
 
-    private List<Activity> Snapshot()
-    {
-        lock (_network.Spans)
-        {
-            return [.. _network.Spans];
-        }
-    }
+    private IReadOnlyList<Activity> Snapshot() => _network.Spans.Snapshot();
 }

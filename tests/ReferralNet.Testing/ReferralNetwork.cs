@@ -20,6 +20,9 @@ public sealed class ReferralNetwork : IAsyncDisposable
 {
     public const string SigningKey = "test-signing-key-for-referralnet-only-0123456789";
 
+    /// <summary>The network's intake desk: the agency that leads self-referred cases.</summary>
+    public static readonly Guid IntakeDesk = Guid.Parse("0d35c0de-0000-4000-8000-000000000001");
+
     private readonly List<IAsyncDisposable> _hosts = [];
 
     private ReferralNetwork(Servers servers) => Servers = servers;
@@ -28,8 +31,11 @@ public sealed class ReferralNetwork : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>The intake service's own container, for a test that drives a timed job (dormancy) at a chosen time.</summary>
+    public IServiceProvider IntakeServices { get; private set; } = null!;
+
     /// <summary>Every span the matching service's tracer saw (in one process it sees all ReferralNet sources).</summary>
-    public List<Activity> Spans { get; } = [];
+    public SpanLog Spans { get; } = new();
 
     public static async Task<ReferralNetwork> StartAsync(
         IReadOnlyDictionary<string, string?>? gatewaySettings = null, int minimumCount = 1)
@@ -47,10 +53,12 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["Insights:MinimumCount"] = minimumCount.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.500",
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
+            ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
         };
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
         var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake")).Start());
+        network.IntakeServices = intake.Services;
         var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
         var consent = network.Add(new ServiceHost<ConsentRecord>(ServiceSettings("consent")).Start());

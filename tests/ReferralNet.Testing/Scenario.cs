@@ -29,14 +29,15 @@ public sealed class Scenario(ReferralNetwork network)
     }
 
     public static object Referral(
-        string familyName = "山田", string givenName = "太郎", string birthDate = "2007-04-02", string municipality = "Setagaya") => new
+        string familyName = "山田", string givenName = "太郎", string birthDate = "2007-04-02", string municipality = "Setagaya",
+        string familyNameKana = "ヤマダ", string givenNameKana = "タロウ", string source = "school") => new
     {
         person = new
         {
-            familyName, givenName, familyNameKana = "ヤマダ", givenNameKana = "タロウ", birthDate, municipality,
+            familyName, givenName, familyNameKana, givenNameKana, birthDate, municipality,
             contact = new { email = "taro@example.org" },
         },
-        source = "school",
+        source,
         needs = new[] { "mental-health", "social-connection" },
         urgency = "routine",
         preferences = new { modalities = new[] { "online-chat", "video" }, remoteFirst = true, languages = new[] { "ja" } },

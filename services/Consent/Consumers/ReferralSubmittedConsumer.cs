@@ -6,7 +6,7 @@ using ReferralNet.Contracts;
 namespace ReferralNet.Consent.Consumers;
 
 /// <summary>
-/// Remembers each person's age at their latest referral, for the age of self-consent; and records the referral for
+/// Remembers each person's age at their latest referral that gave one, for the age of self-consent; and records the referral for
 /// consent decisions (the referring agency takes part in the case).
 /// </summary>
 public sealed class ReferralSubmittedConsumer(Database database, ConsentIndex consents, TimeProvider time)
@@ -18,7 +18,7 @@ public sealed class ReferralSubmittedConsumer(Database database, ConsentIndex co
             """
             INSERT INTO persons (person_id, age_years, as_of) VALUES (@PersonId, @AgeYears, @OccurredAt)
             ON CONFLICT (person_id) DO UPDATE SET age_years = EXCLUDED.age_years, as_of = EXCLUDED.as_of
-            WHERE persons.as_of < EXCLUDED.as_of
+            WHERE persons.as_of < EXCLUDED.as_of AND EXCLUDED.age_years IS NOT NULL
             """, referral, ct);
         await ConsentProjection.RecordReferralAsync(work, consents, referral.CaseId, referral.PersonId, referral.FromAgencyId, Time.GetUtcNow(), ct);
     }

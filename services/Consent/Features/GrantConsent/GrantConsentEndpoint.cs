@@ -58,14 +58,23 @@ public static class GrantConsentEndpoint
         }
 
         await using var work = await database.BeginAsync(ct);
-        var age = await AgeOfAsync(work, request.PersonId.Value, now, ct);
-        if (age is null)
+        var person = await PersonAge.OfAsync(work, request.PersonId.Value, ct);
+        if (person is null)
         {
             // The referral that opened the case has not reached the consent service yet: a matter of milliseconds.
             http.Response.Headers.RetryAfter = "1";
             return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
         }
-        if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
+        if (person.On(now) is not { } age)
+        {
+            // A self-referral without a birth date: a worker who has confirmed the age records the consent, or a guardian gives it.
+            if (request.Grantor == "youth")
+            {
+                return new ValidationErrors().Add("grantor",
+                    "is 'worker-recorded' or 'guardian' while the person's age is not known: a worker confirms it first").ToProblem();
+            }
+        }
+        else if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
         {
             return new ValidationErrors().Add("grantor",
                 $"is 'guardian': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
@@ -95,17 +104,17 @@ public static class GrantConsentEndpoint
         return TypedResults.Created($"/api/consent/consents/{granted.ConsentId}", new GrantConsentResponse(granted.ConsentId, "active", receiptUrl));
     }
 
-    /// <summary>The person's age now: their age at their latest referral plus the whole years since.</summary>
-    private static async Task<int?> AgeOfAsync(UnitOfWork work, Guid personId, DateTimeOffset now, CancellationToken ct)
-    {
-        var known = await work.QuerySingleOrDefaultAsync<PersonAge>(
-            "SELECT age_years AS AgeYears, as_of AS AsOf FROM persons WHERE person_id = @PersonId", new { PersonId = personId }, ct);
-        return known is null ? null : known.AgeYears + (int)((now - known.AsOf).TotalDays / 365.25);
-    }
-
+    /// <summary>The person's age at their latest referral (null when they did not give it).</summary>
     private sealed class PersonAge
     {
-        public int AgeYears { get; init; }
+        public int? AgeYears { get; init; }
         public DateTimeOffset AsOf { get; init; }
+
+        public static Task<PersonAge?> OfAsync(UnitOfWork work, Guid personId, CancellationToken ct) =>
+            work.QuerySingleOrDefaultAsync<PersonAge>(
+                "SELECT age_years AS AgeYears, as_of AS AsOf FROM persons WHERE person_id = @PersonId", new { PersonId = personId }, ct);
+
+        /// <summary>The age now: the age at the referral plus the whole years since.</summary>
+        public int? On(DateTimeOffset now) => AgeYears + (int)((now - AsOf).TotalDays / 365.25);
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Contracts;
+using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.OpenReferral;
 
@@ -27,16 +27,17 @@ public static class OpenReferralEndpoint
             RETURNING id)
         SELECT id, TRUE AS IsNew FROM stored
         UNION ALL
-        SELECT id, FALSE FROM persons WHERE identity_key = @Key
+        SELECT COALESCE(merged_into, id), FALSE FROM persons WHERE identity_key = @Key
         LIMIT 1
         """;
 
-    private const string FindPerson = "SELECT id, FALSE AS IsNew FROM persons WHERE identity_key = @Key";
+    // A person merged into another record is found as that record: their next referral lands on the surviving case.
+    private const string FindPerson = "SELECT COALESCE(merged_into, id) AS Id, FALSE AS IsNew FROM persons WHERE identity_key = @Key";
 
     private const string FindOrOpenCase = """
         WITH opened AS (
-            INSERT INTO cases (id, person_id, status, lead_agency_id, opened_at, updated_at)
-            VALUES (@Id, @PersonId, 'open', @AgencyId, @Now, @Now)
+            INSERT INTO cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)
+            VALUES (@Id, @PersonId, @Status, @AgencyId, @Now, @Now, @Now, @Now)
             ON CONFLICT (person_id) WHERE status <> 'closed' DO NOTHING
             RETURNING id)
         SELECT id, TRUE AS IsNew FROM opened
@@ -46,13 +47,6 @@ public static class OpenReferralEndpoint
         """;
 
     private const string FindOpenCase = "SELECT id, FALSE AS IsNew FROM cases WHERE person_id = @PersonId AND status <> 'closed'";
-
-    private const string StoreReferral = """
-        INSERT INTO case_participants (case_id, agency_id, joined_at) VALUES (@CaseId, @AgencyId, @Now)
-        ON CONFLICT (case_id, agency_id) DO NOTHING;
-        INSERT INTO referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)
-        VALUES (@Id, @CaseId, @PersonId, @AgencyId, @UserId, @Source, @Needs, @Urgency, @Preferences, @Summary, @Now)
-        """;
 
     private sealed record Found(Guid Id, bool IsNew);
 
@@ -86,7 +80,7 @@ public static class OpenReferralEndpoint
 
         var person = request.Person!;
         var birthDate = person.BirthDate!.Value;
-        var preferences = request.Preferences ?? new ReferralPreferences([], false, []);
+        var preferences = request.Preferences ?? ReferralPreferences.None;
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
         await using var work = await database.BeginAsync(ct);
         if (idempotencyKey is not null && await idempotencyKey.ClaimAsync(work, now, ct) is { } earlier)
@@ -111,38 +105,24 @@ public static class OpenReferralEndpoint
             Now = now,
         }, ct);
         var personId = storedPerson.Id;
+        var status = CaseStatus.OnFirstReferral(request.Source!);
         var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
-            new { Id = Guid.NewGuid(), PersonId = personId, AgencyId = agencyId, Now = now }, ct);
+            new { Id = Guid.NewGuid(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
         var caseId = openCase.Id;
         var existingCase = !openCase.IsNew;
 
         var referralId = Guid.NewGuid();
-        var needs = request.Needs!.Distinct().ToList();
-        var urgency = request.Urgency ?? "routine";
-        await work.ExecuteAsync(StoreReferral, new
-        {
-            Id = referralId, CaseId = caseId, PersonId = personId, AgencyId = agencyId, caller.UserId, request.Source,
-            Needs = JsonSerializer.Serialize(needs), Urgency = urgency, Preferences = JsonSerializer.Serialize(preferences),
-            request.Summary, Now = now,
-        }, ct);
+        await CaseReferrals.LandAsync(work, consents, new LandingReferral(
+            referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
+            request.Urgency ?? "routine", preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
+            person.Municipality!.Trim(), now), existingCase ? null : status, ct);
 
-        // Participation starts here, in this transaction, so the referring worker can read the case at once.
-        await ConsentProjection.RecordReferralAsync(work, consents, caseId, personId, agencyId, now, ct);
-
-        if (!existingCase)
-        {
-            work.Publish(new CaseOpened(caseId, personId, agencyId, now));
-        }
         // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
         var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
         if (youthAccessCode is not null)
         {
             work.Publish(new YouthAccessCodeIssued(personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, now));
         }
-        work.Publish(new ReferralSubmitted(
-            referralId, caseId, personId, agencyId, request.Source!, needs, urgency,
-            preferences.Modalities ?? [], preferences.RemoteFirst ?? false, preferences.Languages ?? [],
-            OpenReferralRequest.AgeOn(birthDate, today), person.Municipality!.Trim(), now));
         var response = new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
         if (idempotencyKey is not null)
         {

@@ -14,7 +14,15 @@ public sealed record PersonDetails(
     string? Municipality,
     ContactDetails? Contact);
 
-public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages);
+public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages)
+{
+    public static readonly ReferralPreferences None = new([], false, []);
+
+    public static ValidationErrors Check(ReferralPreferences? preferences, ValidationErrors errors) => errors
+        .Codes(preferences?.Modalities, Vocabulary.Modalities, "preferences.modalities", required: false)
+        .Check(preferences?.Languages is null || preferences.Languages.All(l => l.Length is >= 2 and <= 10),
+            "preferences.languages", "each must be a language tag such as 'ja'");
+}
 
 public sealed record OpenReferralRequest(
     PersonDetails? Person,
@@ -54,14 +62,11 @@ public sealed record OpenReferralRequest(
                 errors.Check(age is >= MinAge and <= MaxAge, "person.birthDate", $"must give an age between {MinAge} and {MaxAge}");
             }
         }
-        return errors
-            .Code(Source, Vocabulary.ReferralSources, "source")
+        errors.Code(Source, Vocabulary.ReferralSources, "source")
             .Codes(Needs, Vocabulary.Needs, "needs")
             .Code(Urgency ?? "routine", Vocabulary.Urgencies, "urgency")
-            .Codes(Preferences?.Modalities, Vocabulary.Modalities, "preferences.modalities", required: false)
-            .Check(Preferences?.Languages is null || Preferences.Languages.All(l => l.Length is >= 2 and <= 10),
-                "preferences.languages", "each must be a language tag such as 'ja'")
             .Required(Summary, "summary", 4000);
+        return ReferralPreferences.Check(Preferences, errors);
     }
 
     public static int AgeOn(DateOnly birthDate, DateOnly day)

@@ -4,29 +4,58 @@ using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.ViewCase;
 
+/// <summary>Names are null for a young person who referred themself with a nickname only.</summary>
 public sealed record PersonView(
-    string FamilyName, string GivenName, string? FamilyNameKana, string? GivenNameKana, DateOnly BirthDate, string Municipality);
+    string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana, string? Nickname, DateOnly? BirthDate,
+    string? Municipality);
 
-public sealed record ContactView(string? Email, string? Phone);
+public sealed record ContactView(string? Email, string? Phone, string? Line, string? Preferred);
 
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, Guid AgencyId, string? Text);
+/// <summary>
+/// One entry of the case's history. <see cref="RefId"/> is the referral, handoff, consent or case it is about;
+/// <see cref="Text"/> is its code detail (a status, a decline reason, an outcome), shown with case-notes consent only.
+/// </summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, Guid? AgencyId, Guid? RefId, string? Text);
 
 /// <summary>
 /// The shared case as this caller may see it. Each category of personal data is <c>null</c> unless the person's consent
 /// permits it to the caller's agency for coordination: <c>person</c> (identity), <c>contact</c>, <c>needs</c> and
-/// <c>summary</c> (needs-summary). Timeline entries are ids and codes; their texts (case-notes) come with the timeline.
+/// <c>summary</c> (needs-summary), and the timeline's texts (case-notes). <c>mergedInto</c> names the case that carries
+/// on when this one was merged.
 /// </summary>
 public sealed record CaseView(
-    Guid CaseId, string Status, Guid? LeadAgencyId, IReadOnlyList<Guid> Participants, PersonView? Person, ContactView? Contact,
-    IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
+    Guid CaseId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
+    ContactView? Contact, IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
 
 public static class ViewCaseEndpoint
 {
     public const string Purpose = "coordination";
-    private static readonly string[] Categories = ["identity", "contact", "needs-summary"];
+    private static readonly string[] Categories = ["identity", "contact", "needs-summary", "case-notes"];
+
+    private const string ReadCase = """
+        SELECT id, person_id AS PersonId, status, lead_agency_id AS LeadAgencyId, merged_into AS MergedInto
+        FROM cases WHERE id = @CaseId
+        """;
+
+    // The stories of this case and of the cases merged into it; the first one told is the case's summary.
+    private const string ReadReferrals = """
+        SELECT needs, summary FROM referrals
+        WHERE case_id = @CaseId OR case_id IN (SELECT id FROM cases WHERE merged_into = @CaseId)
+        ORDER BY created_at
+        """;
+
+    private const string ReadParticipants = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId ORDER BY changed_at, agency_id";
+
+    private const string ReadPerson = """
+        SELECT family_name AS FamilyName, given_name AS GivenName, family_name_kana AS FamilyNameKana,
+               given_name_kana AS GivenNameKana, nickname, birth_date AS BirthDate, municipality, email, phone,
+               line_id AS Line, contact_preference AS Preferred
+        FROM persons WHERE id = @PersonId
+        """;
 
     public static void MapViewCase(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/intake/cases/{caseId:guid}", Handle).RequireAuthorization(Policies.Worker);
@@ -40,8 +69,7 @@ public static class ViewCaseEndpoint
     {
         var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
-        var found = await work.QuerySingleOrDefaultAsync<CaseRow>(
-            "SELECT id, person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
+        var found = await work.QuerySingleOrDefaultAsync<CaseRow>(ReadCase, new { CaseId = caseId }, ct);
         if (found is null)
         {
             return Problems.NotFound("The case");
@@ -54,54 +82,46 @@ public static class ViewCaseEndpoint
         }
         bool Permitted(string category) => decisions[category].Permitted;
 
-        var participants = (await work.QueryAsync<Guid>(
-            "SELECT agency_id FROM case_participants WHERE case_id = @CaseId ORDER BY joined_at", new { CaseId = caseId }, ct)).ToList();
-        var referrals = (await work.QueryAsync<ReferralRow>(
-            """
-            SELECT created_at AS At, from_agency_id AS AgencyId, needs, summary FROM referrals
-            WHERE case_id = @CaseId ORDER BY created_at
-            """, new { CaseId = caseId }, ct)).ToList();
-        var person = Permitted("identity") || Permitted("contact")
-            ? await work.QuerySingleOrDefaultAsync<PersonRow>(
-                """
-                SELECT family_name AS FamilyName, given_name AS GivenName, family_name_kana AS FamilyNameKana,
-                       given_name_kana AS GivenNameKana, birth_date AS BirthDate, municipality, email, phone
-                FROM persons WHERE id = @PersonId
-                """, new { found.PersonId }, ct)
-            : null;
+        var ids = new { CaseId = caseId, found.PersonId };
+        var participants = (await work.QueryAsync<Guid>(ReadParticipants, ids, ct)).ToList();
+        var timeline = (await work.QueryAsync<CaseTimeline.Entry>(CaseTimeline.OfCase, ids, ct)).ToList();
+        var referrals = Permitted("needs-summary") ? (await work.QueryAsync<ReferralRow>(ReadReferrals, ids, ct)).ToList() : [];
+        var person = Permitted("identity") || Permitted("contact") ? await work.QuerySingleOrDefaultAsync<PersonRow>(ReadPerson, ids, ct) : null;
         await work.CommitAsync(ct);
 
+        var notes = Permitted("case-notes");
         return TypedResults.Ok(new CaseView(
-            caseId, found.Status, found.LeadAgencyId, participants,
+            caseId, found.Status, found.LeadAgencyId, found.MergedInto, participants,
             Permitted("identity") ? person!.ToView() : null,
-            Permitted("contact") ? new ContactView(person!.Email, person.Phone) : null,
+            Permitted("contact") ? new ContactView(person!.Email, person.Phone, person.Line, person.Preferred) : null,
             Permitted("needs-summary") ? referrals.SelectMany(r => JsonSerializer.Deserialize<string[]>(r.Needs)!).Distinct().ToList() : null,
-            Permitted("needs-summary") ? referrals.FirstOrDefault()?.Summary : null,
-            referrals.Select(r => new TimelineEntry(r.At, "referral-submitted", r.AgencyId, null)).ToList()));
+            Permitted("needs-summary") ? referrals.Select(r => r.Summary).FirstOrDefault(s => s.Length > 0) : null,
+            timeline.Select(e => new TimelineEntry(e.At, e.Kind, e.AgencyId, e.RefId, notes ? e.Detail : null)).ToList()));
     }
 
-    private sealed record CaseRow(Guid Id, Guid PersonId, string Status, Guid? LeadAgencyId);
+    private sealed record CaseRow(Guid Id, Guid PersonId, string Status, Guid? LeadAgencyId, Guid? MergedInto);
 
     private sealed class ReferralRow
     {
-        public DateTimeOffset At { get; init; }
-        public Guid AgencyId { get; init; }
         public string Needs { get; init; } = "[]";
         public string Summary { get; init; } = "";
     }
 
     private sealed class PersonRow
     {
-        public string FamilyName { get; init; } = "";
-        public string GivenName { get; init; } = "";
+        public string? FamilyName { get; init; }
+        public string? GivenName { get; init; }
         public string? FamilyNameKana { get; init; }
         public string? GivenNameKana { get; init; }
-        public DateTime BirthDate { get; init; }
-        public string Municipality { get; init; } = "";
+        public string? Nickname { get; init; }
+        public DateTime? BirthDate { get; init; }
+        public string? Municipality { get; init; }
         public string? Email { get; init; }
         public string? Phone { get; init; }
+        public string? Line { get; init; }
+        public string? Preferred { get; init; }
 
-        public PersonView ToView() =>
-            new(FamilyName, GivenName, FamilyNameKana, GivenNameKana, DateOnly.FromDateTime(BirthDate), Municipality);
+        public PersonView ToView() => new(
+            FamilyName, GivenName, FamilyNameKana, GivenNameKana, Nickname, BirthDate is { } day ? DateOnly.FromDateTime(day) : null, Municipality);
     }
 }

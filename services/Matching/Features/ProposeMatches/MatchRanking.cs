@@ -7,7 +7,7 @@ public sealed record RankedService(Guid ServiceId, Guid AgencyId, string Service
 
 /// <summary>
 /// Ranks the directory for a referral. A service is eligible when it is active, covers at least one need, takes the
-/// young person's age, and is local or reachable remotely. Score (0–1): share of needs covered (0.6), a preferred
+/// young person's age (when known), and is local or reachable remotely. Score (0–1): share of needs covered (0.6), a preferred
 /// first-contact modality (0.2), free places (0.1), a shared language (0.1).
 /// </summary>
 public static class MatchRanking
@@ -29,8 +29,10 @@ public static class MatchRanking
         var d = service.Description;
         var covered = referral.Needs.Intersect(d.Needs!).ToList();
         var remote = d.Modalities!.Any(RemoteModalities.Contains);
-        var local = d.Municipalities!.Count == 0 || d.Municipalities.Contains(referral.Municipality, StringComparer.OrdinalIgnoreCase);
-        var ageFits = (d.AgeMin ?? 0) <= referral.AgeYears && referral.AgeYears <= (d.AgeMax ?? int.MaxValue);
+        var local = d.Municipalities!.Count == 0
+            || (referral.Municipality is { } town && d.Municipalities.Contains(town, StringComparer.OrdinalIgnoreCase));
+        // An unknown age (a self-referral without a birth date) excludes no service: the intake desk checks it.
+        var ageFits = referral.AgeYears is not { } age || ((d.AgeMin ?? 0) <= age && age <= (d.AgeMax ?? int.MaxValue));
         if (d.Status != "active" || covered.Count == 0 || !ageFits || !(local || remote))
         {
             return null;

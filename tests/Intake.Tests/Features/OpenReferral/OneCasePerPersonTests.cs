@@ -11,17 +11,10 @@ public sealed class OneCasePerPersonTests(NetworkFixture fixture)
     private readonly ReferralNetwork _network = fixture.Network;
 
     private async Task<HttpClient> WorkerOfNewAgencyAsync(string kind, string name) =>
-        await _network.ClientAsync("worker", agency: await new Scenario(_network).CreateAgencyAsync(kind, name));
+        (await new Referrals(_network).WorkerOfNewAgencyAsync(kind, name)).Worker;
 
-    private static async Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/referrals") { Content = JsonContent.Create(referral) };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-        return await Scenario.ReadAsync(await worker.SendAsync(request), HttpStatusCode.Created);
-    }
+    private static Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null) =>
+        Referrals.ReferAsync(worker, referral, idempotencyKey);
 
     [Fact]
     public async Task The_same_person_from_a_school_and_a_clinic_with_width_and_kana_variants_lands_on_one_case()

@@ -1,0 +1,124 @@
+using MassTransit;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Messaging;
+using ReferralNet.Contracts;
+using ReferralNet.Intake.Features.SharedCase;
+
+namespace ReferralNet.Intake.Consumers;
+
+/// <summary>
+/// Writes the network's events about a case into its timeline, once per message, and applies the two that change the
+/// case: a grant of consent opens the person's cases that waited for it, and a first contact (HandoffConnected) makes
+/// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case.
+/// </summary>
+public sealed class CaseTimelineConsumer(Database database) :
+    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
+    IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
+    IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>
+{
+    // Entries go to the cases that exist here; an event about an unknown case records nothing rather than failing.
+    private const string RecordOnCase = """
+        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
+        SELECT id, @At, @Kind, @AgencyId, @RefId, @Detail FROM cases WHERE id = @CaseId
+        """;
+
+    private const string RecordOnPersonsCases = """
+        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
+        SELECT id, @At, @Kind, NULL, @RefId, @Detail FROM cases WHERE person_id = @PersonId
+        """;
+
+    private const string OpenAwaitingCases = """
+        WITH opened AS (
+            UPDATE cases SET status = 'open', updated_at = @At
+            WHERE person_id = @PersonId AND status = 'awaiting-consent'
+            RETURNING id)
+        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
+        SELECT id, @At, 'status-changed', NULL, @RefId, 'open' FROM opened
+        """;
+
+    // The case that carries on (a merged case hands its lead to the case it was merged into). A later first contact
+    // wins over an earlier one that arrives late.
+    private const string ChangeLead = """
+        UPDATE cases SET
+            lead_agency_id = @AgencyId, lead_since = @At, updated_at = @At,
+            last_contact_at = CASE WHEN last_contact_at < @At THEN @At ELSE last_contact_at END,
+            status = CASE WHEN status = 'dormant' THEN 'open' ELSE status END
+        WHERE id = (SELECT COALESCE(merged_into, id) FROM cases WHERE id = @CaseId)
+          AND (lead_since IS NULL OR lead_since <= @At) AND lead_agency_id <> @AgencyId
+        RETURNING id
+        """;
+
+    public Task Consume(ConsumeContext<ConsentGranted> context)
+    {
+        var granted = context.Message;
+        var entry = new { At = granted.OccurredAt, Kind = "consent-granted", RefId = granted.ConsentId, Detail = granted.Scope, granted.PersonId };
+        return OnceAsync(context, (work, ct) => work.ExecuteAsync($"{RecordOnPersonsCases};\n{OpenAwaitingCases}", entry, ct));
+    }
+
+    public Task Consume(ConsumeContext<ConsentRevoked> context) =>
+        PersonEntryAsync(context, "consent-revoked", context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
+
+    public Task Consume(ConsumeContext<ConsentExpired> context) =>
+        PersonEntryAsync(context, "consent-expired", context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
+
+    public Task Consume(ConsumeContext<HandoffOffered> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-offered", context.Message.FromAgencyId,
+            context.Message.HandoffId, $"pass-{context.Message.PassNumber}"));
+
+    public Task Consume(ConsumeContext<HandoffAccepted> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-accepted", context.Message.ToAgencyId,
+            context.Message.HandoffId, null));
+
+    public Task Consume(ConsumeContext<HandoffDeclined> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-declined", context.Message.ToAgencyId,
+            context.Message.HandoffId, context.Message.Reason));
+
+    public Task Consume(ConsumeContext<HandoffExpired> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-expired", context.Message.ToAgencyId,
+            context.Message.HandoffId, null));
+
+    public Task Consume(ConsumeContext<HandoffWithdrawn> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-withdrawn", context.Message.FromAgencyId,
+            context.Message.HandoffId, null));
+
+    public Task Consume(ConsumeContext<HandoffCompleted> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-completed", context.Message.ToAgencyId,
+            context.Message.HandoffId, context.Message.Outcome));
+
+    public Task Consume(ConsumeContext<CaseEscalated> context) =>
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "case-escalated", null, null,
+            context.Message.Reason));
+
+    public Task Consume(ConsumeContext<HandoffConnected> context)
+    {
+        var connected = context.Message;
+        return OnceAsync(context, async (work, ct) =>
+        {
+            await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, "handoff-connected", connected.ToAgencyId,
+                connected.HandoffId, connected.Modality), ct);
+            var led = await work.QuerySingleOrDefaultAsync<Guid?>(ChangeLead,
+                new { connected.CaseId, AgencyId = connected.ToAgencyId, At = connected.OccurredAt }, ct);
+            if (led is { } leadCase)
+            {
+                await CaseTimeline.RecordAsync(work, new CaseTimeline.Entry
+                {
+                    CaseId = leadCase, At = connected.OccurredAt, Kind = CaseTimeline.LeadChanged, AgencyId = connected.ToAgencyId,
+                    RefId = connected.HandoffId,
+                }, ct);
+                work.Publish(new CaseLeadChanged(leadCase, connected.ToAgencyId, connected.OccurredAt));
+            }
+        });
+    }
+
+    private static CaseTimeline.Entry Entry(Guid caseId, DateTimeOffset at, string kind, Guid? agencyId, Guid? refId, string? detail) =>
+        new() { CaseId = caseId, At = at, Kind = kind, AgencyId = agencyId, RefId = refId, Detail = detail };
+
+    private Task CaseEntryAsync<T>(ConsumeContext<T> context, CaseTimeline.Entry entry) where T : class =>
+        OnceAsync(context, (work, ct) => work.ExecuteAsync(RecordOnCase, entry, ct));
+
+    private Task PersonEntryAsync<T>(ConsumeContext<T> context, string kind, Guid consentId, Guid personId, DateTimeOffset at) where T : class =>
+        OnceAsync(context, (work, ct) => work.ExecuteAsync(RecordOnPersonsCases, new { At = at, Kind = kind, RefId = consentId, Detail = (string?)null, PersonId = personId }, ct));
+
+    private Task OnceAsync<T>(ConsumeContext<T> context, Func<UnitOfWork, CancellationToken, Task> effect) where T : class =>
+        database.ConsumeOnceAsync(context, $"{nameof(CaseTimelineConsumer)}.{typeof(T).Name}", effect);
+}

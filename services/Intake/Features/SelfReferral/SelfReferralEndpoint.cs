@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Intake.Features.SharedCase;
+
+namespace ReferralNet.Intake.Features.SelfReferral;
+
+/// <summary>
+/// A young person asks for help online, with no account and no visit: a new person record (a self-referral gives no
+/// full name, so it is never matched to anyone silently; the desk finds duplicates by birth date and municipality) and a
+/// case that waits for their consent, led by the network's intake desk until a warm handoff moves it on. Anonymous and
+/// rate-limited at the gateway.
+/// </summary>
+public static class SelfReferralEndpoint
+{
+    public const string SubmittedBy = "self-referral";
+
+    private const string StorePersonAndCase = """
+        INSERT INTO persons (id, identity_key, nickname, birth_date, municipality, email, phone, line_id, contact_preference, created_at)
+        VALUES (@PersonId, NULL, @Nickname, @BirthDate, @Municipality, @Email, @Phone, @Line, @Preferred, @Now);
+        INSERT INTO cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)
+        VALUES (@CaseId, @PersonId, 'awaiting-consent', @DeskAgencyId, @Now, @Now, @Now, @Now)
+        """;
+
+    public static void MapSelfReferral(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/intake/self-referrals", Handle).AllowAnonymous();
+
+    private static async Task<Results<Accepted<SelfReferralResponse>, ProblemHttpResult>> Handle(
+        SelfReferralRequest request, Database database, ConsentIndex consents, IOptions<IntakeOptions> options, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var errors = request.Validate(today);
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var desk = options.Value.DeskAgencyId!.Value;
+        var contact = request.Contact!;
+        var municipality = Trimmed(request.Municipality);
+        var (personId, caseId, referralId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using var work = await database.BeginAsync(ct);
+        await work.ExecuteAsync(StorePersonAndCase, new
+        {
+            PersonId = personId, CaseId = caseId, Nickname = Trimmed(request.Nickname), request.BirthDate, Municipality = municipality,
+            Email = Trimmed(contact.Email), Phone = Trimmed(contact.Phone), Line = Trimmed(contact.Line), Preferred = contact.PreferredChannel,
+            DeskAgencyId = desk, Now = now,
+        }, ct);
+        await CaseReferrals.LandAsync(work, consents, new LandingReferral(
+            referralId, caseId, personId, desk, SubmittedBy, "self", request.Needs!.Distinct().ToList(), "routine",
+            request.Preferences ?? ReferralPreferences.None, request.Message?.Trim() ?? "",
+            request.BirthDate is { } birthDate ? OpenReferralRequest.AgeOn(birthDate, today) : null, municipality, now),
+            CaseStatus.AwaitingConsent, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Accepted((string?)null, new SelfReferralResponse(referralId, caseId));
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,69 @@
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
+using ReferralNet.Intake.Features.OpenReferral;
+
+namespace ReferralNet.Intake.Features.SelfReferral;
+
+/// <summary>At least one channel; <see cref="Preferred"/> names the one to use first.</summary>
+public sealed record SelfContact(string? Email, string? Phone, string? Line, string? Preferred)
+{
+    private static readonly IReadOnlySet<string> Channels = new HashSet<string>(["line", "email", "phone"], StringComparer.Ordinal);
+
+    /// <summary>Without a stated preference: LINE, then e-mail, then phone — the least demanding channel first.</summary>
+    public string PreferredChannel => Preferred
+        ?? (!string.IsNullOrWhiteSpace(Line) ? "line" : !string.IsNullOrWhiteSpace(Email) ? "email" : "phone");
+
+    public void Validate(ValidationErrors errors)
+    {
+        var given = new Dictionary<string, string?> { ["line"] = Line, ["email"] = Email, ["phone"] = Phone }
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key).ToHashSet();
+        errors.Check(given.Count > 0, "contact", "needs at least one of email, phone or line")
+            .Check((Email?.Length ?? 0) <= 254 && (string.IsNullOrWhiteSpace(Email) || Email.Contains('@')), "contact.email", "must be an e-mail address")
+            .Check((Phone?.Length ?? 0) <= 40, "contact.phone", "must be at most 40 characters")
+            .Check((Line?.Length ?? 0) <= 100, "contact.line", "must be at most 100 characters");
+        if (Preferred is not null)
+        {
+            errors.Check(Channels.Contains(Preferred) && given.Contains(Preferred), "contact.preferred", "must be one of the channels given");
+        }
+    }
+}
+
+/// <summary>
+/// A young person asks for help themself, without an account: only a way to reach them and what they need are required.
+/// </summary>
+public sealed record SelfReferralRequest(
+    string? Nickname,
+    DateOnly? BirthDate,
+    string? Municipality,
+    SelfContact? Contact,
+    IReadOnlyList<string>? Needs,
+    ReferralPreferences? Preferences,
+    string? Message)
+{
+    public ValidationErrors Validate(DateOnly today)
+    {
+        var errors = new ValidationErrors()
+            .Check((Nickname?.Length ?? 0) <= 100, "nickname", "must be at most 100 characters")
+            .Check((Municipality?.Length ?? 0) <= 100, "municipality", "must be at most 100 characters")
+            .Check((Message?.Length ?? 0) <= 4000, "message", "must be at most 4000 characters")
+            .Codes(Needs, Vocabulary.Needs, "needs");
+        ReferralPreferences.Check(Preferences, errors);
+        if (BirthDate is { } birthDate)
+        {
+            var age = OpenReferralRequest.AgeOn(birthDate, today);
+            errors.Check(age is >= OpenReferralRequest.MinAge and <= OpenReferralRequest.MaxAge, "birthDate",
+                $"must give an age between {OpenReferralRequest.MinAge} and {OpenReferralRequest.MaxAge}");
+        }
+        if (Contact is null)
+        {
+            errors.Add("contact", "needs at least one of email, phone or line");
+        }
+        else
+        {
+            Contact.Validate(errors);
+        }
+        return errors;
+    }
+}
+
+public sealed record SelfReferralResponse(Guid ReferralId, Guid CaseId);

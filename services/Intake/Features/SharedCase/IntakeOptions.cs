@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReferralNet.Intake.Features.SharedCase;
+
+public sealed class IntakeOptions : IValidatableObject
+{
+    public const string Section = "Intake";
+
+    /// <summary>The network's intake desk: the agency that leads a case a young person opened themself.</summary>
+    [Required]
+    public Guid? DeskAgencyId { get; set; }
+
+    /// <summary>A case with no contact (a referral, a first contact) for this long becomes dormant.</summary>
+    public TimeSpan DormantAfter { get; set; } = TimeSpan.FromDays(90);
+
+    public TimeSpan DormancyCheckEvery { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DeskAgencyId == Guid.Empty)
+        {
+            yield return new ValidationResult("names the intake desk's agency", [nameof(DeskAgencyId)]);
+        }
+        if (DormantAfter <= TimeSpan.Zero || DormancyCheckEvery <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must be positive", [nameof(DormantAfter), nameof(DormancyCheckEvery)]);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using ReferralNet.Testing;
+using static ReferralNet.Intake.Tests.Referrals;
+
+namespace ReferralNet.Intake.Tests.Features.SelfReferral;
+
+[Collection(NetworkCollection.Name)]
+public sealed class SelfReferralTests(NetworkFixture fixture)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    [Fact]
+    public async Task A_young_person_without_an_account_asks_for_help_and_the_intake_desk_leads_a_case_awaiting_their_consent()
+    {
+        using var anonymous = await _network.ClientAsync();
+        using var desk = await _network.ClientAsync("worker", agency: ReferralNetwork.IntakeDesk);
+
+        var accepted = await Scenario.ReadAsync(await anonymous.PostAsJsonAsync("/api/intake/self-referrals", new
+        {
+            nickname = "ひかり", contact = new { line = "hikari-line-id" }, needs = new[] { "social-connection" },
+            preferences = new { modalities = new[] { "online-chat" }, remoteFirst = true },
+            message = "I have not been out for months. Chat is easier than talking.",
+        }), HttpStatusCode.Accepted);
+
+        var caseId = IdOf(accepted, "caseId");
+        var view = await ViewAsync(desk, caseId);
+        Assert.Equal("awaiting-consent", view["status"]!.GetValue<string>());
+        Assert.Equal(ReferralNetwork.IntakeDesk, IdOf(view, "leadAgencyId"));
+        Assert.Equal([ReferralNetwork.IntakeDesk], view["participants"]!.AsArray().Select(p => p!.GetValue<Guid>()));
+        Assert.Null(view["contact"]); // even the desk reads the contact only with consent
+        Assert.Equal(["case-opened", "referral-submitted"], KindsOf(view));
+        var listed = await Scenario.ReadAsync(await desk.GetAsync("/api/intake/cases?participating=true&status=awaiting-consent&limit=200"), HttpStatusCode.OK);
+        Assert.Contains(caseId, listed["items"]!.AsArray().Select(c => IdOf(c!.AsObject(), "caseId")));
+        // Matching ranks services for a person of unknown age and town rather than failing on them.
+        var matches = await new Scenario(_network).WaitForMatchesAsync(desk, IdOf(accepted, "referralId"));
+        Assert.Equal("ready", matches["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_self_referral_without_a_way_to_reach_the_young_person_gets_422_naming_each_field()
+    {
+        using var anonymous = await _network.ClientAsync();
+
+        var problem = await Scenario.ReadProblemAsync(await anonymous.PostAsJsonAsync("/api/intake/self-referrals", new
+        {
+            nickname = "ひかり", contact = new { preferred = "line" }, needs = new[] { "fortune-telling" }, birthDate = "2024-01-01",
+        }), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["birthDate", "contact", "contact.preferred", "needs"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ReferralNet.Testing;
+
+namespace ReferralNet.Intake.Tests;
+
+/// <summary>Intake's steps as HTTP calls through the gateway, and people of the test's own (a birth date and a town no other test uses).</summary>
+public sealed class Referrals(ReferralNetwork network)
+{
+    public async Task<(HttpClient Worker, Guid Agency)> WorkerOfNewAgencyAsync(string kind, string name)
+    {
+        var agency = await new Scenario(network).CreateAgencyAsync(kind, name);
+        return (await network.ClientAsync("worker", agency: agency), agency);
+    }
+
+    public static async Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/referrals") { Content = JsonContent.Create(referral) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return await Scenario.ReadAsync(await worker.SendAsync(request), HttpStatusCode.Created);
+    }
+
+    public static async Task<JsonObject> ViewAsync(HttpClient worker, Guid caseId) =>
+        await Scenario.ReadAsync(await worker.GetAsync($"/api/intake/cases/{caseId}"), HttpStatusCode.OK);
+
+    public static Task<JsonObject> ViewUntilAsync(HttpClient worker, Guid caseId, Func<JsonObject, bool> holds, string what) =>
+        Eventually.Until(() => ViewAsync(worker, caseId), holds, what);
+
+    public static IReadOnlyList<string> KindsOf(JsonObject view) =>
+        view["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
+
+    /// <summary>A birth date giving an age between 16 and 30, different for every call (near matches need a day of their own).</summary>
+    public static string UniqueBirthDate() =>
+        DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30).AddDays(Random.Shared.Next(0, 365 * 14)).ToString("yyyy-MM-dd");
+
+    public static string UniqueTown() => $"Town-{Guid.NewGuid():N}"[..16];
+
+    public static Guid IdOf(JsonObject answer, string field) => answer[field]!.GetValue<Guid>();
+}
