@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks against the network that deploy/run.sh started, through the gateway. Options pass through, e.g.
 #   deploy/load.sh --referrals 3000 --rate 100   referrals: throughput, submit-to-matches latency, outbox latency
+#   deploy/load.sh intake --persons 100000 --referrals 9000 --rate 300
+#                                                 POST /api/intake/referrals with that many persons stored (stored once,
+#                                                 straight into intake's database), half the referrals for stored persons
 #   deploy/load.sh revocations --count 100        consent revocation: revoke response to deny in intake
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,6 +14,10 @@ gateway="http://127.0.0.1:${REFERRALNET_GATEWAY_PORT:-8080}"
 intake="Host=127.0.0.1;Port=${REFERRALNET_PG_PORT:-15432};Database=referralnet_intake;Username=postgres;Password=$PG_PASSWORD"
 dotnet build "$root/deploy/ReferralNet.Demo" -c Release -nologo -clp:ErrorsOnly -v:q
 tool="$root/deploy/ReferralNet.Demo/bin/Release/net10.0/ReferralNet.Demo.dll"
+if [ "${1:-}" = intake ]; then
+  shift
+  exec dotnet "$tool" intake --gateway "$gateway" --intake-db "$intake" --identity-secret "$IDENTITY_SECRET" "$@"
+fi
 if [ "${1:-}" = revocations ]; then
   shift
   exec dotnet "$tool" revocations --gateway "$gateway" "$@"

@@ -11,7 +11,9 @@ pg_port=${REFERRALNET_PG_PORT:-15432}
 rabbit_port=${REFERRALNET_RABBIT_PORT:-5682}
 gateway_port=${REFERRALNET_GATEWAY_PORT:-8080}
 declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]=5104 [insights]=5105)
-services=(intake matching consent handoff insights)
+# REFERRALNET_SERVICES starts only some services (for example "intake" for deploy/load.sh intake); the demo data then
+# is not loaded, since it goes through matching.
+read -r -a services <<< "${REFERRALNET_SERVICES:-intake matching consent handoff insights}"
 
 mkdir -p "$data/logs"
 # Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
@@ -79,9 +81,20 @@ done
 pids+=($!)
 
 gateway="http://127.0.0.1:$gateway_port"
-log "Waiting for every service to be ready, then loading the demo network..."
-dotnet "$(output deploy/ReferralNet.Demo)/ReferralNet.Demo.dll" seed --gateway "$gateway" \
-  || { log "The network did not come up; see the logs in $data/logs"; exit 1; }
+if [ ${#services[@]} -eq 5 ]; then
+  log "Waiting for every service to be ready, then loading the demo network..."
+  dotnet "$(output deploy/ReferralNet.Demo)/ReferralNet.Demo.dll" seed --gateway "$gateway" \
+    || { log "The network did not come up; see the logs in $data/logs"; exit 1; }
+else
+  log "Waiting for ${services[*]} to be ready (only these run; no demo data)..."
+  for name in "${services[@]}"; do
+    deadline=$((SECONDS + 180))
+    until curl -fs "http://127.0.0.1:${service_ports[$name]}/health/ready" -o /dev/null; do
+      [ $SECONDS -lt $deadline ] || { log "$name did not come up; see $data/logs/$name.log"; exit 1; }
+      sleep 0.5
+    done
+  done
+fi
 
 cat <<READY
 

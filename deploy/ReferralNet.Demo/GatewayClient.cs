@@ -12,14 +12,15 @@ public sealed class GatewayClient(Uri gateway)
 
     public Uri Address => gateway;
 
-    public async Task WaitUntilReadyAsync(TimeSpan within)
+    /// <summary>Waits for <paramref name="health"/> to answer 200: the gateway's readiness covers every service behind it.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan within, string health = "/health/ready")
     {
         var deadline = DateTime.UtcNow + within;
         while (true)
         {
             try
             {
-                if ((await _anonymous.GetAsync("/health/ready")).IsSuccessStatusCode)
+                if ((await _anonymous.GetAsync(health)).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -30,7 +31,7 @@ public sealed class GatewayClient(Uri gateway)
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{gateway}health/ready did not answer 200 within {within.TotalSeconds:0} s.");
+                throw new TimeoutException($"{gateway}{health.TrimStart('/')} did not answer 200 within {within.TotalSeconds:0} s.");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }

@@ -22,13 +22,7 @@ public static class LoadBenchmark
         var workers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => gateway.AsAsync($"load-worker-{i}", "worker", school)));
         var run = Guid.NewGuid().ToString("N")[..6];
 
-        var baseline = new List<double>();
-        for (var i = 0; i < 300; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            (await gateway.Anonymous.GetAsync("/health/live")).EnsureSuccessStatusCode();
-            baseline.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
+        var baseline = await Measure.BaselineAsync(gateway);
 
         // Ten seconds at the target rate, not measured: the processes' code is compiled and their pools are filled first.
         var warmUp = ratePerSecond * WarmUpSeconds;
@@ -43,39 +37,24 @@ public static class LoadBenchmark
 
         var http = results.Select(r => r.HttpMs).ToList();
         var windows = results.Chunk(ratePerSecond * WindowSeconds)
-            .Select(window => $"{Percentile(window.Select(r => r.ReadyMs).ToList(), 0.99):0}")
+            .Select(window => $"{Measure.Percentile(window.Select(r => r.ReadyMs).ToList(), 0.99):0}")
             .ToList();
         var ready = results.Select(r => r.ReadyMs).ToList();
-        var baselineP50 = Percentile(baseline, 0.5);
         Console.WriteLine();
         Console.WriteLine($"ReferralNet load: {referrals} referrals at {ratePerSecond}/s target, {Environment.ProcessorCount} cores");
         Console.WriteLine($"  sustained throughput          : {referrals / elapsed.TotalSeconds:0.0} referrals/s (all {referrals} matched in {elapsed.TotalSeconds:0.0} s)");
-        Console.WriteLine($"  POST /api/intake/referrals    : p50 {Percentile(http, 0.5):0.0} ms, p99 {Percentile(http, 0.99):0.0} ms");
-        Console.WriteLine($"  submit -> matches ready       : p50 {Percentile(ready, 0.5):0.0} ms, p99 {Percentile(ready, 0.99):0.0} ms, max {ready.Max():0.0} ms");
+        Console.WriteLine($"  POST /api/intake/referrals    : p50 {Measure.Percentile(http, 0.5):0.0} ms, p99 {Measure.Percentile(http, 0.99):0.0} ms");
+        Console.WriteLine($"  submit -> matches ready       : p50 {Measure.Percentile(ready, 0.5):0.0} ms, p99 {Measure.Percentile(ready, 0.99):0.0} ms, max {ready.Max():0.0} ms");
         Console.WriteLine($"  ready p99 per {WindowSeconds} s window  : {string.Join(", ", windows)} ms");
-        Console.WriteLine($"  baseline GET /health/live     : p50 {baselineP50:0.00} ms, p99 {Percentile(baseline, 0.99):0.00} ms (one gateway + service hop)");
-        Console.WriteLine($"  ratio POST p50 / baseline p50 : {Percentile(http, 0.5) / baselineP50:0.0}x");
+        Measure.ReportBaseline(baseline, http);
         if (intakeDatabase is not null)
         {
             await ReportOutboxAsync(intakeDatabase, measuredFrom);
         }
     }
 
-    private static async Task<List<(double HttpMs, double ReadyMs)>> SubmitAllAsync(HttpClient[] workers, string prefix, int count, int ratePerSecond)
-    {
-        var clock = Stopwatch.StartNew();
-        var pending = new List<Task<(double, double)>>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / ratePerSecond);
-            if (due > clock.Elapsed)
-            {
-                await Task.Delay(due - clock.Elapsed);
-            }
-            pending.Add(SubmitOneAsync(workers[i % workers.Length], $"{prefix}{i}"));
-        }
-        return [.. await Task.WhenAll(pending)];
-    }
+    private static Task<List<(double HttpMs, double ReadyMs)>> SubmitAllAsync(HttpClient[] workers, string prefix, int count, int ratePerSecond) =>
+        Measure.AtRateAsync(count, ratePerSecond, i => SubmitOneAsync(workers[i % workers.Length], $"{prefix}{i}"));
 
     private static async Task<(double HttpMs, double ReadyMs)> SubmitOneAsync(HttpClient worker, string name)
     {
@@ -125,11 +104,5 @@ public static class LoadBenchmark
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         Console.WriteLine($"  outbox commit -> publish      : p50 {reader.GetDouble(1):0.0} ms, p99 {reader.GetDouble(2):0.0} ms (intake, {reader.GetInt64(0)} messages, store to broker confirm)");
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[(int)Math.Round(p * (sorted.Length - 1))];
     }
 }

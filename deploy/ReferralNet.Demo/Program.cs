@@ -1,6 +1,6 @@
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load' or 'revocations'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake' or 'revocations'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -18,12 +18,19 @@ switch (command)
         await LoadBenchmark.RunAsync(gateway, int.Parse(Option("referrals", "3000")), int.Parse(Option("rate", "120")),
             intakeDatabase.Length == 0 ? null : intakeDatabase);
         return 0;
+    case "intake":
+        // Intake may run alone (deploy/run.sh with REFERRALNET_SERVICES=intake): the gateway is then live, not ready.
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), "/health/live");
+        await IntakeBenchmark.RunAsync(gateway, Option("intake-db", ""), Option("identity-secret", ""),
+            int.Parse(Option("persons", "100000")), int.Parse(Option("referrals", "9000")), int.Parse(Option("rate", "300")));
+        return 0;
     case "revocations":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await RevocationBenchmark.RunAsync(gateway, int.Parse(Option("count", "100")));
         return 0;
     default:
         Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
+        Console.WriteLine("                        | intake [--gateway URL] --intake-db CONNECTION --identity-secret S [--persons N] [--referrals N] [--rate R]");
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
         return command == "help" ? 0 : 2;
 }

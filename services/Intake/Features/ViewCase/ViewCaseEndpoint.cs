@@ -25,10 +25,10 @@ public sealed record TimelineEntry(DateTimeOffset At, string Kind, Guid? AgencyI
 /// The shared case as this caller may see it. Each category of personal data is <c>null</c> unless the person's consent
 /// permits it to the caller's agency for coordination: <c>person</c> (identity), <c>contact</c>, <c>needs</c> and
 /// <c>summary</c> (needs-summary), and the timeline's texts (case-notes). <c>mergedInto</c> names the case that carries
-/// on when this one was merged.
+/// on when this one was merged. <c>personId</c> (an id, additive to API.md) is what a worker records consent for.
 /// </summary>
 public sealed record CaseView(
-    Guid CaseId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
+    Guid CaseId, Guid PersonId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
     ContactView? Contact, IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
 
 public static class ViewCaseEndpoint
@@ -91,7 +91,7 @@ public static class ViewCaseEndpoint
 
         var notes = Permitted("case-notes");
         return TypedResults.Ok(new CaseView(
-            caseId, found.Status, found.LeadAgencyId, found.MergedInto, participants,
+            caseId, found.PersonId, found.Status, found.LeadAgencyId, found.MergedInto, participants,
             Permitted("identity") ? person!.ToView() : null,
             Permitted("contact") ? new ContactView(person!.Email, person.Phone, person.Line, person.Preferred) : null,
             Permitted("needs-summary") ? referrals.SelectMany(r => JsonSerializer.Deserialize<string[]>(r.Needs)!).Distinct().ToList() : null,

@@ -38,6 +38,30 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task Without_a_birth_date_the_young_persons_own_grant_waits_for_a_worker_and_a_recorded_consent_opens_the_case()
+    {
+        using var anonymous = await _network.ClientAsync();
+        using var desk = await _network.ClientAsync("worker", agency: ReferralNetwork.IntakeDesk);
+        var caseId = IdOf(await Scenario.ReadAsync(await anonymous.PostAsJsonAsync("/api/intake/self-referrals", new
+        {
+            contact = new { email = "sora@example.org" }, needs = new[] { "mental-health" },
+        }), HttpStatusCode.Accepted), "caseId");
+        var personId = IdOf(await ViewAsync(desk, caseId), "personId");
+        using var youth = await _network.ClientAsync("youth", person: personId);
+
+        var refused = await Scenario.ReadProblemAsync(await Scenario.UntilKnownAsync(() => youth.PostAsJsonAsync("/api/consent/consents", new
+        {
+            personId, grantor = "youth", method = "online", purposes = new[] { "coordination" }, categories = new[] { "contact" },
+            recipients = new { scope = "network" },
+        }), "the consent service to know the person"), HttpStatusCode.UnprocessableEntity);
+        await Scenario.ReadAsync(await Scenario.GrantAsync(desk, personId, ["contact"]), HttpStatusCode.Created);
+
+        Assert.Equal(["grantor"], refused["errors"]!.AsObject().Select(e => e.Key));
+        var view = await ViewUntilAsync(desk, caseId, v => v["status"]!.GetValue<string>() == "open", "the recorded consent to open the case");
+        Assert.Equal("sora@example.org", view["contact"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_self_referral_without_a_way_to_reach_the_young_person_gets_422_naming_each_field()
     {
         using var anonymous = await _network.ClientAsync();
