@@ -8,7 +8,8 @@ namespace ReferralNet.BuildingBlocks.Data;
 
 /// <summary>
 /// One database transaction. Domain rows and the messages they emit (<see cref="Publish"/>) commit together:
-/// either both are stored or neither is, and a committed message is published later by the outbox dispatcher.
+/// either both are stored or neither is, and a committed message is published by the outbox dispatcher right after
+/// the commit (or, if that fails, later from the table).
 /// Disposing without <see cref="CommitAsync"/> rolls everything back.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
@@ -56,7 +57,8 @@ public sealed class UnitOfWork : IAsyncDisposable
             OutboxMessageTypes.NameOf(type),
             JsonSerializer.Serialize(message, type),
             // The dispatcher publishes under this parent, so one trace follows the request across the broker.
-            Activity.Current?.Id));
+            Activity.Current?.Id,
+            message));
     }
 
     /// <summary>
@@ -80,10 +82,11 @@ public sealed class UnitOfWork : IAsyncDisposable
             statements.Add(OutboxSql.RecordInbox);
             parameters.AddDynamicParams(_consumed);
         }
+        var storedAt = _time.GetUtcNow();
         if (_outgoing is not null)
         {
             statements.Add(OutboxSql.Insert);
-            parameters.AddDynamicParams(OutboxSql.Columns(_outgoing, _time.GetUtcNow()));
+            parameters.AddDynamicParams(OutboxSql.Columns(_outgoing, storedAt, storedAt + _outboxSignal.Lease));
         }
         if (statements.Count > 0)
         {
@@ -92,7 +95,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         await Transaction.CommitAsync(ct);
         if (_outgoing is not null)
         {
-            _outboxSignal.Wake();
+            _outboxSignal.Commit(_outgoing, storedAt);
         }
         _afterCommit?.ForEach(action => action());
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -11,10 +12,13 @@ using Npgsql;
 namespace ReferralNet.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows. Woken at commit, with a polling fallback for rows left by a crash. Rows are claimed
-/// with FOR UPDATE SKIP LOCKED, so instances sharing a table never publish the same row concurrently, and are marked
-/// only after the broker confirmed them: a crash in between re-publishes with the same message id, which the
-/// consumers' inbox turns into a no-op.
+/// Publishes committed outbox rows. A transaction's messages are published by the instance that committed them, right
+/// after the commit and straight from memory (no read of the table first), under a lease stored with the rows that
+/// keeps every other dispatcher off them; confirmations are marked in batches. Polling lanes take what is left: rows
+/// whose lease ran out (the instance died, or gave them up because the broker did not confirm) and rows of writers
+/// without a dispatcher. They claim with FOR UPDATE SKIP LOCKED, so instances sharing a table never publish the same
+/// row concurrently. Rows are marked only after the broker confirmed them: a crash in between re-publishes with the
+/// same message id, which the consumers' inbox turns into a no-op.
 /// </summary>
 public sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -33,8 +37,105 @@ public sealed class OutboxDispatcher(
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(5);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Lanes).Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), stoppingToken)));
+    private readonly Channel<(Guid Id, DateTimeOffset ConfirmedAt, DateTimeOffset StoredAt)> _confirmed =
+        Channel.CreateUnbounded<(Guid, DateTimeOffset, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>The lease outlives any publish attempt, so the committing instance has given up before another takes over.</summary>
+    public TimeSpan Lease => options.Value.PublishTimeout * 2;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        signal.AttachDispatcher(Lease);
+        var lanes = Enumerable.Range(0, options.Value.Lanes).Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), stoppingToken));
+        return Task.WhenAll([.. lanes, PublishCommittedAsync(stoppingToken), MarkConfirmedAsync(stoppingToken)]);
+    }
+
+    /// <summary>Publishes each committed transaction's messages as it arrives, without waiting for the previous ones.</summary>
+    private async Task PublishCommittedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var committed in signal.Committed.ReadAllAsync(stoppingToken))
+            {
+                foreach (var message in committed.Messages)
+                {
+                    _ = PublishLeasedAsync(message, committed.StoredAt, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: unpublished rows keep their lease, which runs out, and a dispatcher takes them then.
+        }
+    }
+
+    private async Task PublishLeasedAsync(OutboxSql.Outgoing message, DateTimeOffset storedAt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var publishDeadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            publishDeadline.CancelAfter(options.Value.PublishTimeout);
+            var confirmedAt = await PublishAsync(message.Id, message.Message, message.TraceParent, publishDeadline.Token);
+            _confirmed.Writer.TryWrite((message.Id, confirmedAt, storedAt));
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Publishing a committed message failed; the polling dispatchers take it over");
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                await connection.ExecuteAsync(new CommandDefinition(OutboxSql.ReleaseLease, new { Ids = new[] { message.Id } }, cancellationToken: stoppingToken));
+                signal.Wake();
+            }
+            catch (Exception releaseFailed) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The lease runs out by itself.
+                log.LogWarning(releaseFailed, "Giving up the lease failed; the message is taken over when the lease runs out");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the lease runs out.
+        }
+    }
+
+    /// <summary>Marks confirmed messages in batches: whatever was confirmed while the previous batch was written.</summary>
+    private async Task MarkConfirmedAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(Guid Id, DateTimeOffset ConfirmedAt, DateTimeOffset StoredAt)>();
+        try
+        {
+            while (await _confirmed.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < options.Value.BatchSize && _confirmed.Reader.TryRead(out var confirmed))
+                {
+                    batch.Add(confirmed);
+                }
+                try
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                    await connection.ExecuteAsync(new CommandDefinition(OutboxSql.MarkDispatched,
+                        new { Ids = batch.Select(c => c.Id).ToArray(), Times = batch.Select(c => c.ConfirmedAt).ToArray() },
+                        cancellationToken: stoppingToken));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Unmarked rows are published again when their lease runs out; the consumers' inbox absorbs that.
+                    log.LogWarning(ex, "Marking {Count} confirmed outbox messages failed", batch.Count);
+                }
+                foreach (var confirmed in batch)
+                {
+                    CommitToPublish.Record((confirmed.ConfirmedAt - confirmed.StoredAt).TotalMilliseconds);
+                }
+                Published.Add(batch.Count);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is not marked yet is published again after its lease, and absorbed by the inboxes.
+        }
+    }
 
     private async Task RunLaneAsync(int lane, CancellationToken stoppingToken)
     {
@@ -76,7 +177,7 @@ public sealed class OutboxDispatcher(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = (await connection.QueryAsync<OutboxSql.Row>(new CommandDefinition(
-            OutboxSql.ClaimWaiting, new { Limit = options.Value.BatchSize }, transaction, cancellationToken: ct))).AsList();
+            OutboxSql.ClaimWaiting, new { Limit = options.Value.BatchSize, Now = time.GetUtcNow() }, transaction, cancellationToken: ct))).AsList();
         if (rows.Count == 0)
         {
             return 0;
@@ -86,7 +187,7 @@ public sealed class OutboxDispatcher(
         using (var publishDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             publishDeadline.CancelAfter(options.Value.PublishTimeout);
-            confirmedAt = await Task.WhenAll(rows.Select(row => PublishAsync(row, publishDeadline.Token)));
+            confirmedAt = await Task.WhenAll(rows.Select(row => PublishAsync(row.Id, Deserialize(row), row.TraceParent, publishDeadline.Token)));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -101,17 +202,18 @@ public sealed class OutboxDispatcher(
         return rows.Count;
     }
 
-    /// <summary>Publishes one row and answers when the broker confirmed it.</summary>
-    private async Task<DateTimeOffset> PublishAsync(OutboxSql.Row row, CancellationToken ct)
+    private static object Deserialize(OutboxSql.Row row) =>
+        JsonSerializer.Deserialize(row.Body, OutboxMessageTypes.Resolve(row.MessageType))
+        ?? throw new InvalidOperationException($"Outbox row {row.Id} holds no message.");
+
+    /// <summary>Publishes one message under its outbox id and answers when the broker confirmed it.</summary>
+    private async Task<DateTimeOffset> PublishAsync(Guid id, object message, string? traceParent, CancellationToken ct)
     {
-        var type = OutboxMessageTypes.Resolve(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Body, type)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} holds no message.");
-        using var activity = row.TraceParent is null
+        using var activity = traceParent is null
             ? null
-            : ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, row.TraceParent);
-        activity?.SetTag("messaging.message.id", row.Id);
-        await bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+            : ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, traceParent);
+        activity?.SetTag("messaging.message.id", id);
+        await bus.Publish(message, message.GetType(), context => context.MessageId = id, ct);
         return time.GetUtcNow();
     }
 

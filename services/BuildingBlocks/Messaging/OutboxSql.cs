@@ -6,37 +6,44 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 /// </summary>
 internal static class OutboxSql
 {
-    /// <summary>A message on its way into the outbox.</summary>
-    internal sealed record Outgoing(Guid Id, string MessageType, string Body, string? TraceParent);
+    /// <summary>A message on its way into the outbox; <see cref="Message"/> is kept for publishing it from memory.</summary>
+    internal sealed record Outgoing(Guid Id, string MessageType, string Body, string? TraceParent, object Message);
 
     /// <summary>A stored message, as the dispatcher claims it.</summary>
     internal sealed record Row(Guid Id, string MessageType, string Body, string? TraceParent, DateTimeOffset CreatedAt);
 
     /// <summary>All messages of one transaction in one statement, one array per column, stored at one time.</summary>
     public const string Insert = """
-        INSERT INTO outbox_messages (id, message_type, body, trace_parent, created_at)
-        SELECT id, message_type, body, trace_parent, @StoredAt
+        INSERT INTO outbox_messages (id, message_type, body, trace_parent, created_at, leased_until)
+        SELECT id, message_type, body, trace_parent, @StoredAt, @LeasedUntil
         FROM unnest(@Ids, @MessageTypes, @Bodies, @TraceParents) AS outgoing (id, message_type, body, trace_parent)
         """;
 
-    public static object Columns(IReadOnlyList<Outgoing> messages, DateTimeOffset storedAt) => new
+    public static object Columns(IReadOnlyList<Outgoing> messages, DateTimeOffset storedAt, DateTimeOffset? leasedUntil) => new
     {
         Ids = messages.Select(m => m.Id).ToArray(),
         MessageTypes = messages.Select(m => m.MessageType).ToArray(),
         Bodies = messages.Select(m => m.Body).ToArray(),
         TraceParents = messages.Select(m => m.TraceParent).ToArray(),
         StoredAt = storedAt,
+        LeasedUntil = leasedUntil,
     };
 
-    /// <summary>Rows locked here are skipped by every other dispatcher until this transaction ends.</summary>
+    /// <summary>
+    /// Rows locked here are skipped by every other dispatcher until this transaction ends; rows whose committing
+    /// instance still holds them (an unexpired lease) are not taken at all.
+    /// </summary>
     public const string ClaimWaiting = """
         SELECT id, message_type AS MessageType, body, trace_parent AS TraceParent, created_at AS CreatedAt
         FROM outbox_messages
-        WHERE dispatched_at IS NULL
+        WHERE dispatched_at IS NULL AND (leased_until IS NULL OR leased_until < @Now)
         ORDER BY seq
         LIMIT @Limit
         FOR UPDATE SKIP LOCKED
         """;
+
+    /// <summary>Gives rows the committing instance could not publish to the polling dispatchers at once.</summary>
+    public const string ReleaseLease = "UPDATE outbox_messages SET leased_until = NULL WHERE id = ANY(@Ids) AND dispatched_at IS NULL";
 
     /// <summary>Each row gets the time its own confirmation arrived.</summary>
     public const string MarkDispatched = """

@@ -105,6 +105,14 @@ public sealed class ProbeWorld
     public Database WriterWithoutDispatcher() =>
         new(NpgsqlDataSource.Create(ConnectionString), new OutboxSignal(), TimeProvider.System);
 
+    /// <summary>A process whose dispatcher leased what it committed and died before publishing it.</summary>
+    public Database WriterThatDiesHoldingItsRows(TimeSpan lease)
+    {
+        var signal = new OutboxSignal();
+        signal.AttachDispatcher(lease); // nobody reads the hand-over: the process is gone
+        return new(NpgsqlDataSource.Create(ConnectionString), signal, TimeProvider.System);
+    }
+
     public async Task<long> WaitingInOutboxAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -27,6 +27,28 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Rows_a_committing_instance_still_holds_are_left_to_it_until_its_lease_runs_out()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world, new() { ["Outbox:PollInterval"] = "00:10:00" });
+        var probes = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        var lease = TimeSpan.FromSeconds(3);
+
+        await ProbeWorld.CommitAsync(world.WriterThatDiesHoldingItsRows(lease), probes.Select(id => new ProbeSent(id)));
+        var leasedAt = DateTimeOffset.UtcNow;
+        var other = ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.Services);
+
+        var takenWhileHeld = await other.DispatchBatchAsync(CancellationToken.None);
+        var takenAfter = await Eventually.Until(() => other.DispatchBatchAsync(CancellationToken.None), taken => taken > 0, "the lease to run out");
+
+        Assert.Equal(0, takenWhileHeld);
+        Assert.Equal(10, takenAfter);
+        Assert.True(DateTimeOffset.UtcNow - leasedAt >= lease - TimeSpan.FromMilliseconds(100), "taken before the lease ran out");
+        await Eventually.Until(() => world.Log.SawAll(probes), "every probe to arrive");
+        Assert.All(probes, id => Assert.Equal(1, world.Log.CountOf(id)));
+    }
+
+    [Fact]
     public async Task A_rolled_back_transaction_publishes_nothing()
     {
         var world = await ProbeWorld.CreateAsync();

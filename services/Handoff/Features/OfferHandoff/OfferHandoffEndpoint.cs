@@ -36,10 +36,17 @@ public static class OfferHandoffEndpoint
         await using var work = await database.BeginAsync(ct);
         var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
             "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
-        var participates = referral is not null && await work.QuerySingleOrDefaultAsync<int>(
+        if (referral is null)
+        {
+            // Intake answered with this id, but its ReferralSubmitted may not have been consumed here yet (milliseconds;
+            // matching can be faster). An id that never existed gets the same answer: this service cannot tell them apart.
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.Conflict("The referral has not reached the handoff service yet; retry shortly.");
+        }
+        var participates = await work.QuerySingleOrDefaultAsync<int>(
             "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
             new { referral.CaseId, caller.AgencyId }, ct) > 0;
-        if (referral is null || !participates)
+        if (!participates)
         {
             return Problems.NotFound("The referral");
         }

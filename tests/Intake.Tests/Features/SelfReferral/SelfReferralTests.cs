@@ -57,7 +57,9 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
         await Scenario.ReadAsync(await Scenario.GrantAsync(desk, personId, ["contact"]), HttpStatusCode.Created);
 
         Assert.Equal(["grantor"], refused["errors"]!.AsObject().Select(e => e.Key));
-        var view = await ViewUntilAsync(desk, caseId, v => v["status"]!.GetValue<string>() == "open", "the recorded consent to open the case");
+        // Two consumers take the grant: the timeline's (which opens the case) and the consent projection's (which shows the contact).
+        var view = await ViewUntilAsync(desk, caseId, v => v["status"]!.GetValue<string>() == "open" && v["contact"] is not null,
+            "the recorded consent to open the case and show the contact");
         Assert.Equal("sora@example.org", view["contact"]!["email"]!.GetValue<string>());
     }
 
