@@ -230,5 +230,8 @@ public sealed class OutboxDispatcher(
             OutboxSql.PurgeDispatched, new { Before = now - options.Value.KeepDispatchedFor }, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
+        // The other bookkeeping every service database holds: the answers kept for Idempotency-Key retries.
+        await connection.ExecuteAsync(new CommandDefinition(
+            OutboxSql.PurgeIdempotencyKeys, new { Before = now - options.Value.KeepIdempotencyKeysFor }, cancellationToken: ct));
     }
 }

@@ -31,4 +31,8 @@ public sealed class OutboxOptions
     /// <summary>Inbox rows must outlive any redelivery; a week is far beyond the broker's redelivery window.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan KeepInboxFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A retry with an Idempotency-Key gets the first answer within this time; after it the key may be used afresh.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan KeepIdempotencyKeysFor { get; set; } = TimeSpan.FromHours(24);
 }

@@ -57,7 +57,17 @@ public static class GrantConsentEndpoint
                 : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
         }
 
+        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
+        if (idempotencyKey?.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
         await using var work = await database.BeginAsync(ct);
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<GrantConsentResponse>(work, now, ct) is { } earlier)
+        {
+            return earlier.Answer is { } answer ? Granted(answer) : IdempotencyKey.ReusedForAnotherRequest();
+        }
         var person = await PersonAge.OfAsync(work, request.PersonId.Value, ct);
         if (person is null)
         {
@@ -99,10 +109,17 @@ public static class GrantConsentEndpoint
                 RecordedBy = caller.UserId, granted.OccurredAt,
             }, ct);
         work.Publish(granted);
+        var response = new GrantConsentResponse(granted.ConsentId, "active", ConsentRecord.ReceiptUrlOf(granted.ConsentId));
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKey.RememberAsync(work, response, ct);
+        }
         await work.CommitAsync(ct);
-        var receiptUrl = ConsentRecord.ReceiptUrlOf(granted.ConsentId);
-        return TypedResults.Created($"/api/consent/consents/{granted.ConsentId}", new GrantConsentResponse(granted.ConsentId, "active", receiptUrl));
+        return Granted(response);
     }
+
+    private static Created<GrantConsentResponse> Granted(GrantConsentResponse response) =>
+        TypedResults.Created($"/api/consent/consents/{response.ConsentId}", response);
 
     /// <summary>The person's age at their latest referral (null when they did not give it).</summary>
     private sealed class PersonAge

@@ -33,7 +33,17 @@ public static class OfferHandoffEndpoint
             return errors.ToProblem();
         }
         var caller = Caller.From(http.User);
+        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
+        if (idempotencyKey?.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
         await using var work = await database.BeginAsync(ct);
+        var now = time.GetUtcNow();
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<OfferHandoffResponse>(work, now, ct) is { } earlier)
+        {
+            return earlier.Answer is { } answer ? Offered(answer) : IdempotencyKey.ReusedForAnotherRequest();
+        }
         var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
             "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
         if (referral is null)
@@ -78,7 +88,6 @@ public static class OfferHandoffEndpoint
         var passes = await work.QuerySingleOrDefaultAsync<int>(
             "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
 
-        var now = time.GetUtcNow();
         var handoff = new HandoffOffered(
             Guid.NewGuid(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
             now + options.Value.RespondWithin, passes, now);
@@ -95,10 +104,17 @@ public static class OfferHandoffEndpoint
                 Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
             }, ct);
         work.Publish(handoff);
+        var response = new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy);
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKey.RememberAsync(work, response, ct);
+        }
         await work.CommitAsync(ct);
-        return TypedResults.Created($"/api/handoffs/{handoff.HandoffId}",
-            new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy));
+        return Offered(response);
     }
+
+    private static Created<OfferHandoffResponse> Offered(OfferHandoffResponse response) =>
+        TypedResults.Created($"/api/handoffs/{response.HandoffId}", response);
 
     private sealed record ReferralRow(Guid ReferralId, Guid CaseId);
 

@@ -70,12 +70,10 @@ public static class OpenReferralEndpoint
             return errors.ToProblem();
         }
 
-        var idempotencyKey = http.Request.Headers[IdempotencyKey.Header].ToString() is { Length: > 0 } key
-            ? IdempotencyKey.For(caller.UserId, key, request)
-            : null;
-        if (idempotencyKey?.Key.Length > IdempotencyKey.MaxLength)
+        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
+        if (idempotencyKey?.Invalid is { } invalidKey)
         {
-            return new ValidationErrors().Add(IdempotencyKey.Header, $"must be at most {IdempotencyKey.MaxLength} characters").ToProblem();
+            return invalidKey;
         }
 
         var person = request.Person!;
@@ -83,11 +81,11 @@ public static class OpenReferralEndpoint
         var preferences = request.Preferences ?? ReferralPreferences.None;
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
         await using var work = await database.BeginAsync(ct);
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync(work, now, ct) is { } earlier)
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<OpenReferralResponse>(work, now, ct) is { } earlier)
         {
-            return earlier.Fingerprint == idempotencyKey.Fingerprint && earlier.Answer is { } answer
+            return earlier.Answer is { } answer
                 ? TypedResults.Created($"/api/intake/referrals/{answer.ReferralId}", answer)
-                : new ValidationErrors().Add(IdempotencyKey.Header, "was already used for a different request").ToProblem();
+                : IdempotencyKey.ReusedForAnotherRequest();
         }
 
         var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
@@ -126,7 +124,8 @@ public static class OpenReferralEndpoint
         var response = new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
         if (idempotencyKey is not null)
         {
-            await idempotencyKey.RememberAsync(work, response, ct);
+            // A retry gets the answer without the one-time code, which is never stored in clear.
+            await idempotencyKey.RememberAsync(work, response with { YouthAccessCode = null }, ct);
         }
         await work.CommitAsync(ct);
 

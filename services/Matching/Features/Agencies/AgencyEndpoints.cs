@@ -22,7 +22,7 @@ public static class AgencyEndpoints
     }
 
     private static async Task<Results<Created<Agency>, ProblemHttpResult>> Register(
-        RegisterAgencyRequest request, Database database, TimeProvider time, CancellationToken ct)
+        RegisterAgencyRequest request, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Required(request.Name, "name", 200)
@@ -32,13 +32,30 @@ public static class AgencyEndpoints
         {
             return errors.ToProblem();
         }
+        var idempotencyKey = IdempotencyKey.From(http, Caller.From(http.User).UserId, request);
+        if (idempotencyKey?.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
         var agency = new Agency(Guid.NewGuid(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var now = time.GetUtcNow();
+        await using var work = await database.BeginAsync(ct);
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<Agency>(work, now, ct) is { } earlier)
+        {
+            return earlier.Answer is { } answer ? Registered(answer) : IdempotencyKey.ReusedForAnotherRequest();
+        }
+        await work.ExecuteAsync(
             "INSERT INTO agencies (id, name, kind, municipality, created_at) VALUES (@Id, @Name, @Kind, @Municipality, @Now)",
-            new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = time.GetUtcNow() }, cancellationToken: ct));
-        return TypedResults.Created($"/api/matching/agencies/{agency.Id}", agency);
+            new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = now }, ct);
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKey.RememberAsync(work, agency, ct);
+        }
+        await work.CommitAsync(ct);
+        return Registered(agency);
     }
+
+    private static Created<Agency> Registered(Agency agency) => TypedResults.Created($"/api/matching/agencies/{agency.Id}", agency);
 
     private static async Task<Ok<Page<Agency>>> List(Database database, int? limit, Guid? cursor, CancellationToken ct)
     {

@@ -34,15 +34,27 @@ public static class ServiceEndpoints
     private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(
         ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
     {
-        var refusal = await CheckEditableAsync(request, Caller.From(http.User), database, ct);
+        var caller = Caller.From(http.User);
+        var refusal = await CheckEditableAsync(request, caller, database, ct);
         if (refusal is not null)
         {
             return refusal;
         }
+        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
+        if (idempotencyKey?.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
         var service = new DirectoryService(Guid.NewGuid(), request.Normalised());
-        await directory.SaveAsync(service, isNew: true, ct);
-        return TypedResults.Created($"/api/matching/services/{service.Id}", ServiceResponse.From(service));
+        if (await directory.SaveAsync(service, isNew: true, ct, idempotencyKey) is { } earlier)
+        {
+            return earlier.Answer is { } answer ? Registered(answer) : IdempotencyKey.ReusedForAnotherRequest();
+        }
+        return Registered(ServiceResponse.From(service));
     }
+
+    private static Created<ServiceResponse> Registered(ServiceResponse service) =>
+        TypedResults.Created($"/api/matching/services/{service.Id}", service);
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Update(
         Guid id, ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
@@ -109,11 +121,16 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     private ActiveCopy? _active;
     private long _generation;
 
-    public async Task SaveAsync(DirectoryService service, bool isNew, CancellationToken ct)
+    /// <summary>Saves the service; with an idempotency key that an earlier request holds, saves nothing and answers what it left.</summary>
+    public async Task<Earlier<ServiceResponse>?> SaveAsync(DirectoryService service, bool isNew, CancellationToken ct, IdempotencyKey? idempotencyKey = null)
     {
         var d = service.Description;
         var row = new { service.Id, d.AgencyId, d.Status, Document = JsonSerializer.Serialize(d), Now = time.GetUtcNow() };
         await using var work = await database.BeginAsync(ct);
+        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<ServiceResponse>(work, row.Now, ct) is { } earlier)
+        {
+            return earlier;
+        }
         await work.ExecuteAsync(isNew
             ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
             : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
@@ -124,12 +141,17 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKey.RememberAsync(work, ServiceResponse.From(service), ct);
+        }
         work.AfterCommit(() =>
         {
             Interlocked.Increment(ref _generation);
             _active = null;
         });
         await work.CommitAsync(ct);
+        return null;
     }
 
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct)
