@@ -14,6 +14,7 @@ builder.AddMessaging("handoff", bus =>
     bus.AddConsumer<ReferralSubmittedConsumer>();
     bus.AddConsumer<MatchesProposedConsumer>();
     bus.AddConsumer<ConsentRevokedConsumer>();
+    bus.AddConsumer<CasesMergedConsumer>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();

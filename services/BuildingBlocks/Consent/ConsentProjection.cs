@@ -65,6 +65,28 @@ public static class ConsentProjection
         });
     }
 
+    /// <summary>
+    /// What a merge tells every projection: the agencies of the merged case take part in the case that carries on.
+    /// The index learns the joined agencies when the caller's transaction commits.
+    /// </summary>
+    public static async Task MergeAsync(UnitOfWork work, ConsentIndex index, CasesMerged merged, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = new { merged.CaseId, merged.MergedCaseId, merged.PersonId, Now = now };
+        await work.ExecuteAsync(
+            $"""
+            {LinkCase};
+            INSERT INTO case_participation (case_id, agency_id, changed_at)
+            SELECT @CaseId, agency_id, @Now FROM case_participation WHERE case_id = @MergedCaseId
+            ON CONFLICT (case_id, agency_id) DO NOTHING
+            """, ids, ct);
+        var joined = (await work.QueryAsync<Guid>("SELECT agency_id FROM case_participation WHERE case_id = @CaseId", ids, ct)).ToList();
+        work.AfterCommit(() =>
+        {
+            index.ApplyCase(merged.CaseId, merged.PersonId);
+            joined.ForEach(agency => index.ApplyParticipant(merged.CaseId, agency));
+        });
+    }
+
     public static Task JoinAsync(UnitOfWork work, Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
         work.ExecuteAsync(Join, new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
 

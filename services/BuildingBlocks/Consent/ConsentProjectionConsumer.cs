@@ -8,11 +8,16 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// <summary>
 /// Feeds this service's consent and participation projections from the network's events, once per message, and puts
 /// each committed change into the in-memory index at once. An agency takes part in a case when it referred the
-/// person (<see cref="ReferralParticipationConsumer"/>) or accepted a handoff of the case.
+/// person (<see cref="ReferralParticipationConsumer"/>), accepted a handoff of the case, or took part in a case merged
+/// into it.
 /// </summary>
 public sealed class ConsentProjectionConsumer(Database database, ConsentIndex index, TimeProvider time) :
-    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>
+    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>
 {
+    public Task Consume(ConsumeContext<CasesMerged> context) =>
+        database.ConsumeOnceAsync(context, Name<CasesMerged>(),
+            (work, ct) => ConsentProjection.MergeAsync(work, index, context.Message, time.GetUtcNow(), ct));
+
     public Task Consume(ConsumeContext<ConsentGranted> context) =>
         ApplyConsentAsync(context, Name<ConsentGranted>(), context.Message.ConsentId,
             (work, ct) => ConsentProjection.GrantAsync(work, context.Message, time.GetUtcNow(), ct));

@@ -32,6 +32,25 @@ public sealed class ConsentProjectionTests
     }
 
     [Fact]
+    public async Task After_a_merge_the_agencies_of_the_merged_case_take_part_in_the_case_that_carries_on()
+    {
+        await using var host = await MessagingHost.StartAsync(await ProbeWorld.CreateAsync());
+        var index = host.Services.GetRequiredService<ConsentIndex>();
+        var (kept, merged, person, mergedPerson, school, clinic) =
+            (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await DeliverInOrderAsync(host,
+            (Referral(kept, person, school), NewId.NextGuid()),
+            (Referral(merged, mergedPerson, clinic), NewId.NextGuid()));
+        var before = index.Participates(person, clinic);
+
+        await DeliverInOrderAsync(host, (new CasesMerged(kept, merged, person, mergedPerson, Now), NewId.NextGuid()));
+
+        Assert.False(before);
+        Assert.True(index.Participates(person, clinic));
+        Assert.True(index.Participates(person, school));
+    }
+
+    [Fact]
     public async Task A_revocation_that_arrives_before_its_grant_is_not_undone_by_the_late_grant()
     {
         await using var host = await MessagingHost.StartAsync(await ProbeWorld.CreateAsync());

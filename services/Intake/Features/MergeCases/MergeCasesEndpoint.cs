@@ -3,6 +3,7 @@ using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
 using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.SharedCase;
 
@@ -16,7 +17,8 @@ public sealed record MergeCasesResponse(Guid CaseId, Guid MergedCaseId, string S
 /// A worker of an agency taking part in the case merges a possible duplicate into it. This case carries on, with its
 /// lead; the other is closed and points at it, its person record points at this one (so a later referral under either
 /// spelling lands here), its agencies take part here, and both timelines read as one. Only a case the duplicate check
-/// lists can be merged: a merge is a decision about a near match, not a way to join arbitrary cases.
+/// lists can be merged: a merge is a decision about a near match, not a way to join arbitrary cases. CasesMerged tells
+/// the other services.
 /// </summary>
 public static class MergeCasesEndpoint
 {
@@ -38,10 +40,7 @@ public static class MergeCasesEndpoint
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
         VALUES (@CaseId, @Now, 'case-merged', @AgencyId, @OtherCaseId, NULL);
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT @CaseId, @Now, 'status-changed', @AgencyId, @OtherCaseId, @Status WHERE @Status <> @PreviousStatus;
-        INSERT INTO case_participation (case_id, agency_id, changed_at)
-        SELECT @CaseId, agency_id, @Now FROM case_participation WHERE case_id = @OtherCaseId
-        ON CONFLICT (case_id, agency_id) DO NOTHING
+        SELECT @CaseId, @Now, 'status-changed', @AgencyId, @OtherCaseId, @Status WHERE @Status <> @PreviousStatus
         """;
 
     public static void MapMergeCases(this IEndpointRouteBuilder app) =>
@@ -81,14 +80,16 @@ public static class MergeCasesEndpoint
         // The young person is in contact through the other case if it is open: the case that carries on is open too.
         var previous = locked[caseId].Status;
         var status = other.Status == CaseStatus.Open ? CaseStatus.Open : previous;
+        var now = time.GetUtcNow();
         await work.ExecuteAsync(Merge, new
         {
             CaseId = caseId, OtherCaseId = otherCaseId, self.PersonId, OtherPersonId = other.PersonId, Status = status,
-            PreviousStatus = previous, OtherLastContactAt = locked[otherCaseId].LastContactAt, caller.AgencyId, Now = time.GetUtcNow(),
+            PreviousStatus = previous, OtherLastContactAt = locked[otherCaseId].LastContactAt, caller.AgencyId, Now = now,
         }, ct);
-        var participants = (await work.QueryAsync<Guid>(
-            "SELECT agency_id FROM case_participation WHERE case_id = @CaseId", new { CaseId = caseId }, ct)).ToList();
-        work.AfterCommit(() => participants.ForEach(agency => participation.ApplyParticipant(caseId, agency)));
+        // The other case's agencies take part here at once; every other service's projection learns it from the event.
+        var merged = new CasesMerged(caseId, otherCaseId, self.PersonId, other.PersonId, now);
+        await ConsentProjection.MergeAsync(work, participation, merged, now, ct);
+        work.Publish(merged);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, status));
     }

@@ -41,7 +41,10 @@ public sealed class CaseTimelineTests(NetworkFixture fixture)
         await Scenario.ReadAsync(await peerWorker.PostAsJsonAsync($"/api/handoffs/{warm}/contact",
             new { at = DateTimeOffset.UtcNow, modality = "online-chat" }), HttpStatusCode.OK);
 
-        var view = await ViewUntilAsync(school, caseId, v => KindsOf(v).Contains("lead-changed"), "the first contact to move the lead");
+        // The grant reaches intake through two consumers: the timeline's (which opened the case) and the consent
+        // projection's (which permits the texts); wait for both.
+        var view = await ViewUntilAsync(school, caseId, v => KindsOf(v).Contains("lead-changed") && v["timeline"]![0]!["text"] is not null,
+            "the first contact to move the lead, with the case notes permitted");
         Assert.Equal(
             ["case-opened", "referral-submitted", "consent-granted", "status-changed", "handoff-offered", "handoff-declined",
              "handoff-offered", "handoff-accepted", "handoff-connected", "lead-changed"],
