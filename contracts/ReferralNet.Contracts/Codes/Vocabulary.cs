@@ -39,5 +39,7 @@ public static class Vocabulary
     public static readonly IReadOnlySet<string> Outcomes = Set(
         "got-help", "partly-helped", "no-longer-needed", "could-not-contact", "declined-by-youth", "referred-elsewhere");
 
+    public static readonly IReadOnlySet<string> CaseCloseReasons = Set(
+        "got-help", "no-longer-needed", "declined-by-youth", "moved-away", "other");
     private static IReadOnlySet<string> Set(params string[] codes) => new HashSet<string>(codes, StringComparer.Ordinal);
 }

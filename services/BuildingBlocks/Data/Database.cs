@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Npgsql;
 using ReferralNet.BuildingBlocks.Messaging;
@@ -11,12 +12,16 @@ public sealed class Database(NpgsqlDataSource dataSource, OutboxSignal outboxSig
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
 
-    public async Task<UnitOfWork> BeginAsync(CancellationToken ct)
+    /// <summary>
+    /// Begins a unit of work. Read committed by default; a read that must show one moment across several statements (a
+    /// case and its timeline) asks for <see cref="IsolationLevel.RepeatableRead"/>, one snapshot for the transaction.
+    /// </summary>
+    public async Task<UnitOfWork> BeginAsync(CancellationToken ct, IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(ct);
+            var transaction = await connection.BeginTransactionAsync(isolation, ct);
             return new UnitOfWork(connection, transaction, outboxSignal, time);
         }
         catch

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
@@ -68,7 +69,9 @@ public static class ViewCaseEndpoint
         Guid caseId, HttpContext http, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        await using var work = await database.BeginAsync(ct);
+        // One snapshot for the case, its participants and its timeline: a lead change committing in between must not
+        // show a timeline that says "lead-changed" next to the old lead.
+        await using var work = await database.BeginAsync(ct, IsolationLevel.RepeatableRead);
         var found = await work.QuerySingleOrDefaultAsync<CaseRow>(ReadCase, new { CaseId = caseId }, ct);
         if (found is null)
         {

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
+using ReferralNet.Intake.Features.SharedCase;
+
+namespace ReferralNet.Intake.Features.CloseCase;
+
+public sealed record CloseCaseRequest(string? Reason);
+
+public sealed record CloseCaseResponse(Guid CaseId, string Status);
+
+/// <summary>
+/// The lead agency — the one accountable for the case — closes it, with a reason. Nothing else closes a case: a quiet
+/// case becomes dormant, not closed. A later referral of the person opens a new case.
+/// </summary>
+public static class CloseCaseEndpoint
+{
+    private const string Close = """
+        WITH closed AS (
+            UPDATE cases SET status = 'closed', updated_at = @Now
+            WHERE id = @CaseId AND status <> 'closed'
+            RETURNING id)
+        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
+        SELECT id, @Now, 'case-closed', @AgencyId, NULL, @Reason FROM closed
+        """;
+
+    public static void MapCloseCase(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequireAuthorization(Policies.Worker);
+
+    private static async Task<Results<Ok<CloseCaseResponse>, ProblemHttpResult>> Handle(
+        Guid caseId, CloseCaseRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
+        CancellationToken ct)
+    {
+        var errors = new ValidationErrors().Code(request.Reason, Vocabulary.CaseCloseReasons, "reason");
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var found = await work.QuerySingleOrDefaultAsync<CaseRow>(
+            "SELECT person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId FOR UPDATE",
+            new { CaseId = caseId }, ct);
+        if (found is null || !participation.Participates(found.PersonId, caller.AgencyId ?? Guid.Empty))
+        {
+            return Problems.NotFound("The case");
+        }
+        if (found.LeadAgencyId != caller.AgencyId)
+        {
+            return Problems.Forbidden("Only a worker of the case's lead agency, which is accountable for it, closes the case.");
+        }
+        if (found.Status == CaseStatus.Closed)
+        {
+            return Problems.Conflict("The case is already closed.");
+        }
+        await work.ExecuteAsync(Close, new { CaseId = caseId, caller.AgencyId, request.Reason, Now = time.GetUtcNow() }, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(new CloseCaseResponse(caseId, CaseStatus.Closed));
+    }
+
+    private sealed record CaseRow(Guid PersonId, string Status, Guid? LeadAgencyId);
+}
