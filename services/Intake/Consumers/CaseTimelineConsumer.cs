@@ -100,11 +100,8 @@ public sealed class CaseTimelineConsumer(Database database) :
                 new { connected.CaseId, AgencyId = connected.ToAgencyId, At = connected.OccurredAt }, ct);
             if (led is { } leadCase)
             {
-                await CaseTimeline.RecordAsync(work, new CaseTimeline.Entry
-                {
-                    CaseId = leadCase, At = connected.OccurredAt, Kind = CaseTimeline.LeadChanged, AgencyId = connected.ToAgencyId,
-                    RefId = connected.HandoffId,
-                }, ct);
+                await work.ExecuteAsync(RecordOnCase,
+                    Entry(leadCase, connected.OccurredAt, "lead-changed", connected.ToAgencyId, connected.HandoffId, null), ct);
                 work.Publish(new CaseLeadChanged(leadCase, connected.ToAgencyId, connected.OccurredAt));
             }
         });

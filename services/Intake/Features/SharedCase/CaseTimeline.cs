@@ -1,5 +1,3 @@
-using ReferralNet.BuildingBlocks.Data;
-
 namespace ReferralNet.Intake.Features.SharedCase;
 
 /// <summary>
@@ -8,16 +6,8 @@ namespace ReferralNet.Intake.Features.SharedCase;
 /// </summary>
 public static class CaseTimeline
 {
-    public const string CaseOpened = "case-opened";
-    public const string ReferralSubmitted = "referral-submitted";
-    public const string StatusChanged = "status-changed";
-    public const string LeadChanged = "lead-changed";
-    public const string CaseMerged = "case-merged";
-
-    public const string Record = """
-        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        VALUES (@CaseId, @At, @Kind, @AgencyId, @RefId, @Detail)
-        """;
+    /// <summary>The rows of a case and of every case merged into it (merged cases point straight at the survivor).</summary>
+    public const string OfCaseAndMerged = "(case_id = @CaseId OR case_id IN (SELECT id FROM cases WHERE merged_into = @CaseId))";
 
     public sealed record Entry
     {
@@ -29,15 +19,13 @@ public static class CaseTimeline
         public string? Detail { get; init; }
     }
 
-    public static Task RecordAsync(UnitOfWork work, Entry entry, CancellationToken ct) => work.ExecuteAsync(Record, entry, ct);
-
     /// <summary>
-    /// The entries of a case and of every case merged into it, in the order things happened. Dialect: the
-    /// IN-subquery and ORDER BY are portable; the caller pages nothing (a case's history is short).
+    /// The entries of a case and of every case merged into it, in the order things happened. The caller pages nothing
+    /// (a case's history is short).
     /// </summary>
-    public const string OfCase = """
+    public const string OfCase = $"""
         SELECT at, kind, agency_id AS AgencyId, ref_id AS RefId, detail, case_id AS CaseId FROM case_timeline
-        WHERE case_id = @CaseId OR case_id IN (SELECT id FROM cases WHERE merged_into = @CaseId)
+        WHERE {OfCaseAndMerged}
         ORDER BY at, seq
         """;
 }

@@ -43,9 +43,9 @@ public static class ViewCaseEndpoint
         """;
 
     // The stories of this case and of the cases merged into it; the first one told is the case's summary.
-    private const string ReadReferrals = """
+    private const string ReadReferrals = $"""
         SELECT needs, summary FROM referrals
-        WHERE case_id = @CaseId OR case_id IN (SELECT id FROM cases WHERE merged_into = @CaseId)
+        WHERE {CaseTimeline.OfCaseAndMerged}
         ORDER BY created_at
         """;
 

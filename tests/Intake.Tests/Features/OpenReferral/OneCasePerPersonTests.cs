@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using ReferralNet.Testing;
+using static ReferralNet.Intake.Tests.Referrals;
 
 namespace ReferralNet.Intake.Tests.Features.OpenReferral;
 
@@ -12,9 +12,6 @@ public sealed class OneCasePerPersonTests(NetworkFixture fixture)
 
     private async Task<HttpClient> WorkerOfNewAgencyAsync(string kind, string name) =>
         (await new Referrals(_network).WorkerOfNewAgencyAsync(kind, name)).Worker;
-
-    private static Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null) =>
-        Referrals.ReferAsync(worker, referral, idempotencyKey);
 
     [Fact]
     public async Task The_same_person_from_a_school_and_a_clinic_with_width_and_kana_variants_lands_on_one_case()
