@@ -39,6 +39,8 @@ public static class YouthAccessEndpoint
             """
             UPDATE access_codes SET ended_at = @Now
             WHERE code_hash = @Hash AND ended_at IS NULL AND expires_at > @Now
+              AND NOT EXISTS (SELECT 1 FROM access_codes newer
+                              WHERE newer.person_id = access_codes.person_id AND newer.issued_at > access_codes.issued_at)
             RETURNING person_id
             """, new { Hash = YouthAccessCode.HashOf(request.Code!), Now = now }, ct)).ToList();
         await work.CommitAsync(ct);
