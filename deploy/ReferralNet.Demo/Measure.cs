@@ -31,10 +31,11 @@ public static class Measure
         var pending = new List<Task<T>>(count);
         for (var i = 0; i < count; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / ratePerSecond);
-            if (due > clock.Elapsed)
+            // Read the clock once: read twice, the second reading can be past the due time and make the wait negative.
+            var wait = TimeSpan.FromSeconds((double)i / ratePerSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
             pending.Add(call(i));
         }

@@ -53,7 +53,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         var type = message.GetType();
         (_outgoing ??= []).Add(new OutboxSql.Outgoing(
-            Guid.NewGuid(),
+            // Time-ordered: the outbox and every consumer's inbox key grow at their right edge, not at random index pages.
+            Guid.CreateVersion7(),
             OutboxMessageTypes.NameOf(type),
             JsonSerializer.Serialize(message, type),
             // The dispatcher publishes under this parent, so one trace follows the request across the broker.

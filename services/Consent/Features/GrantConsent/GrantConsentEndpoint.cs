@@ -91,7 +91,7 @@ public static class GrantConsentEndpoint
         }
 
         var granted = new ConsentGranted(
-            Guid.NewGuid(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
+            Guid.CreateVersion7(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
             request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
             request.ValidUntil ?? now.AddYears(1), now);
         await work.ExecuteAsync(

@@ -89,7 +89,7 @@ public static class OfferHandoffEndpoint
             "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
 
         var handoff = new HandoffOffered(
-            Guid.NewGuid(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
+            Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
             now + options.Value.RespondWithin, passes, now);
         await work.ExecuteAsync(
             """

@@ -90,7 +90,7 @@ public static class OpenReferralEndpoint
 
         var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             Key = identityKey,
             FamilyName = person.FamilyName!.Trim(),
             GivenName = person.GivenName!.Trim(),
@@ -105,11 +105,11 @@ public static class OpenReferralEndpoint
         var personId = storedPerson.Id;
         var status = CaseStatus.OnFirstReferral(request.Source!);
         var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
-            new { Id = Guid.NewGuid(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
+            new { Id = Guid.CreateVersion7(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
         var caseId = openCase.Id;
         var existingCase = !openCase.IsNew;
 
-        var referralId = Guid.NewGuid();
+        var referralId = Guid.CreateVersion7();
         await CaseReferrals.LandAsync(work, consents, new LandingReferral(
             referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
             request.Urgency ?? "routine", preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),

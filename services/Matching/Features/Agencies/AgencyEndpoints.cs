@@ -37,7 +37,7 @@ public static class AgencyEndpoints
         {
             return invalidKey;
         }
-        var agency = new Agency(Guid.NewGuid(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
+        var agency = new Agency(Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
         var now = time.GetUtcNow();
         await using var work = await database.BeginAsync(ct);
         if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<Agency>(work, now, ct) is { } earlier)

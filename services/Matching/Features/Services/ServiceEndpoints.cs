@@ -45,7 +45,7 @@ public static class ServiceEndpoints
         {
             return invalidKey;
         }
-        var service = new DirectoryService(Guid.NewGuid(), request.Normalised());
+        var service = new DirectoryService(Guid.CreateVersion7(), request.Normalised());
         if (await directory.SaveAsync(service, isNew: true, ct, idempotencyKey) is { } earlier)
         {
             return earlier.Answer is { } answer ? Registered(answer) : IdempotencyKey.ReusedForAnotherRequest();
