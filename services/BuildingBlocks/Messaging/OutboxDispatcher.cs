@@ -34,8 +34,12 @@ public sealed class OutboxDispatcher(
         "referralnet.outbox.commit_to_publish", "ms", "Time from storing an outbox row to the broker's confirmation");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("referralnet.outbox.published");
 
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(5);
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+    // Dispatched rows go often, so the outbox (written twice per message) stays a few minutes long; the inbox and the
+    // idempotency keys are kept for days and hours, and an hourly pass is plenty for them.
+    private static readonly TimeSpan PurgeOutboxEvery = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PurgeBookkeepingEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _nextOutboxPurge = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextBookkeepingPurge = DateTimeOffset.MinValue;
 
     private readonly Channel<(Guid Id, DateTimeOffset ConfirmedAt, DateTimeOffset StoredAt)> _confirmed =
         Channel.CreateUnbounded<(Guid, DateTimeOffset, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
@@ -220,18 +224,25 @@ public sealed class OutboxDispatcher(
     private async Task PurgeIfDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (now < _nextPurge)
+        if (now < _nextOutboxPurge && now < _nextBookkeepingPurge)
         {
             return;
         }
-        _nextPurge = now + PurgeEvery;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.PurgeDispatched, new { Before = now - options.Value.KeepDispatchedFor }, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
-        // The other bookkeeping every service database holds: the answers kept for Idempotency-Key retries.
-        await connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.PurgeIdempotencyKeys, new { Before = now - options.Value.KeepIdempotencyKeysFor }, cancellationToken: ct));
+        if (now >= _nextOutboxPurge)
+        {
+            _nextOutboxPurge = now + PurgeOutboxEvery;
+            await connection.ExecuteAsync(new CommandDefinition(
+                OutboxSql.PurgeDispatched, new { Before = now - options.Value.KeepDispatchedFor }, cancellationToken: ct));
+        }
+        if (now >= _nextBookkeepingPurge)
+        {
+            _nextBookkeepingPurge = now + PurgeBookkeepingEvery;
+            await connection.ExecuteAsync(new CommandDefinition(
+                OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
+            // The other bookkeeping every service database holds: the answers kept for Idempotency-Key retries.
+            await connection.ExecuteAsync(new CommandDefinition(
+                OutboxSql.PurgeIdempotencyKeys, new { Before = now - options.Value.KeepIdempotencyKeysFor }, cancellationToken: ct));
+        }
     }
 }
