@@ -13,15 +13,15 @@ public sealed class Database(NpgsqlDataSource dataSource, OutboxSignal outboxSig
     public async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
 
     /// <summary>
-    /// Begins a unit of work. Read committed (the server's default) unless asked otherwise; a read that must show one moment across several statements (a
-    /// case and its timeline) asks for <see cref="IsolationLevel.RepeatableRead"/>, one snapshot for the transaction.
+    /// Begins a unit of work. Unspecified sends a plain BEGIN: the server's default, read committed. A read that must
+    /// show one moment across several statements (a case and its timeline) asks for
+    /// <see cref="IsolationLevel.RepeatableRead"/>, one snapshot for the transaction.
     /// </summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken ct, IsolationLevel isolation = IsolationLevel.Unspecified)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            // Unspecified sends a plain BEGIN: the server's default, read committed.
             var transaction = await connection.BeginTransactionAsync(isolation, ct);
             return new UnitOfWork(connection, transaction, outboxSignal, time);
         }

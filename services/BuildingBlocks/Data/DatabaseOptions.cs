@@ -22,11 +22,13 @@ public sealed class DatabaseOptions
     public int MaxPoolSize { get; set; } = 20;
 
     /// <summary>
-    /// Connections kept open however idle; by default all of them, a fixed-size pool. Npgsql prunes a pool by closing
-    /// the median idle count at once every five minutes, so a pool that grew in a burst was emptied and reopened under
-    /// the next load: a new server process, a SCRAM handshake and the statements prepared again for each connection,
-    /// in every service at the same moment.
+    /// Connections kept open however idle; unset, all <see cref="MaxPoolSize"/> of them, a fixed-size pool. Npgsql prunes a
+    /// pool by closing the median idle count at once every five minutes, so a pool that grew in a burst was emptied and
+    /// reopened under the next load: a new server process, a SCRAM handshake and the statements prepared again for each
+    /// connection, in every service at the same moment.
     /// </summary>
     [Range(0, 1000)]
-    public int MinPoolSize { get; set; } = 20;
+    public int? MinPoolSize { get; set; }
+
+    public int KeptOpen => Math.Min(MinPoolSize ?? MaxPoolSize, MaxPoolSize);
 }

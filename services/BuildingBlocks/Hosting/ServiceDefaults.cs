@@ -47,7 +47,7 @@ public static class ServiceDefaults
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataSource = new NpgsqlDataSourceBuilder(database.ConnectionString).EnableParameterLogging(false);
             dataSource.ConnectionStringBuilder.MaxPoolSize = database.MaxPoolSize;
-            dataSource.ConnectionStringBuilder.MinPoolSize = Math.Min(database.MinPoolSize, database.MaxPoolSize);
+            dataSource.ConnectionStringBuilder.MinPoolSize = database.KeptOpen;
             // Every statement here is parameterised and repeated: prepare the frequent ones once per connection.
             dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
