@@ -1,6 +1,7 @@
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.Gateway;
 using ReferralNet.Gateway.DevTokens;
+using ReferralNet.Gateway.Headers;
 using ReferralNet.Gateway.Health;
 using ReferralNet.Gateway.Limits;
 
@@ -13,6 +14,7 @@ builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout
 builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
 
 var app = builder.Build();
+app.UseResponseHeaders();
 app.UseWebDefaults();
 app.UseRequestBodyLimit();
 app.UseRateLimiter();

@@ -24,6 +24,7 @@ builder.AddMessaging("consent", bus =>
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<ConsentExpiry>();
+builder.Services.AddSingleton<ConsentAuthority>();
 
 var app = builder.Build();
 app.UseWebDefaults();

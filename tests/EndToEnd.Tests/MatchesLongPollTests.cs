@@ -32,10 +32,10 @@ public sealed class MatchesLongPollTests(NetworkFixture fixture)
     [Fact]
     public async Task Asking_with_wait_for_an_unknown_referral_answers_pending_when_the_time_is_up()
     {
-        using var coordinator = await _network.ClientAsync("coordinator");
+        using var worker = await _network.ClientAsync("worker", agency: Guid.NewGuid());
         var clock = Stopwatch.StartNew();
         var matches = await Scenario.ReadAsync(
-            await coordinator.GetAsync($"/api/matching/referrals/{Guid.NewGuid()}/matches?wait=1"), HttpStatusCode.OK);
+            await worker.GetAsync($"/api/matching/referrals/{Guid.NewGuid()}/matches?wait=1"), HttpStatusCode.OK);
 
         Assert.Equal("pending", matches["status"]!.GetValue<string>());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
@@ -44,8 +44,8 @@ public sealed class MatchesLongPollTests(NetworkFixture fixture)
     [Fact]
     public async Task A_wait_beyond_the_limit_is_rejected_with_422()
     {
-        using var coordinator = await _network.ClientAsync("coordinator");
+        using var worker = await _network.ClientAsync("worker", agency: Guid.NewGuid());
         await Scenario.ReadProblemAsync(
-            await coordinator.GetAsync($"/api/matching/referrals/{Guid.NewGuid()}/matches?wait=3600"), HttpStatusCode.UnprocessableEntity);
+            await worker.GetAsync($"/api/matching/referrals/{Guid.NewGuid()}/matches?wait=3600"), HttpStatusCode.UnprocessableEntity);
     }
 }

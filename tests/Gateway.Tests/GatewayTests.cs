@@ -121,4 +121,21 @@ public sealed class GatewayTests(NetworkFixture fixture)
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
     }
+
+    [Fact]
+    public async Task Every_answer_forbids_sniffing_and_referrers_and_api_answers_are_never_stored()
+    {
+        using var worker = await _network.ClientAsync("worker", agency: Guid.NewGuid());
+        using var anonymous = await _network.ClientAsync();
+
+        var api = await worker.GetAsync($"/api/intake/cases/{Guid.NewGuid()}");
+        var health = await anonymous.GetAsync("/health/live");
+
+        foreach (var response in new[] { api, health })
+        {
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+        }
+        Assert.True(api.Headers.CacheControl?.NoStore, "an API answer must carry Cache-Control: no-store");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using ReferralNet.Consent.Features;
@@ -31,8 +32,14 @@ public sealed class ReferralNetwork : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>Intake's clock: a test moves it days ahead (the read window after closing) and back.</summary>
+    public ShiftedTime IntakeTime { get; } = new();
+
     /// <summary>The intake service's own container, for a test that drives a timed job (dormancy) at a chosen time.</summary>
     public IServiceProvider IntakeServices { get; private set; } = null!;
+
+    /// <summary>Every route of the five services and of the gateway itself (not the proxied ones): the route table.</summary>
+    public IReadOnlyList<(string Process, RouteEndpoint Endpoint)> Routes { get; private set; } = [];
 
     /// <summary>Every span the matching service's tracer saw (in one process it sees all ReferralNet sources).</summary>
     public SpanLog Spans { get; } = new();
@@ -57,7 +64,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
         };
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
-        var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake")).Start());
+        var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake"),
+            services => services.AddSingleton<TimeProvider>(network.IntakeTime)).Start());
         network.IntakeServices = intake.Services;
         var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
@@ -82,7 +90,11 @@ public sealed class ReferralNetwork : IAsyncDisposable
         {
             gateway[key] = value;
         }
-        network.Gateway = network.Add(new ServiceHost<GatewayOptions>(gateway).Start()).Address;
+        var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway).Start());
+        network.Gateway = gatewayHost.Address;
+        network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),
+            .. RoutesOf("consent", consent.Services), .. RoutesOf("handoff", handoff.Services), .. RoutesOf("insights", insights.Services),
+            .. RoutesOf("gateway", gatewayHost.Services).Where(r => !r.Endpoint.RoutePattern.RawText!.Contains("{**"))];
         return network;
     }
 
@@ -109,6 +121,9 @@ public sealed class ReferralNetwork : IAsyncDisposable
             await _hosts[i].DisposeAsync();
         }
     }
+
+    private static IEnumerable<(string Process, RouteEndpoint Endpoint)> RoutesOf(string process, IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => (process, e));
 
     private T Add<T>(T host) where T : IAsyncDisposable
     {

@@ -41,5 +41,9 @@ public static class Vocabulary
 
     public static readonly IReadOnlySet<string> CaseCloseReasons = Set(
         "got-help", "no-longer-needed", "declined-by-youth", "moved-away", "other");
+
+    /// <summary>The reason a <c>CaseClosed</c> carries when the case was merged into another (never a request's reason).</summary>
+    public const string ClosedByMerge = "merged";
+
     private static IReadOnlySet<string> Set(params string[] codes) => new HashSet<string>(codes, StringComparer.Ordinal);
 }

@@ -14,6 +14,7 @@ public static class AuthExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PersonLevelRefusal>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
@@ -22,7 +23,10 @@ public static class AuthExtensions
             .AddPolicy(Policies.Worker, p => p.RequireRole(Roles.Worker))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Worker, Roles.AgencyAdmin, Roles.Coordinator))
-            .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.AgencyAdmin, Roles.Coordinator));
+            .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.AgencyAdmin, Roles.Coordinator))
+            .AddPolicy(Policies.ConsentParty, p => p.RequireRole(Roles.Worker, Roles.Youth))
+            .AddPolicy(Policies.ConsentReader, p => p.RequireRole(Roles.Worker, Roles.Youth, Roles.Auditor))
+            .AddPolicy(Policies.AccessLogReader, p => p.RequireRole(Roles.Youth, Roles.Auditor));
         return services;
     }
 

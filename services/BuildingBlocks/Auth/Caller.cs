@@ -13,5 +13,9 @@ public sealed record Caller(string UserId, string Role, Guid? AgencyId, Guid? Pe
 
     public bool IsCoordinator => Role == Roles.Coordinator;
 
+    public bool IsAuditor => Role == Roles.Auditor;
+
+    public bool IsYouth(Guid personId) => Role == Roles.Youth && PersonId == personId;
+
     public bool IsWorkerOf(Guid agencyId) => Role == Roles.Worker && AgencyId == agencyId;
 }

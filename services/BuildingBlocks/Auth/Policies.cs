@@ -9,4 +9,13 @@ public static class Policies
     /// <summary>Agency staff and coordinators: anyone who works in the network, not the young person.</summary>
     public const string Staff = "staff";
     public const string DirectoryEditor = "directory-editor";
+
+    /// <summary>Give or revoke a person's consent: the young person themself, or a worker of an agency in their case.</summary>
+    public const string ConsentParty = "consent-party";
+
+    /// <summary>Read a person's consents and receipts: the consent parties, and auditors (each read logged to the person).</summary>
+    public const string ConsentReader = "consent-reader";
+
+    /// <summary>Read who looked at a person's data: the young person themself, and auditors.</summary>
+    public const string AccessLogReader = "access-log-reader";
 }

@@ -7,5 +7,8 @@ public static class Roles
     public const string Coordinator = "coordinator";
     public const string Youth = "youth";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([Worker, AgencyAdmin, Coordinator, Youth]);
+    /// <summary>A data-protection officer: reads a person's consents and access log; each read is logged to the person.</summary>
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([Worker, AgencyAdmin, Coordinator, Youth, Auditor]);
 }

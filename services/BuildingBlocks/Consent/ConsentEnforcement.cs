@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.Contracts;
@@ -12,7 +13,10 @@ public static class ConsentEnforcement
     /// <summary>For a service that shows personal data: the consent index, loaded before the service takes traffic.</summary>
     public static WebApplicationBuilder AddConsentEnforcement(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ConsentIndex>();
+        builder.Services.AddOptions<ParticipationOptions>().BindConfiguration(ParticipationOptions.Section);
+        builder.Services.AddSingleton(services => new ConsentIndex(
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<ParticipationOptions>>().Value.ClosedCaseReadableFor));
         builder.Services.AddHostedService<ConsentIndexRefresher>();
         return builder;
     }
@@ -33,8 +37,8 @@ public static class ConsentEnforcement
     }
 
     /// <summary>
-    /// Decides every category the caller's agency asks to see and records each read, permitted or denied, as
-    /// CaseDataAccessed in the same transaction (through the outbox, so no read goes unlogged even when the broker is
+    /// Decides every category of one case the caller's agency asks to see and records each read, permitted or denied,
+    /// as CaseDataAccessed in the same transaction (through the outbox, so no read goes unlogged even when the broker is
     /// away). A caller without an agency (coordinator, youth) is decided as an agency that takes part in nothing.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, AccessDecision>> DecideAndRecordAsync(
@@ -42,7 +46,7 @@ public static class ConsentEnforcement
         string purpose, DateTimeOffset now, CancellationToken ct)
     {
         var agencyId = caller.AgencyId ?? Guid.Empty;
-        var decisions = index.Decide(personId, agencyId, categories, purpose);
+        var decisions = index.DecideInCase(caseId, personId, agencyId, categories, purpose);
         foreach (var (category, decision) in decisions)
         {
             work.Publish(new CaseDataAccessed(personId, caseId, agencyId, caller.UserId, category, purpose, decision.Decision, now));

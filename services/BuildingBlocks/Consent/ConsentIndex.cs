@@ -7,11 +7,16 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// here, never a call to the consent service. Kept current by <see cref="ConsentProjectionConsumer"/> (at once, for
 /// changes this instance commits) and <see cref="ConsentIndexRefresher"/> (for changes other instances commit).
 /// </summary>
-public sealed class ConsentIndex(TimeProvider time)
+public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableFor)
 {
     private readonly ConcurrentDictionary<Guid, ConsentEntry[]> _consentsOfPerson = new();
     private readonly ConcurrentDictionary<Guid, Guid[]> _casesOfPerson = new();
+    private readonly ConcurrentDictionary<Guid, CaseClosing> _closedCases = new();
     private readonly ConcurrentDictionary<(Guid Case, Guid Agency), bool> _participants = new();
+
+    public ConsentIndex(TimeProvider time) : this(time, ParticipationOptions.DefaultClosedCaseReadableFor)
+    {
+    }
 
     public int ConsentCount => _consentsOfPerson.Values.Sum(c => c.Length);
 
@@ -21,15 +26,17 @@ public sealed class ConsentIndex(TimeProvider time)
     /// purpose and the agency (scope 'network' covers every participating agency, now or later).
     /// </summary>
     public AccessDecision Decide(Guid personId, Guid agencyId, string category, string purpose) =>
-        Decide(Participates(personId, agencyId), ConsentsOf(personId), agencyId, category, purpose, time.GetUtcNow());
+        Decide(TakesPartInCaseOf(personId, agencyId), ConsentsOf(personId), agencyId, category, purpose, time.GetUtcNow());
 
     /// <summary>
-    /// Decides several categories for one read against one state of the person's consents, so a revocation landing
-    /// in the middle cannot give a view that is half before and half after it.
+    /// Decides several categories of one read of one case against one state of the person's consents, so a revocation
+    /// landing in the middle cannot give a view that is half before and half after it. Participation is in that case:
+    /// taking part in another case of the same person opens nothing here.
     /// </summary>
-    public IReadOnlyDictionary<string, AccessDecision> Decide(Guid personId, Guid agencyId, IReadOnlyList<string> categories, string purpose)
+    public IReadOnlyDictionary<string, AccessDecision> DecideInCase(
+        Guid caseId, Guid personId, Guid agencyId, IReadOnlyList<string> categories, string purpose)
     {
-        var participates = Participates(personId, agencyId);
+        var participates = TakesPart(caseId, agencyId);
         var consents = ConsentsOf(personId);
         var now = time.GetUtcNow();
         return categories.ToDictionary(category => category, category => Decide(participates, consents, agencyId, category, purpose, now));
@@ -81,8 +88,25 @@ public sealed class ConsentIndex(TimeProvider time)
             && (c.Network || Array.IndexOf(c.AgencyIds, agencyId) >= 0));
     }
 
-    public bool Participates(Guid personId, Guid agencyId) =>
-        _casesOfPerson.TryGetValue(personId, out var cases) && Array.Exists(cases, c => _participants.ContainsKey((c, agencyId)));
+    /// <summary>
+    /// The one participation rule: the agency referred the person on this case, accepted a handoff of it, or took
+    /// part in a case merged into it; and the case is not closed, or closed less than the read window ago, or the
+    /// agency led it when it closed (the lead keeps read access to a closed case).
+    /// </summary>
+    public bool TakesPart(Guid caseId, Guid agencyId) => _participants.ContainsKey((caseId, agencyId)) && !IsShutOut(caseId, agencyId);
+
+    /// <summary>Takes part in at least one case of the person: what person-level routes (consents) ask.</summary>
+    public bool TakesPartInCaseOf(Guid personId, Guid agencyId) =>
+        _casesOfPerson.TryGetValue(personId, out var cases) && Array.Exists(cases, c => TakesPart(c, agencyId));
+
+    /// <summary>
+    /// The case closed longer than the read window ago and the agency did not lead it then: whatever the agency had to
+    /// do with the case (a participant, or an agency that was only offered a handoff), it is over.
+    /// </summary>
+    public bool IsShutOut(Guid caseId, Guid agencyId) =>
+        _closedCases.TryGetValue(caseId, out var closing)
+        && closing.LeadAgencyId != agencyId
+        && time.GetUtcNow() >= closing.At + closedCaseReadableFor;
 
     /// <summary>
     /// Replaces what the index knows of one consent with the projection's row, unless it already holds a newer version
@@ -98,7 +122,12 @@ public sealed class ConsentIndex(TimeProvider time)
         _casesOfPerson.AddOrUpdate(personId, [caseId], (_, cases) => cases.Contains(caseId) ? cases : [.. cases, caseId]);
 
     public void ApplyParticipant(Guid caseId, Guid agencyId) => _participants[(caseId, agencyId)] = true;
+
+    public void ApplyClosing(Guid caseId, CaseClosing closing) => _closedCases[caseId] = closing;
 }
+
+/// <summary>When a case closed and which agency led it then.</summary>
+public sealed record CaseClosing(DateTimeOffset At, Guid? LeadAgencyId);
 
 public static class ConsentStatus
 {

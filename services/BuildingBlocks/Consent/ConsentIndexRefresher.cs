@@ -57,9 +57,13 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
         {
             index.Apply(row.ToEntry());
         }
-        foreach (var (caseId, personId) in await connection.QueryAsync<(Guid, Guid)>(Query(ConsentProjection.CasesChangedSince, since)))
+        foreach (var row in await connection.QueryAsync<ConsentProjection.CaseRow>(Query(ConsentProjection.CasesChangedSince, since)))
         {
-            index.ApplyCase(caseId, personId);
+            index.ApplyCase(row.CaseId, row.PersonId);
+            if (row.ClosedAt is { } closedAt)
+            {
+                index.ApplyClosing(row.CaseId, new CaseClosing(closedAt, row.ClosedLeadAgencyId));
+            }
         }
         foreach (var (caseId, agencyId) in await connection.QueryAsync<(Guid, Guid)>(Query(ConsentProjection.ParticipantsChangedSince, since)))
         {

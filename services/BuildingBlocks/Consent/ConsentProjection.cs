@@ -87,6 +87,26 @@ public static class ConsentProjection
         });
     }
 
+    /// <summary>
+    /// What a closing tells every projection: when, and which agency led then. Also when the closing arrives before
+    /// the referral that linked the case (deliveries come in any order): the link is made here and kept.
+    /// </summary>
+    public static async Task CloseAsync(UnitOfWork work, ConsentIndex index, CaseClosed closed, DateTimeOffset now, CancellationToken ct)
+    {
+        await work.ExecuteAsync(
+            """
+            INSERT INTO case_persons (case_id, person_id, changed_at, closed_at, closed_lead_agency_id)
+            VALUES (@CaseId, @PersonId, @Now, @OccurredAt, @LeadAgencyId)
+            ON CONFLICT (case_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, closed_lead_agency_id = EXCLUDED.closed_lead_agency_id,
+                changed_at = EXCLUDED.changed_at, change_txid = txid_current()
+            """, new { closed.CaseId, closed.PersonId, closed.OccurredAt, closed.LeadAgencyId, Now = now }, ct);
+        work.AfterCommit(() =>
+        {
+            index.ApplyCase(closed.CaseId, closed.PersonId);
+            index.ApplyClosing(closed.CaseId, new CaseClosing(closed.OccurredAt, closed.LeadAgencyId));
+        });
+    }
+
     public static Task JoinAsync(UnitOfWork work, Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
         work.ExecuteAsync(Join, new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
 
@@ -96,11 +116,33 @@ public static class ConsentProjection
     private const string Join =
         "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING";
 
+    /// <summary>
+    /// <see cref="ConsentIndex.TakesPartInCaseOf"/> read from the tables, for a decision that must also see what this
+    /// service committed a moment ago and its index has not applied yet.
+    /// </summary>
+    public const string TakesPartInCaseOfPerson = """
+        SELECT EXISTS (
+            SELECT 1 FROM case_persons cp JOIN case_participation p ON p.case_id = cp.case_id
+            WHERE cp.person_id = @PersonId AND p.agency_id = @AgencyId
+              AND (cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore))
+        """;
+
     // Dialect: txid_current()/txid_snapshot_xmin are PostgreSQL's; SQL Server would use rowversion and MIN_ACTIVE_ROWVERSION().
     internal const string OldestRunningTransaction = "SELECT txid_snapshot_xmin(txid_current_snapshot())";
     internal const string ConsentsChangedSince = $"SELECT {Columns} FROM consent_projection WHERE change_txid >= @Since";
-    internal const string CasesChangedSince = "SELECT case_id, person_id FROM case_persons WHERE change_txid >= @Since";
+    internal const string CasesChangedSince = """
+        SELECT case_id AS CaseId, person_id AS PersonId, closed_at AS ClosedAt, closed_lead_agency_id AS ClosedLeadAgencyId
+        FROM case_persons WHERE change_txid >= @Since
+        """;
     internal const string ParticipantsChangedSince = "SELECT case_id, agency_id FROM case_participation WHERE change_txid >= @Since";
+
+    internal sealed class CaseRow
+    {
+        public Guid CaseId { get; init; }
+        public Guid PersonId { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public Guid? ClosedLeadAgencyId { get; init; }
+    }
 
     internal sealed class ConsentRow
     {

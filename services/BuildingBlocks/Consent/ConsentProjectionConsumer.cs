@@ -12,8 +12,13 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// into it.
 /// </summary>
 public sealed class ConsentProjectionConsumer(Database database, ConsentIndex index, TimeProvider time) :
-    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>
+    IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>,
+    IConsumer<CaseClosed>
 {
+    public Task Consume(ConsumeContext<CaseClosed> context) =>
+        database.ConsumeOnceAsync(context, Name<CaseClosed>(),
+            (work, ct) => ConsentProjection.CloseAsync(work, index, context.Message, time.GetUtcNow(), ct));
+
     public Task Consume(ConsumeContext<CasesMerged> context) =>
         database.ConsumeOnceAsync(context, Name<CasesMerged>(),
             (work, ct) => ConsentProjection.MergeAsync(work, index, context.Message, time.GetUtcNow(), ct));

@@ -31,6 +31,7 @@ public static class ServiceDefaults
         // Binding failures throw, so the handler above answers them as problem+json instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new TextWithoutControlCharacters()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -71,6 +72,7 @@ public static class ServiceDefaults
     {
         app.UseCorrelationId();
         app.UseExceptionHandler();
+        app.UseControlCharacterRefusal();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -16,6 +16,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             return false;
         }
+        if (badRequest.InnerException is JsonException { } refused && (refused is ControlCharacterException || refused.InnerException is ControlCharacterException))
+        {
+            var field = refused.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "body";
+            await new ValidationErrors().Add(field, "must not contain control characters").ToProblem().ExecuteAsync(context);
+            return true;
+        }
         context.Response.StatusCode = badRequest.StatusCode;
         var detail = badRequest.InnerException is JsonException json
             ? $"The body is not valid JSON for this request{(json.Path is null ? "" : $" (at {json.Path})")}."

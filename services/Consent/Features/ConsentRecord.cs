@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ReferralNet.BuildingBlocks.Auth;
 
 namespace ReferralNet.Consent.Features;
 
@@ -16,21 +15,22 @@ public sealed record ConsentRecord(
     string Status,
     DateTimeOffset GrantedAt,
     DateTimeOffset? RevokedAt,
+    RecordedBy? RecordedBy,
     string ReceiptUrl)
 {
     public const string Columns = """
         id AS ConsentId, person_id AS PersonId, grantor, method, purposes, categories, scope, agency_ids AS AgencyIds,
-        valid_until AS ValidUntil, status, granted_at AS GrantedAt, revoked_at AS RevokedAt
+        valid_until AS ValidUntil, status, granted_at AS GrantedAt, revoked_at AS RevokedAt, recorded_by AS RecordedByUser,
+        recorded_by_agency_id AS RecordedByAgencyId
         """;
-
-    /// <summary>The young person themself, or agency staff recording on their behalf.</summary>
-    public static bool MayBeManagedBy(Caller caller, Guid personId) =>
-        caller.Role == Roles.Youth ? caller.PersonId == personId : caller.Role is Roles.Worker or Roles.Coordinator;
 
     public static string ReceiptUrlOf(Guid consentId) => $"/api/consent/consents/{consentId}/receipt";
 }
 
 public sealed record ConsentRecipients(string Scope, IReadOnlyList<Guid>? AgencyIds);
+
+/// <summary>The agency and user who recorded a consent on the young person's behalf; null when they gave it themself.</summary>
+public sealed record RecordedBy(Guid AgencyId, string UserId);
 
 /// <summary>The stored row; lists are JSON.</summary>
 public sealed class ConsentRow
@@ -47,11 +47,13 @@ public sealed class ConsentRow
     public string Status { get; init; } = "";
     public DateTimeOffset GrantedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
-    public string RecordedBy { get; init; } = "";
+    public string RecordedByUser { get; init; } = "";
+    public Guid? RecordedByAgencyId { get; init; }
 
     public ConsentRecord ToRecord() => new(
         ConsentId, PersonId, Grantor, Method,
         JsonSerializer.Deserialize<List<string>>(Purposes)!, JsonSerializer.Deserialize<List<string>>(Categories)!,
         new ConsentRecipients(Scope, Scope == "agencies" ? JsonSerializer.Deserialize<List<Guid>>(AgencyIds) : null),
-        ValidUntil, Status, GrantedAt, RevokedAt, ConsentRecord.ReceiptUrlOf(ConsentId));
+        ValidUntil, Status, GrantedAt, RevokedAt,
+        RecordedByAgencyId is { } agencyId ? new RecordedBy(agencyId, RecordedByUser) : null, ConsentRecord.ReceiptUrlOf(ConsentId));
 }

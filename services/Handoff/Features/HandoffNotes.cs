@@ -5,9 +5,10 @@ using ReferralNet.BuildingBlocks.Data;
 namespace ReferralNet.Handoff.Features;
 
 /// <summary>
-/// A handoff's ids, codes and times are not about the person; its note is. Every read of handoffs decides the note
-/// per handoff like any case-notes read (the reader's agency must take part in the case and be covered by consent)
-/// and records the decision as CaseDataAccessed in the reading transaction.
+/// A handoff's ids, service, status and times are not about the person; its note, decline reason, contact modality
+/// and outcome are, as the same details are in the case timeline. Every read of handoffs decides them per handoff
+/// like any case-notes read (the reader's agency must take part in the case and be covered by consent) and records
+/// the decision as CaseDataAccessed in the reading transaction.
 /// </summary>
 public static class HandoffNotes
 {
@@ -26,7 +27,7 @@ public static class HandoffNotes
         {
             var permitted = personOfCase.TryGetValue(handoff.CaseId, out var personId)
                 && (await consents.DecideAndRecordAsync(work, caller, personId, handoff.CaseId, [Category], Purpose, now, ct))[Category].Permitted;
-            shown.Add(permitted ? handoff : handoff with { Note = null });
+            shown.Add(permitted ? handoff : handoff.WithoutCaseNotes());
         }
         return shown;
     }

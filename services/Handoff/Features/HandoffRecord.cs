@@ -1,8 +1,9 @@
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 
 namespace ReferralNet.Handoff.Features;
 
-/// <summary>A warm handoff as stored and as shown to the two agencies in it (and coordinators).</summary>
+/// <summary>A warm handoff as stored and as shown to the two agencies in it.</summary>
 public sealed record HandoffRecord
 {
     public Guid HandoffId { get; init; }
@@ -19,7 +20,10 @@ public sealed record HandoffRecord
 
     public string Status { get; init; } = "";
 
-    /// <summary>The sender's words about the young person (case-notes): null where consent does not permit them to the reader.</summary>
+    /// <summary>
+    /// The sender's words about the young person (case-notes), like <see cref="DeclineReason"/>, <see cref="ContactModality"/>
+    /// and <see cref="Outcome"/>: null where consent does not permit them to the reader.
+    /// </summary>
     public string? Note { get; init; }
 
     public DateTimeOffset RespondBy { get; init; }
@@ -47,5 +51,13 @@ public sealed record HandoffRecord
         closed_at AS ClosedAt, decline_reason AS DeclineReason, contact_modality AS ContactModality, outcome
         """;
 
-    public bool IsVisibleTo(Caller caller) => caller.IsCoordinator || caller.IsWorkerOf(FromAgencyId) || caller.IsWorkerOf(ToAgencyId);
+    /// <summary>
+    /// A worker of the sending or the receiving agency, until the case closed longer than the read window ago and
+    /// their agency did not lead it. Coordinators see escalations and figures, not handoffs.
+    /// </summary>
+    public bool IsVisibleTo(Caller caller, ConsentIndex participation) =>
+        (caller.IsWorkerOf(FromAgencyId) || caller.IsWorkerOf(ToAgencyId)) && !participation.IsShutOut(CaseId, caller.AgencyId!.Value);
+
+    /// <summary>The handoff without what is about the young person (see <see cref="HandoffNotes"/>).</summary>
+    public HandoffRecord WithoutCaseNotes() => this with { Note = null, DeclineReason = null, ContactModality = null, Outcome = null };
 }

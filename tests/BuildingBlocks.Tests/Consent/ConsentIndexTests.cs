@@ -1,10 +1,13 @@
 using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Consent;
 
 public sealed class ConsentIndexTests
 {
-    private readonly ConsentIndex _index = new(TimeProvider.System);
+    private static readonly TimeSpan ReadWindow = TimeSpan.FromDays(30);
+    private readonly ShiftedTime _time = new();
+    private readonly ConsentIndex _index;
     private readonly Guid _person = Guid.NewGuid();
     private readonly Guid _case = Guid.NewGuid();
     private readonly Guid _school = Guid.NewGuid();
@@ -12,6 +15,7 @@ public sealed class ConsentIndexTests
 
     public ConsentIndexTests()
     {
+        _index = new ConsentIndex(_time, ReadWindow);
         _index.ApplyCase(_case, _person);
         _index.ApplyParticipant(_case, _school);
     }
@@ -69,8 +73,39 @@ public sealed class ConsentIndexTests
     {
         _index.Apply(Consent(Guid.NewGuid()));
 
-        var decisions = _index.Decide(_person, _school, ["identity", "contact", "needs-summary"], "coordination");
+        var decisions = _index.DecideInCase(_case, _person, _school, ["identity", "contact", "needs-summary"], "coordination");
 
         Assert.Equal([false, true, true], decisions.Values.Select(d => d.Permitted));
+    }
+
+    [Fact]
+    public void Taking_part_in_one_case_of_a_person_opens_no_other_case_of_theirs()
+    {
+        var otherCase = Guid.NewGuid();
+        _index.ApplyCase(otherCase, _person);
+        _index.ApplyParticipant(otherCase, _clinic);
+        _index.Apply(Consent(Guid.NewGuid()));
+
+        Assert.True(_index.TakesPart(otherCase, _clinic));
+        Assert.False(_index.TakesPart(_case, _clinic));
+        Assert.Equal(DenyReasons.NotParticipating, _index.DecideInCase(_case, _person, _clinic, ["contact"], "coordination")["contact"].Reason);
+        Assert.True(_index.DecideInCase(otherCase, _person, _clinic, ["contact"], "coordination")["contact"].Permitted);
+    }
+
+    [Fact]
+    public void After_closing_the_participants_keep_the_case_for_the_read_window_and_then_only_the_lead_does()
+    {
+        _index.ApplyParticipant(_case, _clinic);
+        _index.ApplyClosing(_case, new CaseClosing(_time.GetUtcNow(), LeadAgencyId: _school));
+
+        _time.Advance(ReadWindow - TimeSpan.FromMinutes(1));
+        Assert.True(_index.TakesPart(_case, _clinic));
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(_index.TakesPart(_case, _clinic));
+        Assert.False(_index.TakesPartInCaseOf(_person, _clinic));
+        Assert.True(_index.TakesPart(_case, _school));
+        Assert.True(_index.IsShutOut(_case, _clinic));
+        Assert.False(_index.IsShutOut(_case, _school));
     }
 }

@@ -41,13 +41,13 @@ public sealed class ConsentProjectionTests
         await DeliverInOrderAsync(host,
             (Referral(kept, person, school), NewId.NextGuid()),
             (Referral(merged, mergedPerson, clinic), NewId.NextGuid()));
-        var before = index.Participates(person, clinic);
+        var before = index.TakesPartInCaseOf(person, clinic);
 
         await DeliverInOrderAsync(host, (new CasesMerged(kept, merged, person, mergedPerson, Now), NewId.NextGuid()));
 
         Assert.False(before);
-        Assert.True(index.Participates(person, clinic));
-        Assert.True(index.Participates(person, school));
+        Assert.True(index.TakesPartInCaseOf(person, clinic));
+        Assert.True(index.TakesPartInCaseOf(person, school));
     }
 
     [Fact]

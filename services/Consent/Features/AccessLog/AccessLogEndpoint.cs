@@ -1,45 +1,55 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.AccessLog;
 
-public sealed record AccessLogEntry(Guid Id, DateTimeOffset At, Guid AgencyId, string Category, string Purpose, string Decision);
+/// <summary>
+/// One entry: a read of the person's data (<c>kind: read</c>) by an agency (<see cref="AgencyId"/>) or by an auditor
+/// (<see cref="Role"/>, no agency), or an event of the young person's sign-in.
+/// </summary>
+public sealed record AccessLogEntry(
+    Guid Id, DateTimeOffset At, string Kind, Guid? AgencyId, string? Role, string Category, string Purpose, string Decision);
 
-/// <summary>Who looked at the young person's data: only the person themself (youth token) or a coordinator may read it.</summary>
+/// <summary>Who looked at the young person's data: the person themself (youth token), or an auditor, whose read is logged too.</summary>
 public static class AccessLogEndpoint
 {
     public static void MapAccessLog(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/persons/{personId:guid}/access-log", Handle);
+        app.MapGet("/api/consent/persons/{personId:guid}/access-log", Handle).RequirePersonAccess(Policies.AccessLogReader);
 
     private static async Task<Results<Ok<Page<AccessLogEntry>>, ProblemHttpResult>> Handle(
-        Guid personId, HttpContext http, Database database, int? limit, Guid? cursor, CancellationToken ct)
+        Guid personId, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (!caller.IsCoordinator && !(caller.Role == Roles.Youth && caller.PersonId == personId))
+        if (!caller.IsAuditor && !caller.IsYouth(personId))
         {
             return Problems.NotFound("The person");
         }
         var take = Page<AccessLogEntry>.Clamp(limit);
-        await using var connection = await database.OpenAsync(ct);
-        var entries = (await connection.QueryAsync<AccessLogRow>(new CommandDefinition(
-            """
-            SELECT message_id AS Id, at, agency_id AS AgencyId, category, purpose, decision FROM access_log
-            WHERE person_id = @PersonId AND (@Cursor IS NULL OR message_id > @Cursor)
-            ORDER BY message_id
-            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, cancellationToken: ct)))
-            .Select(r => new AccessLogEntry(r.Id, r.At, r.AgencyId, r.Category, r.Purpose, r.Decision)).ToList();
+        await using var work = await database.BeginAsync(ct);
+        var entries = (await work.QueryAsync<AccessLogRow>(ReadPage, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, ct))
+            .Select(r => new AccessLogEntry(r.Id, r.At, r.Kind, r.AgencyId, r.Role, r.Category, r.Purpose, r.Decision)).ToList();
+        await authority.RecordReadAsync(work, caller, personId, ConsentRecords.AccessLog, ct);
+        await work.CommitAsync(ct);
         return TypedResults.Ok(Page<AccessLogEntry>.Of(entries, take, e => e.Id));
     }
+
+    private const string ReadPage = """
+        SELECT message_id AS Id, at, kind, agency_id AS AgencyId, role, category, purpose, decision FROM access_log
+        WHERE person_id = @PersonId AND (@Cursor IS NULL OR message_id > @Cursor)
+        ORDER BY message_id
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
 
     private sealed class AccessLogRow
     {
         public Guid Id { get; init; }
         public DateTimeOffset At { get; init; }
-        public Guid AgencyId { get; init; }
+        public string Kind { get; init; } = "";
+        public Guid? AgencyId { get; init; }
+        public string? Role { get; init; }
         public string Category { get; init; } = "";
         public string Purpose { get; init; } = "";
         public string Decision { get; init; } = "";

@@ -7,13 +7,13 @@ using ReferralNet.Contracts.Codes;
 namespace ReferralNet.Consent.Features.Decisions;
 
 /// <summary>
-/// May this agency see this category of this person's data for this purpose? For a coordinator, or a worker asking
-/// about their own agency. The same local decision every service makes.
+/// May this agency see this category of this person's data for this purpose? For a worker asking about their own
+/// agency (an auditor reads the consents themselves). The same local decision every service makes.
 /// </summary>
 public static class DecisionsEndpoint
 {
     public static void MapDecisions(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/decisions", Handle).RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/consent/decisions", Handle).RequirePersonAccess(Policies.Worker);
 
     private static Results<Ok<AccessDecision>, ProblemHttpResult> Handle(
         Guid? personId, Guid? agencyId, string? category, string? purpose, HttpContext http, ConsentIndex consents)
@@ -28,7 +28,7 @@ public static class DecisionsEndpoint
             return errors.ToProblem();
         }
         var caller = Caller.From(http.User);
-        if (!caller.IsCoordinator && !caller.IsWorkerOf(agencyId!.Value))
+        if (!caller.IsWorkerOf(agencyId!.Value))
         {
             return Problems.Forbidden("A worker may ask only about their own agency.");
         }

@@ -23,11 +23,12 @@ public sealed record GrantConsentResponse(Guid ConsentId, string Status, string 
 /// <summary>Consent once, for the whole network: the young person grants it, or a worker records verbal or paper consent.</summary>
 public static class GrantConsentEndpoint
 {
-    public static void MapGrantConsent(this IEndpointRouteBuilder app) => app.MapPost("/api/consent/consents", Handle);
+    public static void MapGrantConsent(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/consent/consents", Handle).RequirePersonAccess(Policies.ConsentParty);
 
     private static async Task<Results<Created<GrantConsentResponse>, ProblemHttpResult>> Handle(
-        GrantConsentRequest request, HttpContext http, Database database, IOptions<ConsentOptions> options, TimeProvider time,
-        CancellationToken ct)
+        GrantConsentRequest request, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var errors = new ValidationErrors()
@@ -46,16 +47,6 @@ public static class GrantConsentEndpoint
             return errors.ToProblem();
         }
         var caller = Caller.From(http.User);
-        if (!ConsentRecord.MayBeManagedBy(caller, request.PersonId!.Value))
-        {
-            return Problems.NotFound("The person");
-        }
-        if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
-        {
-            return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
-                ? "is 'youth' when the young person grants consent themself"
-                : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
-        }
 
         var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
         if (idempotencyKey?.Invalid is { } invalidKey)
@@ -68,12 +59,23 @@ public static class GrantConsentEndpoint
         {
             return earlier.Answer is { } answer ? Granted(answer) : IdempotencyKey.ReusedForAnotherRequest();
         }
-        var person = await PersonAge.OfAsync(work, request.PersonId.Value, ct);
+        var person = await PersonAge.OfAsync(work, request.PersonId!.Value, ct);
         if (person is null)
         {
             // The referral that opened the case has not reached the consent service yet: a matter of milliseconds.
             http.Response.Headers.RetryAfter = "1";
             return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
+        }
+        // Decided once the person is known here: the referral that makes the worker's agency take part arrives with them.
+        if (!await authority.MayManageAsync(work, caller, request.PersonId.Value, ct))
+        {
+            return Problems.NotFound("The person");
+        }
+        if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
+        {
+            return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
+                ? "is 'youth' when the young person grants consent themself"
+                : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
         }
         if (person.On(now) is not { } age)
         {
@@ -97,16 +99,16 @@ public static class GrantConsentEndpoint
         await work.ExecuteAsync(
             """
             INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
-                                  status, recorded_by, granted_at)
+                                  status, recorded_by, recorded_by_agency_id, granted_at)
             VALUES (@ConsentId, @PersonId, @Grantor, @Method, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil,
-                    'active', @RecordedBy, @OccurredAt)
+                    'active', @RecordedBy, @RecordedByAgencyId, @OccurredAt)
             """,
             new
             {
                 granted.ConsentId, granted.PersonId, request.Grantor, request.Method,
                 Purposes = JsonSerializer.Serialize(granted.Purposes), Categories = JsonSerializer.Serialize(granted.Categories),
                 granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
-                RecordedBy = caller.UserId, granted.OccurredAt,
+                RecordedBy = caller.UserId, RecordedByAgencyId = caller.AgencyId, granted.OccurredAt,
             }, ct);
         work.Publish(granted);
         var response = new GrantConsentResponse(granted.ConsentId, "active", ConsentRecord.ReceiptUrlOf(granted.ConsentId));

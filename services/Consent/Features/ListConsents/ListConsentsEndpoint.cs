@@ -1,32 +1,37 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.ListConsents;
 
+/// <summary>A person's consents, for the young person, a worker of an agency in their case, or an auditor (logged).</summary>
 public static class ListConsentsEndpoint
 {
+    private const string ReadPage = $"""
+        SELECT {ConsentRecord.Columns} FROM consents
+        WHERE person_id = @PersonId AND (@Cursor IS NULL OR id > @Cursor)
+        ORDER BY id
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
     public static void MapListConsents(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle);
+        app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle).RequirePersonAccess(Policies.ConsentReader);
 
     private static async Task<Results<Ok<Page<ConsentRecord>>, ProblemHttpResult>> Handle(
-        Guid personId, HttpContext http, Database database, int? limit, Guid? cursor, CancellationToken ct)
+        Guid personId, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
     {
-        if (!ConsentRecord.MayBeManagedBy(Caller.From(http.User), personId))
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        if (!await authority.MayReadAsync(work, caller, personId, ct))
         {
             return Problems.NotFound("The person");
         }
         var take = Page<ConsentRecord>.Clamp(limit);
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ConsentRow>(new CommandDefinition(
-            $"""
-            SELECT {ConsentRecord.Columns} FROM consents
-            WHERE person_id = @PersonId AND (@Cursor IS NULL OR id > @Cursor)
-            ORDER BY id
-            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, cancellationToken: ct));
+        var rows = await work.QueryAsync<ConsentRow>(ReadPage, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, ct);
+        await authority.RecordReadAsync(work, caller, personId, ConsentRecords.Consents, ct);
+        await work.CommitAsync(ct);
         return TypedResults.Ok(Page<ConsentRecord>.Of(rows.Select(r => r.ToRecord()).ToList(), take, c => c.ConsentId));
     }
 }

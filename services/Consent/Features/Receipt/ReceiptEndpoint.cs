@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.Receipt;
 
@@ -25,7 +26,7 @@ public sealed record ConsentReceipt(
     DateTimeOffset GrantedAt,
     string Grantor,
     string Method,
-    string RecordedBy,
+    RecordedBy? RecordedBy,
     IReadOnlyList<ReceiptPurpose> Purposes,
     IReadOnlyList<string> Categories,
     bool SensitiveCategories,
@@ -48,26 +49,31 @@ public static class ReceiptEndpoint
     private static readonly HashSet<string> Sensitive = ["health", "case-notes"];
 
     public static void MapReceipt(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/consents/{id:guid}/receipt", Handle);
+        app.MapGet("/api/consent/consents/{id:guid}/receipt", Handle).RequirePersonAccess(Policies.ConsentReader);
 
-    /// <summary>Readable by the young person and by agency staff, as long as the consent exists — revoked or not.</summary>
+    /// <summary>
+    /// Readable by the young person, by workers of agencies in their case and by auditors (both logged), as long as the
+    /// consent exists — revoked or not.
+    /// </summary>
     private static async Task<Results<Ok<ConsentReceipt>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext http, Database database, IOptions<ConsentOptions> options, CancellationToken ct)
+        Guid id, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<ConsentRow>(connection, new Dapper.CommandDefinition(
-            $"SELECT {ConsentRecord.Columns}, recorded_by AS RecordedBy FROM consents WHERE id = @Id", new { Id = id }, cancellationToken: ct));
-        if (row is null || !ConsentRecord.MayBeManagedBy(Caller.From(http.User), row.PersonId))
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var row = await work.QuerySingleOrDefaultAsync<ConsentRow>($"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
+        if (row is null || !await authority.MayReadAsync(work, caller, row.PersonId, ct))
         {
             return Problems.NotFound("The consent");
         }
+        await authority.RecordReadAsync(work, caller, row.PersonId, ConsentRecords.Consents, ct);
+        await work.CommitAsync(ct);
         var consent = row.ToRecord();
         var purposes = consent.Purposes.Select(p => new ReceiptPurpose(p, PurposeWords[p], consent.Categories)).ToList();
         var howToRevoke = $"Revoke at any time on your consent page, or ask any worker of an agency you know to record it " +
             $"(POST /api/consent/consents/{id}/revoke). Every agency stops seeing your data within a second.";
         return TypedResults.Ok(new ConsentReceipt(
             "KI-CR-v1.1.0", Guid.NewGuid(), id, new ReceiptController(options.Value.Controller, options.Value.Jurisdiction),
-            consent.PersonId, consent.GrantedAt, consent.Grantor, consent.Method, row.RecordedBy, purposes, consent.Categories,
+            consent.PersonId, consent.GrantedAt, consent.Grantor, consent.Method, consent.RecordedBy, purposes, consent.Categories,
             consent.Categories.Any(Sensitive.Contains), consent.Recipients, consent.ValidUntil, consent.Status, consent.RevokedAt,
             howToRevoke, Words(consent, purposes, howToRevoke)));
     }
@@ -78,7 +84,8 @@ public static class ReceiptEndpoint
             ? "every agency that takes part in your case, now or later"
             : $"these agencies only: {string.Join(", ", consent.Recipients.AgencyIds ?? [])}";
         var text = new StringBuilder()
-            .Append($"On {consent.GrantedAt:yyyy-MM-dd} you agreed ({consent.Method}, given by: {consent.Grantor}) that ")
+            .Append($"On {consent.GrantedAt:yyyy-MM-dd} you agreed ({consent.Method}, given by: {consent.Grantor}")
+            .Append(consent.RecordedBy is { } by ? $", recorded by agency {by.AgencyId}) that " : ") that ")
             .Append($"{to} may see your {string.Join(", ", consent.Categories)}, so that ")
             .Append(string.Join("; and so that ", purposes.Select(p => p.Description)))
             .Append($". This lasts until {consent.ValidUntil:yyyy-MM-dd}. It is now {consent.Status}. ")

@@ -6,19 +6,22 @@ using ReferralNet.Contracts;
 
 namespace ReferralNet.Consent.Features.RevokeConsent;
 
-/// <summary>The young person (or a worker recording their request) revokes a consent; every service stops permitting.</summary>
+/// <summary>
+/// The young person (or a worker of an agency in their case, recording their request) revokes a consent; every service
+/// stops permitting.
+/// </summary>
 public static class RevokeConsentEndpoint
 {
     public static void MapRevokeConsent(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle);
+        app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle).RequirePersonAccess(Policies.ConsentParty);
 
     private static async Task<Results<Ok<ConsentRecord>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+        Guid id, HttpContext http, Database database, ConsentAuthority authority, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
         var row = await work.QuerySingleOrDefaultAsync<ConsentRow>(
             $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
-        if (row is null || !ConsentRecord.MayBeManagedBy(Caller.From(http.User), row.PersonId))
+        if (row is null || !await authority.MayManageAsync(work, Caller.From(http.User), row.PersonId, ct))
         {
             return Problems.NotFound("The consent");
         }

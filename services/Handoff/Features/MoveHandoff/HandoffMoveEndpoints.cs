@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Contracts;
@@ -22,42 +23,45 @@ public static class HandoffMoveEndpoints
 {
     public static void MapHandoffMoves(this IEndpointRouteBuilder app)
     {
-        var handoff = app.MapGroup("/api/handoffs/{id:guid}").RequireAuthorization(Policies.Worker);
+        var handoff = app.MapGroup("/api/handoffs/{id:guid}").RequirePersonAccess(Policies.Worker);
 
-        handoff.MapPost("/accept", (Guid id, HttpContext http, Database db, TimeProvider time, CancellationToken ct) =>
-            MoveAsync(id, HandoffMove.Accept, http, db, time, now => new MoveDetails(AcceptedAt: now),
+        handoff.MapPost("/accept", (Guid id, HttpContext http, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
+            MoveAsync(id, HandoffMove.Accept, http, db, participation, time, now => new MoveDetails(AcceptedAt: now),
                 (h, now) => new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now), ct));
 
-        handoff.MapPost("/decline", (Guid id, DeclineRequest request, HttpContext http, Database db, TimeProvider time, CancellationToken ct) =>
+        handoff.MapPost("/decline", (Guid id, DeclineRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+            CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Reason, Vocabulary.DeclineReasons, "reason")
                 .Check((request.Note?.Length ?? 0) <= 2000, "note", "must be at most 2000 characters");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.Decline, http, db, time, now => new MoveDetails(ClosedAt: now, DeclineReason: request.Reason),
+                ? MoveAsync(id, HandoffMove.Decline, http, db, participation, time, now => new MoveDetails(ClosedAt: now, DeclineReason: request.Reason),
                     (h, now) => new HandoffDeclined(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Reason!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
 
-        handoff.MapPost("/withdraw", (Guid id, HttpContext http, Database db, TimeProvider time, CancellationToken ct) =>
-            MoveAsync(id, HandoffMove.Withdraw, http, db, time, now => new MoveDetails(ClosedAt: now),
+        handoff.MapPost("/withdraw", (Guid id, HttpContext http, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
+            MoveAsync(id, HandoffMove.Withdraw, http, db, participation, time, now => new MoveDetails(ClosedAt: now),
                 (h, now) => new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now), ct));
 
-        handoff.MapPost("/contact", (Guid id, ContactRequest request, HttpContext http, Database db, TimeProvider time, CancellationToken ct) =>
+        handoff.MapPost("/contact", (Guid id, ContactRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+            CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Modality, Vocabulary.Modalities, "modality")
                 .Check(request.At is null || request.At <= time.GetUtcNow().AddMinutes(5), "at", "must not be in the future");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.RecordContact, http, db, time,
+                ? MoveAsync(id, HandoffMove.RecordContact, http, db, participation, time,
                     now => new MoveDetails(ConnectedAt: request.At ?? now, ContactModality: request.Modality),
                     (h, now) => new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Modality!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
 
-        handoff.MapPost("/complete", (Guid id, CompleteRequest request, HttpContext http, Database db, TimeProvider time, CancellationToken ct) =>
+        handoff.MapPost("/complete", (Guid id, CompleteRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+            CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Outcome, Vocabulary.Outcomes, "outcome");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.Complete, http, db, time, now => new MoveDetails(ClosedAt: now, Outcome: request.Outcome),
+                ? MoveAsync(id, HandoffMove.Complete, http, db, participation, time, now => new MoveDetails(ClosedAt: now, Outcome: request.Outcome),
                     (h, now) => new HandoffCompleted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Outcome!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
@@ -69,14 +73,14 @@ public static class HandoffMoveEndpoints
     /// The answer is the handoff without its note (see <see cref="HandoffNotes"/>).
     /// </summary>
     private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> MoveAsync(
-        Guid id, HandoffMove move, HttpContext http, Database database, TimeProvider time,
+        Guid id, HandoffMove move, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
         Func<DateTimeOffset, MoveDetails> details, Func<HandoffRecord, DateTimeOffset, object> announce, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(
             $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, ct);
-        if (handoff is null || !handoff.IsVisibleTo(caller))
+        if (handoff is null || !handoff.IsVisibleTo(caller, participation))
         {
             return Problems.NotFound("The handoff");
         }
@@ -111,17 +115,17 @@ public static class HandoffMoveEndpoints
         }
         work.Publish(announce(handoff, now));
         await work.CommitAsync(ct);
-        // The answer is the new state; the note stays with GET, where its read is decided and logged.
-        return TypedResults.Ok(handoff with
+        // The answer is the new state with only the details this move wrote: what is about the young person stays
+        // with GET, where its read is decided and logged.
+        return TypedResults.Ok(handoff.WithoutCaseNotes() with
         {
-            Note = null,
             Status = move.To,
             AcceptedAt = change.AcceptedAt ?? handoff.AcceptedAt,
             ConnectedAt = change.ConnectedAt ?? handoff.ConnectedAt,
             ClosedAt = change.ClosedAt ?? handoff.ClosedAt,
-            DeclineReason = change.DeclineReason ?? handoff.DeclineReason,
-            ContactModality = change.ContactModality ?? handoff.ContactModality,
-            Outcome = change.Outcome ?? handoff.Outcome,
+            DeclineReason = change.DeclineReason,
+            ContactModality = change.ContactModality,
+            Outcome = change.Outcome,
         });
     }
 }

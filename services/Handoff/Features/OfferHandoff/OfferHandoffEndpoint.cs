@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Contracts;
@@ -18,11 +19,11 @@ public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTim
 public static class OfferHandoffEndpoint
 {
     public static void MapOfferHandoff(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/handoffs", Handle).RequireAuthorization(Policies.Worker);
+        app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
-        OfferHandoffRequest request, HttpContext http, Database database, IOptions<HandoffOptions> options, TimeProvider time,
-        CancellationToken ct)
+        OfferHandoffRequest request, HttpContext http, Database database, ConsentIndex participation, IOptions<HandoffOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Check(request.ReferralId is not null, "referralId", "is required")
@@ -56,7 +57,7 @@ public static class OfferHandoffEndpoint
         var participates = await work.QuerySingleOrDefaultAsync<int>(
             "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
             new { referral.CaseId, caller.AgencyId }, ct) > 0;
-        if (!participates)
+        if (!participates || participation.IsShutOut(referral.CaseId, caller.AgencyId!.Value))
         {
             return Problems.NotFound("The referral");
         }

@@ -13,8 +13,8 @@ public static class ViewHandoffsEndpoints
 
     public static void MapViewHandoffs(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/handoffs/{id:guid}", Get).RequireAuthorization(Policies.Staff);
-        app.MapGet("/api/handoffs", List).RequireAuthorization(Policies.Worker);
+        app.MapGet("/api/handoffs/{id:guid}", Get).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/handoffs", List).RequirePersonAccess(Policies.Worker);
     }
 
     /// <summary>404 for agencies outside the handoff; the note as consent permits, the read logged either way.</summary>
@@ -29,9 +29,10 @@ public static class ViewHandoffsEndpoints
         {
             return Problems.NotFound("The handoff");
         }
+        // An agency outside the handoff is decided (and logged as denied) like anyone: then 404.
         var shown = (await consents.RevealAsync(work, caller, [handoff], time.GetUtcNow(), ct))[0];
         await work.CommitAsync(ct);
-        return handoff.IsVisibleTo(caller) ? TypedResults.Ok(shown) : Problems.NotFound("The handoff");
+        return handoff.IsVisibleTo(caller, consents) ? TypedResults.Ok(shown) : Problems.NotFound("The handoff");
     }
 
     /// <summary>The caller's agency's handoffs: incoming (offered to it) or outgoing (offered by it).</summary>
@@ -60,7 +61,7 @@ public static class ViewHandoffsEndpoints
             OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
             """, new { caller.AgencyId, Status = status, Cursor = cursor, Take = take + 1 }, ct)).ToList();
         var page = Page<HandoffRecord>.Of(rows, take, h => h.HandoffId);
-        var shown = await consents.RevealAsync(work, caller, page.Items, time.GetUtcNow(), ct);
+        var shown = await consents.RevealAsync(work, caller, [.. page.Items.Where(h => h.IsVisibleTo(caller, consents))], time.GetUtcNow(), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(page with { Items = shown });
     }

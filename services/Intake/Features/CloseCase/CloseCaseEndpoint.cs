@@ -3,6 +3,7 @@ using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts;
 using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.SharedCase;
 
@@ -28,7 +29,7 @@ public static class CloseCaseEndpoint
         """;
 
     public static void MapCloseCase(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequireAuthorization(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<CloseCaseResponse>, ProblemHttpResult>> Handle(
         Guid caseId, CloseCaseRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
@@ -44,7 +45,7 @@ public static class CloseCaseEndpoint
         var found = await work.QuerySingleOrDefaultAsync<CaseRow>(
             "SELECT person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId FOR UPDATE",
             new { CaseId = caseId }, ct);
-        if (found is null || !participation.Participates(found.PersonId, caller.AgencyId ?? Guid.Empty))
+        if (found is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
         {
             return Problems.NotFound("The case");
         }
@@ -56,7 +57,11 @@ public static class CloseCaseEndpoint
         {
             return Problems.Conflict("The case is already closed.");
         }
-        await work.ExecuteAsync(Close, new { CaseId = caseId, caller.AgencyId, request.Reason, Now = time.GetUtcNow() }, ct);
+        var now = time.GetUtcNow();
+        await work.ExecuteAsync(Close, new { CaseId = caseId, caller.AgencyId, request.Reason, Now = now }, ct);
+        var closed = new CaseClosed(caseId, found.PersonId, found.LeadAgencyId, request.Reason!, now);
+        await ConsentProjection.CloseAsync(work, participation, closed, now, ct);
+        work.Publish(closed);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new CloseCaseResponse(caseId, CaseStatus.Closed));
     }

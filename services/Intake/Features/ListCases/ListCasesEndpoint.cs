@@ -1,6 +1,8 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Intake.Features.SharedCase;
@@ -27,8 +29,10 @@ public static class ListCasesEndpoint
     private const string ListParticipating = """
         SELECT c.id AS CaseId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
                c.opened_at AS OpenedAt, c.last_contact_at AS LastContactAt
-        FROM case_participation p JOIN cases c ON c.id = p.case_id
+        FROM case_participation p JOIN cases c ON c.id = p.case_id JOIN case_persons cp ON cp.case_id = c.id
         WHERE p.agency_id = @AgencyId
+          -- ConsentIndex.TakesPart: after the read window a closed case stays with its lead only.
+          AND (cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore)
           AND ((@Status IS NULL AND c.status <> 'closed') OR c.status = @Status)
           AND (@Cursor IS NULL OR c.id > @Cursor)
         ORDER BY c.id
@@ -36,10 +40,10 @@ public static class ListCasesEndpoint
         """;
 
     public static void MapListCases(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases", Handle).RequireAuthorization(Policies.Worker);
+        app.MapGet("/api/intake/cases", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<Page<CaseListItem>>, ProblemHttpResult>> Handle(
-        HttpContext http, Database database, bool? participating, string? status, int? limit, Guid? cursor, CancellationToken ct)
+        HttpContext http, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? participating, string? status, int? limit, Guid? cursor, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Check(participating != false, "participating", "must be true: a worker lists the cases their agency takes part in");
@@ -54,7 +58,11 @@ public static class ListCasesEndpoint
         var take = Page<CaseListItem>.Clamp(limit);
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<CaseListItem>(new CommandDefinition(ListParticipating,
-            new { Caller.From(http.User).AgencyId, Status = status, Cursor = cursor, Take = take + 1 }, cancellationToken: ct))).AsList();
+            new
+            {
+                Caller.From(http.User).AgencyId, Status = status, Cursor = cursor, Take = take + 1,
+                ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor,
+            }, cancellationToken: ct))).AsList();
         return TypedResults.Ok(Page<CaseListItem>.Of(rows, take, c => c.CaseId));
     }
 }

@@ -4,6 +4,7 @@ using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Contracts;
+using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.SharedCase;
 
@@ -23,7 +24,7 @@ public sealed record MergeCasesResponse(Guid CaseId, Guid MergedCaseId, string S
 public static class MergeCasesEndpoint
 {
     private const string LockBoth = """
-        SELECT id, status, merged_into AS MergedInto, last_contact_at AS LastContactAt FROM cases
+        SELECT id, status, merged_into AS MergedInto, lead_agency_id AS LeadAgencyId, last_contact_at AS LastContactAt FROM cases
         WHERE id IN (@CaseId, @OtherCaseId) ORDER BY id FOR UPDATE
         """;
 
@@ -44,7 +45,7 @@ public static class MergeCasesEndpoint
         """;
 
     public static void MapMergeCases(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequireAuthorization(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<MergeCasesResponse>, ProblemHttpResult>> Handle(
         Guid caseId, MergeCasesRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
@@ -59,7 +60,7 @@ public static class MergeCasesEndpoint
         var locked = (await work.QueryAsync<LockedCase>(LockBoth, new { CaseId = caseId, OtherCaseId = otherCaseId }, ct))
             .ToDictionary(c => c.Id);
         var (self, bornSameDay) = await PersonRecord.ReadAsync(work, caseId, ct);
-        if (self is null || !participation.Participates(self.PersonId, caller.AgencyId ?? Guid.Empty))
+        if (self is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
         {
             return Problems.NotFound("The case");
         }
@@ -89,7 +90,10 @@ public static class MergeCasesEndpoint
         // The other case's agencies take part here at once; every other service's projection learns it from the event.
         var merged = new CasesMerged(caseId, otherCaseId, self.PersonId, other.PersonId, now);
         await ConsentProjection.MergeAsync(work, participation, merged, now, ct);
+        var closed = new CaseClosed(otherCaseId, other.PersonId, locked[otherCaseId].LeadAgencyId, Vocabulary.ClosedByMerge, now);
+        await ConsentProjection.CloseAsync(work, participation, closed, now, ct);
         work.Publish(merged);
+        work.Publish(closed);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, status));
     }
@@ -99,6 +103,7 @@ public static class MergeCasesEndpoint
         public Guid Id { get; init; }
         public string Status { get; init; } = "";
         public Guid? MergedInto { get; init; }
+        public Guid? LeadAgencyId { get; init; }
         public DateTimeOffset LastContactAt { get; init; }
     }
 }

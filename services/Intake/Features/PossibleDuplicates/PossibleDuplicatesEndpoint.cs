@@ -15,7 +15,7 @@ public sealed record PossibleDuplicatesResponse(Guid CaseId, IReadOnlyList<Possi
 public static class PossibleDuplicatesEndpoint
 {
     public static void MapPossibleDuplicates(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases/{caseId:guid}/possible-duplicates", Handle).RequireAuthorization(Policies.Worker);
+        app.MapGet("/api/intake/cases/{caseId:guid}/possible-duplicates", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<PossibleDuplicatesResponse>, ProblemHttpResult>> Handle(
         Guid caseId, HttpContext http, Database database, ConsentIndex participation, CancellationToken ct)
@@ -23,7 +23,7 @@ public static class PossibleDuplicatesEndpoint
         await using var work = await database.BeginAsync(ct);
         var (self, bornSameDay) = await PersonRecord.ReadAsync(work, caseId, ct);
         await work.CommitAsync(ct);
-        if (self is null || !participation.Participates(self.PersonId, Caller.From(http.User).AgencyId ?? Guid.Empty))
+        if (self is null || !participation.TakesPart(caseId, Caller.From(http.User).AgencyId ?? Guid.Empty))
         {
             return Problems.NotFound("The case");
         }

@@ -13,7 +13,7 @@ public sealed record AccessCodeResponse(string YouthAccessCode, DateTimeOffset E
 public static class ReissueAccessCodeEndpoint
 {
     public static void MapReissueAccessCode(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequireAuthorization(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<AccessCodeResponse>, ProblemHttpResult>> Handle(
         Guid caseId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
@@ -21,7 +21,7 @@ public static class ReissueAccessCodeEndpoint
         var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var personId = await work.QuerySingleOrDefaultAsync<Guid?>("SELECT person_id FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
-        if (personId is null || !participation.Participates(personId.Value, caller.AgencyId ?? Guid.Empty))
+        if (personId is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
         {
             return Problems.NotFound("The case");
         }

@@ -59,7 +59,7 @@ public static class ViewCaseEndpoint
         """;
 
     public static void MapViewCase(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases/{caseId:guid}", Handle).RequireAuthorization(Policies.Worker);
+        app.MapGet("/api/intake/cases/{caseId:guid}", Handle).RequirePersonAccess(Policies.Worker);
 
     /// <summary>
     /// 404 for a case that does not exist and for an agency that takes part in none of the person's cases (so existence

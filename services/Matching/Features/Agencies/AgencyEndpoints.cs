@@ -17,8 +17,8 @@ public static class AgencyEndpoints
     {
         var agencies = app.MapGroup("/api/matching/agencies");
         agencies.MapPost("", Register).RequireAuthorization(Policies.Coordinator);
-        agencies.MapGet("", List);
-        agencies.MapGet("/{id:guid}", Get);
+        agencies.MapGet("", List).RequireAuthorization(Policies.Staff);
+        agencies.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff);
     }
 
     private static async Task<Results<Created<Agency>, ProblemHttpResult>> Register(

@@ -14,11 +14,11 @@ public static class MatchEndpoints
     public const int MaxWaitSeconds = 20;
 
     public static void MapMatches(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker);
 
     /// <summary>
     /// 'pending' until the referral's event has been ranked here (a client asks right after submitting); then 'ready'
-    /// for the referring agency's workers and coordinators, 404 for everyone else. With <c>?wait=</c> seconds the
+    /// for the referring agency's workers, 404 for everyone else (a coordinator too: a referral is about a person). With <c>?wait=</c> seconds the
     /// answer is held until the matches are ready or the time is up, so a client need not poll.
     /// </summary>
     private static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> Get(
@@ -38,7 +38,7 @@ public static class MatchEndpoints
             return TypedResults.Ok(new MatchesResponse(referralId, "pending", []));
         }
         var caller = Caller.From(http.User);
-        if (!caller.IsCoordinator && !caller.IsWorkerOf(row.FromAgencyId))
+        if (!caller.IsWorkerOf(row.FromAgencyId))
         {
             return Problems.NotFound("The referral");
         }

@@ -27,8 +27,8 @@ public static class ServiceEndpoints
         var services = app.MapGroup("/api/matching/services");
         services.MapPost("", Register).RequireAuthorization(Policies.DirectoryEditor);
         services.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.DirectoryEditor);
-        services.MapGet("", List);
-        services.MapGet("/{id:guid}", Get);
+        services.MapGet("", List).RequireAuthorization(Policies.Staff);
+        services.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff);
     }
 
     private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(

@@ -13,9 +13,8 @@ public sealed class ConsentExpiryTests(NetworkFixture fixture)
     {
         var referred = await ReferredPerson.CreateAsync(_network);
         var consentId = await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, ["contact"], DateTimeOffset.UtcNow.AddSeconds(3));
-        using var coordinator = await _network.ClientAsync("coordinator");
         var decisionUrl = $"/api/consent/decisions?personId={referred.PersonId}&agencyId={referred.School}&category=contact&purpose=coordination";
-        await Eventually.Until(async () => await Scenario.ReadAsync(await coordinator.GetAsync(decisionUrl), HttpStatusCode.OK),
+        await Eventually.Until(async () => await Scenario.ReadAsync(await referred.Teacher.GetAsync(decisionUrl), HttpStatusCode.OK),
             d => d["decision"]!.GetValue<string>() == "permit", "the grant to be permitted first");
 
         var consents = await Eventually.Until(
@@ -23,7 +22,7 @@ public sealed class ConsentExpiryTests(NetworkFixture fixture)
             c => c["items"]![0]!["status"]!.GetValue<string>() == "expired", "the consent to expire", TimeSpan.FromSeconds(15));
 
         Assert.Equal(consentId, consents["items"]![0]!["consentId"]!.GetValue<Guid>());
-        var decision = await Scenario.ReadAsync(await coordinator.GetAsync(decisionUrl), HttpStatusCode.OK);
+        var decision = await Scenario.ReadAsync(await referred.Teacher.GetAsync(decisionUrl), HttpStatusCode.OK);
         Assert.Equal("deny", decision["decision"]!.GetValue<string>());
         Assert.Equal("consent-expired", decision["reason"]!.GetValue<string>());
     }

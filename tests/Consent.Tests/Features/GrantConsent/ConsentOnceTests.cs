@@ -63,9 +63,8 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
         var referred = await ReferredPerson.CreateAsync(_network);
         var consentId = await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, ["identity", "contact", "needs-summary"]);
         await Eventually.Until(() => ViewAsync(referred.Teacher, referred.CaseId), v => v?["contact"] is not null, "the grant to reach intake");
-        using var coordinator = await _network.ClientAsync("coordinator");
         var decisionUrl = $"/api/consent/decisions?personId={referred.PersonId}&agencyId={referred.School}&category=contact&purpose=coordination";
-        await Eventually.Until(async () => await Scenario.ReadAsync(await coordinator.GetAsync(decisionUrl), HttpStatusCode.OK),
+        await Eventually.Until(async () => await Scenario.ReadAsync(await referred.Teacher.GetAsync(decisionUrl), HttpStatusCode.OK),
             d => d["decision"]!.GetValue<string>() == "permit", "the grant to reach consent's own projection");
 
         await Scenario.ReadAsync(await referred.Teacher.PostAsync($"/api/consent/consents/{consentId}/revoke", null), HttpStatusCode.OK);
@@ -74,7 +73,7 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
         var view = await Eventually.Until(() => ViewAsync(referred.Teacher, referred.CaseId),
             v => v?["contact"] is null, "intake to stop showing the contact", TimeSpan.FromSeconds(5));
         var intakeDenied = revokedAt.Elapsed;
-        var decision = await Eventually.Until(async () => await Scenario.ReadAsync(await coordinator.GetAsync(decisionUrl), HttpStatusCode.OK),
+        var decision = await Eventually.Until(async () => await Scenario.ReadAsync(await referred.Teacher.GetAsync(decisionUrl), HttpStatusCode.OK),
             d => d["decision"]!.GetValue<string>() == "deny", "the consent service to deny", TimeSpan.FromSeconds(5));
         var consentDenied = revokedAt.Elapsed;
 

@@ -43,7 +43,7 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
     }
 
     [Fact]
-    public async Task A_warm_handoff_goes_from_offered_to_accepted_to_connected_to_completed()
+    public async Task A_warm_handoff_goes_from_offered_to_accepted_to_connected_to_completed_and_its_details_follow_consent()
     {
         var (teacher, referralId, peers, _) = await ReferredAsync();
         var handoffId = (await new Scenario(_network).OfferHandoffAsync(teacher, referralId, peers.Service))["handoffId"]!.GetValue<Guid>();
@@ -55,10 +55,19 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         var completed = await MoveAsync(peerWorker, handoffId, "complete", new { outcome = "got-help" }, HttpStatusCode.OK);
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
 
-        var seenBySender = await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
-        Assert.Equal("completed", seenBySender["status"]!.GetValue<string>());
-        Assert.Equal("got-help", seenBySender["outcome"]!.GetValue<string>());
-        Assert.Equal("in-person", seenBySender["contactModality"]!.GetValue<string>());
+        var withoutConsent = await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
+        var personId = (await Scenario.ReadAsync(await teacher.GetAsync($"/api/intake/cases/{withoutConsent["caseId"]}"), HttpStatusCode.OK))["personId"]!;
+        await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, personId.GetValue<Guid>(), ["case-notes"]), HttpStatusCode.Created);
+        var withConsent = await Eventually.Until(
+            async () => await Scenario.ReadAsync(await teacher.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK),
+            h => h["outcome"] is not null, "the handoff service to permit the case notes");
+
+        Assert.Equal("got-help", completed["outcome"]!.GetValue<string>()); // the mover sees what it has just written
+        Assert.Equal("completed", withoutConsent["status"]!.GetValue<string>());
+        Assert.Null(withoutConsent["outcome"]);
+        Assert.Null(withoutConsent["contactModality"]);
+        Assert.Equal("got-help", withConsent["outcome"]!.GetValue<string>());
+        Assert.Equal("in-person", withConsent["contactModality"]!.GetValue<string>());
     }
 
     [Fact]

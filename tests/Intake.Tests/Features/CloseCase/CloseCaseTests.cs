@@ -37,4 +37,41 @@ public sealed class CloseCaseTests(NetworkFixture fixture)
         Assert.False(later["existingCase"]!.GetValue<bool>());
         Assert.NotEqual(caseId, IdOf(later, "caseId"));
     }
+
+    [Fact]
+    public async Task After_closing_the_other_agencies_read_the_case_for_the_read_window_and_then_only_the_lead_does()
+    {
+        var referrals = new Referrals(_network);
+        var (clinic, _) = await referrals.WorkerOfNewAgencyAsync("clinic", "Window Clinic");
+        var (school, _) = await referrals.WorkerOfNewAgencyAsync("school", "Window High");
+        var referral = Scenario.Referral("佐藤", $"窓{Guid.NewGuid():N}"[..6], UniqueBirthDate(), UniqueTown(), source: "agency-worker");
+        var caseId = IdOf(await ReferAsync(clinic, referral), "caseId");
+        await ReferAsync(school, referral);
+        await Scenario.ReadAsync(await clinic.PostAsJsonAsync($"/api/intake/cases/{caseId}/close", new { reason = "got-help" }), HttpStatusCode.OK);
+        var closedList = $"/api/intake/cases?participating=true&status=closed&limit=200";
+
+        var withinWindow = await school.GetAsync($"/api/intake/cases/{caseId}");
+        var listedWithin = (await Scenario.ReadAsync(await school.GetAsync(closedList), HttpStatusCode.OK)).ToJsonString();
+        _network.IntakeTime.Advance(TimeSpan.FromDays(31)); // the default read window is 30 days
+        try
+        {
+            var afterWindow = await school.GetAsync($"/api/intake/cases/{caseId}");
+            var codeAfterWindow = await school.PostAsync($"/api/intake/cases/{caseId}/youth-access-code", null);
+            var listedAfter = (await Scenario.ReadAsync(await school.GetAsync(closedList), HttpStatusCode.OK)).ToJsonString();
+            var lead = await clinic.GetAsync($"/api/intake/cases/{caseId}");
+            var leadList = (await Scenario.ReadAsync(await clinic.GetAsync(closedList), HttpStatusCode.OK)).ToJsonString();
+
+            await Scenario.ReadAsync(withinWindow, HttpStatusCode.OK);
+            Assert.Contains(caseId.ToString(), listedWithin);
+            await Scenario.ReadProblemAsync(afterWindow, HttpStatusCode.NotFound);
+            await Scenario.ReadProblemAsync(codeAfterWindow, HttpStatusCode.NotFound);
+            Assert.DoesNotContain(caseId.ToString(), listedAfter);
+            await Scenario.ReadAsync(lead, HttpStatusCode.OK);
+            Assert.Contains(caseId.ToString(), leadList);
+        }
+        finally
+        {
+            _network.IntakeTime.Advance(TimeSpan.FromDays(-31));
+        }
+    }
 }

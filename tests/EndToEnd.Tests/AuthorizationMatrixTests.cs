@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ReferralNet.Testing;
+using Xunit.Abstractions;
+
+namespace ReferralNet.EndToEnd.Tests;
+
+/// <summary>
+/// Every route of every service × every caller that must be refused, through the gateway. The routes come from the
+/// running services' route table, so a route added without a row here fails the test; after the run, the case, its
+/// consents and its handoff are as they were.
+/// </summary>
+[Collection(NetworkCollection.Name)]
+public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutputHelper output)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    /// <summary>Who a route is for, which decides what each kind of refused caller gets.</summary>
+    private enum Audience
+    {
+        /// <summary>Anyone, without a token (self-referral, the code exchange, health, development tokens).</summary>
+        Anonymous,
+
+        /// <summary>About one person, case, referral, consent or handoff: every outsider gets 404 and changes nothing.</summary>
+        PersonLevel,
+
+        /// <summary>The caller's agency's own list: an outsider gets 200 without the case in it; other roles 404.</summary>
+        OwnAgencyList,
+
+        /// <summary>Any worker may open a referral; other roles 403.</summary>
+        AnyWorker,
+
+        /// <summary>The directory: agency staff and coordinators read it; the young person gets 403 at the gateway.</summary>
+        DirectoryRead,
+
+        /// <summary>Directory editors: an admin edits only their own agency's services; workers and youth 403.</summary>
+        DirectoryEdit,
+
+        /// <summary>Coordinators only (figures, registering agencies).</summary>
+        Coordinator,
+    }
+
+    private sealed record Row(Audience Audience, Func<World, string> Path, Func<World, object>? Body = null);
+
+    private static readonly IReadOnlyDictionary<string, Row> Matrix = new Dictionary<string, Row>
+    {
+        ["ANY /health/live"] = new(Audience.Anonymous, _ => "/health/live"),
+        ["ANY /health/ready"] = new(Audience.Anonymous, _ => "/health/ready"),
+        ["POST /dev/token"] = new(Audience.Anonymous, _ => "/dev/token"),
+        ["POST /api/intake/self-referrals"] = new(Audience.Anonymous, _ => "/api/intake/self-referrals"),
+        ["POST /api/consent/access"] = new(Audience.Anonymous, _ => "/api/consent/access"),
+
+        ["POST /api/intake/referrals"] = new(Audience.AnyWorker, _ => "/api/intake/referrals", _ => Scenario.Referral()),
+        ["GET /api/intake/cases"] = new(Audience.OwnAgencyList, _ => "/api/intake/cases?participating=true"),
+        ["GET /api/intake/cases/{caseId:guid}"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}"),
+        ["GET /api/intake/cases/{caseId:guid}/possible-duplicates"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/possible-duplicates"),
+        ["POST /api/intake/cases/{caseId:guid}/merge"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/merge",
+            w => new { otherCaseId = w.OtherCaseId }),
+        ["POST /api/intake/cases/{caseId:guid}/close"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/close",
+            _ => new { reason = "other" }),
+        ["POST /api/intake/cases/{caseId:guid}/youth-access-code"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/youth-access-code"),
+
+        ["GET /api/matching/agencies"] = new(Audience.DirectoryRead, _ => "/api/matching/agencies"),
+        ["GET /api/matching/agencies/{id:guid}"] = new(Audience.DirectoryRead, w => $"/api/matching/agencies/{w.School}"),
+        ["POST /api/matching/agencies"] = new(Audience.Coordinator, _ => "/api/matching/agencies",
+            _ => new { name = "Matrix agency", kind = "cso", municipality = "Setagaya" }),
+        ["GET /api/matching/services"] = new(Audience.DirectoryRead, _ => "/api/matching/services"),
+        ["GET /api/matching/services/{id:guid}"] = new(Audience.DirectoryRead, w => $"/api/matching/services/{w.ClinicService}"),
+        ["POST /api/matching/services"] = new(Audience.DirectoryEdit, _ => "/api/matching/services", w => w.ClinicServiceBody),
+        ["PUT /api/matching/services/{id:guid}"] = new(Audience.DirectoryEdit, w => $"/api/matching/services/{w.ClinicService}", w => w.ClinicServiceBody),
+        ["GET /api/matching/referrals/{referralId:guid}/matches"] = new(Audience.PersonLevel, w => $"/api/matching/referrals/{w.ReferralId}/matches"),
+
+        ["POST /api/consent/consents"] = new(Audience.PersonLevel, _ => "/api/consent/consents", w => new
+        {
+            personId = w.PersonId, grantor = "worker-recorded", method = "verbal", purposes = new[] { "coordination" },
+            categories = new[] { "contact" }, recipients = new { scope = "network" },
+        }),
+        ["POST /api/consent/consents/{id:guid}/revoke"] = new(Audience.PersonLevel, w => $"/api/consent/consents/{w.ConsentId}/revoke"),
+        ["GET /api/consent/consents/{id:guid}/receipt"] = new(Audience.PersonLevel, w => $"/api/consent/consents/{w.ConsentId}/receipt"),
+        ["GET /api/consent/persons/{personId:guid}/consents"] = new(Audience.PersonLevel, w => $"/api/consent/persons/{w.PersonId}/consents"),
+        ["GET /api/consent/persons/{personId:guid}/access-log"] = new(Audience.PersonLevel, w => $"/api/consent/persons/{w.PersonId}/access-log"),
+        ["GET /api/consent/decisions"] = new(Audience.PersonLevel,
+            w => $"/api/consent/decisions?personId={w.PersonId}&agencyId={w.School}&category=contact&purpose=coordination"),
+
+        ["POST /api/handoffs"] = new(Audience.PersonLevel, _ => "/api/handoffs", w => new { referralId = w.ReferralId, toServiceId = w.ClinicService }),
+        ["GET /api/handoffs"] = new(Audience.OwnAgencyList, _ => "/api/handoffs?direction=outgoing"),
+        ["GET /api/handoffs/{id:guid}"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}"),
+        ["POST /api/handoffs/{id:guid}/accept"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/accept"),
+        ["POST /api/handoffs/{id:guid}/decline"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/decline", _ => new { reason = "other" }),
+        ["POST /api/handoffs/{id:guid}/withdraw"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/withdraw"),
+        ["POST /api/handoffs/{id:guid}/contact"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/contact", _ => new { modality = "phone" }),
+        ["POST /api/handoffs/{id:guid}/complete"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/complete", _ => new { outcome = "got-help" }),
+
+        ["GET /api/insights/summary"] = new(Audience.Coordinator, _ => "/api/insights/summary"),
+    };
+
+    [Fact]
+    public void Every_route_of_the_network_has_a_row_in_the_matrix()
+    {
+        var routes = _network.Routes.SelectMany(r => Keys(r.Endpoint)).ToHashSet();
+
+        Assert.Empty(routes.Except(Matrix.Keys).Order());
+        Assert.Empty(Matrix.Keys.Except(routes).Order());
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_every_caller_without_a_part_and_changes_nothing()
+    {
+        var world = await World.CreateAsync(_network);
+        var before = await world.SnapshotAsync();
+        var callers = await CallersAsync(world);
+        var refusals = new List<string>();
+        var wrong = new List<string>();
+
+        foreach (var (key, row) in Matrix)
+        {
+            var method = new HttpMethod(key[..key.IndexOf(' ')]);
+            foreach (var caller in callers)
+            {
+                if (Expected(row.Audience, caller.Kind, key) is not { } expected)
+                {
+                    continue;
+                }
+                using var request = new HttpRequestMessage(method, row.Path(world));
+                if (row.Body is not null)
+                {
+                    request.Content = JsonContent.Create(row.Body(world));
+                }
+                using var response = await caller.Client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var ok = expected == HttpStatusCode.OK
+                    ? response.StatusCode == HttpStatusCode.OK && !body.Contains(world.CaseId.ToString()) && !body.Contains(world.HandoffId.ToString())
+                    : response.StatusCode == expected && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                (ok ? refusals : wrong).Add($"{key} as {caller.Kind}: {(int)response.StatusCode} (expected {(int)expected})");
+            }
+        }
+
+        output.WriteLine($"{Matrix.Count} routes × {callers.Count} callers: {refusals.Count + wrong.Count} refusals tried, {wrong.Count} wrong");
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+        Assert.True(refusals.Count >= 150, $"only {refusals.Count} refusals were tried");
+        Assert.Equal(before, await world.SnapshotAsync());
+    }
+
+    /// <summary>What a caller of this kind gets from a route for this audience; null where the caller is not refused.</summary>
+    private static HttpStatusCode? Expected(Audience audience, CallerKind kind, string key)
+    {
+        if (audience == Audience.Anonymous)
+        {
+            return null;
+        }
+        if (kind is CallerKind.NoToken or CallerKind.ExpiredToken or CallerKind.UnknownKey or CallerKind.AlgNone)
+        {
+            return HttpStatusCode.Unauthorized;
+        }
+        // The gateway admits only staff to the matching and handoff services and only coordinators to insights.
+        var gatewayRefuses = kind == CallerKind.AnotherYoungPerson && (key.Contains("/api/matching/") || key.Contains("/api/handoffs"))
+            || kind != CallerKind.Coordinator && key.Contains("/api/insights/");
+        if (gatewayRefuses)
+        {
+            return HttpStatusCode.Forbidden;
+        }
+        if (kind == CallerKind.OutsiderWorker && key == "GET /api/consent/decisions")
+        {
+            return HttpStatusCode.Forbidden; // it named another agency than its own: nothing about the person is looked up
+        }
+        return audience switch
+        {
+            Audience.PersonLevel => HttpStatusCode.NotFound,
+            Audience.OwnAgencyList => kind == CallerKind.OutsiderWorker ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            // An outsider's own referral is not a refusal; it is tried in the referral tests.
+            Audience.AnyWorker => kind == CallerKind.OutsiderWorker ? null : HttpStatusCode.Forbidden,
+            Audience.DirectoryRead => null,
+            // Another agency's service does not exist for an admin who would change it; creating one for it is forbidden.
+            Audience.DirectoryEdit => kind == CallerKind.Coordinator ? null
+                : kind == CallerKind.OutsiderAgencyAdmin && key.StartsWith("PUT ") ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+            Audience.Coordinator => kind == CallerKind.Coordinator ? null : HttpStatusCode.Forbidden,
+            _ => throw new ArgumentOutOfRangeException(nameof(audience)),
+        };
+    }
+
+    private enum CallerKind { OutsiderWorker, OutsiderAgencyAdmin, AnotherYoungPerson, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone }
+
+    private sealed record Caller(CallerKind Kind, HttpClient Client);
+
+    private async Task<IReadOnlyList<Caller>> CallersAsync(World world)
+    {
+        HttpClient WithToken(string token)
+        {
+            var client = new HttpClient { BaseAddress = _network.Gateway };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+        var now = DateTime.UtcNow;
+        var networkKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ReferralNetwork.SigningKey));
+        var unknownKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("an-unknown-key-nobody-in-the-network-holds-0123456789"));
+        return
+        [
+            new(CallerKind.OutsiderWorker, await _network.ClientAsync("worker", agency: world.Outsider)),
+            new(CallerKind.OutsiderAgencyAdmin, await _network.ClientAsync("agency-admin", agency: world.Outsider)),
+            new(CallerKind.AnotherYoungPerson, await _network.ClientAsync("youth", person: world.OtherPersonId)),
+            new(CallerKind.Coordinator, await _network.ClientAsync("coordinator")),
+            new(CallerKind.NoToken, new HttpClient { BaseAddress = _network.Gateway }),
+            new(CallerKind.ExpiredToken, WithToken(Sign(world, networkKey, now.AddHours(-2), now.AddHours(-1)))),
+            new(CallerKind.UnknownKey, WithToken(Sign(world, unknownKey, now, now.AddHours(1)))),
+            new(CallerKind.AlgNone, WithToken(Unsigned(world, now))),
+        ];
+    }
+
+    /// <summary>A token for the school's own worker (who may do everything here), signed with the given key and times.</summary>
+    private static string Sign(World world, SymmetricSecurityKey key, DateTime notBefore, DateTime expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", "forged"), new Claim("role", "worker"), new Claim("agency", world.School.ToString())]),
+            Issuer = "referralnet",
+            Audience = "referralnet",
+            IssuedAt = notBefore,
+            NotBefore = notBefore,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+
+    private static string Unsigned(World world, DateTime now)
+    {
+        static string Part(JsonObject json) => Base64UrlEncoder.Encode(json.ToJsonString());
+        var seconds = new DateTimeOffset(now).ToUnixTimeSeconds();
+        return $"{Part(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}." +
+            $"{Part(new JsonObject { ["sub"] = "forged", ["role"] = "worker", ["agency"] = world.School.ToString(), ["iss"] = "referralnet", ["aud"] = "referralnet", ["nbf"] = seconds, ["exp"] = seconds + 3600 })}.";
+    }
+
+    private static IEnumerable<string> Keys(RouteEndpoint endpoint) =>
+        (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method => $"{method} {endpoint.RoutePattern.RawText!.TrimEnd('/')}");
+
+    /// <summary>
+    /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, and an agency
+    /// that takes part in nothing.
+    /// </summary>
+    private sealed record World(
+        HttpClient Teacher, Guid School, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
+        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, Guid Outsider)
+    {
+        public static async Task<World> CreateAsync(ReferralNetwork network)
+        {
+            var scenario = new Scenario(network);
+            var town = $"Matrix-{Guid.NewGuid():N}"[..16];
+            var school = await scenario.CreateAgencyAsync("school", "Matrix High");
+            var clinic = await scenario.CreateAgencyAsync("clinic", "Matrix Clinic");
+            var outsider = await scenario.CreateAgencyAsync("cso", "Matrix Outsiders");
+            var clinicService = await scenario.CreateServiceAsync(clinic, "Matrix counselling", ["mental-health"], ["video"], municipality: town);
+            var teacher = await network.ClientAsync("worker", agency: school);
+            var referral = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
+                Scenario.Referral(givenName: $"表{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
+            var other = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
+                Scenario.Referral(givenName: $"裏{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
+            var personId = referral["personId"]!.GetValue<Guid>();
+            var referralId = referral["referralId"]!.GetValue<Guid>();
+            var consent = await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, personId, ["contact", "case-notes"]), HttpStatusCode.Created);
+            await scenario.WaitForMatchesAsync(teacher, referralId);
+            var handoff = await scenario.OfferHandoffAsync(teacher, referralId, clinicService);
+            var serviceBody = new
+            {
+                agencyId = clinic, name = "Matrix counselling", description = "A service of the test network.", needs = new[] { "mental-health" },
+                modalities = new[] { "video" }, ageMin = 12, ageMax = 39, municipalities = new[] { town }, languages = new[] { "ja" },
+                fee = "free", capacity = new { available = 3, maximum = 20, waitWeeks = 0 }, status = "active",
+            };
+            return new World(teacher, school, clinicService, serviceBody, referral["caseId"]!.GetValue<Guid>(), personId, referralId,
+                consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
+                other["personId"]!.GetValue<Guid>(), outsider);
+        }
+
+        /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
+        public async Task<string> SnapshotAsync()
+        {
+            var view = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/intake/cases/{CaseId}"), HttpStatusCode.OK);
+            var consents = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/consent/persons/{PersonId}/consents"), HttpStatusCode.OK);
+            var handoff = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/handoffs/{HandoffId}"), HttpStatusCode.OK);
+            var other = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/intake/cases/{OtherCaseId}"), HttpStatusCode.OK);
+            return string.Join('\n',
+                $"case {view["status"]} lead {view["leadAgencyId"]} participants {view["participants"]!.ToJsonString()} timeline {view["timeline"]!.AsArray().Count}",
+                $"other {other["status"]} {other["mergedInto"]}",
+                $"consents {string.Join(',', consents["items"]!.AsArray().Select(c => $"{c!["consentId"]}:{c["status"]}"))}",
+                $"handoff {handoff["status"]}");
+        }
+    }
+}
