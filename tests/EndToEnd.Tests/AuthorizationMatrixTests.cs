@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ReferralNet.Testing;
 using Xunit.Abstractions;
@@ -198,7 +197,6 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             return client;
         }
         var now = DateTime.UtcNow;
-        var networkKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ReferralNetwork.SigningKey));
         var unknownKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("an-unknown-key-nobody-in-the-network-holds-0123456789"));
         return
         [
@@ -207,7 +205,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             new(CallerKind.AnotherYoungPerson, await _network.ClientAsync("youth", person: world.OtherPersonId)),
             new(CallerKind.Coordinator, await _network.ClientAsync("coordinator")),
             new(CallerKind.NoToken, new HttpClient { BaseAddress = _network.Gateway }),
-            new(CallerKind.ExpiredToken, WithToken(Sign(world, networkKey, now.AddHours(-2), now.AddHours(-1)))),
+            new(CallerKind.ExpiredToken, WithToken(Sign(world, ForgedTokens.NetworkKey, now.AddHours(-2), now.AddHours(-1)))),
             new(CallerKind.UnknownKey, WithToken(Sign(world, unknownKey, now, now.AddHours(1)))),
             new(CallerKind.AlgNone, WithToken(Unsigned(world, now))),
         ];
@@ -215,16 +213,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
     /// <summary>A token for the school's own worker (who may do everything here), signed with the given key and times.</summary>
     private static string Sign(World world, SymmetricSecurityKey key, DateTime notBefore, DateTime expires) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity([new Claim("sub", "forged"), new Claim("role", "worker"), new Claim("agency", world.School.ToString())]),
-            Issuer = "referralnet",
-            Audience = "referralnet",
-            IssuedAt = notBefore,
-            NotBefore = notBefore,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+        ForgedTokens.Sign(key, [new Claim("sub", "forged"), new Claim("role", "worker"), new Claim("agency", world.School.ToString())], notBefore, expires);
 
     private static string Unsigned(World world, DateTime now)
     {

@@ -40,9 +40,23 @@ public static class AuthExtensions
     public static SymmetricSecurityKey DevelopmentKey(AuthOptions options) =>
         new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set.")));
 
+    /// <summary>Longer subjects are refused (401): a user id is stored with every record a user writes.</summary>
+    public const int MaxSubjectLength = 200;
+
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (context.Principal?.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
+                {
+                    context.Fail("The token's subject is missing or too long.");
+                }
+                return Task.CompletedTask;
+            },
+        };
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Issuer,

@@ -34,6 +34,8 @@ public sealed class ValidationErrors
         {
             return required ? Add(field, "needs at least one value") : this;
         }
+        // A code list never needs more entries than its vocabulary has codes.
+        Check(values.Count <= allowed.Count, field, $"has at most {allowed.Count} values");
         foreach (var value in values.Where(v => !allowed.Contains(v)).Distinct())
         {
             Add(field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
@@ -45,6 +47,10 @@ public sealed class ValidationErrors
         value is null
             ? Add(field, "is required")
             : Check(allowed.Contains(value), field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+
+    /// <summary>A list of free values (languages, towns, agency ids) has a bound, so no request makes unbounded work.</summary>
+    public ValidationErrors AtMost<T>(IReadOnlyCollection<T>? values, int max, string field) =>
+        Check((values?.Count ?? 0) <= max, field, $"has at most {max} values");
 
     public ValidationErrors Add(string field, string message)
     {

@@ -40,6 +40,7 @@ public static class GrantConsentEndpoint
             .Code(request.Recipients?.Scope, Vocabulary.ConsentScopes, "recipients.scope")
             .Check(request.Recipients?.Scope != "agencies" || request.Recipients.AgencyIds is { Count: > 0 },
                 "recipients.agencyIds", "names at least one agency when the scope is 'agencies'")
+            .AtMost(request.Recipients?.AgencyIds, 50, "recipients.agencyIds")
             .Check(request.ValidUntil is null || request.ValidUntil > now, "validUntil", "must be in the future")
             .Check(request.ValidUntil is null || request.ValidUntil <= now.AddYears(3), "validUntil", "must be at most three years ahead");
         if (!errors.IsValid)

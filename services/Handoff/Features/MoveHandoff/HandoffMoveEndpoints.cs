@@ -48,7 +48,8 @@ public static class HandoffMoveEndpoints
             CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Modality, Vocabulary.Modalities, "modality")
-                .Check(request.At is null || request.At <= time.GetUtcNow().AddMinutes(5), "at", "must not be in the future");
+                .Check(request.At is null || request.At <= time.GetUtcNow().AddMinutes(5), "at", "must not be in the future")
+                .Check(request.At is null || request.At.Value.Year >= 1900, "at", "must be after 1900");
             return errors.IsValid
                 ? MoveAsync(id, HandoffMove.RecordContact, http, db, participation, time,
                     now => new MoveDetails(ConnectedAt: request.At ?? now, ContactModality: request.Modality),

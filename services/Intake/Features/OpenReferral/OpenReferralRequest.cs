@@ -20,6 +20,7 @@ public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool
 
     public static ValidationErrors Check(ReferralPreferences? preferences, ValidationErrors errors) => errors
         .Codes(preferences?.Modalities, Vocabulary.Modalities, "preferences.modalities", required: false)
+        .AtMost(preferences?.Languages, 20, "preferences.languages")
         .Check(preferences?.Languages is null || preferences.Languages.All(l => l.Length is >= 2 and <= 10),
             "preferences.languages", "each must be a language tag such as 'ja'");
 }

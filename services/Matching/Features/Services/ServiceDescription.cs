@@ -33,6 +33,8 @@ public sealed record ServiceDescription(
             .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", "must not be below ageMin")
             .Check(Municipalities is null || Municipalities.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 100), "municipalities", "each must be a name of at most 100 characters")
             .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", "each must be a language tag such as 'ja'")
+            .AtMost(Municipalities, 20, "municipalities")
+            .AtMost(Languages, 20, "languages")
             .Code(Fee ?? "free", Vocabulary.Fees, "fee")
             .Code(Status ?? "active", Vocabulary.ServiceStatuses, "status");
         if (Capacity is { } capacity)
