@@ -120,12 +120,18 @@ public static class ConsentProjection
     /// <see cref="ConsentIndex.TakesPartInCaseOf"/> read from the tables, for a decision that must also see what this
     /// service committed a moment ago and its index has not applied yet.
     /// </summary>
-    public const string TakesPartInCaseOfPerson = """
+    public const string TakesPartInCaseOfPerson = $"""
         SELECT EXISTS (
             SELECT 1 FROM case_persons cp JOIN case_participation p ON p.case_id = cp.case_id
-            WHERE cp.person_id = @PersonId AND p.agency_id = @AgencyId
-              AND (cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore))
+            WHERE cp.person_id = @PersonId AND p.agency_id = @AgencyId AND {NotShutOut})
         """;
+
+    /// <summary>
+    /// <see cref="ConsentIndex.IsShutOut"/> negated, over <c>case_persons cp</c>: the case is open, or closed after
+    /// <c>@ShutOutBefore</c>, or <c>@AgencyId</c> led it when it closed.
+    /// </summary>
+    public const string NotShutOut =
+        "(cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore)";
 
     // Dialect: txid_current()/txid_snapshot_xmin are PostgreSQL's; SQL Server would use rowversion and MIN_ACTIVE_ROWVERSION().
     internal const string OldestRunningTransaction = "SELECT txid_snapshot_xmin(txid_current_snapshot())";

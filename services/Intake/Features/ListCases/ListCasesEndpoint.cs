@@ -26,13 +26,12 @@ public sealed record CaseListItem
 /// </summary>
 public static class ListCasesEndpoint
 {
-    private const string ListParticipating = """
+    private const string ListParticipating = $"""
         SELECT c.id AS CaseId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
                c.opened_at AS OpenedAt, c.last_contact_at AS LastContactAt
         FROM case_participation p JOIN cases c ON c.id = p.case_id JOIN case_persons cp ON cp.case_id = c.id
         WHERE p.agency_id = @AgencyId
-          -- ConsentIndex.TakesPart: after the read window a closed case stays with its lead only.
-          AND (cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore)
+          AND {ConsentProjection.NotShutOut}
           AND ((@Status IS NULL AND c.status <> 'closed') OR c.status = @Status)
           AND (@Cursor IS NULL OR c.id > @Cursor)
         ORDER BY c.id
