@@ -62,10 +62,8 @@ public static class GatewayLimits
         (WebApplication)app.Use(async (context, next) =>
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = limit;
-            }
+            // Refused before Kestrel's limit is lowered: Kestrel then drains the declared body (within its own limit)
+            // and the client, still sending, reads the 413 instead of a broken connection.
             if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -80,6 +78,10 @@ public static class GatewayLimits
                     },
                 });
                 return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limit;
             }
             await next(context);
         });
