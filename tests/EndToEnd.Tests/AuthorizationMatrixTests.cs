@@ -252,13 +252,19 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var consent = await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, personId, ["contact", "case-notes"]), HttpStatusCode.Created);
             await scenario.WaitForMatchesAsync(teacher, referralId);
             var handoff = await scenario.OfferHandoffAsync(teacher, referralId, clinicService);
+            // The snapshot before the refusals must not race the timeline's own consumers: wait for their entries.
+            var caseId = referral["caseId"]!.GetValue<Guid>();
+            await Eventually.Until(
+                async () => await Scenario.ReadAsync(await teacher.GetAsync($"/api/intake/cases/{caseId}"), HttpStatusCode.OK),
+                view => new[] { "consent-granted", "handoff-offered" }.All(kind => view["timeline"]!.AsArray().Any(e => e!["kind"]!.GetValue<string>() == kind)),
+                "the consent and the offer in the case timeline");
             var serviceBody = new
             {
                 agencyId = clinic, name = "Matrix counselling", description = "A service of the test network.", needs = new[] { "mental-health" },
                 modalities = new[] { "video" }, ageMin = 12, ageMax = 39, municipalities = new[] { town }, languages = new[] { "ja" },
                 fee = "free", capacity = new { available = 3, maximum = 20, waitWeeks = 0 }, status = "active",
             };
-            return new World(teacher, school, clinicService, serviceBody, referral["caseId"]!.GetValue<Guid>(), personId, referralId,
+            return new World(teacher, school, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), outsider);
         }

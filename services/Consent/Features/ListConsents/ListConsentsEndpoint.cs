@@ -16,6 +16,8 @@ public static class ListConsentsEndpoint
         OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
         """;
 
+    private const string PersonKnown = "SELECT EXISTS (SELECT 1 FROM persons WHERE person_id = @PersonId)";
+
     public static void MapListConsents(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle).RequirePersonAccess(Policies.ConsentReader);
 
@@ -26,6 +28,13 @@ public static class ListConsentsEndpoint
         await using var work = await database.BeginAsync(ct);
         if (!await authority.MayReadAsync(work, caller, personId, ct))
         {
+            if (caller.Role == Roles.Worker && !await work.QuerySingleAsync<bool>(PersonKnown, new { PersonId = personId }, ct))
+            {
+                // As for a grant: the referral that makes the worker's agency take part has not reached the consent
+                // service yet (milliseconds); an id that never existed gets the same answer, so it tells an outsider nothing.
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
+            }
             return Problems.NotFound("The person");
         }
         var take = Page<ConsentRecord>.Clamp(limit);

@@ -107,7 +107,8 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
         }), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["categories", "purposes"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
-        var consents = await Scenario.ReadAsync(await referred.Teacher.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), HttpStatusCode.OK);
+        var consents = await Scenario.ReadAsync(await Scenario.UntilKnownAsync(
+            () => referred.Teacher.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), "the consent service to know the person"), HttpStatusCode.OK);
         Assert.Empty(consents["items"]!.AsArray());
     }
 }
