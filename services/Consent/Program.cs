@@ -11,6 +11,8 @@ using ReferralNet.Consent.Features.ListConsents;
 using ReferralNet.Consent.Features.Receipt;
 using ReferralNet.Consent.Features.RevokeConsent;
 using ReferralNet.Consent.Features.YouthAccess;
+using ReferralNet.Consent.Features.YouthCredential;
+using ReferralNet.Consent.Features.YouthSignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("consent", typeof(GrantConsentEndpoint).Assembly);
@@ -35,4 +37,6 @@ app.MapAccessLog();
 app.MapDecisions();
 app.MapReceipt();
 app.MapYouthAccess();
+app.MapSetCredential();
+app.MapSignIn();
 await app.RunServiceAsync(args);

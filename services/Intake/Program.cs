@@ -35,6 +35,7 @@ app.MapViewCase();
 app.MapListCases();
 app.MapPossibleDuplicates();
 app.MapMergeCases();
+app.MapMergeProposals();
 app.MapCloseCase();
 app.MapReissueAccessCode();
 await app.RunServiceAsync(args);

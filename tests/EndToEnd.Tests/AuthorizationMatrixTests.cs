@@ -44,6 +44,9 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
         /// <summary>Coordinators only (figures, registering agencies).</summary>
         Coordinator,
+
+        /// <summary>Setting the young person's credential: only with the enrolment token a code gives; everyone else 403.</summary>
+        YouthEnrolment,
     }
 
     private sealed record Row(Audience Audience, Func<World, string> Path, Func<World, object>? Body = null);
@@ -55,6 +58,9 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /dev/token"] = new(Audience.Anonymous, _ => "/dev/token"),
         ["POST /api/intake/self-referrals"] = new(Audience.Anonymous, _ => "/api/intake/self-referrals"),
         ["POST /api/consent/access"] = new(Audience.Anonymous, _ => "/api/consent/access"),
+        ["POST /api/consent/youth/sign-in"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in"),
+        ["POST /api/consent/youth/credential"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential",
+            _ => new { signInName = $"matrix-{Guid.NewGuid():N}"[..20], passphrase = "a passphrase nobody sets" }),
 
         ["POST /api/intake/referrals"] = new(Audience.AnyWorker, _ => "/api/intake/referrals", _ => Scenario.Referral()),
         ["GET /api/intake/cases"] = new(Audience.OwnAgencyList, _ => "/api/intake/cases?participating=true"),
@@ -65,6 +71,9 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/intake/cases/{caseId:guid}/close"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/close",
             _ => new { reason = "other" }),
         ["POST /api/intake/cases/{caseId:guid}/youth-access-code"] = new(Audience.PersonLevel, w => $"/api/intake/cases/{w.CaseId}/youth-access-code"),
+        ["GET /api/intake/merge-proposals"] = new(Audience.OwnAgencyList, _ => "/api/intake/merge-proposals?incoming=true"),
+        ["POST /api/intake/merge-proposals/{proposalId:guid}/confirm"] = new(Audience.PersonLevel, w => $"/api/intake/merge-proposals/{w.ProposalId}/confirm"),
+        ["POST /api/intake/merge-proposals/{proposalId:guid}/decline"] = new(Audience.PersonLevel, w => $"/api/intake/merge-proposals/{w.ProposalId}/decline"),
 
         ["GET /api/matching/agencies"] = new(Audience.DirectoryRead, _ => "/api/matching/agencies"),
         ["GET /api/matching/agencies/{id:guid}"] = new(Audience.DirectoryRead, w => $"/api/matching/agencies/{w.School}"),
@@ -135,7 +144,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 using var response = await caller.Client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 var ok = expected == HttpStatusCode.OK
-                    ? response.StatusCode == HttpStatusCode.OK && !body.Contains(world.CaseId.ToString()) && !body.Contains(world.HandoffId.ToString())
+                    ? response.StatusCode == HttpStatusCode.OK && !new[] { world.CaseId, world.HandoffId, world.ProposalId }.Any(id => body.Contains(id.ToString()))
                     : response.StatusCode == expected && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
                 (ok ? refusals : wrong).Add($"{key} as {caller.Kind}: {(int)response.StatusCode} (expected {(int)expected})");
             }
@@ -159,7 +168,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             return HttpStatusCode.Unauthorized;
         }
         // The gateway admits only staff to the matching and handoff services and only coordinators to insights.
-        var gatewayRefuses = kind == CallerKind.AnotherYoungPerson && (key.Contains("/api/matching/") || key.Contains("/api/handoffs"))
+        var youngPerson = kind is CallerKind.AnotherYoungPerson or CallerKind.CodeHolder;
+        var gatewayRefuses = youngPerson && (key.Contains("/api/matching/") || key.Contains("/api/handoffs"))
             || kind != CallerKind.Coordinator && key.Contains("/api/insights/");
         if (gatewayRefuses)
         {
@@ -180,11 +190,16 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             Audience.DirectoryEdit => kind == CallerKind.Coordinator ? null
                 : kind == CallerKind.OutsiderAgencyAdmin && key.StartsWith("PUT ") ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             Audience.Coordinator => kind == CallerKind.Coordinator ? null : HttpStatusCode.Forbidden,
+            Audience.YouthEnrolment => kind == CallerKind.CodeHolder ? null : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(audience)),
         };
     }
 
-    private enum CallerKind { OutsiderWorker, OutsiderAgencyAdmin, AnotherYoungPerson, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone }
+    /// <summary>Who is refused. <see cref="CodeHolder"/> exchanged another person's code: an enrolment token, nothing more.</summary>
+    private enum CallerKind
+    {
+        OutsiderWorker, OutsiderAgencyAdmin, AnotherYoungPerson, CodeHolder, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone,
+    }
 
     private sealed record Caller(CallerKind Kind, HttpClient Client);
 
@@ -203,6 +218,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             new(CallerKind.OutsiderWorker, await _network.ClientAsync("worker", agency: world.Outsider)),
             new(CallerKind.OutsiderAgencyAdmin, await _network.ClientAsync("agency-admin", agency: world.Outsider)),
             new(CallerKind.AnotherYoungPerson, await _network.ClientAsync("youth", person: world.OtherPersonId)),
+            new(CallerKind.CodeHolder, WithToken(await YouthSignIn.ExchangeAsync(_network, world.OtherPersonCode))),
             new(CallerKind.Coordinator, await _network.ClientAsync("coordinator")),
             new(CallerKind.NoToken, new HttpClient { BaseAddress = _network.Gateway }),
             new(CallerKind.ExpiredToken, WithToken(Sign(world, ForgedTokens.NetworkKey, now.AddHours(-2), now.AddHours(-1)))),
@@ -227,12 +243,12 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(method => $"{method} {endpoint.RoutePattern.RawText!.TrimEnd('/')}");
 
     /// <summary>
-    /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, and an agency
-    /// that takes part in nothing.
+    /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, the clinic's
+    /// proposal to merge the school's case into a near match of its own, and an agency that takes part in nothing.
     /// </summary>
     private sealed record World(
         HttpClient Teacher, Guid School, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
-        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, Guid Outsider)
+        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
@@ -258,6 +274,11 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 async () => await Scenario.ReadAsync(await teacher.GetAsync($"/api/intake/cases/{caseId}"), HttpStatusCode.OK),
                 view => new[] { "consent-granted", "handoff-offered" }.All(kind => view["timeline"]!.AsArray().Any(e => e!["kind"]!.GetValue<string>() == kind)),
                 "the consent and the offer in the case timeline");
+            using var clinicWorker = await network.ClientAsync("worker", agency: clinic);
+            var clinicCase = (await Scenario.ReadAsync(await clinicWorker.PostAsJsonAsync("/api/intake/referrals",
+                Scenario.Referral(givenName: $"表{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created))["caseId"]!.GetValue<Guid>();
+            var proposal = await Scenario.ReadAsync(await clinicWorker.PostAsJsonAsync($"/api/intake/cases/{clinicCase}/merge",
+                new { otherCaseId = caseId }), HttpStatusCode.Accepted);
             var serviceBody = new
             {
                 agencyId = clinic, name = "Matrix counselling", description = "A service of the test network.", needs = new[] { "mental-health" },
@@ -266,7 +287,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             };
             return new World(teacher, school, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
-                other["personId"]!.GetValue<Guid>(), outsider);
+                other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
+                outsider);
         }
 
         /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
@@ -276,11 +298,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var consents = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/consent/persons/{PersonId}/consents"), HttpStatusCode.OK);
             var handoff = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/handoffs/{HandoffId}"), HttpStatusCode.OK);
             var other = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/intake/cases/{OtherCaseId}"), HttpStatusCode.OK);
+            var proposals = await Scenario.ReadAsync(await Teacher.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK);
             return string.Join('\n',
                 $"case {view["status"]} lead {view["leadAgencyId"]} participants {view["participants"]!.ToJsonString()} timeline {view["timeline"]!.AsArray().Count}",
                 $"other {other["status"]} {other["mergedInto"]}",
                 $"consents {string.Join(',', consents["items"]!.AsArray().Select(c => $"{c!["consentId"]}:{c["status"]}"))}",
-                $"handoff {handoff["status"]}");
+                $"handoff {handoff["status"]}",
+                $"proposals {proposals["items"]!.ToJsonString()}");
         }
     }
 }

@@ -20,4 +20,16 @@ public static class ConsentRecords
     public const string AccessLog = "access-log";
     public const string AuditPurpose = "audit";
     public const string CoordinationPurpose = "coordination";
+
+    /// <summary>Entries of the young person's own sign-in: what was used (the category) and why (the purpose).</summary>
+    public const string AccessCode = "access-code";
+    public const string Passphrase = "passphrase";
+    public const string OwnAccessPurpose = "own-access";
+}
+
+/// <summary>What a youth token may do: only set a credential (after a code), or everything the young person may.</summary>
+public static class YouthTokenScopes
+{
+    public const string Enrol = "enrol";
+    public const string Full = "full";
 }

@@ -26,7 +26,8 @@ public static class AuthExtensions
             .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.AgencyAdmin, Roles.Coordinator))
             .AddPolicy(Policies.ConsentParty, p => p.RequireRole(Roles.Worker, Roles.Youth))
             .AddPolicy(Policies.ConsentReader, p => p.RequireRole(Roles.Worker, Roles.Youth, Roles.Auditor))
-            .AddPolicy(Policies.AccessLogReader, p => p.RequireRole(Roles.Youth, Roles.Auditor));
+            .AddPolicy(Policies.AccessLogReader, p => p.RequireRole(Roles.Youth, Roles.Auditor))
+            .AddPolicy(Policies.YouthEnrolment, p => p.RequireRole(Roles.YouthEnrolment));
         return services;
     }
 

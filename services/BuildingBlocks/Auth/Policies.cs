@@ -18,4 +18,7 @@ public static class Policies
 
     /// <summary>Read who looked at a person's data: the young person themself, and auditors.</summary>
     public const string AccessLogReader = "access-log-reader";
+
+    /// <summary>Set the young person's credential: only with the short enrolment token a code gives.</summary>
+    public const string YouthEnrolment = "youth-enrolment";
 }

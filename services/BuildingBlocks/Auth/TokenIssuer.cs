@@ -13,9 +13,11 @@ public sealed class TokenIssuer(IOptions<AuthOptions> auth, TimeProvider time)
 {
     public bool CanIssue => !string.IsNullOrEmpty(auth.Value.SigningKey);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(string sub, string role, Guid? agency, Guid? person, TimeSpan lifetime)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(
+        string sub, string role, Guid? agency, Guid? person, TimeSpan lifetime, IEnumerable<Claim>? more = null)
     {
         var claims = new List<Claim> { new("sub", sub), new("role", role) };
+        claims.AddRange(more ?? []);
         if (agency is { } agencyId)
         {
             claims.Add(new Claim("agency", agencyId.ToString()));

@@ -68,4 +68,10 @@ public static class PersonAccessLog
                 Id = Guid.CreateVersion7(), entry.PersonId, entry.AgencyId, entry.UserId, entry.Role, entry.Kind, entry.Category,
                 entry.Purpose, entry.Decision, entry.At,
             }, ct);
+
+    /// <summary>An event of the young person's own sign-in: by whoever held the code or the passphrase.</summary>
+    public static Task RecordOwnAsync(
+        UnitOfWork work, Guid personId, string kind, string means, string decision, DateTimeOffset at, CancellationToken ct) =>
+        RecordAsync(work, new Entry(personId, kind, AgencyId: null, YouthTokens.SubjectOf(personId), Roles.Youth, means,
+            ConsentRecords.OwnAccessPurpose, decision, at), ct);
 }

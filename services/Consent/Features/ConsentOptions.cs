@@ -20,4 +20,12 @@ public sealed class ConsentOptions
 
     [Required]
     public string Jurisdiction { get; set; } = "JP";
+
+    /// <summary>Failed sign-ins under one name before it is locked (API-v2: 5).</summary>
+    [Range(1, 100)]
+    public int SignInFailuresBeforeLock { get; set; } = 5;
+
+    /// <summary>How long a name stays locked, and how long failures are remembered without a lock.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SignInLockFor { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -3,107 +3,81 @@ using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
 using ReferralNet.Contracts.Codes;
-using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.MergeCases;
 
-public sealed record MergeCasesRequest(Guid? OtherCaseId);
+public sealed record MergeCasesRequest(Guid? OtherCaseId)
+{
+    public ValidationErrors Validate(Guid caseId) =>
+        new ValidationErrors().Check(OtherCaseId is { } other && other != caseId, "otherCaseId", "names another case");
+}
 
 public sealed record MergeCasesResponse(Guid CaseId, Guid MergedCaseId, string Status);
 
+public sealed record MergeProposalAnswer(Guid ProposalId, string Status);
+
 /// <summary>
-/// A worker of an agency taking part in the case merges a possible duplicate into it. This case carries on, with its
-/// lead; the other is closed and points at it, its person record points at this one (so a later referral under either
-/// spelling lands here), its agencies take part here, and both timelines read as one. Only a case the duplicate check
-/// lists can be merged: a merge is a decision about a near match, not a way to join arbitrary cases. CasesMerged tells
-/// the other services.
+/// A worker of an agency taking part in the case merges a possible duplicate into it (<see cref="CaseMerge"/>). When
+/// the agency takes no part in the other case, a merge would hand it that case's story: it becomes a proposal (202)
+/// that a worker of an agency in the other case confirms or declines.
 /// </summary>
 public static class MergeCasesEndpoint
 {
-    private const string LockBoth = """
-        SELECT id, status, merged_into AS MergedInto, lead_agency_id AS LeadAgencyId, last_contact_at AS LastContactAt FROM cases
-        WHERE id IN (@CaseId, @OtherCaseId) ORDER BY id FOR UPDATE
-        """;
-
-    // Cases merged into the other before now point here directly, so "merged into" is never a chain.
-    private const string Merge = """
-        UPDATE cases SET merged_into = @CaseId, updated_at = @Now WHERE merged_into = @OtherCaseId;
-        UPDATE cases SET status = 'closed', merged_into = @CaseId, updated_at = @Now WHERE id = @OtherCaseId;
-        UPDATE persons SET merged_into = @PersonId WHERE id = @OtherPersonId OR merged_into = @OtherPersonId;
-        UPDATE cases SET
-            status = @Status,
-            last_contact_at = CASE WHEN last_contact_at < @OtherLastContactAt THEN @OtherLastContactAt ELSE last_contact_at END,
-            updated_at = @Now
-        WHERE id = @CaseId;
-        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        VALUES (@CaseId, @Now, 'case-merged', @AgencyId, @OtherCaseId, NULL);
-        INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT @CaseId, @Now, 'status-changed', @AgencyId, @OtherCaseId, @Status WHERE @Status <> @PreviousStatus
+    // A repeated proposal of the same pair answers the one that waits.
+    private const string Propose = """
+        INSERT INTO merge_proposals (id, case_id, other_case_id, reasons, status, proposed_by_agency_id, proposed_by, proposed_at)
+        VALUES (@Id, @CaseId, @OtherCaseId, @Reasons, @Awaiting, @AgencyId, @UserId, @Now)
+        ON CONFLICT (case_id, other_case_id) WHERE status = 'awaiting-confirmation' DO NOTHING;
+        SELECT id FROM merge_proposals WHERE case_id = @CaseId AND other_case_id = @OtherCaseId AND status = @Awaiting
         """;
 
     public static void MapMergeCases(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequirePersonAccess(Policies.Worker);
 
-    private static async Task<Results<Ok<MergeCasesResponse>, ProblemHttpResult>> Handle(
+    private static async Task<Results<Ok<MergeCasesResponse>, Accepted<MergeProposalAnswer>, ProblemHttpResult>> Handle(
         Guid caseId, MergeCasesRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
         CancellationToken ct)
     {
-        if (request.OtherCaseId is not { } otherCaseId || otherCaseId == caseId)
+        if (request.Validate(caseId) is { IsValid: false } errors)
         {
-            return new ValidationErrors().Add("otherCaseId", "names another case").ToProblem();
+            return errors.ToProblem();
         }
+        var otherCaseId = request.OtherCaseId!.Value;
         var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
-        var locked = (await work.QueryAsync<LockedCase>(LockBoth, new { CaseId = caseId, OtherCaseId = otherCaseId }, ct))
-            .ToDictionary(c => c.Id);
-        var (self, bornSameDay) = await PersonRecord.ReadAsync(work, caseId, ct);
-        if (self is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
+        var pair = await CaseMerge.LockAsync(work, caseId, otherCaseId, ct);
+        if (pair is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(caseId, agencyId))
         {
             return Problems.NotFound("The case");
         }
-        if (locked.TryGetValue(otherCaseId, out var mergedBefore) && mergedBefore.MergedInto == caseId)
+        if (pair.AlreadyMerged)
         {
-            return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, locked[caseId].Status)); // a retry: already merged
+            return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, pair.Case.Status)); // a retry: already merged
         }
-        if (locked[caseId].Status == CaseStatus.Closed)
+        if (pair.Case.Status == CaseStatus.Closed)
         {
             return Problems.Conflict("This case is closed; merge into the case that carries on.");
         }
-        var other = bornSameDay.FirstOrDefault(o => o.CaseId == otherCaseId);
-        if (other is null || NearMatch.Between(self, other).Count == 0)
+        if (pair.Reasons.Count == 0)
         {
             return new ValidationErrors().Add("otherCaseId", "is not a possible duplicate of this case").ToProblem();
         }
-
-        // The young person is in contact through the other case if it is open: the case that carries on is open too.
-        var previous = locked[caseId].Status;
-        var status = other.Status == CaseStatus.Open ? CaseStatus.Open : previous;
         var now = time.GetUtcNow();
-        await work.ExecuteAsync(Merge, new
+        if (!participation.TakesPart(otherCaseId, agencyId))
         {
-            CaseId = caseId, OtherCaseId = otherCaseId, self.PersonId, OtherPersonId = other.PersonId, Status = status,
-            PreviousStatus = previous, OtherLastContactAt = locked[otherCaseId].LastContactAt, caller.AgencyId, Now = now,
-        }, ct);
-        // The other case's agencies take part here at once; every other service's projection learns it from the event.
-        var merged = new CasesMerged(caseId, otherCaseId, self.PersonId, other.PersonId, now);
-        await ConsentProjection.MergeAsync(work, participation, merged, now, ct);
-        var closed = new CaseClosed(otherCaseId, other.PersonId, locked[otherCaseId].LeadAgencyId, Vocabulary.ClosedByMerge, now);
-        await ConsentProjection.CloseAsync(work, participation, closed, now, ct);
-        work.Publish(merged);
-        work.Publish(closed);
+            var proposalId = await work.QuerySingleAsync<Guid>(Propose, new
+            {
+                Id = Guid.CreateVersion7(), CaseId = caseId, OtherCaseId = otherCaseId, Reasons = pair.Reasons.ToArray(),
+                Awaiting = MergeProposalStatuses.AwaitingConfirmation, AgencyId = agencyId, caller.UserId, Now = now,
+            }, ct);
+            await work.CommitAsync(ct);
+            return TypedResults.Accepted($"/api/intake/merge-proposals/{proposalId}",
+                new MergeProposalAnswer(proposalId, MergeProposalStatuses.AwaitingConfirmation));
+        }
+        var status = await CaseMerge.ApplyAsync(work, participation, pair, agencyId, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, status));
-    }
-
-    private sealed class LockedCase
-    {
-        public Guid Id { get; init; }
-        public string Status { get; init; } = "";
-        public Guid? MergedInto { get; init; }
-        public Guid? LeadAgencyId { get; init; }
-        public DateTimeOffset LastContactAt { get; init; }
     }
 }

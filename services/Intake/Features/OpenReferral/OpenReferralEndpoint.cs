@@ -20,9 +20,9 @@ public static class OpenReferralEndpoint
     private const string FindOrStorePerson = """
         WITH stored AS (
             INSERT INTO persons (id, identity_key, family_name, given_name, family_name_kana, given_name_kana,
-                                 birth_date, municipality, email, phone, created_at)
+                                 birth_date, municipality, email, phone, contact_keys, created_at)
             VALUES (@Id, @Key, @FamilyName, @GivenName, @FamilyNameKana, @GivenNameKana,
-                    @BirthDate, @Municipality, @Email, @Phone, @Now)
+                    @BirthDate, @Municipality, @Email, @Phone, @ContactKeys, @Now)
             ON CONFLICT (identity_key) DO NOTHING
             RETURNING id)
         SELECT id, TRUE AS IsNew FROM stored
@@ -100,6 +100,7 @@ public static class OpenReferralEndpoint
             Municipality = person.Municipality!.Trim(),
             person.Contact?.Email,
             person.Contact?.Phone,
+            ContactKeys = identity.ContactKeysOf(person.Contact?.Email, person.Contact?.Phone, line: null),
             Now = now,
         }, ct);
         var personId = storedPerson.Id;
@@ -119,7 +120,8 @@ public static class OpenReferralEndpoint
         var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
         if (youthAccessCode is not null)
         {
-            work.Publish(new YouthAccessCodeIssued(personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, now));
+            work.Publish(new YouthAccessCodeIssued(
+                personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, agencyId, caller.UserId, now));
         }
         var response = new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
         if (idempotencyKey is not null)

@@ -30,6 +30,19 @@ public sealed class PersonIdentity(IOptions<IdentityOptions> options)
         return Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>
+    /// Keyed hashes of a person's contact channels (an e-mail address in lower case, a phone number's digits, a LINE id),
+    /// so that two records can be compared by channel without comparing the addresses themselves.
+    /// </summary>
+    public string[] ContactKeysOf(string? email, string? phone, string? line)
+    {
+        string? Key(string channel, string? value) => string.IsNullOrWhiteSpace(value) ? null
+            : Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{channel}|{value}")));
+        var digits = phone is null ? null : new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return new[] { Key("email", email?.Trim().ToLowerInvariant()), Key("phone", digits), Key("line", line?.Trim().ToLowerInvariant()) }
+            .OfType<string>().ToArray();
+    }
+
     public static string Normalise(string name)
     {
         var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();

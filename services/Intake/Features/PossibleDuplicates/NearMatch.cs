@@ -15,10 +15,12 @@ public sealed class PersonRecord
     public string? GivenNameKana { get; init; }
     public DateTime? BirthDate { get; init; }
     public string? Municipality { get; init; }
+    public string[]? ContactKeys { get; init; }
 
     public const string Columns = """
         p.id AS PersonId, c.id AS CaseId, c.status, p.family_name AS FamilyName, p.given_name AS GivenName,
-        p.family_name_kana AS FamilyNameKana, p.given_name_kana AS GivenNameKana, p.birth_date AS BirthDate, p.municipality
+        p.family_name_kana AS FamilyNameKana, p.given_name_kana AS GivenNameKana, p.birth_date AS BirthDate, p.municipality,
+        p.contact_keys AS ContactKeys
         """;
 
     /// <summary>The person of a case, and the live cases of everyone else born that day (merged records are not looked at).</summary>
@@ -44,7 +46,8 @@ public sealed class PersonRecord
 /// <summary>
 /// Two records that may be one young person: born the same day in the same municipality, with names that differ only
 /// slightly — the same kana reading (山田太郎 / 山田太朗), family and given name swapped, one or two characters apart
-/// (one for short names), or no name given in one of them (a self-referral's nickname). Never merged silently.
+/// (one for short names), or no name given in one of them (a self-referral's nickname) and a contact channel the
+/// same (compared as keyed hashes: a birthday and a town alone are shared by too many). Never merged silently.
 /// </summary>
 public static class NearMatch
 {
@@ -54,6 +57,7 @@ public static class NearMatch
     public const string NamesSwapped = "names-swapped";
     public const string SimilarName = "similar-name";
     public const string NameNotGiven = "name-not-given";
+    public const string SameContact = "same-contact";
 
     /// <summary>Why the two may be one person; empty when they are not a near match.</summary>
     public static IReadOnlyList<string> Between(PersonRecord a, PersonRecord b)
@@ -71,7 +75,11 @@ public static class NearMatch
     {
         if (a.FamilyName is null || a.GivenName is null || b.FamilyName is null || b.GivenName is null)
         {
-            yield return NameNotGiven;
+            if ((a.ContactKeys ?? []).Intersect(b.ContactKeys ?? []).Any())
+            {
+                yield return NameNotGiven;
+                yield return SameContact;
+            }
             yield break;
         }
         var (aFamily, aGiven) = (PersonIdentity.Normalise(a.FamilyName), PersonIdentity.Normalise(a.GivenName));

@@ -9,7 +9,11 @@ namespace ReferralNet.Intake.Features.ReissueAccessCode;
 
 public sealed record AccessCodeResponse(string YouthAccessCode, DateTimeOffset ExpiresAt);
 
-/// <summary>A worker of an agency taking part in the case gives the young person a new code; older codes stop working.</summary>
+/// <summary>
+/// A worker of an agency taking part in the case gives the young person a new code; older codes stop working. For a
+/// young person who already set a credential it is a reset code: using it leads through enrolment again, and the
+/// young person sees in their access log which agency issued it.
+/// </summary>
 public static class ReissueAccessCodeEndpoint
 {
     public static void MapReissueAccessCode(this IEndpointRouteBuilder app) =>
@@ -21,14 +25,14 @@ public static class ReissueAccessCodeEndpoint
         var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var personId = await work.QuerySingleOrDefaultAsync<Guid?>("SELECT person_id FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
-        if (personId is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
+        if (personId is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(caseId, agencyId))
         {
             return Problems.NotFound("The case");
         }
         var now = time.GetUtcNow();
         var code = YouthAccessCode.New();
         var expiresAt = now + YouthAccessCode.ValidFor;
-        work.Publish(new YouthAccessCodeIssued(personId.Value, YouthAccessCode.HashOf(code), expiresAt, now));
+        work.Publish(new YouthAccessCodeIssued(personId.Value, YouthAccessCode.HashOf(code), expiresAt, agencyId, caller.UserId, now));
         await work.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/cases/{caseId}", new AccessCodeResponse(code, expiresAt));
     }

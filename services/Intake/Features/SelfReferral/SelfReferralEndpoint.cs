@@ -18,8 +18,9 @@ public static class SelfReferralEndpoint
     public const string SubmittedBy = "self-referral";
 
     private const string StorePersonAndCase = """
-        INSERT INTO persons (id, identity_key, nickname, birth_date, municipality, email, phone, line_id, contact_preference, created_at)
-        VALUES (@PersonId, NULL, @Nickname, @BirthDate, @Municipality, @Email, @Phone, @Line, @Preferred, @Now);
+        INSERT INTO persons (id, identity_key, nickname, birth_date, municipality, email, phone, line_id, contact_preference,
+                             contact_keys, created_at)
+        VALUES (@PersonId, NULL, @Nickname, @BirthDate, @Municipality, @Email, @Phone, @Line, @Preferred, @ContactKeys, @Now);
         INSERT INTO cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)
         VALUES (@CaseId, @PersonId, 'awaiting-consent', @DeskAgencyId, @Now, @Now, @Now, @Now)
         """;
@@ -28,8 +29,8 @@ public static class SelfReferralEndpoint
         app.MapPost("/api/intake/self-referrals", Handle).AllowAnonymous();
 
     private static async Task<Results<Accepted<SelfReferralResponse>, ProblemHttpResult>> Handle(
-        SelfReferralRequest request, Database database, ConsentIndex consents, IOptions<IntakeOptions> options, TimeProvider time,
-        CancellationToken ct)
+        SelfReferralRequest request, Database database, ConsentIndex consents, PersonIdentity identity, IOptions<IntakeOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -48,7 +49,7 @@ public static class SelfReferralEndpoint
         {
             PersonId = personId, CaseId = caseId, Nickname = Trimmed(request.Nickname), request.BirthDate, Municipality = municipality,
             Email = Trimmed(contact.Email), Phone = Trimmed(contact.Phone), Line = Trimmed(contact.Line), Preferred = contact.PreferredChannel,
-            DeskAgencyId = desk, Now = now,
+            ContactKeys = identity.ContactKeysOf(contact.Email, contact.Phone, contact.Line), DeskAgencyId = desk, Now = now,
         }, ct);
         await CaseReferrals.LandAsync(work, consents, new LandingReferral(
             referralId, caseId, personId, desk, SubmittedBy, "self", request.Needs!.Distinct().ToList(), "routine",

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ReferralNet.Testing;
 
@@ -10,35 +9,125 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    private async Task<HttpResponseMessage> ExchangeAsync(string code)
-    {
-        using var anonymous = await _network.ClientAsync();
-        return await anonymous.PostAsJsonAsync("/api/consent/access", new { code });
-    }
-
-    /// <summary>The code reaches the consent service as an event; until it has, the code is not valid there yet.</summary>
-    private async Task<HttpClient> YouthWithCodeAsync(string code)
-    {
-        var response = await Eventually.Until(() => ExchangeAsync(code), r => r.StatusCode == HttpStatusCode.OK, "the code to be exchanged");
-        var token = (await Scenario.ReadAsync(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
-        var youth = await _network.ClientAsync();
-        youth.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return youth;
-    }
-
     [Fact]
-    public async Task The_code_from_the_first_referral_gives_the_young_person_a_token_for_themself_once()
+    public async Task The_code_gives_only_an_enrolment_and_the_chosen_credential_gives_the_young_person_their_pages()
     {
         var referred = await ReferredPerson.CreateAsync(_network);
         Assert.Matches("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$", referred.YouthAccessCode);
 
-        using var youth = await YouthWithCodeAsync(referred.YouthAccessCode!.ToLowerInvariant());
+        var exchanged = await Scenario.ReadAsync(
+            await Eventually.Until(() => YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!.ToLowerInvariant()),
+                r => r.StatusCode == HttpStatusCode.OK, "the code to reach the consent service"), HttpStatusCode.OK);
+        Assert.Equal("enrol", exchanged["scope"]!.GetValue<string>());
+        using var enrolment = YouthSignIn.WithToken(_network, YouthSignIn.TokenOf(exchanged));
+        await Scenario.ReadProblemAsync(await enrolment.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), HttpStatusCode.NotFound);
+        await Scenario.ReadProblemAsync(
+            await Scenario.GrantAsync(enrolment, referred.PersonId, ["contact"], grantor: "youth"), HttpStatusCode.NotFound);
+
+        var signInName = $"Y-{Guid.NewGuid():N}"[..20];
+        var full = await Scenario.ReadAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
+            new { signInName, passphrase = YouthSignIn.Passphrase }), HttpStatusCode.Created);
+        Assert.Equal("full", full["scope"]!.GetValue<string>());
+        using var youth = YouthSignIn.WithToken(_network, YouthSignIn.TokenOf(full));
         await Scenario.ReadAsync(await Scenario.GrantAsync(youth, referred.PersonId, ["contact"], grantor: "youth"), HttpStatusCode.Created);
         var mine = await Scenario.ReadAsync(await youth.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), HttpStatusCode.OK);
         Assert.Equal("youth", mine["items"]![0]!["grantor"]!.GetValue<string>());
         await Scenario.ReadProblemAsync(await youth.GetAsync($"/api/consent/persons/{Guid.NewGuid()}/consents"), HttpStatusCode.NotFound);
 
-        await Scenario.ReadProblemAsync(await ExchangeAsync(referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
+        await Scenario.ReadProblemAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
+            new { signInName = signInName + "x", passphrase = YouthSignIn.Passphrase }), HttpStatusCode.Conflict);
+        var signedIn = await Scenario.ReadAsync(await YouthSignIn.SignInAsync(_network, signInName.ToLowerInvariant()), HttpStatusCode.OK);
+        Assert.Equal(referred.PersonId, signedIn["personId"]!.GetValue<Guid>());
+        Assert.Equal("full", signedIn["scope"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_worker_who_uses_a_reset_code_gets_only_an_enrolment_and_the_young_person_sees_every_use_of_their_codes()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var (youth, signInName) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
+        using var _ = youth;
+
+        var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(
+            $"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created))["youthAccessCode"]!.GetValue<string>();
+        using var worker = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, reset));
+        await Scenario.ReadProblemAsync(await worker.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.NotFound);
+        await Scenario.ReadProblemAsync(await worker.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), HttpStatusCode.NotFound);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, reset), HttpStatusCode.Unauthorized);
+
+        using var again = YouthSignIn.WithToken(_network, YouthSignIn.TokenOf(
+            await Scenario.ReadAsync(await YouthSignIn.SignInAsync(_network, signInName), HttpStatusCode.OK)));
+        var log = (await Scenario.ReadAsync(await again.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.OK))
+            ["items"]!.AsArray().Select(e => (Kind: e!["kind"]!.GetValue<string>(), Category: e["category"]!.GetValue<string>(),
+                Agency: e["agencyId"]?.GetValue<Guid>(), Decision: e["decision"]!.GetValue<string>())).ToList();
+        Assert.Equal([(referred.School, "access-code"), (referred.School, "access-code")],
+            log.Where(e => e.Kind == "code-issued").Select(e => (e.Agency!.Value, e.Category)));
+        Assert.Equal(2, log.Count(e => e is { Kind: "signed-in", Category: "access-code" }));
+        Assert.Single(log, e => e.Kind == "credential-set");
+        Assert.Single(log, e => e is { Kind: "signed-in", Category: "passphrase", Decision: "permit" });
+    }
+
+    [Fact]
+    public async Task A_reset_code_replaces_the_credential_and_the_old_passphrase_stops_working()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var (youth, oldName) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
+        youth.Dispose();
+        var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(
+            $"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created))["youthAccessCode"]!.GetValue<string>();
+
+        var (renewed, newName) = await YouthSignIn.EnrolAsync(_network, reset);
+        using var _ = renewed;
+
+        await Scenario.ReadProblemAsync(await YouthSignIn.SignInAsync(_network, oldName), HttpStatusCode.Unauthorized);
+        await Scenario.ReadAsync(await YouthSignIn.SignInAsync(_network, newName), HttpStatusCode.OK);
+        var log = await Scenario.ReadAsync(await renewed.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.OK);
+        Assert.Contains(log["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "credential-reset");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passphrases_lock_a_name_whether_or_not_it_exists_and_the_young_person_sees_the_tries()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var (youth, signInName) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
+        using var _ = youth;
+        var unknownName = $"nobody-{Guid.NewGuid():N}"[..24];
+
+        foreach (var name in new[] { signInName, unknownName })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await Scenario.ReadProblemAsync(await YouthSignIn.SignInAsync(_network, name, "not the passphrase"), HttpStatusCode.Unauthorized);
+            }
+            var locked = await YouthSignIn.SignInAsync(_network, name);
+            await Scenario.ReadProblemAsync(locked, HttpStatusCode.TooManyRequests);
+            Assert.InRange(locked.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        }
+        var log = await Scenario.ReadAsync(await youth.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.OK);
+        Assert.Equal(5, log["items"]!.AsArray().Count(e => e!["kind"]!.GetValue<string>() == "signed-in" && e["decision"]!.GetValue<string>() == "deny"));
+    }
+
+    [Fact]
+    public async Task A_credential_needs_a_valid_free_name_and_a_passphrase_of_ten_characters()
+    {
+        var first = await ReferredPerson.CreateAsync(_network);
+        var (youth, taken) = await YouthSignIn.EnrolAsync(_network, first.YouthAccessCode!);
+        youth.Dispose();
+        var second = await ReferredPerson.CreateAsync(_network);
+        using var enrolment = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, second.YouthAccessCode!));
+
+        async Task<string> RefusedFieldAsync(string? signInName, string? passphrase) =>
+            string.Join(',', (await Scenario.ReadProblemAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
+                new { signInName, passphrase }), HttpStatusCode.UnprocessableEntity))["errors"]!.AsObject().Select(e => e.Key));
+
+        Assert.Equal("signInName", await RefusedFieldAsync("ab", YouthSignIn.Passphrase));
+        Assert.Equal("signInName", await RefusedFieldAsync("名前です", YouthSignIn.Passphrase));
+        Assert.Equal("signInName", await RefusedFieldAsync(taken, YouthSignIn.Passphrase));
+        Assert.Equal("passphrase", await RefusedFieldAsync("fine-name", "too short"));
+        Assert.Equal("signInName,passphrase", await RefusedFieldAsync(null, null));
+        await Scenario.ReadProblemAsync(await YouthSignIn.SignInAsync(_network, "fine-name"), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -62,9 +151,9 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
         var referred = await ReferredPerson.CreateAsync(_network);
         var reissued = await Scenario.ReadAsync(
             await referred.Teacher.PostAsync($"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created);
-        using var youth = await YouthWithCodeAsync(reissued["youthAccessCode"]!.GetValue<string>());
+        await YouthSignIn.ExchangeAsync(_network, reissued["youthAccessCode"]!.GetValue<string>());
 
-        await Scenario.ReadProblemAsync(await ExchangeAsync(referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
         using var outsider = await _network.ClientAsync("worker", agency: Guid.NewGuid());
         await Scenario.ReadProblemAsync(
             await outsider.PostAsync($"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.NotFound);
@@ -73,7 +162,7 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
     [Fact]
     public async Task A_wrong_code_is_401_and_a_missing_code_is_422()
     {
-        await Scenario.ReadProblemAsync(await ExchangeAsync("AAAA-BBBB-CCCC"), HttpStatusCode.Unauthorized);
-        await Scenario.ReadProblemAsync(await ExchangeAsync(""), HttpStatusCode.UnprocessableEntity);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, "AAAA-BBBB-CCCC"), HttpStatusCode.Unauthorized);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, ""), HttpStatusCode.UnprocessableEntity);
     }
 }

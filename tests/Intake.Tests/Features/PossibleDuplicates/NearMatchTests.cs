@@ -5,11 +5,12 @@ namespace ReferralNet.Intake.Tests.Features.PossibleDuplicates;
 public sealed class NearMatchTests
 {
     private static PersonRecord Person(
-        string? family, string? given, string? familyKana = null, string? givenKana = null, string town = "Setagaya", int day = 2) =>
+        string? family, string? given, string? familyKana = null, string? givenKana = null, string town = "Setagaya", int day = 2,
+        string[]? contactKeys = null) =>
         new()
         {
             FamilyName = family, GivenName = given, FamilyNameKana = familyKana, GivenNameKana = givenKana,
-            BirthDate = new DateTime(2007, 4, day), Municipality = town,
+            BirthDate = new DateTime(2007, 4, day), Municipality = town, ContactKeys = contactKeys,
         };
 
     [Fact]
@@ -25,8 +26,16 @@ public sealed class NearMatchTests
         Assert.Contains(NearMatch.NamesSwapped, NearMatch.Between(Person("Sato", "Ken"), Person("Ken", "Sato")));
 
     [Fact]
-    public void A_nickname_only_self_referral_born_the_same_day_in_the_same_town_is_listed() =>
-        Assert.Contains(NearMatch.NameNotGiven, NearMatch.Between(Person("山田", "太郎"), Person(null, null)));
+    public void A_nickname_only_self_referral_born_the_same_day_in_the_same_town_is_listed_when_a_contact_channel_matches() =>
+        Assert.Equal([NearMatch.SameBirthDate, NearMatch.SameMunicipality, NearMatch.NameNotGiven, NearMatch.SameContact],
+            NearMatch.Between(Person("山田", "太郎", contactKeys: ["phone-key", "mail-key"]), Person(null, null, contactKeys: ["mail-key"])));
+
+    [Fact]
+    public void A_nickname_only_self_referral_without_a_matching_contact_channel_is_not_listed()
+    {
+        Assert.Empty(NearMatch.Between(Person("山田", "太郎", contactKeys: ["phone-key"]), Person(null, null, contactKeys: ["mail-key"])));
+        Assert.Empty(NearMatch.Between(Person("山田", "太郎"), Person(null, null)));
+    }
 
     [Theory]
     [InlineData("Sato", "Kenichi", "Sato", "Kenjiro", "Setagaya", 2)]     // four letters apart

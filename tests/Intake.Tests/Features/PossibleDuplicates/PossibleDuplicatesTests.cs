@@ -55,7 +55,10 @@ public sealed class PossibleDuplicatesTests(NetworkFixture fixture)
         var pair = await ReferNearPairAsync(birthDate, town);
         var (kept, merged) = (IdOf(pair.Taro, "caseId"), IdOf(pair.Tarou, "caseId"));
 
-        var answer = await Scenario.ReadAsync(await MergeAsync(pair.School, kept, merged), HttpStatusCode.OK);
+        // The school takes no part in the clinic's case: the merge waits for the clinic to confirm it.
+        var proposal = await Scenario.ReadAsync(await MergeAsync(pair.School, kept, merged), HttpStatusCode.Accepted);
+        var answer = await Scenario.ReadAsync(await pair.Clinic.PostAsync(
+            $"/api/intake/merge-proposals/{IdOf(proposal, "proposalId")}/confirm", null), HttpStatusCode.OK);
         var retried = await Scenario.ReadAsync(await MergeAsync(pair.School, kept, merged), HttpStatusCode.OK);
 
         Assert.Equal("open", answer["status"]!.GetValue<string>()); // the clinic's own referral had opened its case
@@ -66,6 +69,7 @@ public sealed class PossibleDuplicatesTests(NetworkFixture fixture)
         Assert.Equal([IdOf(pair.Taro, "referralId"), IdOf(pair.Tarou, "referralId")], referralIds);
         Assert.Equal(2, KindsOf(view).Count(k => k == "case-opened"));
         Assert.Equal(["case-merged", "status-changed"], KindsOf(view).TakeLast(2));
+        Assert.Equal(pair.ClinicAgency, IdOf(timeline.Last(e => e!["kind"]!.GetValue<string>() == "case-merged")!.AsObject(), "agencyId"));
         var times = timeline.Select(e => e!["at"]!.GetValue<DateTimeOffset>()).ToList();
         Assert.Equal(times.Order(), times);
         Assert.Equal(new[] { pair.SchoolAgency, pair.ClinicAgency }.Order(), view["participants"]!.AsArray().Select(p => p!.GetValue<Guid>()).Order());

@@ -1,0 +1,136 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ReferralNet.BuildingBlocks.Auth;
+using ReferralNet.BuildingBlocks.Consent;
+using ReferralNet.BuildingBlocks.Data;
+using ReferralNet.BuildingBlocks.Web;
+using ReferralNet.Contracts.Codes;
+using ReferralNet.Intake.Features.SharedCase;
+
+namespace ReferralNet.Intake.Features.MergeCases;
+
+/// <summary>A proposal to merge <see cref="OtherCaseId"/> into <see cref="CaseId"/>: ids and codes only.</summary>
+public sealed class MergeProposal
+{
+    public Guid ProposalId { get; init; }
+    public Guid CaseId { get; init; }
+    public Guid OtherCaseId { get; init; }
+    public string Status { get; init; } = "";
+    public string[] Reasons { get; init; } = [];
+    public Guid ProposedByAgencyId { get; init; }
+    public DateTimeOffset ProposedAt { get; init; }
+}
+
+/// <summary>
+/// A worker of an agency taking part in the other case of a proposal confirms it (the merge happens, recorded as
+/// theirs) or declines it; to anyone else the proposal does not exist. The list shows what waits for the caller's
+/// agency (<c>incoming=true</c>, the default) or what it proposed (<c>incoming=false</c>).
+/// </summary>
+public static class MergeProposalEndpoints
+{
+    private const string Columns = """
+        m.id AS ProposalId, m.case_id AS CaseId, m.other_case_id AS OtherCaseId, m.status, m.reasons,
+        m.proposed_by_agency_id AS ProposedByAgencyId, m.proposed_at AS ProposedAt
+        """;
+
+    private const string LockProposal = $"SELECT {Columns} FROM merge_proposals m WHERE m.id = @ProposalId FOR UPDATE";
+
+    private const string Decide = """
+        UPDATE merge_proposals SET status = @Status, decided_by_agency_id = @AgencyId, decided_by = @UserId, decided_at = @Now
+        WHERE id = @ProposalId
+        """;
+
+    private const string ListIncoming = $"""
+        SELECT {Columns} FROM merge_proposals m
+        JOIN case_participation p ON p.case_id = m.other_case_id AND p.agency_id = @AgencyId
+        JOIN case_persons cp ON cp.case_id = m.other_case_id
+        WHERE m.status = @Awaiting AND {ConsentProjection.NotShutOut} AND (@Cursor IS NULL OR m.id > @Cursor)
+        ORDER BY m.id
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
+    private const string ListOutgoing = $"""
+        SELECT {Columns} FROM merge_proposals m
+        WHERE m.proposed_by_agency_id = @AgencyId AND m.status = @Awaiting AND (@Cursor IS NULL OR m.id > @Cursor)
+        ORDER BY m.id
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
+    public static void MapMergeProposals(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/intake/merge-proposals", List).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/confirm", Confirm).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/decline", Decline).RequirePersonAccess(Policies.Worker);
+    }
+
+    private static async Task<Results<Ok<MergeCasesResponse>, ProblemHttpResult>> Confirm(
+        Guid proposalId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
+        if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
+        {
+            return Problems.NotFound("The merge proposal");
+        }
+        if (proposal.Status == MergeProposalStatuses.Declined)
+        {
+            return Problems.Conflict("This proposal was declined.");
+        }
+        var pair = (await CaseMerge.LockAsync(work, proposal.CaseId, proposal.OtherCaseId, ct))!;
+        if (pair.AlreadyMerged)
+        {
+            return TypedResults.Ok(new MergeCasesResponse(proposal.CaseId, proposal.OtherCaseId, pair.Case.Status)); // a retry
+        }
+        if (pair.Case.Status == CaseStatus.Closed || pair.Reasons.Count == 0)
+        {
+            return Problems.Conflict("The two cases are no longer possible duplicates (one was closed or merged since).");
+        }
+        var now = time.GetUtcNow();
+        var status = await CaseMerge.ApplyAsync(work, participation, pair, agencyId, now, ct);
+        await work.ExecuteAsync(Decide, new { ProposalId = proposalId, Status = MergeProposalStatuses.Confirmed, AgencyId = agencyId, caller.UserId, Now = now }, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(new MergeCasesResponse(proposal.CaseId, proposal.OtherCaseId, status));
+    }
+
+    private static async Task<Results<Ok<MergeProposalAnswer>, ProblemHttpResult>> Decline(
+        Guid proposalId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        await using var work = await database.BeginAsync(ct);
+        var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
+        if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
+        {
+            return Problems.NotFound("The merge proposal");
+        }
+        if (proposal.Status == MergeProposalStatuses.Confirmed)
+        {
+            return Problems.Conflict("This proposal was confirmed: the cases are merged.");
+        }
+        if (proposal.Status == MergeProposalStatuses.AwaitingConfirmation)
+        {
+            await work.ExecuteAsync(Decide, new
+            {
+                ProposalId = proposalId, Status = MergeProposalStatuses.Declined, AgencyId = agencyId, caller.UserId, Now = time.GetUtcNow(),
+            }, ct);
+            await work.CommitAsync(ct);
+        }
+        return TypedResults.Ok(new MergeProposalAnswer(proposalId, MergeProposalStatuses.Declined));
+    }
+
+    private static async Task<Results<Ok<Page<MergeProposal>>, ProblemHttpResult>> List(
+        HttpContext http, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? incoming, int? limit,
+        Guid? cursor, CancellationToken ct)
+    {
+        var take = Page<MergeProposal>.Clamp(limit);
+        await using var connection = await database.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<MergeProposal>(new CommandDefinition(incoming == false ? ListOutgoing : ListIncoming,
+            new
+            {
+                Caller.From(http.User).AgencyId, Awaiting = MergeProposalStatuses.AwaitingConfirmation, Cursor = cursor, Take = take + 1,
+                ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor,
+            }, cancellationToken: ct))).AsList();
+        return TypedResults.Ok(Page<MergeProposal>.Of(rows, take, p => p.ProposalId));
+    }
+}
