@@ -22,11 +22,20 @@ if [ ! -f "$data/secrets.env" ]; then
   umask 077
   cat > "$data/secrets.env" <<SECRETS
 PG_PASSWORD=$(secret 24)
-SIGNING_KEY=$(secret 48)
 IDENTITY_SECRET=$(secret 48)
 SECRETS
   umask 022
 fi
+# The two issuers' EC P-256 key pairs (the gateway's development issuer, the consent service's youth issuer), made once
+# per data folder: each private key goes to its issuer only, the public keys to every process.
+key_pair() { # NAME -> NAME_PKCS8=… and NAME_SPKI=… (base64 DER)
+  local pem
+  pem=$(openssl ecparam -name prime256v1 -genkey -noout)
+  echo "$1_PKCS8=$(openssl pkcs8 -topk8 -nocrypt -outform DER <<< "$pem" | base64 -w0)"
+  echo "$1_SPKI=$(openssl ec -pubout -outform DER 2>/dev/null <<< "$pem" | base64 -w0)"
+}
+grep -q '^DEV_ISSUER_PKCS8=' "$data/secrets.env" || key_pair DEV_ISSUER >> "$data/secrets.env"
+grep -q '^YOUTH_ISSUER_PKCS8=' "$data/secrets.env" || key_pair YOUTH_ISSUER >> "$data/secrets.env"
 # The network's intake desk (the agency that leads self-referred cases), also made once per data folder.
 grep -q '^DESK_AGENCY_ID=' "$data/secrets.env" || echo "DESK_AGENCY_ID=$(cat /proc/sys/kernel/random/uuid)" >> "$data/secrets.env"
 source "$data/secrets.env"
@@ -58,11 +67,19 @@ dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q
 output() { # project folder -> its build output
   echo "$root/$1/bin/Release/net10.0"
 }
+trusted_issuers() { # whose tokens every process accepts: public keys only; the youth issuer gives only the young person's roles
+  echo "Auth__Issuers__0__Issuer=referralnet-dev" "Auth__Issuers__0__Keys__0__Kid=dev-1" "Auth__Issuers__0__Keys__0__Spki=$DEV_ISSUER_SPKI" \
+    "Auth__Issuers__1__Issuer=referralnet-youth" "Auth__Issuers__1__Roles__0=youth" "Auth__Issuers__1__Roles__1=youth-enrolment" \
+    "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
+}
 service_env() { # name
   local project=${1^}
   echo "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD" \
-    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "Auth__SigningKey=$SIGNING_KEY" \
+    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" $(trusted_issuers) \
     "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
+  if [ "$1" = consent ]; then
+    echo "Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8"
+  fi
 }
 
 for name in "${services[@]}"; do
@@ -76,7 +93,9 @@ for name in "${services[@]}"; do
   (cd "$(output "services/$project")" && exec env $(service_env "$name") dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
   pids+=($!)
 done
-(cd "$(output gateway/ReferralNet.Gateway)" && exec env "Auth__SigningKey=$SIGNING_KEY" "Gateway__DevTokens=true" \
+# The development issuer runs only in the Development environment (the gateway refuses to start otherwise).
+(cd "$(output gateway/ReferralNet.Gateway)" && exec env $(trusted_issuers) "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
+  "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "ASPNETCORE_ENVIRONMENT=Development" \
   "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
 pids+=($!)
 

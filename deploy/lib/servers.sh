@@ -12,6 +12,7 @@ ensure_packages() {
   local missing=()
   find_pg_bin || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v openssl >/dev/null || missing+=(openssl) # the run script makes the issuers' key pairs with it
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
     log "Missing: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Tokens;
@@ -163,7 +162,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         {
             return null;
         }
-        if (kind is CallerKind.NoToken or CallerKind.ExpiredToken or CallerKind.UnknownKey or CallerKind.AlgNone)
+        if (kind is CallerKind.NoToken or CallerKind.ExpiredToken or CallerKind.UnknownKey or CallerKind.AlgNone
+            or CallerKind.PublicKeyAsSecret or CallerKind.AnotherIssuersKey or CallerKind.RoleTheIssuerMayNotGive)
         {
             return HttpStatusCode.Unauthorized;
         }
@@ -199,6 +199,15 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     private enum CallerKind
     {
         OutsiderWorker, OutsiderAgencyAdmin, AnotherYoungPerson, CodeHolder, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone,
+
+        /// <summary>HS256 with the development issuer's public key as the secret (algorithm confusion).</summary>
+        PublicKeyAsSecret,
+
+        /// <summary>The youth issuer's key on a token naming the development issuer.</summary>
+        AnotherIssuersKey,
+
+        /// <summary>The youth issuer's own token giving a staff role.</summary>
+        RoleTheIssuerMayNotGive,
     }
 
     private sealed record Caller(CallerKind Kind, HttpClient Client);
@@ -212,7 +221,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             return client;
         }
         var now = DateTime.UtcNow;
-        var unknownKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("an-unknown-key-nobody-in-the-network-holds-0123456789"));
+        var (notBefore, expires) = (now.AddMinutes(-1), now.AddHours(1));
+        var publicKeyAsSecret = new SymmetricSecurityKey(TestIssuers.DevelopmentKey.ECDsa.ExportSubjectPublicKeyInfo());
         return
         [
             new(CallerKind.OutsiderWorker, await _network.ClientAsync("worker", agency: world.Outsider)),
@@ -221,22 +231,28 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             new(CallerKind.CodeHolder, WithToken(await YouthSignIn.ExchangeAsync(_network, world.OtherPersonCode))),
             new(CallerKind.Coordinator, await _network.ClientAsync("coordinator")),
             new(CallerKind.NoToken, new HttpClient { BaseAddress = _network.Gateway }),
-            new(CallerKind.ExpiredToken, WithToken(Sign(world, ForgedTokens.NetworkKey, now.AddHours(-2), now.AddHours(-1)))),
-            new(CallerKind.UnknownKey, WithToken(Sign(world, unknownKey, now, now.AddHours(1)))),
+            new(CallerKind.ExpiredToken, WithToken(Sign(world, TestIssuers.DevelopmentKey, now.AddHours(-2), now.AddHours(-1)))),
+            new(CallerKind.UnknownKey, WithToken(Sign(world, TestIssuers.NewKey(TestIssuers.DevelopmentKey.KeyId), notBefore, expires))),
             new(CallerKind.AlgNone, WithToken(Unsigned(world, now))),
+            new(CallerKind.PublicKeyAsSecret, WithToken(Sign(world, publicKeyAsSecret, notBefore, expires, algorithm: SecurityAlgorithms.HmacSha256))),
+            new(CallerKind.AnotherIssuersKey, WithToken(Sign(world, TestIssuers.YouthKey, notBefore, expires))),
+            new(CallerKind.RoleTheIssuerMayNotGive, WithToken(Sign(world, TestIssuers.YouthKey, notBefore, expires, TestIssuers.Youth))),
         ];
     }
 
-    /// <summary>A token for the school's own worker (who may do everything here), signed with the given key and times.</summary>
-    private static string Sign(World world, SymmetricSecurityKey key, DateTime notBefore, DateTime expires) =>
-        ForgedTokens.Sign(key, [new Claim("sub", "forged"), new Claim("role", "worker"), new Claim("agency", world.School.ToString())], notBefore, expires);
+    /// <summary>A token for the school's own worker (who may do everything here), signed with the given key, times and issuer.</summary>
+    private static string Sign(
+        World world, SecurityKey key, DateTime notBefore, DateTime expires, string issuer = TestIssuers.Development,
+        string algorithm = SecurityAlgorithms.EcdsaSha256) =>
+        ForgedTokens.Sign(key, [new Claim("sub", "forged"), new Claim("role", "worker"), new Claim("agency", world.School.ToString())],
+            notBefore, expires, issuer, algorithm);
 
     private static string Unsigned(World world, DateTime now)
     {
         static string Part(JsonObject json) => Base64UrlEncoder.Encode(json.ToJsonString());
         var seconds = new DateTimeOffset(now).ToUnixTimeSeconds();
         return $"{Part(new JsonObject { ["alg"] = "none", ["typ"] = "JWT" })}." +
-            $"{Part(new JsonObject { ["sub"] = "forged", ["role"] = "worker", ["agency"] = world.School.ToString(), ["iss"] = "referralnet", ["aud"] = "referralnet", ["nbf"] = seconds, ["exp"] = seconds + 3600 })}.";
+            $"{Part(new JsonObject { ["sub"] = "forged", ["role"] = "worker", ["agency"] = world.School.ToString(), ["iss"] = TestIssuers.Development, ["aud"] = "referralnet", ["nbf"] = seconds, ["exp"] = seconds + 3600 })}.";
     }
 
     private static IEnumerable<string> Keys(RouteEndpoint endpoint) =>

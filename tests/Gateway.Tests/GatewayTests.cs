@@ -105,6 +105,18 @@ public sealed class GatewayTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task The_gateway_refuses_to_start_with_dev_tokens_on_outside_the_development_environment()
+    {
+        var settings = new Dictionary<string, string?>(
+            [.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)]) { ["Gateway:DevTokens"] = "true" };
+        await using var production = new ServiceHost<GatewayOptions>(settings, environment: "Production");
+
+        var refused = Assert.ThrowsAny<Exception>(() => production.Start());
+
+        Assert.Contains("Gateway:DevTokens is on in the 'Production' environment", refused.ToString());
+    }
+
+    [Fact]
     public async Task A_user_over_the_rate_limit_gets_429()
     {
         await using var limited = await ReferralNetwork.StartAsync(new Dictionary<string, string?>

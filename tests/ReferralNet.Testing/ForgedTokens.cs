@@ -1,24 +1,23 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ReferralNet.Testing;
 
-/// <summary>Tokens the development issuer would never give: expired, of another key, with an over-long subject.</summary>
+/// <summary>Tokens the network's issuers would never give: expired, of another key or issuer, with an over-long subject.</summary>
 public static class ForgedTokens
 {
-    public static readonly SymmetricSecurityKey NetworkKey = new(Encoding.UTF8.GetBytes(ReferralNetwork.SigningKey));
-
-    public static string Sign(SymmetricSecurityKey key, IEnumerable<Claim> claims, DateTime notBefore, DateTime expires) =>
+    public static string Sign(
+        SecurityKey key, IEnumerable<Claim> claims, DateTime notBefore, DateTime expires, string issuer = TestIssuers.Development,
+        string algorithm = SecurityAlgorithms.EcdsaSha256) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
-            Issuer = "referralnet",
+            Issuer = issuer,
             Audience = "referralnet",
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, algorithm),
         });
 }

@@ -19,8 +19,6 @@ namespace ReferralNet.Testing;
 /// </summary>
 public sealed class ReferralNetwork : IAsyncDisposable
 {
-    public const string SigningKey = "test-signing-key-for-referralnet-only-0123456789";
-
     /// <summary>The network's intake desk: the agency that leads self-referred cases.</summary>
     public static readonly Guid IntakeDesk = Guid.Parse("0d35c0de-0000-4000-8000-000000000001");
 
@@ -52,10 +50,9 @@ public sealed class ReferralNetwork : IAsyncDisposable
         var virtualHost = await servers.CreateVirtualHostAsync("network");
         var suffix = Guid.NewGuid().ToString("N")[..8];
 
-        Dictionary<string, string?> ServiceSettings(string service) => new(servers.BrokerSettings(virtualHost))
+        Dictionary<string, string?> ServiceSettings(string service) => new([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
         {
             ["Database:ConnectionString"] = servers.Database($"rn_{service}_{suffix}"),
-            ["Auth:SigningKey"] = SigningKey,
             ["Identity:KeySecret"] = "test-identity-secret-0123456789-abcdefghijkl",
             ["Insights:MinimumCount"] = minimumCount.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.500",
@@ -69,13 +66,13 @@ public sealed class ReferralNetwork : IAsyncDisposable
         network.IntakeServices = intake.Services;
         var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
-        var consent = network.Add(new ServiceHost<ConsentRecord>(ServiceSettings("consent")).Start());
+        var consent = network.Add(new ServiceHost<ConsentRecord>(
+            new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start());
         var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff")).Start());
         var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights")).Start());
 
-        var gateway = new Dictionary<string, string?>
+        var gateway = new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)])
         {
-            ["Auth:SigningKey"] = SigningKey,
             ["Gateway:DevTokens"] = "true",
             ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
             ["Gateway:RateLimit:Burst"] = "10000",
@@ -90,7 +87,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
         {
             gateway[key] = value;
         }
-        var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway).Start());
+        // The development issuer starts only in the Development environment.
+        var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development").Start());
         network.Gateway = gatewayHost.Address;
         network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),
             .. RoutesOf("consent", consent.Services), .. RoutesOf("handoff", handoff.Services), .. RoutesOf("insights", insights.Services),

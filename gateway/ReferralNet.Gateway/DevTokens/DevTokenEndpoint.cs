@@ -10,8 +10,10 @@ public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Gu
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Test tokens for local development, signed with the development key every service validates. Mapped only when
-/// Gateway:DevTokens is on; otherwise the path does not exist (404).
+/// Test tokens for local development, signed with the development issuer's private key (Auth:Signing); every process
+/// holds its public key. Mapped only when Gateway:DevTokens is on (otherwise the path does not exist: 404), and the
+/// gateway refuses to start with it on outside the Development environment: a production gateway switched on by
+/// mistake must not mint tokens.
 /// </summary>
 public static class DevTokenEndpoint
 {
@@ -19,10 +21,20 @@ public static class DevTokenEndpoint
 
     public static void MapDevTokens(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DevTokens)
+        if (!app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DevTokens)
         {
-            app.MapPost("/dev/token", Issue).AllowAnonymous();
+            return;
         }
+        if (!app.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Gateway:DevTokens is on in the '{app.Environment.EnvironmentName}' environment; development tokens exist only in Development.");
+        }
+        if (!app.Services.GetRequiredService<TokenIssuer>().CanIssue)
+        {
+            throw new InvalidOperationException("Gateway:DevTokens is on but Auth:Signing (the development issuer's private key) is not set.");
+        }
+        app.MapPost("/dev/token", Issue).AllowAnonymous();
     }
 
     private static Results<Ok<DevTokenResponse>, ProblemHttpResult> Issue(DevTokenRequest request, TokenIssuer tokens)

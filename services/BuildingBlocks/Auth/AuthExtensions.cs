@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,42 +37,52 @@ public static class AuthExtensions
     public static IServiceCollection RequireTokenByDefault(this IServiceCollection services) =>
         services.Configure<AuthorizationOptions>(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-    public static SymmetricSecurityKey DevelopmentKey(AuthOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set.")));
-
     /// <summary>Longer subjects are refused (401): a user id is stored with every record a user writes.</summary>
     public const int MaxSubjectLength = 200;
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
+        var keysOf = auth.Issuers.Where(i => i.Authority is null).ToDictionary(i => i.Issuer, i => i.Keys.Select(k => k.Read()!).ToList());
+        var ownKeys = keysOf.Values.SelectMany(keys => keys).ToList();
+        var authority = auth.Issuers.SingleOrDefault(i => i.Authority is not null);
         jwt.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
             {
-                if (context.Principal?.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
+                var principal = context.Principal!;
+                var issuer = auth.Issuers.Single(i => i.Issuer == principal.FindFirst("iss")?.Value);
+                if (principal.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
                 {
                     context.Fail("The token's subject is missing or too long.");
+                }
+                else if (issuer.Roles.Count > 0 && !issuer.Roles.Contains(principal.FindFirst("role")?.Value ?? ""))
+                {
+                    context.Fail("The token's issuer may not give this role.");
                 }
                 return Task.CompletedTask;
             },
         };
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = auth.Issuer,
+            ValidIssuers = auth.Issuers.Select(i => i.Issuer).ToList(),
             ValidAudience = auth.Audience,
+            IssuerSigningKeys = ownKeys,
+            // Pinned: a token naming HS256 (signed with a public key as its secret) or none is refused before any key is tried.
+            ValidAlgorithms = authority is null ? [SecurityAlgorithms.EcdsaSha256] : [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256],
+            // A key validates only its own issuer's tokens: the youth issuer's key cannot sign a staff token.
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKeyValidator = (key, token, _) => keysOf.TryGetValue(token.Issuer, out var keys)
+                ? keys.Contains(key)
+                : token.Issuer == authority?.Issuer && !ownKeys.Contains(key),
             NameClaimType = "sub",
             RoleClaimType = "role",
             ClockSkew = TimeSpan.FromSeconds(30),
         };
-        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        if (authority is not null)
         {
-            jwt.Authority = auth.Authority;
+            jwt.Authority = authority.Authority;
             jwt.Audience = auth.Audience;
-        }
-        else
-        {
-            jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentKey(auth);
         }
     }
 }

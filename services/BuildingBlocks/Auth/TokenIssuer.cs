@@ -6,16 +6,20 @@ using Microsoft.IdentityModel.Tokens;
 namespace ReferralNet.BuildingBlocks.Auth;
 
 /// <summary>
-/// Signs tokens with the network's own key (Auth:SigningKey): the gateway's development tokens and the consent
-/// service's youth tokens. Every service validates them like any other token.
+/// Signs tokens with this process's private key (Auth:Signing, ES256 with its kid): the gateway's development tokens
+/// and the consent service's youth tokens. Every process validates them with the issuer's public key only.
 /// </summary>
 public sealed class TokenIssuer(IOptions<AuthOptions> auth, TimeProvider time)
 {
-    public bool CanIssue => !string.IsNullOrEmpty(auth.Value.SigningKey);
+    private readonly Lazy<SigningCredentials?> _credentials = new(() =>
+        auth.Value.Signing?.Read() is { } key ? new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256) : null);
+
+    public bool CanIssue => _credentials.Value is not null;
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(
         string sub, string role, Guid? agency, Guid? person, TimeSpan lifetime, IEnumerable<Claim>? more = null)
     {
+        var credentials = _credentials.Value ?? throw new InvalidOperationException("Auth:Signing is not set: this process issues no tokens.");
         var claims = new List<Claim> { new("sub", sub), new("role", role) };
         claims.AddRange(more ?? []);
         if (agency is { } agencyId)
@@ -31,12 +35,12 @@ public sealed class TokenIssuer(IOptions<AuthOptions> auth, TimeProvider time)
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
-            Issuer = auth.Value.Issuer,
+            Issuer = auth.Value.Signing!.Issuer,
             Audience = auth.Value.Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
-            SigningCredentials = new SigningCredentials(AuthExtensions.DevelopmentKey(auth.Value), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = credentials,
         });
         return (token, expiresAt);
     }

@@ -33,7 +33,7 @@ public static class YouthTokens
 
     public static ProblemHttpResult NotSetUp() =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Youth tokens are not set up.",
-            detail: "The consent service needs Auth:SigningKey to issue youth tokens.");
+            detail: "The consent service needs Auth:Signing (the youth issuer's private key) to issue youth tokens.");
 
     private static YouthTokenResponse Issue(
         TokenIssuer tokens, Guid personId, string role, string scope, TimeSpan lifetime, params Claim[] more)

@@ -73,10 +73,9 @@ public sealed class ProbeWorld
         Servers = servers;
         ConnectionString = connectionString;
         VirtualHost = virtualHost;
-        Settings = new Dictionary<string, string?>(servers.BrokerSettings(virtualHost))
+        Settings = new Dictionary<string, string?>([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
         {
             ["Database:ConnectionString"] = connectionString,
-            ["Auth:SigningKey"] = ReferralNetwork.SigningKey,
             ["Broker:RetryLimit"] = "2",
             ["Broker:RetryMinInterval"] = "00:00:00.100",
             ["Broker:RetryMaxInterval"] = "00:00:00.300",

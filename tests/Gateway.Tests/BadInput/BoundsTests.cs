@@ -30,7 +30,7 @@ public sealed class BoundsTests(NetworkFixture fixture)
     {
         using var client = await _network.ClientAsync();
         var now = DateTime.UtcNow;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgedTokens.Sign(ForgedTokens.NetworkKey,
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ForgedTokens.Sign(TestIssuers.DevelopmentKey,
             [new Claim("sub", new string('u', 300)), new Claim("role", "coordinator")], now, now.AddHours(1)));
 
         await Scenario.ReadProblemAsync(await client.GetAsync("/api/matching/agencies"), HttpStatusCode.Unauthorized);
