@@ -15,6 +15,12 @@ public sealed class GatewayOptions
 
     [Required]
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// Proxies in front of the gateway whose X-Forwarded-For is believed (addresses, or networks as 10.0.0.0/8). Empty:
+    /// the header is ignored and the connection's address is the client's, so nobody picks their own rate-limit bucket.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
 
 public sealed class RateLimitOptions
@@ -29,4 +35,15 @@ public sealed class RateLimitOptions
     /// <summary>Per client address on the anonymous routes (self-referral, youth access code): low, against guessing.</summary>
     [Range(1, 100_000)]
     public int AnonymousPermitsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Answers 401 per client address and minute (bad or missing tokens, wrong codes, wrong passphrases); past them the
+    /// address gets 429 for the rest of the minute, whatever it sends.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
+    /// <summary>Per client address on health and development tokens: enough for probes every second.</summary>
+    [Range(1, 100_000)]
+    public int ProbePermitsPerMinute { get; set; } = 120;
 }

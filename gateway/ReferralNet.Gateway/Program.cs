@@ -14,7 +14,9 @@ builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout
 builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
 
 var app = builder.Build();
+app.UseClientAddress();
 app.UseResponseHeaders();
+app.UseFailedAuthenticationLimit();
 app.UseWebDefaults();
 app.UseRequestBodyLimit();
 app.UseRateLimiter();

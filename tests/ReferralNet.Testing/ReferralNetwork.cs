@@ -77,6 +77,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["Gateway:RateLimit:PermitsPerSecond"] = "10000",
             ["Gateway:RateLimit:Burst"] = "10000",
             ["Gateway:RateLimit:AnonymousPermitsPerMinute"] = "10000",
+            ["Gateway:RateLimit:FailedAuthenticationsPerMinute"] = "10000",
+            ["Gateway:RateLimit:ProbePermitsPerMinute"] = "10000",
             ["ReverseProxy:Clusters:intake:Destinations:primary:Address"] = intake.Address.ToString(),
             ["ReverseProxy:Clusters:matching:Destinations:primary:Address"] = matching.Address.ToString(),
             ["ReverseProxy:Clusters:consent:Destinations:primary:Address"] = consent.Address.ToString(),

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -10,28 +12,55 @@ public static class GatewayLimits
     public const string PerUser = "per-user";
     public const string Anonymous = "anonymous";
 
-    /// <summary>A token bucket per user on authenticated routes, a slow window per address on anonymous ones; 429 problem+json when exceeded.</summary>
+    /// <summary>
+    /// A token bucket per user on authenticated routes, a slow window per address on anonymous ones, and on health and
+    /// development tokens (which no route names); 429 problem+json when exceeded. The client's address is the
+    /// connection's, or a trusted proxy's X-Forwarded-For.
+    /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GatewayOptions>>((forwarded, gateway) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardLimit = 1;
+            // ASP.NET Core trusts loopback by default; only the configured proxies are trusted here.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in gateway.Value.TrustedProxies)
+            {
+                if (proxy.Contains('/'))
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+                else
+                {
+                    forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+            }
+        });
+        builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, ct) =>
+            limiter.OnRejected = (context, ct) => new ValueTask(TooManyAsync(context.HttpContext, context.Lease));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                if (!context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/dev"))
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                    return RateLimitPartition.GetNoLimiter("routes");
                 }
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var limits = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
+                return RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => new FixedWindowRateLimiterOptions
                 {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Slow down and retry later." },
+                    PermitLimit = limits.ProbePermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
                 });
-            };
+            });
             limiter.AddPolicy(PerUser, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-                var user = context.User.FindFirst("sub")?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var user = context.User.FindFirst("sub")?.Value ?? AddressOf(context);
                 return RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.Burst,
@@ -43,7 +72,7 @@ public static class GatewayLimits
             limiter.AddPolicy(Anonymous, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.AnonymousPermitsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
@@ -52,6 +81,59 @@ public static class GatewayLimits
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The client's address from a trusted proxy's X-Forwarded-For. Without trusted proxies the middleware is left out:
+    /// with no known proxy at all it would believe every one.
+    /// </summary>
+    public static WebApplication UseClientAddress(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+        return app;
+    }
+
+    /// <summary>
+    /// Counts the 401 answers per client address; an address past its limit gets 429 for the rest of the window before
+    /// anything is validated or forwarded, so guessing tokens, codes or passphrases from one address stays slow.
+    /// </summary>
+    public static WebApplication UseFailedAuthenticationLimit(this WebApplication app) =>
+        (WebApplication)app.Use(async (context, next) =>
+        {
+            var failures = context.RequestServices.GetRequiredService<FailedAuthentications>();
+            var address = AddressOf(context);
+            using (var open = failures.Check(address))
+            {
+                if (!open.IsAcquired)
+                {
+                    await TooManyAsync(context, open);
+                    return;
+                }
+            }
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                failures.Count(address);
+            }
+        });
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async Task TooManyAsync(HttpContext context, RateLimitLease lease)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        }
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Slow down and retry later." },
+        });
     }
 
     /// <summary>
@@ -85,4 +167,23 @@ public static class GatewayLimits
             }
             await next(context);
         });
+}
+
+/// <summary>The 401 answers of each client address in the current window (Gateway:RateLimit:FailedAuthenticationsPerMinute).</summary>
+public sealed class FailedAuthentications(IOptions<GatewayOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.RateLimit.FailedAuthenticationsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Acquired while the address has failures left in this window (asks for none, so it uses none).</summary>
+    public RateLimitLease Check(string address) => _limiter.AttemptAcquire(address, 0);
+
+    public void Count(string address) => _limiter.AttemptAcquire(address).Dispose();
+
+    public void Dispose() => _limiter.Dispose();
 }
