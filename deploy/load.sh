@@ -5,6 +5,10 @@
 #                                                 POST /api/intake/referrals with that many persons stored (stored once,
 #                                                 straight into intake's database), half the referrals for stored persons
 #   deploy/load.sh revocations --count 100        consent revocation: revoke response to deny in intake
+#   deploy/load.sh tokens --seconds 10            requests/s through the gateway vs straight to intake (token validation);
+#                                                 start the network with the gateway's limits raised for it:
+#                                                 Gateway__RateLimit__PermitsPerSecond=1000000 Gateway__RateLimit__Burst=1000000
+#                                                 Gateway__RateLimit__AnonymousPermitsPerMinute=100000000 deploy/run.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
@@ -18,8 +22,9 @@ if [ "${1:-}" = intake ]; then
   shift
   exec dotnet "$tool" intake --gateway "$gateway" --intake-db "$intake" --identity-secret "$IDENTITY_SECRET" "$@"
 fi
-if [ "${1:-}" = revocations ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ]; then
+  command=$1
   shift
-  exec dotnet "$tool" revocations --gateway "$gateway" "$@"
+  exec dotnet "$tool" "$command" --gateway "$gateway" "$@"
 fi
 exec dotnet "$tool" load --gateway "$gateway" --intake-db "$intake" "$@"

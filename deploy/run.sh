@@ -93,9 +93,11 @@ for name in "${services[@]}"; do
   (cd "$(output "services/$project")" && exec env $(service_env "$name") dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
   pids+=($!)
 done
-# The development issuer runs only in the Development environment (the gateway refuses to start otherwise).
+# The development issuer runs only in the Development environment (the gateway refuses to start otherwise). The load
+# tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
 (cd "$(output gateway/ReferralNet.Gateway)" && exec env $(trusted_issuers) "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
   "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "ASPNETCORE_ENVIRONMENT=Development" \
+  "Gateway__RateLimit__ProbePermitsPerMinute=${Gateway__RateLimit__ProbePermitsPerMinute:-100000}" \
   "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
 pids+=($!)
 

@@ -1,6 +1,6 @@
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake' or 'revocations'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake', 'revocations' or 'tokens'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -28,9 +28,15 @@ switch (command)
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await RevocationBenchmark.RunAsync(gateway, int.Parse(Option("count", "100")));
         return 0;
+    case "tokens":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await TokenBenchmark.RunAsync(gateway, new Uri(Option("intake", "http://127.0.0.1:5101")),
+            TimeSpan.FromSeconds(int.Parse(Option("seconds", "10"))), int.Parse(Option("concurrency", "16")));
+        return 0;
     default:
         Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
         Console.WriteLine("                        | intake [--gateway URL] --intake-db CONNECTION --identity-secret S [--persons N] [--referrals N] [--rate R]");
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
+        Console.WriteLine("                        | tokens [--gateway URL] [--intake URL] [--seconds S] [--concurrency C]");
         return command == "help" ? 0 : 2;
 }

@@ -26,24 +26,24 @@ public sealed class GatewayOptions
 public sealed class RateLimitOptions
 {
     /// <summary>Sustained requests per second for one user (token subject).</summary>
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int PermitsPerSecond { get; set; } = 100;
 
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int Burst { get; set; } = 200;
 
     /// <summary>Per client address on the anonymous routes (self-referral, youth access code): low, against guessing.</summary>
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int AnonymousPermitsPerMinute { get; set; } = 20;
 
     /// <summary>
     /// Answers 401 per client address and minute (bad or missing tokens, wrong codes, wrong passphrases); past them the
     /// address gets 429 for the rest of the minute, whatever it sends.
     /// </summary>
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int FailedAuthenticationsPerMinute { get; set; } = 30;
 
     /// <summary>Per client address on health and development tokens: enough for probes every second.</summary>
-    [Range(1, 100_000)]
+    [Range(1, int.MaxValue)]
     public int ProbePermitsPerMinute { get; set; } = 120;
 }

@@ -1,5 +1,6 @@
 using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.Gateway;
+using ReferralNet.Gateway.Contract;
 using ReferralNet.Gateway.DevTokens;
 using ReferralNet.Gateway.Headers;
 using ReferralNet.Gateway.Health;
@@ -11,15 +12,18 @@ builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.S
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.AddGatewayLimits();
 builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+builder.Services.AddHttpClient(PublicContract.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
 
 var app = builder.Build();
 app.UseClientAddress();
 app.UseResponseHeaders();
+app.UseRequestLineAndHeaderLimits();
 app.UseFailedAuthenticationLimit();
 app.UseWebDefaults();
 app.UseRequestBodyLimit();
 app.UseRateLimiter();
 app.MapDevTokens();
+app.MapPublicContract();
 app.MapReverseProxy();
 app.Run();

@@ -23,7 +23,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     /// <summary>Who a route is for, which decides what each kind of refused caller gets.</summary>
     private enum Audience
     {
-        /// <summary>Anyone, without a token (self-referral, the code exchange, health, development tokens).</summary>
+        /// <summary>Anyone, without a token (self-referral, the code exchange, sign-in, health, development tokens, the contract).</summary>
         Anonymous,
 
         /// <summary>About one person, case, referral, consent or handoff: every outsider gets 404 and changes nothing.</summary>
@@ -56,6 +56,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["ANY /health/ready"] = new(Audience.Anonymous, _ => "/health/ready"),
         ["POST /dev/token"] = new(Audience.Anonymous, _ => "/dev/token"),
         ["POST /api/intake/self-referrals"] = new(Audience.Anonymous, _ => "/api/intake/self-referrals"),
+        // The contract: each service's own document, the gateway's merged one, and its reference page (development).
+        ["GET /openapi/{documentName}.json"] = new(Audience.Anonymous, _ => "/openapi/v1.json"),
+        ["GET /openapi/v1.json"] = new(Audience.Anonymous, _ => "/openapi/v1.json"),
+        ["GET /docs/{documentName?}"] = new(Audience.Anonymous, _ => "/docs/"),
+        ["GET /docs/scalar.js"] = new(Audience.Anonymous, _ => "/docs/scalar.js"),
+        ["GET /docs/scalar.aspnetcore.js"] = new(Audience.Anonymous, _ => "/docs/scalar.aspnetcore.js"),
+        ["GET /docs/favicon.svg"] = new(Audience.Anonymous, _ => "/docs/favicon.svg"),
         ["POST /api/consent/access"] = new(Audience.Anonymous, _ => "/api/consent/access"),
         ["POST /api/consent/youth/sign-in"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in"),
         ["POST /api/consent/youth/credential"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential",

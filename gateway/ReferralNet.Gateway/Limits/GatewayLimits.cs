@@ -14,7 +14,7 @@ public static class GatewayLimits
 
     /// <summary>
     /// A token bucket per user on authenticated routes, a slow window per address on anonymous ones, and on health and
-    /// development tokens (which no route names); 429 problem+json when exceeded. The client's address is the
+    /// development tokens, the contract and its page (which no route names); 429 problem+json when exceeded. The client's address is the
     /// connection's, or a trusted proxy's X-Forwarded-For.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
@@ -39,13 +39,20 @@ public static class GatewayLimits
             }
         });
         builder.Services.AddSingleton<FailedAuthentications>();
+        // Kestrel's own refusals of a long request line or large headers have no body; its limits sit above the
+        // gateway's so that UseRequestLineAndHeaderLimits answers first, with problem+json.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 2 * MaxRequestTargetLength;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * MaxRequestHeadersLength;
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, ct) => new ValueTask(TooManyAsync(context.HttpContext, context.Lease));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/dev"))
+                if (!new[] { "/health", "/dev", "/openapi", "/docs" }.Any(path => context.Request.Path.StartsWithSegments(path)))
                 {
                     return RateLimitPartition.GetNoLimiter("routes");
                 }
@@ -135,6 +142,31 @@ public static class GatewayLimits
             ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Slow down and retry later." },
         });
     }
+
+    public const int MaxRequestTargetLength = 8 * 1024;
+    public const int MaxRequestHeadersLength = 32 * 1024;
+
+    /// <summary>A path and query over 8 KiB is 414, headers over 32 KiB are 431: problem+json, as every refusal.</summary>
+    public static WebApplication UseRequestLineAndHeaderLimits(this WebApplication app) =>
+        (WebApplication)app.Use(async (context, next) =>
+        {
+            var target = context.Request.Path.Value?.Length + context.Request.QueryString.Value?.Length ?? 0;
+            var headers = context.Request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0) + 4);
+            var (status, title) = target > MaxRequestTargetLength ? (StatusCodes.Status414UriTooLong, $"The URL is longer than {MaxRequestTargetLength} characters.")
+                : headers > MaxRequestHeadersLength ? (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The headers are larger than {MaxRequestHeadersLength} bytes.")
+                : (0, "");
+            if (status == 0)
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = status;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = status, Title = title },
+            });
+        });
 
     /// <summary>
     /// Refuses a body over the limit with 413 problem+json: at once when Content-Length says so, and through Kestrel's

@@ -43,6 +43,8 @@ public static class AuthExtensions
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
         var keysOf = auth.Issuers.Where(i => i.Authority is null).ToDictionary(i => i.Issuer, i => i.Keys.Select(k => k.Read()!).ToList());
         var ownKeys = keysOf.Values.SelectMany(keys => keys).ToList();
         var authority = auth.Issuers.SingleOrDefault(i => i.Authority is not null);

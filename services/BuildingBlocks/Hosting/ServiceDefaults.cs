@@ -41,6 +41,7 @@ public static class ServiceDefaults
     {
         builder.AddWebDefaults(serviceName);
         builder.Services.RequireTokenByDefault();
+        builder.Services.AddOpenApiContract(serviceName);
         UtcDateTimeOffsetHandler.Register();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp =>
@@ -88,6 +89,10 @@ public static class ServiceDefaults
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
+        if (app.Services.GetService<ServiceAssembly>() is not null)
+        {
+            app.MapOpenApiContract(); // a service's own contract; the gateway serves the merged one
+        }
         return app;
     }
 
