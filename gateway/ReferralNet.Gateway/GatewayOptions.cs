@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Gateway;
 
-public sealed class GatewayOptions
+public sealed class GatewayOptions : IValidatableObject
 {
     public const string Section = "Gateway";
 
@@ -21,6 +21,10 @@ public sealed class GatewayOptions
     /// the header is ignored and the connection's address is the client's, so nobody picks their own rate-limit bucket.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Where(p => !(p.Contains('/') ? System.Net.IPNetwork.TryParse(p, out _) : System.Net.IPAddress.TryParse(p, out _)))
+            .Select(p => new ValidationResult($"Gateway:TrustedProxies: '{p}' is not an IP address or a network like 10.0.0.0/8.", [nameof(TrustedProxies)]));
 }
 
 public sealed class RateLimitOptions

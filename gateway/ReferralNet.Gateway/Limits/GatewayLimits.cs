@@ -13,9 +13,9 @@ public static class GatewayLimits
     public const string Anonymous = "anonymous";
 
     /// <summary>
-    /// A token bucket per user on authenticated routes, a slow window per address on anonymous ones, and on health and
-    /// development tokens, the contract and its page (which no route names); 429 problem+json when exceeded. The client's address is the
-    /// connection's, or a trusted proxy's X-Forwarded-For.
+    /// A token bucket per user on authenticated routes, a slow window per address on anonymous ones, and on health,
+    /// development tokens, the contract and its page (which no route names); 429 problem+json when exceeded. The
+    /// client's address is the connection's, or a trusted proxy's X-Forwarded-For.
     /// </summary>
     public static WebApplicationBuilder AddGatewayLimits(this WebApplicationBuilder builder)
     {

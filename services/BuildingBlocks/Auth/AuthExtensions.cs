@@ -53,8 +53,12 @@ public static class AuthExtensions
             OnTokenValidated = context =>
             {
                 var principal = context.Principal!;
-                var issuer = auth.Issuers.Single(i => i.Issuer == principal.FindFirst("iss")?.Value);
-                if (principal.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
+                var issuer = auth.Issuers.FirstOrDefault(i => i.Issuer == principal.FindFirst("iss")?.Value);
+                if (issuer is null)
+                {
+                    context.Fail("The token's issuer is not one of Auth:Issuers.");
+                }
+                else if (principal.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
                 {
                     context.Fail("The token's subject is missing or too long.");
                 }

@@ -31,9 +31,6 @@ public static class SetCredentialEndpoint
 
     private const string CurrentCredential = "SELECT set_at FROM youth_credentials WHERE person_id = @PersonId FOR UPDATE";
 
-    private const string NameTakenByAnother =
-        "SELECT EXISTS (SELECT 1 FROM youth_credentials WHERE sign_in_name = @Name AND person_id <> @PersonId)";
-
     private const string StoreCredential = """
         INSERT INTO youth_credentials (person_id, sign_in_name, passphrase_hash, set_at) VALUES (@PersonId, @Name, @Hash, @Now)
         ON CONFLICT (person_id) DO UPDATE
@@ -57,25 +54,18 @@ public static class SetCredentialEndpoint
         {
             return Problems.Conflict("A sign-in name was already chosen with this code. Sign in with it, or ask for a new code.");
         }
-        var row = new { PersonId = personId, request.Name, Hash = hash, Now = now };
-        if (await work.QuerySingleAsync<bool>(NameTakenByAnother, row, ct))
-        {
-            return NameTaken();
-        }
         try
         {
-            await work.ExecuteAsync(StoreCredential, row, ct);
+            await work.ExecuteAsync(StoreCredential, new { PersonId = personId, request.Name, Hash = hash, Now = now }, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return NameTaken(); // chosen by another young person a moment ago
+            // Another young person's name (the person's own row is updated in place); nothing was stored.
+            return new ValidationErrors().Add("signInName", "is taken; choose another").ToProblem();
         }
         var kind = current is null ? AccessLogKinds.CredentialSet : AccessLogKinds.CredentialReset;
         await PersonAccessLog.RecordOwnAsync(work, personId, kind, ConsentRecords.Passphrase, AccessDecision.PermitWord, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created("/api/consent/youth/sign-in", YouthTokens.Full(tokens, personId));
     }
-
-    private static ProblemHttpResult NameTaken() =>
-        new ValidationErrors().Add("signInName", "is taken; choose another").ToProblem();
 }
