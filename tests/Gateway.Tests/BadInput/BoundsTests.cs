@@ -26,6 +26,17 @@ public sealed class BoundsTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task A_first_contact_before_1900_is_422_naming_the_time()
+    {
+        using var worker = await _network.ClientAsync("worker", agency: Guid.NewGuid());
+
+        var problem = await Scenario.ReadProblemAsync(await worker.PostAsJsonAsync($"/api/handoffs/{Guid.NewGuid()}/contact",
+            new { modality = "phone", at = "1899-12-31T23:00:00Z" }), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["at"], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task A_token_with_an_over_long_subject_is_401()
     {
         using var client = await _network.ClientAsync();

@@ -49,7 +49,7 @@ public static class HandoffMoveEndpoints
         {
             var errors = new ValidationErrors().Code(request.Modality, Vocabulary.Modalities, "modality")
                 .Check(request.At is null || request.At <= time.GetUtcNow().AddMinutes(5), "at", "must not be in the future")
-                .Check(request.At is null || request.At.Value.Year >= 1900, "at", "must be after 1900");
+                .Check(request.At is null || request.At.Value.Year is >= 1900 and <= 2100, "at", "must be between 1900 and 2100");
             return errors.IsValid
                 ? MoveAsync(id, HandoffMove.RecordContact, http, db, participation, time,
                     now => new MoveDetails(ConnectedAt: request.At ?? now, ContactModality: request.Modality),
