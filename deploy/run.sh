@@ -122,6 +122,7 @@ cat <<READY
 ReferralNet is running.
   Gateway (open this):  $gateway
   Health:               $gateway/health/ready
+  API reference:        $gateway/docs/ (the contract itself: $gateway/openapi/v1.json)
   Get a token (development tokens are on in this local network):
     curl -s -X POST $gateway/dev/token -H 'Content-Type: application/json' -d '{"sub":"me","role":"coordinator"}'
     (a worker: '{"sub":"w-1","role":"worker","agency":"<agencyId>"}'; agency ids: GET $gateway/api/matching/agencies;
