@@ -11,7 +11,8 @@ namespace ReferralNet.BuildingBlocks.Web;
 /// The <c>Idempotency-Key</c> header of a creating POST. The first request with a key claims it in its own transaction
 /// and stores its answer there; a retry with the same key by the same user waits for that transaction (the primary key
 /// decides) and gets the stored answer. A key reused for a different request (another body or endpoint) is refused.
-/// A request that fails changes nothing, its claim included, so its retry is handled afresh.
+/// A request that fails changes nothing, its claim included, so its retry is handled afresh. Endpoints use it only
+/// through <see cref="IdempotentCreation"/>.
 /// </summary>
 public sealed record IdempotencyKey(string UserId, string Key, string Fingerprint)
 {
@@ -19,7 +20,7 @@ public sealed record IdempotencyKey(string UserId, string Key, string Fingerprin
     public const int MaxLength = 200;
 
     /// <summary>The key of this request, or null when it carries none.</summary>
-    public static IdempotencyKey? From(HttpContext http, string userId, object request)
+    internal static IdempotencyKey? From(HttpContext http, string userId, object request)
     {
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0)
@@ -31,17 +32,17 @@ public sealed record IdempotencyKey(string UserId, string Key, string Fingerprin
     }
 
     /// <summary>A problem when the key itself is unusable.</summary>
-    public ProblemHttpResult? Invalid =>
+    internal ProblemHttpResult? Invalid =>
         Key.Length > MaxLength ? new ValidationErrors().Add(Header, $"must be at most {MaxLength} characters").ToProblem() : null;
 
-    public static ProblemHttpResult ReusedForAnotherRequest() =>
+    internal static ProblemHttpResult ReusedForAnotherRequest() =>
         new ValidationErrors().Add(Header, "was already used for a different request").ToProblem();
 
     /// <summary>
     /// Null when this request claimed the key and goes on; otherwise the earlier request's outcome: its answer when it
     /// was the same request, no answer when it was a different one.
     /// </summary>
-    public async Task<Earlier<T>?> ClaimAsync<T>(UnitOfWork work, DateTimeOffset now, CancellationToken ct)
+    internal async Task<Earlier<T>?> ClaimAsync<T>(UnitOfWork work, DateTimeOffset now, CancellationToken ct)
     {
         var claimed = await work.ExecuteAsync(
             """
@@ -58,7 +59,7 @@ public sealed record IdempotencyKey(string UserId, string Key, string Fingerprin
     }
 
     /// <summary>Keeps the answer for retries, in the request's transaction.</summary>
-    public Task RememberAsync<T>(UnitOfWork work, T answer, CancellationToken ct) =>
+    internal Task RememberAsync<T>(UnitOfWork work, T answer, CancellationToken ct) =>
         work.ExecuteAsync(
             "UPDATE idempotency_keys SET response = @Response WHERE user_id = @UserId AND key = @Key",
             new { UserId, Key, Response = JsonSerializer.Serialize(answer) }, ct);
@@ -68,3 +69,51 @@ public sealed record IdempotencyKey(string UserId, string Key, string Fingerprin
 
 /// <summary>What the first request with a key left: its answer, or null when it was a different request.</summary>
 public sealed record Earlier<T>(T? Answer);
+
+/// <summary>What a creating step answers, or the problem that refuses it (then nothing it did is kept).</summary>
+public readonly record struct Creation<T>(T? Answer, ProblemHttpResult? Problem)
+{
+    public static implicit operator Creation<T>(T answer) => new(answer, null);
+
+    public static implicit operator Creation<T>(ProblemHttpResult problem) => new(default, problem);
+}
+
+/// <summary>
+/// A creating POST as one step: the key's check, its claim, the answer to a retry, the creation and the remembered
+/// answer, in one transaction. An endpoint hands over only what it creates, so it cannot claim a key and forget to
+/// keep the answer (which would compile and break every retry).
+/// </summary>
+public static class IdempotentCreation
+{
+    /// <param name="create">The creation, in the request's transaction; a problem rolls it back with the claim.</param>
+    /// <param name="location">Where the created resource is read.</param>
+    /// <param name="forRetries">What a retry gets instead of the answer (without a one-time secret, say).</param>
+    public static async Task<Results<Created<T>, ProblemHttpResult>> RunAsync<T>(
+        HttpContext http, string userId, object request, Database database, DateTimeOffset now,
+        Func<UnitOfWork, Task<Creation<T>>> create, Func<T, string> location, CancellationToken ct, Func<T, T>? forRetries = null)
+        where T : class
+    {
+        var key = IdempotencyKey.From(http, userId, request);
+        if (key?.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+        await using var work = await database.BeginAsync(ct);
+        if (key is not null && await key.ClaimAsync<T>(work, now, ct) is { } earlier)
+        {
+            return earlier.Answer is { } answer ? TypedResults.Created(location(answer), answer) : IdempotencyKey.ReusedForAnotherRequest();
+        }
+        var created = await create(work);
+        if (created.Problem is { } problem)
+        {
+            return problem;
+        }
+        var answered = created.Answer!;
+        if (key is not null)
+        {
+            await key.RememberAsync(work, forRetries is null ? answered : forRetries(answered), ct);
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Created(location(answered), answered);
+    }
+}

@@ -49,80 +49,63 @@ public static class GrantConsentEndpoint
         }
         var caller = Caller.From(http.User);
 
-        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
-        if (idempotencyKey?.Invalid is { } invalidKey)
+        return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<GrantConsentResponse>> (work) =>
         {
-            return invalidKey;
-        }
-
-        await using var work = await database.BeginAsync(ct);
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<GrantConsentResponse>(work, now, ct) is { } earlier)
-        {
-            return earlier.Answer is { } answer ? Granted(answer) : IdempotencyKey.ReusedForAnotherRequest();
-        }
-        var person = await PersonAge.OfAsync(work, request.PersonId!.Value, ct);
-        if (person is null)
-        {
-            // The referral that opened the case has not reached the consent service yet: a matter of milliseconds.
-            http.Response.Headers.RetryAfter = "1";
-            return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
-        }
-        // Decided once the person is known here: the referral that makes the worker's agency take part arrives with them.
-        if (!await authority.MayManageAsync(work, caller, request.PersonId.Value, ct))
-        {
-            return Problems.NotFound("The person");
-        }
-        if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
-        {
-            return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
-                ? "is 'youth' when the young person grants consent themself"
-                : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
-        }
-        if (person.On(now) is not { } age)
-        {
-            // A self-referral without a birth date: a worker who has confirmed the age records the consent, or a guardian gives it.
-            if (request.Grantor == "youth")
+            var person = await PersonAge.OfAsync(work, request.PersonId!.Value, ct);
+            if (person is null)
+            {
+                // The referral that opened the case has not reached the consent service yet: a matter of milliseconds.
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
+            }
+            // Decided once the person is known here: the referral that makes the worker's agency take part arrives with them.
+            if (!await authority.MayManageAsync(work, caller, request.PersonId.Value, ct))
+            {
+                return Problems.NotFound("The person");
+            }
+            if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
+            {
+                return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
+                    ? "is 'youth' when the young person grants consent themself"
+                    : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
+            }
+            if (person.On(now) is not { } age)
+            {
+                // A self-referral without a birth date: a worker who has confirmed the age records the consent, or a guardian gives it.
+                if (request.Grantor == "youth")
+                {
+                    return new ValidationErrors().Add("grantor",
+                        "is 'worker-recorded' or 'guardian' while the person's age is not known: a worker confirms it first").ToProblem();
+                }
+            }
+            else if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
             {
                 return new ValidationErrors().Add("grantor",
-                    "is 'worker-recorded' or 'guardian' while the person's age is not known: a worker confirms it first").ToProblem();
+                    $"is 'guardian': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
             }
-        }
-        else if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
-        {
-            return new ValidationErrors().Add("grantor",
-                $"is 'guardian': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
-        }
 
-        var granted = new ConsentGranted(
-            Guid.CreateVersion7(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
-            request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
-            request.ValidUntil ?? now.AddYears(1), now);
-        await work.ExecuteAsync(
-            """
-            INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
-                                  status, recorded_by, recorded_by_agency_id, granted_at)
-            VALUES (@ConsentId, @PersonId, @Grantor, @Method, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil,
-                    'active', @RecordedBy, @RecordedByAgencyId, @OccurredAt)
-            """,
-            new
-            {
-                granted.ConsentId, granted.PersonId, request.Grantor, request.Method,
-                Purposes = JsonSerializer.Serialize(granted.Purposes), Categories = JsonSerializer.Serialize(granted.Categories),
-                granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
-                RecordedBy = caller.UserId, RecordedByAgencyId = caller.AgencyId, granted.OccurredAt,
-            }, ct);
-        work.Publish(granted);
-        var response = new GrantConsentResponse(granted.ConsentId, "active", ConsentRecord.ReceiptUrlOf(granted.ConsentId));
-        if (idempotencyKey is not null)
-        {
-            await idempotencyKey.RememberAsync(work, response, ct);
-        }
-        await work.CommitAsync(ct);
-        return Granted(response);
+            var granted = new ConsentGranted(
+                Guid.CreateVersion7(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
+                request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
+                request.ValidUntil ?? now.AddYears(1), now);
+            await work.ExecuteAsync(
+                """
+                INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
+                                      status, recorded_by, recorded_by_agency_id, granted_at)
+                VALUES (@ConsentId, @PersonId, @Grantor, @Method, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil,
+                        'active', @RecordedBy, @RecordedByAgencyId, @OccurredAt)
+                """,
+                new
+                {
+                    granted.ConsentId, granted.PersonId, request.Grantor, request.Method,
+                    Purposes = JsonSerializer.Serialize(granted.Purposes), Categories = JsonSerializer.Serialize(granted.Categories),
+                    granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
+                    RecordedBy = caller.UserId, RecordedByAgencyId = caller.AgencyId, granted.OccurredAt,
+                }, ct);
+            work.Publish(granted);
+            return new GrantConsentResponse(granted.ConsentId, "active", ConsentRecord.ReceiptUrlOf(granted.ConsentId));
+        }, r => $"/api/consent/consents/{r.ConsentId}", ct);
     }
-
-    private static Created<GrantConsentResponse> Granted(GrantConsentResponse response) =>
-        TypedResults.Created($"/api/consent/consents/{response.ConsentId}", response);
 
     /// <summary>The person's age at their latest referral (null when they did not give it).</summary>
     private sealed class PersonAge

@@ -34,88 +34,72 @@ public static class OfferHandoffEndpoint
             return errors.ToProblem();
         }
         var caller = Caller.From(http.User);
-        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
-        if (idempotencyKey?.Invalid is { } invalidKey)
-        {
-            return invalidKey;
-        }
-        await using var work = await database.BeginAsync(ct);
         var now = time.GetUtcNow();
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<OfferHandoffResponse>(work, now, ct) is { } earlier)
+        return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OfferHandoffResponse>> (work) =>
         {
-            return earlier.Answer is { } answer ? Offered(answer) : IdempotencyKey.ReusedForAnotherRequest();
-        }
-        var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
-            "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
-        if (referral is null)
-        {
-            // Intake answered with this id, but its ReferralSubmitted may not have been consumed here yet (milliseconds;
-            // matching can be faster). An id that never existed gets the same answer: this service cannot tell them apart.
-            http.Response.Headers.RetryAfter = "1";
-            return Problems.Conflict("The referral has not reached the handoff service yet; retry shortly.");
-        }
-        var participates = await work.QuerySingleOrDefaultAsync<int>(
-            "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
-            new { referral.CaseId, caller.AgencyId }, ct) > 0;
-        if (!participates || participation.IsShutOut(referral.CaseId, caller.AgencyId!.Value))
-        {
-            return Problems.NotFound("The referral");
-        }
-        // One statement, one snapshot: the proposal's rows commit together, so they are all here or none are.
-        var candidates = (await work.QueryAsync<CandidateRow>(
-            "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId", request, ct)).ToList();
-        if (candidates.Count == 0)
-        {
-            // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
-            http.Response.Headers.RetryAfter = "1";
-            return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
-        }
-        var candidate = candidates.FirstOrDefault(c => c.ServiceId == request.ToServiceId);
-        if (candidate is null)
-        {
-            return new ValidationErrors().Add("toServiceId", "is not among the services matched for this referral").ToProblem();
-        }
-        if (candidate.AgencyId == caller.AgencyId)
-        {
-            return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
-        }
-        var open = await work.QuerySingleOrDefaultAsync<int>(
-            "SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('offered', 'accepted', 'connected')",
-            request, ct);
-        if (open > 0)
-        {
-            return Problems.Conflict("An offer to this service for this referral is already open.");
-        }
-        var passes = await work.QuerySingleOrDefaultAsync<int>(
-            "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
-
-        var handoff = new HandoffOffered(
-            Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
-            now + options.Value.RespondWithin, passes, now);
-        await work.ExecuteAsync(
-            """
-            INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
-                                  respond_by, pass_number, offered_by, offered_at, updated_at)
-            VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, 'offered', @Note,
-                    @RespondBy, @PassNumber, @OfferedBy, @OccurredAt, @OccurredAt)
-            """,
-            new
+            var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
+                "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
+            if (referral is null)
             {
-                handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
-                Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
-            }, ct);
-        work.Publish(handoff);
-        var response = new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy);
-        if (idempotencyKey is not null)
-        {
-            await idempotencyKey.RememberAsync(work, response, ct);
-        }
-        await work.CommitAsync(ct);
-        return Offered(response);
-    }
+                // Intake answered with this id, but its ReferralSubmitted may not have been consumed here yet (milliseconds;
+                // matching can be faster). An id that never existed gets the same answer: this service cannot tell them apart.
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Conflict("The referral has not reached the handoff service yet; retry shortly.");
+            }
+            var participates = await work.QuerySingleOrDefaultAsync<int>(
+                "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
+                new { referral.CaseId, caller.AgencyId }, ct) > 0;
+            if (!participates || participation.IsShutOut(referral.CaseId, caller.AgencyId!.Value))
+            {
+                return Problems.NotFound("The referral");
+            }
+            // One statement, one snapshot: the proposal's rows commit together, so they are all here or none are.
+            var candidates = (await work.QueryAsync<CandidateRow>(
+                "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId", request, ct)).ToList();
+            if (candidates.Count == 0)
+            {
+                // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
+            }
+            var candidate = candidates.FirstOrDefault(c => c.ServiceId == request.ToServiceId);
+            if (candidate is null)
+            {
+                return new ValidationErrors().Add("toServiceId", "is not among the services matched for this referral").ToProblem();
+            }
+            if (candidate.AgencyId == caller.AgencyId)
+            {
+                return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
+            }
+            var open = await work.QuerySingleOrDefaultAsync<int>(
+                "SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('offered', 'accepted', 'connected')",
+                request, ct);
+            if (open > 0)
+            {
+                return Problems.Conflict("An offer to this service for this referral is already open.");
+            }
+            var passes = await work.QuerySingleOrDefaultAsync<int>(
+                "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
 
-    private static Created<OfferHandoffResponse> Offered(OfferHandoffResponse response) =>
-        TypedResults.Created($"/api/handoffs/{response.HandoffId}", response);
+            var handoff = new HandoffOffered(
+                Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
+                now + options.Value.RespondWithin, passes, now);
+            await work.ExecuteAsync(
+                """
+                INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
+                                      respond_by, pass_number, offered_by, offered_at, updated_at)
+                VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, 'offered', @Note,
+                        @RespondBy, @PassNumber, @OfferedBy, @OccurredAt, @OccurredAt)
+                """,
+                new
+                {
+                    handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
+                    Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
+                }, ct);
+            work.Publish(handoff);
+            return new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy);
+        }, r => $"/api/handoffs/{r.HandoffId}", ct);
+    }
 
     private sealed record ReferralRow(Guid ReferralId, Guid CaseId);
 

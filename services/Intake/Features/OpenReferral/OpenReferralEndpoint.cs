@@ -70,68 +70,50 @@ public static class OpenReferralEndpoint
             return errors.ToProblem();
         }
 
-        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
-        if (idempotencyKey?.Invalid is { } invalidKey)
-        {
-            return invalidKey;
-        }
-
         var person = request.Person!;
         var birthDate = person.BirthDate!.Value;
         var preferences = request.Preferences ?? ReferralPreferences.None;
         var identityKey = identity.KeyOf(person.FamilyName!, person.GivenName!, birthDate);
-        await using var work = await database.BeginAsync(ct);
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<OpenReferralResponse>(work, now, ct) is { } earlier)
+        // A retry gets the answer without the one-time code, which is never stored in clear.
+        return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OpenReferralResponse>> (work) =>
         {
-            return earlier.Answer is { } answer
-                ? TypedResults.Created($"/api/intake/referrals/{answer.ReferralId}", answer)
-                : IdempotencyKey.ReusedForAnotherRequest();
-        }
+            var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
+            {
+                Id = Guid.CreateVersion7(),
+                Key = identityKey,
+                FamilyName = person.FamilyName!.Trim(),
+                GivenName = person.GivenName!.Trim(),
+                FamilyNameKana = person.FamilyNameKana?.Trim(),
+                GivenNameKana = person.GivenNameKana?.Trim(),
+                BirthDate = birthDate,
+                Municipality = person.Municipality!.Trim(),
+                person.Contact?.Email,
+                person.Contact?.Phone,
+                ContactKeys = identity.ContactKeysOf(person.Contact?.Email, person.Contact?.Phone, line: null),
+                Now = now,
+            }, ct);
+            var personId = storedPerson.Id;
+            var status = CaseStatus.OnFirstReferral(request.Source!);
+            var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
+                new { Id = Guid.CreateVersion7(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
+            var caseId = openCase.Id;
+            var existingCase = !openCase.IsNew;
 
-        var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
-        {
-            Id = Guid.CreateVersion7(),
-            Key = identityKey,
-            FamilyName = person.FamilyName!.Trim(),
-            GivenName = person.GivenName!.Trim(),
-            FamilyNameKana = person.FamilyNameKana?.Trim(),
-            GivenNameKana = person.GivenNameKana?.Trim(),
-            BirthDate = birthDate,
-            Municipality = person.Municipality!.Trim(),
-            person.Contact?.Email,
-            person.Contact?.Phone,
-            ContactKeys = identity.ContactKeysOf(person.Contact?.Email, person.Contact?.Phone, line: null),
-            Now = now,
-        }, ct);
-        var personId = storedPerson.Id;
-        var status = CaseStatus.OnFirstReferral(request.Source!);
-        var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
-            new { Id = Guid.CreateVersion7(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
-        var caseId = openCase.Id;
-        var existingCase = !openCase.IsNew;
+            var referralId = Guid.CreateVersion7();
+            await CaseReferrals.LandAsync(work, consents, new LandingReferral(
+                referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
+                request.Urgency ?? "routine", preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
+                person.Municipality!.Trim(), now), existingCase ? null : status, ct);
 
-        var referralId = Guid.CreateVersion7();
-        await CaseReferrals.LandAsync(work, consents, new LandingReferral(
-            referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
-            request.Urgency ?? "routine", preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
-            person.Municipality!.Trim(), now), existingCase ? null : status, ct);
-
-        // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
-        var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
-        if (youthAccessCode is not null)
-        {
-            work.Publish(new YouthAccessCodeIssued(
-                personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, agencyId, caller.UserId, now));
-        }
-        var response = new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
-        if (idempotencyKey is not null)
-        {
-            // A retry gets the answer without the one-time code, which is never stored in clear.
-            await idempotencyKey.RememberAsync(work, response with { YouthAccessCode = null }, ct);
-        }
-        await work.CommitAsync(ct);
-
-        return TypedResults.Created($"/api/intake/referrals/{referralId}", response);
+            // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
+            var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
+            if (youthAccessCode is not null)
+            {
+                work.Publish(new YouthAccessCodeIssued(
+                    personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, agencyId, caller.UserId, now));
+            }
+            return new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
+        }, r => $"/api/intake/referrals/{r.ReferralId}", ct, forRetries: r => r with { YouthAccessCode = null });
     }
 
     private static async Task<Found> FindOrStoreAsync(UnitOfWork work, string findOrStore, string find, object row, CancellationToken ct) =>

@@ -32,30 +32,16 @@ public static class AgencyEndpoints
         {
             return errors.ToProblem();
         }
-        var idempotencyKey = IdempotencyKey.From(http, Caller.From(http.User).UserId, request);
-        if (idempotencyKey?.Invalid is { } invalidKey)
-        {
-            return invalidKey;
-        }
         var agency = new Agency(Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
         var now = time.GetUtcNow();
-        await using var work = await database.BeginAsync(ct);
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<Agency>(work, now, ct) is { } earlier)
+        return await IdempotentCreation.RunAsync(http, Caller.From(http.User).UserId, request, database, now, async Task<Creation<Agency>> (work) =>
         {
-            return earlier.Answer is { } answer ? Registered(answer) : IdempotencyKey.ReusedForAnotherRequest();
-        }
-        await work.ExecuteAsync(
-            "INSERT INTO agencies (id, name, kind, municipality, created_at) VALUES (@Id, @Name, @Kind, @Municipality, @Now)",
-            new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = now }, ct);
-        if (idempotencyKey is not null)
-        {
-            await idempotencyKey.RememberAsync(work, agency, ct);
-        }
-        await work.CommitAsync(ct);
-        return Registered(agency);
+            await work.ExecuteAsync(
+                "INSERT INTO agencies (id, name, kind, municipality, created_at) VALUES (@Id, @Name, @Kind, @Municipality, @Now)",
+                new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = now }, ct);
+            return agency;
+        }, a => $"/api/matching/agencies/{a.Id}", ct);
     }
-
-    private static Created<Agency> Registered(Agency agency) => TypedResults.Created($"/api/matching/agencies/{agency.Id}", agency);
 
     private static async Task<Ok<Page<Agency>>> List(Database database, int? limit, Guid? cursor, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(
-        ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
+        ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var refusal = await CheckEditableAsync(request, caller, database, ct);
@@ -40,21 +40,13 @@ public static class ServiceEndpoints
         {
             return refusal;
         }
-        var idempotencyKey = IdempotencyKey.From(http, caller.UserId, request);
-        if (idempotencyKey?.Invalid is { } invalidKey)
-        {
-            return invalidKey;
-        }
         var service = new DirectoryService(Guid.CreateVersion7(), request.Normalised());
-        if (await directory.SaveAsync(service, isNew: true, ct, idempotencyKey) is { } earlier)
+        return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, time.GetUtcNow(), async Task<Creation<ServiceResponse>> (work) =>
         {
-            return earlier.Answer is { } answer ? Registered(answer) : IdempotencyKey.ReusedForAnotherRequest();
-        }
-        return Registered(ServiceResponse.From(service));
+            await directory.SaveAsync(work, service, isNew: true, ct);
+            return ServiceResponse.From(service);
+        }, s => $"/api/matching/services/{s.Id}", ct);
     }
-
-    private static Created<ServiceResponse> Registered(ServiceResponse service) =>
-        TypedResults.Created($"/api/matching/services/{service.Id}", service);
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Update(
         Guid id, ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
@@ -71,7 +63,9 @@ public static class ServiceEndpoints
             return refusal;
         }
         var service = new DirectoryService(id, request.Normalised());
-        await directory.SaveAsync(service, isNew: false, ct);
+        await using var work = await database.BeginAsync(ct);
+        await directory.SaveAsync(work, service, isNew: false, ct);
+        await work.CommitAsync(ct);
         return TypedResults.Ok(ServiceResponse.From(service));
     }
 
@@ -121,16 +115,11 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     private ActiveCopy? _active;
     private long _generation;
 
-    /// <summary>Saves the service; with an idempotency key that an earlier request holds, saves nothing and answers what it left.</summary>
-    public async Task<Earlier<ServiceResponse>?> SaveAsync(DirectoryService service, bool isNew, CancellationToken ct, IdempotencyKey? idempotencyKey = null)
+    /// <summary>Saves the service in the caller's transaction; the active copy is dropped once it commits.</summary>
+    public async Task SaveAsync(UnitOfWork work, DirectoryService service, bool isNew, CancellationToken ct)
     {
         var d = service.Description;
         var row = new { service.Id, d.AgencyId, d.Status, Document = JsonSerializer.Serialize(d), Now = time.GetUtcNow() };
-        await using var work = await database.BeginAsync(ct);
-        if (idempotencyKey is not null && await idempotencyKey.ClaimAsync<ServiceResponse>(work, row.Now, ct) is { } earlier)
-        {
-            return earlier;
-        }
         await work.ExecuteAsync(isNew
             ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
             : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
@@ -141,17 +130,11 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
-        if (idempotencyKey is not null)
-        {
-            await idempotencyKey.RememberAsync(work, ServiceResponse.From(service), ct);
-        }
         work.AfterCommit(() =>
         {
             Interlocked.Increment(ref _generation);
             _active = null;
         });
-        await work.CommitAsync(ct);
-        return null;
     }
 
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct)
