@@ -20,9 +20,8 @@ public static class AccessLogEndpoint
         app.MapGet("/api/consent/persons/{personId:guid}/access-log", Handle).RequirePersonAccess(Policies.AccessLogReader);
 
     private static async Task<Results<Ok<Page<AccessLogEntry>>, ProblemHttpResult>> Handle(
-        Guid personId, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
+        Guid personId, Caller caller, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         if (!caller.IsAuditor && !caller.IsYouth(personId))
         {
             return Problems.NotFound("The person");

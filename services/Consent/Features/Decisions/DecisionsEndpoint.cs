@@ -16,7 +16,7 @@ public static class DecisionsEndpoint
         app.MapGet("/api/consent/decisions", Handle).RequirePersonAccess(Policies.Worker);
 
     private static Results<Ok<AccessDecision>, ProblemHttpResult> Handle(
-        Guid? personId, Guid? agencyId, string? category, string? purpose, HttpContext http, ConsentIndex consents)
+        Guid? personId, Guid? agencyId, string? category, string? purpose, Caller caller, ConsentIndex consents)
     {
         var errors = new ValidationErrors()
             .Check(personId is not null, "personId", "is required")
@@ -27,7 +27,6 @@ public static class DecisionsEndpoint
         {
             return errors.ToProblem();
         }
-        var caller = Caller.From(http.User);
         if (!caller.IsWorkerOf(agencyId!.Value))
         {
             return Problems.Forbidden("A worker may ask only about their own agency.");

@@ -27,7 +27,7 @@ public static class GrantConsentEndpoint
         app.MapPost("/api/consent/consents", Handle).RequirePersonAccess(Policies.ConsentParty);
 
     private static async Task<Results<Created<GrantConsentResponse>, ProblemHttpResult>> Handle(
-        GrantConsentRequest request, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options,
+        GrantConsentRequest request, Caller caller, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options,
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -47,7 +47,6 @@ public static class GrantConsentEndpoint
         {
             return errors.ToProblem();
         }
-        var caller = Caller.From(http.User);
 
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<GrantConsentResponse>> (work) =>
         {

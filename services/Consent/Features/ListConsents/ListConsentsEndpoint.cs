@@ -22,9 +22,8 @@ public static class ListConsentsEndpoint
         app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle).RequirePersonAccess(Policies.ConsentReader);
 
     private static async Task<Results<Ok<Page<ConsentRecord>>, ProblemHttpResult>> Handle(
-        Guid personId, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
+        Guid personId, Caller caller, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         if (!await authority.MayReadAsync(work, caller, personId, ct))
         {

@@ -56,9 +56,8 @@ public static class ReceiptEndpoint
     /// consent exists — revoked or not.
     /// </summary>
     private static async Task<Results<Ok<ConsentReceipt>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options, CancellationToken ct)
+        Guid id, Caller caller, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var row = await work.QuerySingleOrDefaultAsync<ConsentRow>($"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
         if (row is null || !await authority.MayReadAsync(work, caller, row.PersonId, ct))

@@ -16,12 +16,12 @@ public static class RevokeConsentEndpoint
         app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle).RequirePersonAccess(Policies.ConsentParty);
 
     private static async Task<Results<Ok<ConsentRecord>, ProblemHttpResult>> Handle(
-        Guid id, HttpContext http, Database database, ConsentAuthority authority, TimeProvider time, CancellationToken ct)
+        Guid id, Caller caller, Database database, ConsentAuthority authority, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
         var row = await work.QuerySingleOrDefaultAsync<ConsentRow>(
             $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
-        if (row is null || !await authority.MayManageAsync(work, Caller.From(http.User), row.PersonId, ct))
+        if (row is null || !await authority.MayManageAsync(work, caller, row.PersonId, ct))
         {
             return Problems.NotFound("The consent");
         }

@@ -38,13 +38,13 @@ public static class SetCredentialEndpoint
         """;
 
     private static async Task<Results<Created<YouthTokenResponse>, ProblemHttpResult>> Handle(
-        SetCredentialRequest request, HttpContext http, Database database, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
+        SetCredentialRequest request, Caller caller, HttpContext http, Database database, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
-        var personId = Caller.From(http.User).PersonId!.Value;
+        var personId = caller.PersonId!.Value;
         var codeIssuedAt = YouthTokens.CodeIssuedAt(http.User);
         var now = time.GetUtcNow();
         var hash = Passphrase.Hash(request.Passphrase!);

@@ -25,44 +25,44 @@ public static class HandoffMoveEndpoints
     {
         var handoff = app.MapGroup("/api/handoffs/{id:guid}").RequirePersonAccess(Policies.Worker);
 
-        handoff.MapPost("/accept", (Guid id, HttpContext http, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
-            MoveAsync(id, HandoffMove.Accept, http, db, participation, time, now => new MoveDetails(AcceptedAt: now),
+        handoff.MapPost("/accept", (Guid id, Caller caller, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
+            MoveAsync(id, HandoffMove.Accept, caller, db, participation, time, now => new MoveDetails(AcceptedAt: now),
                 (h, now) => new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now), ct));
 
-        handoff.MapPost("/decline", (Guid id, DeclineRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+        handoff.MapPost("/decline", (Guid id, DeclineRequest request, Caller caller, Database db, ConsentIndex participation, TimeProvider time,
             CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Reason, Vocabulary.DeclineReasons, "reason")
                 .Check((request.Note?.Length ?? 0) <= 2000, "note", "must be at most 2000 characters");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.Decline, http, db, participation, time, now => new MoveDetails(ClosedAt: now, DeclineReason: request.Reason),
+                ? MoveAsync(id, HandoffMove.Decline, caller, db, participation, time, now => new MoveDetails(ClosedAt: now, DeclineReason: request.Reason),
                     (h, now) => new HandoffDeclined(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Reason!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
 
-        handoff.MapPost("/withdraw", (Guid id, HttpContext http, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
-            MoveAsync(id, HandoffMove.Withdraw, http, db, participation, time, now => new MoveDetails(ClosedAt: now),
+        handoff.MapPost("/withdraw", (Guid id, Caller caller, Database db, ConsentIndex participation, TimeProvider time, CancellationToken ct) =>
+            MoveAsync(id, HandoffMove.Withdraw, caller, db, participation, time, now => new MoveDetails(ClosedAt: now),
                 (h, now) => new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now), ct));
 
-        handoff.MapPost("/contact", (Guid id, ContactRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+        handoff.MapPost("/contact", (Guid id, ContactRequest request, Caller caller, Database db, ConsentIndex participation, TimeProvider time,
             CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Modality, Vocabulary.Modalities, "modality")
                 .Check(request.At is null || request.At <= time.GetUtcNow().AddMinutes(5), "at", "must not be in the future")
                 .Check(request.At is null || request.At.Value.Year is >= 1900 and <= 2100, "at", "must be between 1900 and 2100");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.RecordContact, http, db, participation, time,
+                ? MoveAsync(id, HandoffMove.RecordContact, caller, db, participation, time,
                     now => new MoveDetails(ConnectedAt: request.At ?? now, ContactModality: request.Modality),
                     (h, now) => new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Modality!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
 
-        handoff.MapPost("/complete", (Guid id, CompleteRequest request, HttpContext http, Database db, ConsentIndex participation, TimeProvider time,
+        handoff.MapPost("/complete", (Guid id, CompleteRequest request, Caller caller, Database db, ConsentIndex participation, TimeProvider time,
             CancellationToken ct) =>
         {
             var errors = new ValidationErrors().Code(request.Outcome, Vocabulary.Outcomes, "outcome");
             return errors.IsValid
-                ? MoveAsync(id, HandoffMove.Complete, http, db, participation, time, now => new MoveDetails(ClosedAt: now, Outcome: request.Outcome),
+                ? MoveAsync(id, HandoffMove.Complete, caller, db, participation, time, now => new MoveDetails(ClosedAt: now, Outcome: request.Outcome),
                     (h, now) => new HandoffCompleted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, request.Outcome!, now), ct)
                 : Task.FromResult<Results<Ok<HandoffRecord>, ProblemHttpResult>>(errors.ToProblem());
         });
@@ -74,10 +74,9 @@ public static class HandoffMoveEndpoints
     /// The answer is the handoff without its note (see <see cref="HandoffNotes"/>).
     /// </summary>
     private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> MoveAsync(
-        Guid id, HandoffMove move, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
+        Guid id, HandoffMove move, Caller caller, Database database, ConsentIndex participation, TimeProvider time,
         Func<DateTimeOffset, MoveDetails> details, Func<HandoffRecord, DateTimeOffset, object> announce, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(
             $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, ct);

@@ -22,7 +22,7 @@ public static class OfferHandoffEndpoint
         app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
-        OfferHandoffRequest request, HttpContext http, Database database, ConsentIndex participation, IOptions<HandoffOptions> options,
+        OfferHandoffRequest request, Caller caller, HttpContext http, Database database, ConsentIndex participation, IOptions<HandoffOptions> options,
         TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors()
@@ -33,7 +33,6 @@ public static class OfferHandoffEndpoint
         {
             return errors.ToProblem();
         }
-        var caller = Caller.From(http.User);
         var now = time.GetUtcNow();
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OfferHandoffResponse>> (work) =>
         {

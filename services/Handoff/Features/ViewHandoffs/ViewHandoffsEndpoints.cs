@@ -19,9 +19,8 @@ public static class ViewHandoffsEndpoints
 
     /// <summary>404 for agencies outside the handoff; the note as consent permits, the read logged either way.</summary>
     private static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
+        Guid id, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(
             $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, ct);
@@ -37,7 +36,7 @@ public static class ViewHandoffsEndpoints
 
     /// <summary>The caller's agency's handoffs: incoming (offered to it) or outgoing (offered by it).</summary>
     private static async Task<Results<Ok<Page<HandoffRecord>>, ProblemHttpResult>> List(
-        HttpContext http, Database database, ConsentIndex consents, TimeProvider time,
+        Caller caller, Database database, ConsentIndex consents, TimeProvider time,
         string? direction, string? status, int? limit, Guid? cursor, CancellationToken ct)
     {
         var errors = new ValidationErrors().Code(direction ?? "incoming", Directions, "direction");
@@ -51,7 +50,6 @@ public static class ViewHandoffsEndpoints
         }
         var agencyColumn = direction == "outgoing" ? "from_agency_id" : "to_agency_id";
         var take = Page<HandoffRecord>.Clamp(limit);
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var rows = (await work.QueryAsync<HandoffRecord>(
             $"""

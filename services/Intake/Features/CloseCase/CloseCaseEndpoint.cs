@@ -32,7 +32,7 @@ public static class CloseCaseEndpoint
         app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<CloseCaseResponse>, ProblemHttpResult>> Handle(
-        Guid caseId, CloseCaseRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
+        Guid caseId, CloseCaseRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,
         CancellationToken ct)
     {
         var errors = new ValidationErrors().Code(request.Reason, Vocabulary.CaseCloseReasons, "reason");
@@ -40,7 +40,6 @@ public static class CloseCaseEndpoint
         {
             return errors.ToProblem();
         }
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var found = await work.QuerySingleOrDefaultAsync<CaseRow>(
             "SELECT person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId FOR UPDATE",

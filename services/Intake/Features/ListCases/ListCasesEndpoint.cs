@@ -42,7 +42,7 @@ public static class ListCasesEndpoint
         app.MapGet("/api/intake/cases", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<Page<CaseListItem>>, ProblemHttpResult>> Handle(
-        HttpContext http, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? participating, string? status, int? limit, Guid? cursor, CancellationToken ct)
+        Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? participating, string? status, int? limit, Guid? cursor, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Check(participating != false, "participating", "must be true: a worker lists the cases their agency takes part in");
@@ -59,7 +59,7 @@ public static class ListCasesEndpoint
         var rows = (await connection.QueryAsync<CaseListItem>(new CommandDefinition(ListParticipating,
             new
             {
-                Caller.From(http.User).AgencyId, Status = status, Cursor = cursor, Take = take + 1,
+                caller.AgencyId, Status = status, Cursor = cursor, Take = take + 1,
                 ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor,
             }, cancellationToken: ct))).AsList();
         return TypedResults.Ok(Page<CaseListItem>.Of(rows, take, c => c.CaseId));

@@ -37,7 +37,7 @@ public static class MergeCasesEndpoint
         app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<MergeCasesResponse>, Accepted<MergeProposalAnswer>, ProblemHttpResult>> Handle(
-        Guid caseId, MergeCasesRequest request, HttpContext http, Database database, ConsentIndex participation, TimeProvider time,
+        Guid caseId, MergeCasesRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,
         CancellationToken ct)
     {
         if (request.Validate(caseId) is { IsValid: false } errors)
@@ -45,7 +45,6 @@ public static class MergeCasesEndpoint
             return errors.ToProblem();
         }
         var otherCaseId = request.OtherCaseId!.Value;
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var pair = await CaseMerge.LockAsync(work, caseId, otherCaseId, ct);
         if (pair is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(caseId, agencyId))

@@ -65,9 +65,8 @@ public static class MergeProposalEndpoints
     }
 
     private static async Task<Results<Ok<MergeCasesResponse>, ProblemHttpResult>> Confirm(
-        Guid proposalId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+        Guid proposalId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
         if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
@@ -95,9 +94,8 @@ public static class MergeProposalEndpoints
     }
 
     private static async Task<Results<Ok<MergeProposalAnswer>, ProblemHttpResult>> Decline(
-        Guid proposalId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+        Guid proposalId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
         if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
@@ -120,7 +118,7 @@ public static class MergeProposalEndpoints
     }
 
     private static async Task<Results<Ok<Page<MergeProposal>>, ProblemHttpResult>> List(
-        HttpContext http, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? incoming, int? limit,
+        Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? incoming, int? limit,
         Guid? cursor, CancellationToken ct)
     {
         var take = Page<MergeProposal>.Clamp(limit);
@@ -128,7 +126,7 @@ public static class MergeProposalEndpoints
         var rows = (await connection.QueryAsync<MergeProposal>(new CommandDefinition(incoming == false ? ListOutgoing : ListIncoming,
             new
             {
-                Caller.From(http.User).AgencyId, Awaiting = MergeProposalStatuses.AwaitingConfirmation, Cursor = cursor, Take = take + 1,
+                caller.AgencyId, Awaiting = MergeProposalStatuses.AwaitingConfirmation, Cursor = cursor, Take = take + 1,
                 ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor,
             }, cancellationToken: ct))).AsList();
         return TypedResults.Ok(Page<MergeProposal>.Of(rows, take, p => p.ProposalId));

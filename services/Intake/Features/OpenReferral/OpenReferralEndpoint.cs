@@ -54,10 +54,9 @@ public static class OpenReferralEndpoint
         app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker);
 
     private static async Task<Results<Created<OpenReferralResponse>, ProblemHttpResult>> Handle(
-        OpenReferralRequest request, HttpContext http, Database database, PersonIdentity identity, ConsentIndex consents,
+        OpenReferralRequest request, Caller caller, HttpContext http, Database database, PersonIdentity identity, ConsentIndex consents,
         TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         if (caller.AgencyId is not { } agencyId)
         {
             return Problems.Forbidden("A referral is opened by a worker of an agency; the token names no agency.");

@@ -18,12 +18,12 @@ public static class PossibleDuplicatesEndpoint
         app.MapGet("/api/intake/cases/{caseId:guid}/possible-duplicates", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Ok<PossibleDuplicatesResponse>, ProblemHttpResult>> Handle(
-        Guid caseId, HttpContext http, Database database, ConsentIndex participation, CancellationToken ct)
+        Guid caseId, Caller caller, Database database, ConsentIndex participation, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
         var (self, bornSameDay) = await PersonRecord.ReadAsync(work, caseId, ct);
         await work.CommitAsync(ct);
-        if (self is null || !participation.TakesPart(caseId, Caller.From(http.User).AgencyId ?? Guid.Empty))
+        if (self is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
         {
             return Problems.NotFound("The case");
         }

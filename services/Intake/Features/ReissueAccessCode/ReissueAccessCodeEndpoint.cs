@@ -20,9 +20,8 @@ public static class ReissueAccessCodeEndpoint
         app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<AccessCodeResponse>, ProblemHttpResult>> Handle(
-        Guid caseId, HttpContext http, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
+        Guid caseId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         await using var work = await database.BeginAsync(ct);
         var personId = await work.QuerySingleOrDefaultAsync<Guid?>("SELECT person_id FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
         if (personId is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(caseId, agencyId))

@@ -66,9 +66,8 @@ public static class ViewCaseEndpoint
     /// does not leak); that attempt is still logged as denied reads.
     /// </summary>
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Handle(
-        Guid caseId, HttpContext http, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
+        Guid caseId, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         // One snapshot for the case, its participants and its timeline: a lead change committing in between must not
         // show a timeline that says "lead-changed" next to the old lead.
         await using var work = await database.BeginAsync(ct, IsolationLevel.RepeatableRead);

@@ -22,7 +22,7 @@ public static class AgencyEndpoints
     }
 
     private static async Task<Results<Created<Agency>, ProblemHttpResult>> Register(
-        RegisterAgencyRequest request, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+        RegisterAgencyRequest request, Caller caller, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Required(request.Name, "name", 200)
@@ -34,7 +34,7 @@ public static class AgencyEndpoints
         }
         var agency = new Agency(Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
         var now = time.GetUtcNow();
-        return await IdempotentCreation.RunAsync(http, Caller.From(http.User).UserId, request, database, now, async Task<Creation<Agency>> (work) =>
+        return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<Agency>> (work) =>
         {
             await work.ExecuteAsync(
                 "INSERT INTO agencies (id, name, kind, municipality, created_at) VALUES (@Id, @Name, @Kind, @Municipality, @Now)",

@@ -22,7 +22,7 @@ public static class MatchEndpoints
     /// answer is held until the matches are ready or the time is up, so a client need not poll.
     /// </summary>
     private static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> Get(
-        Guid referralId, int? wait, HttpContext http, Database database, MatchesReady ready, TimeProvider time, CancellationToken ct)
+        Guid referralId, int? wait, Caller caller, Database database, MatchesReady ready, TimeProvider time, CancellationToken ct)
     {
         if (wait is < 0 or > MaxWaitSeconds)
         {
@@ -37,7 +37,6 @@ public static class MatchEndpoints
         {
             return TypedResults.Ok(new MatchesResponse(referralId, "pending", []));
         }
-        var caller = Caller.From(http.User);
         if (!caller.IsWorkerOf(row.FromAgencyId))
         {
             return Problems.NotFound("The referral");

@@ -32,9 +32,8 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(
-        ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, TimeProvider time, CancellationToken ct)
+        ServiceDescription request, Caller caller, HttpContext http, Database database, ServiceDirectory directory, TimeProvider time, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         var refusal = await CheckEditableAsync(request, caller, database, ct);
         if (refusal is not null)
         {
@@ -49,9 +48,8 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Update(
-        Guid id, ServiceDescription request, HttpContext http, Database database, ServiceDirectory directory, CancellationToken ct)
+        Guid id, ServiceDescription request, Caller caller, Database database, ServiceDirectory directory, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
         var existing = await directory.FindAsync(id, ct);
         if (existing is null || (!caller.IsCoordinator && existing.Description.AgencyId != caller.AgencyId))
         {
