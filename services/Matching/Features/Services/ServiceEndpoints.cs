@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferralNet.BuildingBlocks.Auth;
@@ -98,88 +97,5 @@ public static class ServiceEndpoints
         var agencyExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT COUNT(*) > 0 FROM agencies WHERE id = @Id", new { Id = request.AgencyId }, cancellationToken: ct));
         return agencyExists ? null : new ValidationErrors().Add("agencyId", "is not an agency in the directory").ToProblem();
-    }
-}
-
-/// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
-public sealed class ServiceDirectory(Database database, TimeProvider time)
-{
-    /// <summary>
-    /// Ranking reads every active service for every referral; the directory changes rarely. A save here clears the copy
-    /// at once; a save through another instance shows here within this time.
-    /// </summary>
-    public static readonly TimeSpan ActiveCopyFor = TimeSpan.FromSeconds(5);
-
-    private ActiveCopy? _active;
-    private long _generation;
-
-    /// <summary>Saves the service in the caller's transaction; the active copy is dropped once it commits.</summary>
-    public async Task SaveAsync(UnitOfWork work, DirectoryService service, bool isNew, CancellationToken ct)
-    {
-        var d = service.Description;
-        var row = new { service.Id, d.AgencyId, d.Status, Document = JsonSerializer.Serialize(d), Now = time.GetUtcNow() };
-        await work.ExecuteAsync(isNew
-            ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
-            : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
-            row, ct);
-        await work.ExecuteAsync("DELETE FROM service_needs WHERE service_id = @Id", new { service.Id }, ct);
-        await work.ExecuteAsync("DELETE FROM service_modalities WHERE service_id = @Id", new { service.Id }, ct);
-        await work.ExecuteAsync("INSERT INTO service_needs (service_id, need) VALUES (@Id, @Code)",
-            d.Needs!.Select(n => new { service.Id, Code = n }), ct);
-        await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
-            d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
-        work.AfterCommit(() =>
-        {
-            Interlocked.Increment(ref _generation);
-            _active = null;
-        });
-    }
-
-    public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            "SELECT id, document FROM services WHERE id = @Id", new { Id = id }, cancellationToken: ct));
-        return row?.ToService();
-    }
-
-    public async Task<IReadOnlyList<DirectoryService>> ListAsync(string? need, string? modality, Guid? cursor, int take, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
-            """
-            SELECT s.id, s.document FROM services s
-            WHERE (@Cursor IS NULL OR s.id > @Cursor)
-              AND (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
-              AND (@Modality IS NULL OR EXISTS (SELECT 1 FROM service_modalities m WHERE m.service_id = s.id AND m.modality = @Modality))
-            ORDER BY s.id
-            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { Cursor = cursor, Need = need, Modality = modality, Take = take }, cancellationToken: ct));
-        return rows.Select(r => r.ToService()).ToList();
-    }
-
-    public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var generation = Interlocked.Read(ref _generation);
-        if (_active is { } copy && copy.Generation == generation && now - copy.ReadAt < ActiveCopyFor)
-        {
-            return copy.Services;
-        }
-        var rows = await work.QueryAsync<ServiceRow>("SELECT id, document FROM services WHERE status = 'active'", null, ct);
-        var services = rows.Select(r => r.ToService()).ToList();
-        // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            _active = new ActiveCopy(generation, now, services);
-        }
-        return services;
-    }
-
-    private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
-
-    private sealed record ServiceRow(Guid Id, string Document)
-    {
-        public DirectoryService ToService() => new(Id, JsonSerializer.Deserialize<ServiceDescription>(Document)!);
     }
 }
