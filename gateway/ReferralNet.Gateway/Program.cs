@@ -11,8 +11,8 @@ builder.AddWebDefaults("gateway");
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.AddGatewayLimits();
+builder.AddPublicContract();
 builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
-builder.Services.AddHttpClient(PublicContract.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
 
 var app = builder.Build();

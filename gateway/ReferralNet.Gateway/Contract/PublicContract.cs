@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using ReferralNet.BuildingBlocks.Web;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy;
@@ -9,23 +8,23 @@ namespace ReferralNet.Gateway.Contract;
 /// <summary>
 /// The network's public contract: the services' own OpenAPI documents, read from them and merged (paths, schemas,
 /// security schemes) at <see cref="OpenApiContract.Path"/>, and in development a reference page at /docs. A schema
-/// name two services use for different shapes is kept apart under the service's name.
+/// name two services use for different shapes is kept apart under the service's name. The merged document is kept
+/// for <see cref="KeptFor"/>: the services' documents change only when a service is deployed.
 /// </summary>
-public static class PublicContract
+public sealed class PublicContract(IProxyStateLookup proxy, IHttpClientFactory clients, TimeProvider time)
 {
     public const string HttpClientName = "contract";
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
 
-    public static void MapPublicContract(this WebApplication app)
+    private (string Json, DateTimeOffset ReadAt)? _merged;
+
+    public async Task<string> ReadAsync(CancellationToken ct)
     {
-        app.MapGet(OpenApiContract.Path, MergeAsync).AllowAnonymous().ExcludeFromDescription();
-        if (app.Environment.IsDevelopment())
+        var now = time.GetUtcNow();
+        if (_merged is { } kept && now - kept.ReadAt < KeptFor)
         {
-            app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern(OpenApiContract.Path).WithTitle("ReferralNet")).AllowAnonymous();
+            return kept.Json;
         }
-    }
-
-    private static async Task<IResult> MergeAsync(IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct)
-    {
         var http = clients.CreateClient(HttpClientName);
         var merged = new JsonObject
         {
@@ -37,28 +36,29 @@ public static class PublicContract
         foreach (var cluster in proxy.GetClusters().OrderBy(c => c.ClusterId))
         {
             var address = cluster.Destinations.Values.First().Model.Config.Address;
-            var text = await http.GetStringAsync(new Uri(new Uri(address), OpenApiContract.Path), ct);
-            Merge(merged, cluster.ClusterId, text);
+            Merge(merged, cluster.ClusterId, await http.GetStringAsync(new Uri(new Uri(address), OpenApiContract.Path), ct));
         }
-        return TypedResults.Text(merged.ToJsonString(), "application/json");
+        var json = merged.ToJsonString();
+        _merged = (json, now);
+        return json;
     }
 
     private static void Merge(JsonObject merged, string service, string text)
     {
         var schemas = merged["components"]!["schemas"]!.AsObject();
-        var document = JsonNode.Parse(text)!.AsObject();
-        foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject() ?? [])
+        // Which names clash is decided on the service's own document, before any reference in it is renamed.
+        var clashing = (JsonNode.Parse(text)!["components"]?["schemas"]?.AsObject() ?? [])
+            .Where(s => schemas[s.Key] is { } taken && !JsonNode.DeepEquals(taken, s.Value))
+            .Select(s => s.Key)
+            .ToHashSet();
+        foreach (var name in clashing)
         {
-            if (schemas[name] is { } taken && !JsonNode.DeepEquals(taken, schema))
-            {
-                text = text.Replace($"\"#/components/schemas/{name}\"", $"\"#/components/schemas/{service}.{name}\"");
-            }
+            text = text.Replace($"\"#/components/schemas/{name}\"", $"\"#/components/schemas/{service}.{name}\"");
         }
-        document = JsonNode.Parse(text)!.AsObject();
+        var document = JsonNode.Parse(text)!.AsObject();
         foreach (var (name, schema) in document["components"]?["schemas"]?.AsObject().ToList() ?? [])
         {
-            var key = schemas[name] is { } taken && !JsonNode.DeepEquals(taken, schema) ? $"{service}.{name}" : name;
-            schemas[key] = schema!.DeepClone();
+            schemas[clashing.Contains(name) ? $"{service}.{name}" : name] = schema!.DeepClone();
         }
         foreach (var (name, scheme) in document["components"]?["securitySchemes"]?.AsObject().ToList() ?? [])
         {
@@ -67,6 +67,26 @@ public static class PublicContract
         foreach (var (path, item) in document["paths"]!.AsObject().ToList())
         {
             merged["paths"]![path] = item!.DeepClone();
+        }
+    }
+}
+
+public static class PublicContractExtensions
+{
+    public static WebApplicationBuilder AddPublicContract(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(PublicContract.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<PublicContract>();
+        return builder;
+    }
+
+    public static void MapPublicContract(this WebApplication app)
+    {
+        app.MapGet(OpenApiContract.Path, async (PublicContract contract, CancellationToken ct) =>
+            TypedResults.Text(await contract.ReadAsync(ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern(OpenApiContract.Path).WithTitle("ReferralNet")).AllowAnonymous();
         }
     }
 }

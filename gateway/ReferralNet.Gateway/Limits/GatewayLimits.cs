@@ -12,6 +12,9 @@ public static class GatewayLimits
     public const string PerUser = "per-user";
     public const string Anonymous = "anonymous";
 
+    /// <summary>Paths no route names, limited per address in one window: health, development tokens, the contract.</summary>
+    private static readonly string[] ProbePaths = ["/health", "/dev", "/openapi", "/docs"];
+
     /// <summary>
     /// A token bucket per user on authenticated routes, a slow window per address on anonymous ones, and on health,
     /// development tokens, the contract and its page (which no route names); 429 problem+json when exceeded. The
@@ -52,7 +55,7 @@ public static class GatewayLimits
             limiter.OnRejected = (context, ct) => new ValueTask(TooManyAsync(context.HttpContext, context.Lease));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                if (!new[] { "/health", "/dev", "/openapi", "/docs" }.Any(path => context.Request.Path.StartsWithSegments(path)))
+                if (!ProbePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
                 {
                     return RateLimitPartition.GetNoLimiter("routes");
                 }

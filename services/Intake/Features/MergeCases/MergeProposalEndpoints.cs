@@ -68,8 +68,7 @@ public static class MergeProposalEndpoints
         Guid proposalId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
-        var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
-        if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
+        if (await LockForDecisionAsync(work, proposalId, caller, participation, ct) is not { } proposal)
         {
             return Problems.NotFound("The merge proposal");
         }
@@ -87,8 +86,8 @@ public static class MergeProposalEndpoints
             return Problems.Conflict("The two cases are no longer possible duplicates (one was closed or merged since).");
         }
         var now = time.GetUtcNow();
-        var status = await CaseMerge.ApplyAsync(work, participation, pair, agencyId, now, ct);
-        await work.ExecuteAsync(Decide, new { ProposalId = proposalId, Status = MergeProposalStatuses.Confirmed, AgencyId = agencyId, caller.UserId, Now = now }, ct);
+        var status = await CaseMerge.ApplyAsync(work, participation, pair, caller.AgencyId!.Value, now, ct);
+        await DecideAsync(work, proposalId, MergeProposalStatuses.Confirmed, caller, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(new MergeCasesResponse(proposal.CaseId, proposal.OtherCaseId, status));
     }
@@ -97,8 +96,7 @@ public static class MergeProposalEndpoints
         Guid proposalId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
-        var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
-        if (proposal is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(proposal.OtherCaseId, agencyId))
+        if (await LockForDecisionAsync(work, proposalId, caller, participation, ct) is not { } proposal)
         {
             return Problems.NotFound("The merge proposal");
         }
@@ -108,14 +106,22 @@ public static class MergeProposalEndpoints
         }
         if (proposal.Status == MergeProposalStatuses.AwaitingConfirmation)
         {
-            await work.ExecuteAsync(Decide, new
-            {
-                ProposalId = proposalId, Status = MergeProposalStatuses.Declined, AgencyId = agencyId, caller.UserId, Now = time.GetUtcNow(),
-            }, ct);
+            await DecideAsync(work, proposalId, MergeProposalStatuses.Declined, caller, time.GetUtcNow(), ct);
             await work.CommitAsync(ct);
         }
         return TypedResults.Ok(new MergeProposalAnswer(proposalId, MergeProposalStatuses.Declined));
     }
+
+    /// <summary>The proposal, locked, when the caller's agency takes part in its other case (who decides); else null.</summary>
+    private static async Task<MergeProposal?> LockForDecisionAsync(
+        UnitOfWork work, Guid proposalId, Caller caller, ConsentIndex participation, CancellationToken ct)
+    {
+        var proposal = await work.QuerySingleOrDefaultAsync<MergeProposal>(LockProposal, new { ProposalId = proposalId }, ct);
+        return proposal is not null && caller.AgencyId is { } agencyId && participation.TakesPart(proposal.OtherCaseId, agencyId) ? proposal : null;
+    }
+
+    private static Task DecideAsync(UnitOfWork work, Guid proposalId, string status, Caller caller, DateTimeOffset now, CancellationToken ct) =>
+        work.ExecuteAsync(Decide, new { ProposalId = proposalId, Status = status, caller.AgencyId, caller.UserId, Now = now }, ct);
 
     private static async Task<Results<Ok<Page<MergeProposal>>, ProblemHttpResult>> List(
         Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? incoming, int? limit,
