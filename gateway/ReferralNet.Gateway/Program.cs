@@ -1,4 +1,3 @@
-using ReferralNet.BuildingBlocks.Hosting;
 using ReferralNet.Gateway;
 using ReferralNet.Gateway.Contract;
 using ReferralNet.Gateway.DevTokens;

@@ -1,6 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Hosting;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Consent.Consumers;
 using ReferralNet.Consent.Features;
 using ReferralNet.Consent.Features.AccessLog;

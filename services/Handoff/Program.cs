@@ -1,6 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Hosting;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Handoff.Consumers;
 using ReferralNet.Handoff.Features;
 using ReferralNet.Handoff.Features.MoveHandoff;
@@ -18,11 +15,12 @@ builder.AddMessaging("handoff", bus =>
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();
+builder.Services.AddSingleton<HandoffMoves>();
 builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 app.UseWebDefaults();
 app.MapOfferHandoff();
-app.MapHandoffMoves();
+HandoffMoves.Map(app);
 app.MapViewHandoffs();
 await app.RunServiceAsync(args);

@@ -1,6 +1,4 @@
 using MassTransit;
-using ReferralNet.BuildingBlocks.Hosting;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Insights.Consumers;
 using ReferralNet.Insights.Features.Summary;
 

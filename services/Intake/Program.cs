@@ -1,6 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Hosting;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Intake.Consumers;
 using ReferralNet.Intake.Features.CloseCase;
 using ReferralNet.Intake.Features.Dormancy;

@@ -1,5 +1,3 @@
-using ReferralNet.BuildingBlocks.Hosting;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Matching.Consumers;
 using ReferralNet.Matching.Features.Agencies;
 using ReferralNet.Matching.Features.ProposeMatches;

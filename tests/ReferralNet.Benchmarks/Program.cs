@@ -35,7 +35,7 @@ for (var p = 0; p < persons.Length; p++)
             ConsentEntry.PurposeBits(purposes.Where(_ => random.Next(2) == 0)),
             ConsentEntry.CategoryBits(categories.Where(_ => random.Next(2) == 0)),
             network, network ? [] : [agencies[random.Next(agencies.Length)]],
-            DateTimeOffset.UtcNow.AddYears(1), random.Next(10) == 0 ? ConsentStatus.Revoked : ConsentStatus.Active, Version: 1));
+            DateTimeOffset.UtcNow.AddYears(1), random.Next(10) == 0 ? ConsentStatuses.Revoked : ConsentStatuses.Active, Version: 1));
     }
 }
 Console.WriteLine($"Index holds {index.ConsentCount} consents of {persons.Length} persons, {agencies.Length} agencies.");

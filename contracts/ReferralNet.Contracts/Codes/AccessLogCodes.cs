@@ -19,7 +19,6 @@ public static class ConsentRecords
     public const string Consents = "consents";
     public const string AccessLog = "access-log";
     public const string AuditPurpose = "audit";
-    public const string CoordinationPurpose = "coordination";
 
     /// <summary>Entries of the young person's own sign-in: what was used (the category) and why (the purpose).</summary>
     public const string AccessCode = "access-code";

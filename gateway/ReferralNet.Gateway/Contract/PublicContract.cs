@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ReferralNet.BuildingBlocks.Web;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Web;
-
 namespace ReferralNet.Gateway.DevTokens;
 
 public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Guid? Person);
@@ -43,7 +38,7 @@ public static class DevTokenEndpoint
             .Required(request.Sub, "sub", 100)
             .Code(request.Role, Roles.All, "role")
             .Check(request.Role is not (Roles.Worker or Roles.AgencyAdmin) || request.Agency is not null, "agency", $"is required for the role '{request.Role}'")
-            .Check(request.Role is not Roles.Youth || request.Person is not null, "person", "is required for the role 'youth'");
+            .Check(request.Role is not Roles.Youth || request.Person is not null, "person", $"is required for the role '{Roles.Youth}'");
         if (!errors.IsValid)
         {
             return errors.ToProblem();

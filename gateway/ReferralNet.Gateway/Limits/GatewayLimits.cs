@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace ReferralNet.Gateway.Limits;
 
@@ -70,7 +69,7 @@ public static class GatewayLimits
             limiter.AddPolicy(PerUser, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimit;
-                var user = context.User.FindFirst("sub")?.Value ?? AddressOf(context);
+                var user = context.User.FindFirst(ClaimNames.Subject)?.Value ?? AddressOf(context);
                 return RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.Burst,

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ReferralNet.BuildingBlocks.Auth;
@@ -53,16 +52,16 @@ public static class AuthExtensions
             OnTokenValidated = context =>
             {
                 var principal = context.Principal!;
-                var issuer = auth.Issuers.FirstOrDefault(i => i.Issuer == principal.FindFirst("iss")?.Value);
+                var issuer = auth.Issuers.FirstOrDefault(i => i.Issuer == principal.FindFirst(ClaimNames.Issuer)?.Value);
                 if (issuer is null)
                 {
                     context.Fail("The token's issuer is not one of Auth:Issuers.");
                 }
-                else if (principal.FindFirst("sub")?.Value is not { Length: > 0 and <= MaxSubjectLength })
+                else if (principal.FindFirst(ClaimNames.Subject)?.Value is not { Length: > 0 and <= MaxSubjectLength })
                 {
                     context.Fail("The token's subject is missing or too long.");
                 }
-                else if (issuer.Roles.Count > 0 && !issuer.Roles.Contains(principal.FindFirst("role")?.Value ?? ""))
+                else if (issuer.Roles.Count > 0 && !issuer.Roles.Contains(principal.FindFirst(ClaimNames.Role)?.Value ?? ""))
                 {
                     context.Fail("The token's issuer may not give this role.");
                 }
@@ -81,8 +80,8 @@ public static class AuthExtensions
             IssuerSigningKeyValidator = (key, token, _) => keysOf.TryGetValue(token.Issuer, out var keys)
                 ? keys.Contains(key)
                 : token.Issuer == authority?.Issuer && !ownKeys.Contains(key),
-            NameClaimType = "sub",
-            RoleClaimType = "role",
+            NameClaimType = ClaimNames.Subject,
+            RoleClaimType = ClaimNames.Role,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
         if (authority is not null)

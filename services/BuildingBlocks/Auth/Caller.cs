@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 
 namespace ReferralNet.BuildingBlocks.Auth;
 
@@ -10,10 +9,10 @@ public sealed record Caller(string UserId, string Role, Guid? AgencyId, Guid? Pe
     public static ValueTask<Caller?> BindAsync(HttpContext http) => ValueTask.FromResult<Caller?>(From(http.User));
 
     public static Caller From(ClaimsPrincipal user) => new(
-        user.FindFirstValue("sub") ?? "",
-        user.FindFirstValue("role") ?? "",
-        Guid.TryParse(user.FindFirstValue("agency"), out var agency) ? agency : null,
-        Guid.TryParse(user.FindFirstValue("person"), out var person) ? person : null);
+        user.FindFirstValue(ClaimNames.Subject) ?? "",
+        user.FindFirstValue(ClaimNames.Role) ?? "",
+        Guid.TryParse(user.FindFirstValue(ClaimNames.Agency), out var agency) ? agency : null,
+        Guid.TryParse(user.FindFirstValue(ClaimNames.Person), out var person) ? person : null);
 
     public bool IsCoordinator => Role == Roles.Coordinator;
 

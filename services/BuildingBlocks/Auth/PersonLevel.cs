@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using ReferralNet.BuildingBlocks.Web;
 
 namespace ReferralNet.BuildingBlocks.Auth;
 

@@ -4,8 +4,8 @@ namespace ReferralNet.BuildingBlocks.Auth;
 public static class Policies
 {
     public const string Authenticated = "authenticated";
-    public const string Worker = "worker";
-    public const string Coordinator = "coordinator";
+    public const string Worker = Roles.Worker;
+    public const string Coordinator = Roles.Coordinator;
     /// <summary>Agency staff and coordinators: anyone who works in the network, not the young person.</summary>
     public const string Staff = "staff";
     public const string DirectoryEditor = "directory-editor";
@@ -20,5 +20,5 @@ public static class Policies
     public const string AccessLogReader = "access-log-reader";
 
     /// <summary>Set the young person's credential: only with the short enrolment token a code gives.</summary>
-    public const string YouthEnrolment = "youth-enrolment";
+    public const string YouthEnrolment = Roles.YouthEnrolment;
 }

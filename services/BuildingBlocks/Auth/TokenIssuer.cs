@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,15 +19,15 @@ public sealed class TokenIssuer(IOptions<AuthOptions> auth, TimeProvider time)
         string sub, string role, Guid? agency, Guid? person, TimeSpan lifetime, IEnumerable<Claim>? more = null)
     {
         var credentials = _credentials.Value ?? throw new InvalidOperationException("Auth:Signing is not set: this process issues no tokens.");
-        var claims = new List<Claim> { new("sub", sub), new("role", role) };
+        var claims = new List<Claim> { new(ClaimNames.Subject, sub), new(ClaimNames.Role, role) };
         claims.AddRange(more ?? []);
         if (agency is { } agencyId)
         {
-            claims.Add(new Claim("agency", agencyId.ToString()));
+            claims.Add(new Claim(ClaimNames.Agency, agencyId.ToString()));
         }
         if (person is { } personId)
         {
-            claims.Add(new Claim("person", personId.ToString()));
+            claims.Add(new Claim(ClaimNames.Person, personId.ToString()));
         }
         var now = time.GetUtcNow();
         var expiresAt = now + lifetime;

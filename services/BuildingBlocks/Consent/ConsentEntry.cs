@@ -1,5 +1,3 @@
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.BuildingBlocks.Consent;
 
 /// <summary>
@@ -10,8 +8,8 @@ public sealed record ConsentEntry(
     Guid ConsentId, Guid PersonId, int Purposes, int Categories, bool Network, Guid[] AgencyIds, DateTimeOffset ValidUntil, string Status,
     long Version)
 {
-    private static readonly string[] PurposeOrder = [.. Vocabulary.ConsentPurposes.Order()];
-    private static readonly string[] CategoryOrder = [.. Vocabulary.DataCategories.Order()];
+    private static readonly string[] PurposeOrder = [.. ConsentPurposes.All.Order()];
+    private static readonly string[] CategoryOrder = [.. DataCategories.All.Order()];
 
     public static int PurposeBit(string purpose) => Bit(PurposeOrder, purpose);
 

@@ -64,7 +64,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
             {
                 continue;
             }
-            if (consent.Status == ConsentStatus.Active && consent.ValidUntil > now)
+            if (consent.Status == ConsentStatuses.Active && consent.ValidUntil > now)
             {
                 return AccessDecision.Permit(consent.ConsentId);
             }
@@ -72,7 +72,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
         }
         return lapsed is null
             ? AccessDecision.Deny(DenyReasons.NotCovered)
-            : AccessDecision.Deny(lapsed.Status == ConsentStatus.Revoked ? DenyReasons.Revoked : DenyReasons.Expired, lapsed.ConsentId);
+            : AccessDecision.Deny(lapsed.Status == ConsentStatuses.Revoked ? DenyReasons.Revoked : DenyReasons.Expired, lapsed.ConsentId);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
         var purposeBit = ConsentEntry.PurposeBit(purpose);
         var now = time.GetUtcNow();
         return ConsentsOf(personId) is { } consents && Array.Exists(consents, c =>
-            c.Status == ConsentStatus.Active && c.ValidUntil > now && (c.Purposes & purposeBit) != 0
+            c.Status == ConsentStatuses.Active && c.ValidUntil > now && (c.Purposes & purposeBit) != 0
             && (c.Network || Array.IndexOf(c.AgencyIds, agencyId) >= 0));
     }
 
@@ -128,10 +128,3 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
 
 /// <summary>When a case closed and which agency led it then.</summary>
 public sealed record CaseClosing(DateTimeOffset At, Guid? LeadAgencyId);
-
-public static class ConsentStatus
-{
-    public const string Active = "active";
-    public const string Revoked = "revoked";
-    public const string Expired = "expired";
-}

@@ -13,7 +13,7 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// from that transaction id, so a change committed late is seen and nothing older is read again.
 /// </summary>
 public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIndex index, TimeProvider time, ILogger<ConsentIndexRefresher> log)
-    : BackgroundService
+    : PeriodicJob(time, log)
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
 
@@ -25,24 +25,15 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => RefreshEvery;
+
+    // The first load happened in StartAsync; while a refresh fails, decisions use what the index holds.
+    protected override bool RunsAtStart => false;
+
+    public override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(RefreshEvery, time, stoppingToken);
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                log.LogWarning(ex, "Could not refresh the consent index; decisions use what it holds");
-            }
-        }
+        await RefreshAsync(ct);
+        return false;
     }
 
     private async Task RefreshAsync(CancellationToken ct)

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts;
 
 namespace ReferralNet.BuildingBlocks.Consent;
 
@@ -18,9 +15,9 @@ public static class ConsentProjection
 
     public static Task GrantAsync(UnitOfWork work, ConsentGranted granted, DateTimeOffset now, CancellationToken ct) =>
         work.ExecuteAsync(
-            """
+            $"""
             INSERT INTO consent_projection (consent_id, person_id, purposes, categories, scope, agency_ids, valid_until, status, changed_at)
-            VALUES (@ConsentId, @PersonId, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil, 'active', @Now)
+            VALUES (@ConsentId, @PersonId, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil, '{ConsentStatuses.Active}', @Now)
             ON CONFLICT (consent_id) DO UPDATE SET
                 purposes = EXCLUDED.purposes, categories = EXCLUDED.categories, scope = EXCLUDED.scope,
                 agency_ids = EXCLUDED.agency_ids, valid_until = EXCLUDED.valid_until, changed_at = EXCLUDED.changed_at,
@@ -29,19 +26,19 @@ public static class ConsentProjection
             """,
             new
             {
-                granted.ConsentId, granted.PersonId, Purposes = JsonSerializer.Serialize(granted.Purposes),
-                Categories = JsonSerializer.Serialize(granted.Categories), granted.Scope,
-                AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil, Now = now,
+                granted.ConsentId, granted.PersonId, granted.Purposes,
+                granted.Categories, granted.Scope,
+                granted.AgencyIds, granted.ValidUntil, Now = now,
             }, ct);
 
     /// <summary>Ends a consent; if its grant has not arrived yet, leaves a tombstone the grant cannot overwrite.</summary>
     public static Task EndAsync(UnitOfWork work, Guid consentId, Guid personId, string status, DateTimeOffset at, DateTimeOffset now, CancellationToken ct) =>
         work.ExecuteAsync(
-            """
+            $"""
             INSERT INTO consent_projection (consent_id, person_id, purposes, categories, scope, agency_ids, valid_until, status, changed_at)
-            VALUES (@ConsentId, @PersonId, '[]', '[]', 'network', '[]', @At, @Status, @Now)
+            VALUES (@ConsentId, @PersonId, '[]', '[]', '{ConsentScopes.Network}', '[]', @At, @Status, @Now)
             ON CONFLICT (consent_id) DO UPDATE SET
-                status = CASE WHEN consent_projection.status = 'revoked' THEN 'revoked' ELSE @Status END,
+                status = CASE WHEN consent_projection.status = '{ConsentStatuses.Revoked}' THEN '{ConsentStatuses.Revoked}' ELSE @Status END,
                 changed_at = @Now, change_txid = txid_current()
             """, new { ConsentId = consentId, PersonId = personId, Status = status, At = at, Now = now }, ct);
 
@@ -154,18 +151,17 @@ public static class ConsentProjection
     {
         public Guid ConsentId { get; init; }
         public Guid PersonId { get; init; }
-        public string Purposes { get; init; } = "[]";
-        public string Categories { get; init; } = "[]";
+        public IReadOnlyList<string> Purposes { get; init; } = [];
+        public IReadOnlyList<string> Categories { get; init; } = [];
         public string Scope { get; init; } = "";
-        public string AgencyIds { get; init; } = "[]";
+        public IReadOnlyList<Guid> AgencyIds { get; init; } = [];
         public DateTimeOffset ValidUntil { get; init; }
         public string Status { get; init; } = "";
         public long Version { get; init; }
 
         public ConsentEntry ToEntry() => new(
             ConsentId, PersonId,
-            ConsentEntry.PurposeBits(JsonSerializer.Deserialize<string[]>(Purposes)!),
-            ConsentEntry.CategoryBits(JsonSerializer.Deserialize<string[]>(Categories)!),
-            Scope == "network", JsonSerializer.Deserialize<Guid[]>(AgencyIds)!, ValidUntil, Status, Version);
+            ConsentEntry.PurposeBits(Purposes), ConsentEntry.CategoryBits(Categories),
+            Scope == ConsentScopes.Network, [.. AgencyIds], ValidUntil, Status, Version);
     }
 }

@@ -1,7 +1,4 @@
 using MassTransit;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
 
 namespace ReferralNet.BuildingBlocks.Consent;
 
@@ -29,11 +26,11 @@ public sealed class ConsentProjectionConsumer(Database database, ConsentIndex in
 
     public Task Consume(ConsumeContext<ConsentRevoked> context) =>
         ApplyConsentAsync(context, Name<ConsentRevoked>(), context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
-            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatus.Revoked, context.Message.OccurredAt, time.GetUtcNow(), ct));
+            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatuses.Revoked, context.Message.OccurredAt, time.GetUtcNow(), ct));
 
     public Task Consume(ConsumeContext<ConsentExpired> context) =>
         ApplyConsentAsync(context, Name<ConsentExpired>(), context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
-            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatus.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
+            work, context.Message.ConsentId, context.Message.PersonId, ConsentStatuses.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
 
     public Task Consume(ConsumeContext<HandoffAccepted> context)
     {

@@ -1,13 +1,57 @@
 using System.Data;
+using System.Reflection;
+using System.Text.Json;
 using Dapper;
 
 namespace ReferralNet.BuildingBlocks.Data;
 
+/// <summary>What Dapper reads and writes beyond its own types: points in time as UTC, and JSON kept in TEXT columns.</summary>
+public static class DapperTypeHandlers
+{
+    /// <summary>
+    /// Code lists, id lists, and every type of <paramref name="serviceAssembly"/> marked <see cref="StoredAsJsonAttribute"/>
+    /// (alone and as a list) are JSON in their columns, so no feature (de)serialises a column by hand.
+    /// </summary>
+    public static void Register(Assembly serviceAssembly)
+    {
+        SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+        JsonColumn<IReadOnlyList<string>>.Register();
+        JsonColumn<IReadOnlyList<Guid>>.Register();
+        foreach (var type in serviceAssembly.GetTypes().Where(t => t.IsDefined(typeof(StoredAsJsonAttribute), inherit: false)))
+        {
+            foreach (var stored in new[] { type, typeof(IReadOnlyList<>).MakeGenericType(type) })
+            {
+                SqlMapper.AddTypeHandler(stored, (SqlMapper.ITypeHandler)Activator.CreateInstance(typeof(JsonColumn<>).MakeGenericType(stored))!);
+            }
+        }
+    }
+}
+
+/// <summary>A type a service keeps as one JSON document in a TEXT column (and its lists the same way).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class StoredAsJsonAttribute : Attribute;
+
+/// <summary>
+/// A value kept as JSON text. The declared type is what Dapper looks the handler up by: a parameter or property typed
+/// <c>IReadOnlyList&lt;string&gt;</c> is JSON, while a <c>string[]</c> stays a PostgreSQL array (for <c>ANY(@Ids)</c>).
+/// </summary>
+internal sealed class JsonColumn<T> : SqlMapper.TypeHandler<T>
+{
+    public static void Register() => SqlMapper.AddTypeHandler(new JsonColumn<T>());
+
+    public override void SetValue(IDbDataParameter parameter, T? value)
+    {
+        parameter.DbType = DbType.String;
+        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value);
+    }
+
+    public override T Parse(object value) =>
+        JsonSerializer.Deserialize<T>((string)value) ?? throw new DataException($"A JSON column held null where {typeof(T).Name} was expected.");
+}
+
 /// <summary>Npgsql reads timestamptz as a UTC DateTime; the domain speaks DateTimeOffset.</summary>
 internal sealed class UtcDateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
 {
-    public static void Register() => SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
-
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
 
     public override DateTimeOffset Parse(object value) => value switch

@@ -1,16 +1,37 @@
 using System.Data;
 using System.Data.Common;
+using Dapper;
 using Npgsql;
-using ReferralNet.BuildingBlocks.Messaging;
 
 namespace ReferralNet.BuildingBlocks.Data;
 
-/// <summary>The service's own database: plain connections for reads, units of work for writes that may emit messages.</summary>
+/// <summary>
+/// The service's own database: a unit of work for whatever writes (and may emit messages) or reads one moment across
+/// several statements; the shortcuts below for a single statement on a connection of its own.
+/// </summary>
 public sealed class Database(NpgsqlDataSource dataSource, OutboxSignal outboxSignal, TimeProvider time)
 {
     internal TimeProvider Time => time;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+    internal async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, param, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, param, cancellationToken: ct));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: ct));
+    }
 
     /// <summary>
     /// Begins a unit of work. Unspecified sends a plain BEGIN: the server's default, read committed. A read that must

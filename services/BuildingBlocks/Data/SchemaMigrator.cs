@@ -2,7 +2,6 @@ using System.Reflection;
 using DbUp;
 using DbUp.Engine.Output;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ReferralNet.BuildingBlocks.Data;
 

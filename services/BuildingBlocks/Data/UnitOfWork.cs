@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
-using ReferralNet.BuildingBlocks.Messaging;
 
 namespace ReferralNet.BuildingBlocks.Data;
 

@@ -1,19 +1,13 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.BuildingBlocks.Telemetry;
-using ReferralNet.BuildingBlocks.Web;
 
 namespace ReferralNet.BuildingBlocks.Hosting;
 
@@ -42,7 +36,7 @@ public static class ServiceDefaults
         builder.AddWebDefaults(serviceName);
         builder.Services.RequireTokenByDefault();
         builder.Services.AddOpenApiContract(serviceName);
-        UtcDateTimeOffsetHandler.Register();
+        DapperTypeHandlers.Register(serviceAssembly);
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp =>
         {

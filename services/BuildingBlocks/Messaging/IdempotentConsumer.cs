@@ -1,7 +1,6 @@
 using MassTransit;
 using Dapper;
 using Npgsql;
-using ReferralNet.BuildingBlocks.Data;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
@@ -59,12 +58,8 @@ public static class Inbox
         }
     }
 
-    private static async Task<bool> AlreadyConsumedAsync(this Database database, Guid messageId, string consumer, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            OutboxSql.AlreadyConsumed, new { MessageId = messageId, Consumer = consumer }, cancellationToken: ct)) > 0;
-    }
+    private static async Task<bool> AlreadyConsumedAsync(this Database database, Guid messageId, string consumer, CancellationToken ct) =>
+        await database.QuerySingleOrDefaultAsync<long>(OutboxSql.AlreadyConsumed, new { MessageId = messageId, Consumer = consumer }, ct) > 0;
 
     /// <summary>
     /// Runs <paramref name="effect"/> for the messages of a batch this consumer has not handled before, in one

@@ -6,7 +6,6 @@ using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
@@ -34,13 +33,6 @@ public sealed class OutboxDispatcher(
         "referralnet.outbox.commit_to_publish", "ms", "Time from storing an outbox row to the broker's confirmation");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("referralnet.outbox.published");
 
-    // Dispatched rows go often, so the outbox (written twice per message) stays a few minutes long; the inbox and the
-    // idempotency keys are kept for days and hours, and an hourly pass is plenty for them.
-    private static readonly TimeSpan PurgeOutboxEvery = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan PurgeBookkeepingEvery = TimeSpan.FromHours(1);
-    private DateTimeOffset _nextOutboxPurge = DateTimeOffset.MinValue;
-    private DateTimeOffset _nextBookkeepingPurge = DateTimeOffset.MinValue;
-
     private readonly Channel<(Guid Id, DateTimeOffset ConfirmedAt, DateTimeOffset StoredAt)> _confirmed =
         Channel.CreateUnbounded<(Guid, DateTimeOffset, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -50,7 +42,7 @@ public sealed class OutboxDispatcher(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         signal.AttachDispatcher(Lease);
-        var lanes = Enumerable.Range(0, options.Value.Lanes).Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), stoppingToken));
+        var lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Task.Run(() => RunLaneAsync(stoppingToken), stoppingToken));
         return Task.WhenAll([.. lanes, PublishCommittedAsync(stoppingToken), MarkConfirmedAsync(stoppingToken)]);
     }
 
@@ -141,7 +133,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task RunLaneAsync(int lane, CancellationToken stoppingToken)
+    private async Task RunLaneAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var failures = 0;
@@ -151,10 +143,6 @@ public sealed class OutboxDispatcher(
             {
                 var dispatched = await DispatchBatchAsync(stoppingToken);
                 failures = 0;
-                if (lane == 0)
-                {
-                    await PurgeIfDueAsync(stoppingToken);
-                }
                 if (dispatched < settings.BatchSize)
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
@@ -219,30 +207,5 @@ public sealed class OutboxDispatcher(
         activity?.SetTag("messaging.message.id", id);
         await bus.Publish(message, message.GetType(), context => context.MessageId = id, ct);
         return time.GetUtcNow();
-    }
-
-    private async Task PurgeIfDueAsync(CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        if (now < _nextOutboxPurge && now < _nextBookkeepingPurge)
-        {
-            return;
-        }
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (now >= _nextOutboxPurge)
-        {
-            _nextOutboxPurge = now + PurgeOutboxEvery;
-            await connection.ExecuteAsync(new CommandDefinition(
-                OutboxSql.PurgeDispatched, new { Before = now - options.Value.KeepDispatchedFor }, cancellationToken: ct));
-        }
-        if (now >= _nextBookkeepingPurge)
-        {
-            _nextBookkeepingPurge = now + PurgeBookkeepingEvery;
-            await connection.ExecuteAsync(new CommandDefinition(
-                OutboxSql.PurgeInbox, new { Before = now - options.Value.KeepInboxFor }, cancellationToken: ct));
-            // The other bookkeeping every service database holds: the answers kept for Idempotency-Key retries.
-            await connection.ExecuteAsync(new CommandDefinition(
-                OutboxSql.PurgeIdempotencyKeys, new { Before = now - options.Value.KeepIdempotencyKeysFor }, cancellationToken: ct));
-        }
     }
 }

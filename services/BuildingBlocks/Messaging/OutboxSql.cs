@@ -52,12 +52,6 @@ internal static class OutboxSql
         WHERE outbox_messages.id = confirmed.id
         """;
 
-    public const string PurgeDispatched = "DELETE FROM outbox_messages WHERE dispatched_at < @Before";
-
-    public const string PurgeInbox = "DELETE FROM inbox_messages WHERE processed_at < @Before";
-
-    public const string PurgeIdempotencyKeys = "DELETE FROM idempotency_keys WHERE created_at < @Before";
-
     /// <summary>No ON CONFLICT: a second delivery must fail on the key, which rolls back its whole transaction.</summary>
     public const string RecordInbox = """
         INSERT INTO inbox_messages (message_id, consumer, processed_at)

@@ -13,4 +13,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
         fetched.Count > limit
             ? new Page<T>(fetched.Take(limit).ToList(), idOf(fetched[limit - 1]).ToString())
             : new Page<T>(fetched, null);
+
+    public Page<TShown> Select<TShown>(Func<T, TShown> shown) => new([.. Items.Select(shown)], NextCursor);
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ReferralNet.BuildingBlocks.Web;
 
 /// <summary>The problem+json answers every service gives, worded once.</summary>

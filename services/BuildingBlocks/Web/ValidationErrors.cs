@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ReferralNet.BuildingBlocks.Web;
 
 /// <summary>Collects field errors of a well-formed request and turns them into one 422 problem+json naming every field.</summary>
@@ -47,6 +44,10 @@ public sealed class ValidationErrors
         value is null
             ? Add(field, "is required")
             : Check(allowed.Contains(value), field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+
+    /// <summary>A code that may be left out (a filter); when given, one of <paramref name="allowed"/>.</summary>
+    public ValidationErrors OptionalCode(string? value, IReadOnlySet<string> allowed, string field) =>
+        value is null ? this : Code(value, allowed, field);
 
     /// <summary>A list of free values (languages, towns, agency ids) has a bound, so no request makes unbounded work.</summary>
     public ValidationErrors AtMost<T>(IReadOnlyCollection<T>? values, int max, string field) =>

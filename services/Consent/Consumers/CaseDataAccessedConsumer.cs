@@ -1,6 +1,4 @@
 using MassTransit;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts;
 
 namespace ReferralNet.Consent.Consumers;
 

@@ -1,8 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Consent.Consumers;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Consent.Features;
-using ReferralNet.Contracts;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Consumers;
 
@@ -24,6 +18,6 @@ public sealed class YouthAccessCodeIssuedConsumer(Database database, TimeProvide
             """, issued, ct);
         await PersonAccessLog.RecordAsync(work, new PersonAccessLog.Entry(
             issued.PersonId, AccessLogKinds.CodeIssued, issued.IssuedByAgencyId, issued.IssuedBy, Roles.Worker, ConsentRecords.AccessCode,
-            ConsentRecords.CoordinationPurpose, AccessDecision.PermitWord, issued.OccurredAt), ct);
+            ConsentPurposes.Coordination, AccessDecisions.Permit, issued.OccurredAt), ct);
     }
 }

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Consent.Features;
 
 /// <summary>
@@ -46,7 +40,7 @@ public sealed class ConsentAuthority(ConsentIndex participation, IOptions<Partic
             ? Task.CompletedTask
             : PersonAccessLog.RecordAsync(work, new PersonAccessLog.Entry(
                 personId, AccessLogKinds.Read, caller.AgencyId, caller.UserId, caller.Role, record,
-                caller.IsAuditor ? ConsentRecords.AuditPurpose : ConsentRecords.CoordinationPurpose, AccessDecision.PermitWord,
+                caller.IsAuditor ? ConsentRecords.AuditPurpose : ConsentPurposes.Coordination, AccessDecisions.Permit,
                 time.GetUtcNow()), ct);
 }
 

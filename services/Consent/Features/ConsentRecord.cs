@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace ReferralNet.Consent.Features;
 
@@ -39,10 +38,10 @@ public sealed class ConsentRow
     public Guid PersonId { get; init; }
     public string Grantor { get; init; } = "";
     public string Method { get; init; } = "";
-    public string Purposes { get; init; } = "[]";
-    public string Categories { get; init; } = "[]";
+    public IReadOnlyList<string> Purposes { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
     public string Scope { get; init; } = "";
-    public string AgencyIds { get; init; } = "[]";
+    public IReadOnlyList<Guid> AgencyIds { get; init; } = [];
     public DateTimeOffset ValidUntil { get; init; }
     public string Status { get; init; } = "";
     public DateTimeOffset GrantedAt { get; init; }
@@ -52,8 +51,7 @@ public sealed class ConsentRow
 
     public ConsentRecord ToRecord() => new(
         ConsentId, PersonId, Grantor, Method,
-        JsonSerializer.Deserialize<List<string>>(Purposes)!, JsonSerializer.Deserialize<List<string>>(Categories)!,
-        new ConsentRecipients(Scope, Scope == "agencies" ? JsonSerializer.Deserialize<List<Guid>>(AgencyIds) : null),
+        Purposes, Categories, new ConsentRecipients(Scope, Scope == ConsentScopes.Agencies ? AgencyIds : null),
         ValidUntil, Status, GrantedAt, RevokedAt,
         RecordedByAgencyId is { } agencyId ? new RecordedBy(agencyId, RecordedByUser) : null, ConsentRecord.ReceiptUrlOf(ConsentId));
 }

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features;
 
@@ -38,7 +35,7 @@ public static class YouthTokens
     private static YouthTokenResponse Issue(
         TokenIssuer tokens, Guid personId, string role, string scope, TimeSpan lifetime, params Claim[] more)
     {
-        var (token, expiresAt) = tokens.Issue(SubjectOf(personId), role, agency: null, personId, lifetime, [new Claim("scope", scope), .. more]);
+        var (token, expiresAt) = tokens.Issue(SubjectOf(personId), role, agency: null, personId, lifetime, [new Claim(ClaimNames.Scope, scope), .. more]);
         return new YouthTokenResponse(token, scope, expiresAt, personId);
     }
 }

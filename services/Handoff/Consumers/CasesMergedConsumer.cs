@@ -1,7 +1,3 @@
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Handoff.Consumers;
 
 /// <summary>The agencies of a merged case may offer handoffs for the referrals of the case that carries on.</summary>

@@ -1,7 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
 using ReferralNet.Handoff.Features;
 
 namespace ReferralNet.Handoff.Consumers;
@@ -14,23 +10,23 @@ namespace ReferralNet.Handoff.Consumers;
 public sealed class ConsentRevokedConsumer(Database database, ConsentIndex consents, TimeProvider time)
     : IdempotentConsumer<ConsentRevoked>(database, time)
 {
-    public const string Purpose = "coordination";
+    public const string Purpose = ConsentPurposes.Coordination;
 
     protected override async Task HandleAsync(ConsentRevoked revoked, UnitOfWork work, CancellationToken ct)
     {
         var now = Time.GetUtcNow();
-        await ConsentProjection.EndAsync(work, revoked.ConsentId, revoked.PersonId, ConsentStatus.Revoked, revoked.OccurredAt, now, ct);
+        await ConsentProjection.EndAsync(work, revoked.ConsentId, revoked.PersonId, ConsentStatuses.Revoked, revoked.OccurredAt, now, ct);
         consents.Apply(await ConsentProjection.ReadAsync(work, revoked.ConsentId, ct));
 
         var open = await work.QueryAsync<HandoffRecord>(
             $"""
             SELECT {HandoffRecord.Columns} FROM handoffs
-            WHERE status = 'offered' AND case_id IN (SELECT case_id FROM case_persons WHERE person_id = @PersonId)
+            WHERE status = '{HandoffStatuses.Offered}' AND case_id IN (SELECT case_id FROM case_persons WHERE person_id = @PersonId)
             """, revoked, ct);
         foreach (var offer in open.Where(o => !consents.CouldReceive(revoked.PersonId, o.ToAgencyId, Purpose)))
         {
             var withdrawn = await work.ExecuteAsync(
-                "UPDATE handoffs SET status = 'withdrawn', closed_at = @Now, updated_at = @Now WHERE id = @HandoffId AND status = 'offered'",
+                $"UPDATE handoffs SET status = '{HandoffStatuses.Withdrawn}', closed_at = @Now, updated_at = @Now WHERE id = @HandoffId AND status = '{HandoffStatuses.Offered}'",
                 new { offer.HandoffId, Now = now }, ct);
             if (withdrawn == 1)
             {

@@ -1,7 +1,3 @@
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Handoff.Consumers;
 
 /// <summary>Keeps the proposed services of each referral: a handoff is offered to one of them.</summary>

@@ -1,8 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Handoff.Consumers;
 
 /// <summary>Learns which case a referral belongs to and that the referring agency takes part in it (also for consent decisions).</summary>

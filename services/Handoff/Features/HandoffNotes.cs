@@ -1,7 +1,3 @@
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-
 namespace ReferralNet.Handoff.Features;
 
 /// <summary>
@@ -12,8 +8,8 @@ namespace ReferralNet.Handoff.Features;
 /// </summary>
 public static class HandoffNotes
 {
-    public const string Category = "case-notes";
-    public const string Purpose = "coordination";
+    public const string Category = DataCategories.CaseNotes;
+    public const string Purpose = ConsentPurposes.Coordination;
 
     public static async Task<IReadOnlyList<HandoffRecord>> RevealAsync(
         this ConsentIndex consents, UnitOfWork work, Caller caller, IReadOnlyList<HandoffRecord> handoffs, DateTimeOffset now, CancellationToken ct)

@@ -1,6 +1,3 @@
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-
 namespace ReferralNet.Handoff.Features;
 
 /// <summary>A warm handoff as stored and as shown to the two agencies in it.</summary>
@@ -44,11 +41,16 @@ public sealed record HandoffRecord
 
     public string? Outcome { get; init; }
 
-    public const string Columns = """
+    /// <summary>The handoff's ids, state and times: what either side may always see of it.</summary>
+    public const string StateColumns = """
         id AS HandoffId, referral_id AS ReferralId, case_id AS CaseId, from_agency_id AS FromAgencyId,
-        to_agency_id AS ToAgencyId, to_service_id AS ToServiceId, status, note, respond_by AS RespondBy,
+        to_agency_id AS ToAgencyId, to_service_id AS ToServiceId, status, respond_by AS RespondBy,
         pass_number AS PassNumber, offered_at AS OfferedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
-        closed_at AS ClosedAt, decline_reason AS DeclineReason, contact_modality AS ContactModality, outcome
+        closed_at AS ClosedAt
+        """;
+
+    public const string Columns = $"""
+        {StateColumns}, note, decline_reason AS DeclineReason, contact_modality AS ContactModality, outcome
         """;
 
     /// <summary>

@@ -1,7 +1,4 @@
 using MassTransit;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
 
 namespace ReferralNet.Insights.Consumers;
 
@@ -28,9 +25,9 @@ public sealed class FlowRecorder(Database database) :
         """;
     private const int Slots = 16;
 
-    public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) => Count(context, FlowMetric.ReferralsOpened, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) => Count(context, FlowMetrics.ReferralsOpened, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetric.CasesOpened, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetrics.CasesOpened, m => m.OccurredAt,
         (work, opened, ct) => work.ExecuteAsync(
             """
             INSERT INTO case_passes (case_id, opened_on, passes)
@@ -39,34 +36,34 @@ public sealed class FlowRecorder(Database database) :
             """,
             new { CaseIds = opened.Select(c => c.CaseId).ToArray(), Days = opened.Select(c => DayOf(c.OccurredAt)).ToArray() }, ct));
 
-    public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) => Count(context, FlowMetric.MatchesProposed, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) => Count(context, FlowMetrics.MatchesProposed, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetric.Offers, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetrics.Offers, m => m.OccurredAt,
         (work, offers, ct) => EachAsync(offers, offer => RecordTime(work, "offered_at", offer.HandoffId, offer.CaseId, offer.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetric.Accepted, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetrics.Accepted, m => m.OccurredAt,
         (work, accepted, ct) => EachAsync(accepted, a => RecordTime(work, "accepted_at", a.HandoffId, a.CaseId, a.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetric.Declined, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetrics.Declined, m => m.OccurredAt,
         (work, declined, ct) => EachAsync(declined, d => CountPass(work, d.CaseId, d.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetric.Expired, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetrics.Expired, m => m.OccurredAt,
         (work, expired, ct) => EachAsync(expired, e => CountPass(work, e.CaseId, e.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetric.Withdrawn, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetrics.Withdrawn, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetric.Connected, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetrics.Connected, m => m.OccurredAt,
         (work, connected, ct) => EachAsync(connected, c => RecordTime(work, "connected_at", c.HandoffId, c.CaseId, c.OccurredAt, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetric.Completed, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetrics.Completed, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetric.Escalations, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetrics.Escalations, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) => Count(context, FlowMetric.ConsentsGranted, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) => Count(context, FlowMetrics.ConsentsGranted, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) => Count(context, FlowMetric.ConsentsRevoked, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) => Count(context, FlowMetrics.ConsentsRevoked, m => m.OccurredAt);
 
-    public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) => Count(context, FlowMetric.ConsentsExpired, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) => Count(context, FlowMetrics.ConsentsExpired, m => m.OccurredAt);
 
     private Task Count<T>(
         ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
@@ -112,22 +109,4 @@ public sealed class FlowRecorder(Database database) :
             """, new { CaseId = caseId, Day = DayOf(at) }, ct);
 
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
-}
-
-public static class FlowMetric
-{
-    public const string ReferralsOpened = "referrals-opened";
-    public const string CasesOpened = "cases-opened";
-    public const string MatchesProposed = "matches-proposed";
-    public const string Offers = "offers";
-    public const string Accepted = "accepted";
-    public const string Declined = "declined";
-    public const string Expired = "expired";
-    public const string Withdrawn = "withdrawn";
-    public const string Connected = "connected";
-    public const string Completed = "completed";
-    public const string Escalations = "escalations";
-    public const string ConsentsGranted = "consents-granted";
-    public const string ConsentsRevoked = "consents-revoked";
-    public const string ConsentsExpired = "consents-expired";
 }

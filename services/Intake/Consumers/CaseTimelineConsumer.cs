@@ -1,7 +1,4 @@
 using MassTransit;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Consumers;
@@ -27,22 +24,22 @@ public sealed class CaseTimelineConsumer(Database database) :
         SELECT id, @At, @Kind, NULL, @RefId, @Detail FROM cases WHERE person_id = @PersonId
         """;
 
-    private const string OpenAwaitingCases = """
+    private const string OpenAwaitingCases = $"""
         WITH opened AS (
-            UPDATE cases SET status = 'open', updated_at = @At
-            WHERE person_id = @PersonId AND status = 'awaiting-consent'
+            UPDATE cases SET status = '{CaseStatuses.Open}', updated_at = @At
+            WHERE person_id = @PersonId AND status = '{CaseStatuses.AwaitingConsent}'
             RETURNING id)
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT id, @At, 'status-changed', NULL, @RefId, 'open' FROM opened
+        SELECT id, @At, '{TimelineKinds.StatusChanged}', NULL, @RefId, '{CaseStatuses.Open}' FROM opened
         """;
 
     // The case that carries on (a merged case hands its lead to the case it was merged into). A later first contact
     // wins over an earlier one that arrives late.
-    private const string ChangeLead = """
+    private const string ChangeLead = $"""
         UPDATE cases SET
             lead_agency_id = @AgencyId, lead_since = @At, updated_at = @At,
             last_contact_at = CASE WHEN last_contact_at < @At THEN @At ELSE last_contact_at END,
-            status = CASE WHEN status = 'dormant' THEN 'open' ELSE status END
+            status = CASE WHEN status = '{CaseStatuses.Dormant}' THEN '{CaseStatuses.Open}' ELSE status END
         WHERE id = (SELECT COALESCE(merged_into, id) FROM cases WHERE id = @CaseId)
           AND (lead_since IS NULL OR lead_since <= @At) AND lead_agency_id <> @AgencyId
         RETURNING id
@@ -51,42 +48,42 @@ public sealed class CaseTimelineConsumer(Database database) :
     public Task Consume(ConsumeContext<ConsentGranted> context)
     {
         var granted = context.Message;
-        var entry = new { At = granted.OccurredAt, Kind = "consent-granted", RefId = granted.ConsentId, Detail = granted.Scope, granted.PersonId };
+        var entry = new { At = granted.OccurredAt, Kind = TimelineKinds.ConsentGranted, RefId = granted.ConsentId, Detail = granted.Scope, granted.PersonId };
         return OnceAsync(context, (work, ct) => work.ExecuteAsync($"{RecordOnPersonsCases};\n{OpenAwaitingCases}", entry, ct));
     }
 
     public Task Consume(ConsumeContext<ConsentRevoked> context) =>
-        PersonEntryAsync(context, "consent-revoked", context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
+        PersonEntryAsync(context, TimelineKinds.ConsentRevoked, context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
 
     public Task Consume(ConsumeContext<ConsentExpired> context) =>
-        PersonEntryAsync(context, "consent-expired", context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
+        PersonEntryAsync(context, TimelineKinds.ConsentExpired, context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
 
     public Task Consume(ConsumeContext<HandoffOffered> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-offered", context.Message.FromAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffOffered, context.Message.FromAgencyId,
             context.Message.HandoffId, $"pass-{context.Message.PassNumber}"));
 
     public Task Consume(ConsumeContext<HandoffAccepted> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-accepted", context.Message.ToAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffAccepted, context.Message.ToAgencyId,
             context.Message.HandoffId, null));
 
     public Task Consume(ConsumeContext<HandoffDeclined> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-declined", context.Message.ToAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffDeclined, context.Message.ToAgencyId,
             context.Message.HandoffId, context.Message.Reason));
 
     public Task Consume(ConsumeContext<HandoffExpired> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-expired", context.Message.ToAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffExpired, context.Message.ToAgencyId,
             context.Message.HandoffId, null));
 
     public Task Consume(ConsumeContext<HandoffWithdrawn> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-withdrawn", context.Message.FromAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffWithdrawn, context.Message.FromAgencyId,
             context.Message.HandoffId, null));
 
     public Task Consume(ConsumeContext<HandoffCompleted> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "handoff-completed", context.Message.ToAgencyId,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffCompleted, context.Message.ToAgencyId,
             context.Message.HandoffId, context.Message.Outcome));
 
     public Task Consume(ConsumeContext<CaseEscalated> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, "case-escalated", null, null,
+        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.CaseEscalated, null, null,
             context.Message.Reason));
 
     public Task Consume(ConsumeContext<HandoffConnected> context)
@@ -94,14 +91,14 @@ public sealed class CaseTimelineConsumer(Database database) :
         var connected = context.Message;
         return OnceAsync(context, async (work, ct) =>
         {
-            await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, "handoff-connected", connected.ToAgencyId,
+            await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, TimelineKinds.HandoffConnected, connected.ToAgencyId,
                 connected.HandoffId, connected.Modality), ct);
             var led = await work.QuerySingleOrDefaultAsync<Guid?>(ChangeLead,
                 new { connected.CaseId, AgencyId = connected.ToAgencyId, At = connected.OccurredAt }, ct);
             if (led is { } leadCase)
             {
                 await work.ExecuteAsync(RecordOnCase,
-                    Entry(leadCase, connected.OccurredAt, "lead-changed", connected.ToAgencyId, connected.HandoffId, null), ct);
+                    Entry(leadCase, connected.OccurredAt, TimelineKinds.LeadChanged, connected.ToAgencyId, connected.HandoffId, null), ct);
                 work.Publish(new CaseLeadChanged(leadCase, connected.ToAgencyId, connected.OccurredAt));
             }
         });

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Messaging;
-using ReferralNet.Contracts;
 using ReferralNet.Matching.Features.ProposeMatches;
 using ReferralNet.Matching.Features.Services;
 
@@ -20,7 +16,7 @@ public sealed class ReferralSubmittedConsumer(Database database, ServiceDirector
             INSERT INTO referral_matches (referral_id, case_id, from_agency_id, candidates, proposed_at)
             VALUES (@ReferralId, @CaseId, @FromAgencyId, @Candidates, @Now)
             """,
-            new { referral.ReferralId, referral.CaseId, referral.FromAgencyId, Candidates = JsonSerializer.Serialize(ranked), Now = now }, ct);
+            new { referral.ReferralId, referral.CaseId, referral.FromAgencyId, Candidates = ranked, Now = now }, ct);
         work.Publish(new MatchesProposed(
             referral.ReferralId,
             referral.CaseId,

@@ -20,7 +20,7 @@ public sealed class ConsentIndexTests
         _index.ApplyParticipant(_case, _school);
     }
 
-    private ConsentEntry Consent(Guid id, string status = ConsentStatus.Active, bool network = true, Guid[]? agencies = null,
+    private ConsentEntry Consent(Guid id, string status = ConsentStatuses.Active, bool network = true, Guid[]? agencies = null,
         long version = 1, DateTimeOffset? validUntil = null) =>
         new(id, _person, ConsentEntry.PurposeBits(["coordination"]), ConsentEntry.CategoryBits(["contact", "needs-summary"]),
             network, agencies ?? [], validUntil ?? DateTimeOffset.UtcNow.AddYears(1), status, version);
@@ -53,8 +53,8 @@ public sealed class ConsentIndexTests
     public void An_older_version_of_a_consent_never_replaces_a_newer_one()
     {
         var id = Guid.NewGuid();
-        _index.Apply(Consent(id, ConsentStatus.Revoked, version: 20));
-        _index.Apply(Consent(id, ConsentStatus.Active, version: 10)); // a refresh that read the row before the revocation
+        _index.Apply(Consent(id, ConsentStatuses.Revoked, version: 20));
+        _index.Apply(Consent(id, ConsentStatuses.Active, version: 10)); // a refresh that read the row before the revocation
 
         Assert.Equal(AccessDecision.Deny(DenyReasons.Revoked, id), _index.Decide(_person, _school, "contact", "coordination"));
     }

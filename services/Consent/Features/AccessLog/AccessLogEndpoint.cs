@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Consent.Features.AccessLog;
 
 /// <summary>
@@ -26,21 +20,18 @@ public static class AccessLogEndpoint
         {
             return Problems.NotFound("The person");
         }
-        var take = Page<AccessLogEntry>.Clamp(limit);
         await using var work = await database.BeginAsync(ct);
-        var entries = (await work.QueryAsync<AccessLogRow>(ReadPage, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, ct))
-            .Select(r => new AccessLogEntry(r.Id, r.At, r.Kind, r.AgencyId, r.Role, r.Category, r.Purpose, r.Decision)).ToList();
+        var page = (await work.PageAsync<AccessLogRow>(ReadPage, new { PersonId = personId }, limit, cursor, r => r.Id, ct))
+            .Select(r => new AccessLogEntry(r.Id, r.At, r.Kind, r.AgencyId, r.Role, r.Category, r.Purpose, r.Decision));
         await authority.RecordReadAsync(work, caller, personId, ConsentRecords.AccessLog, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(Page<AccessLogEntry>.Of(entries, take, e => e.Id));
+        return TypedResults.Ok(page);
     }
 
-    private const string ReadPage = """
+    private static readonly string ReadPage = Keyset.Paged("""
         SELECT message_id AS Id, at, kind, agency_id AS AgencyId, role, category, purpose, decision FROM access_log
-        WHERE person_id = @PersonId AND (@Cursor IS NULL OR message_id > @Cursor)
-        ORDER BY message_id
-        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-        """;
+        WHERE person_id = @PersonId
+        """, "message_id");
 
     private sealed class AccessLogRow
     {

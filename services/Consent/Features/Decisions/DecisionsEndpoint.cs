@@ -1,10 +1,13 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Consent.Features.Decisions;
+
+public sealed record DecisionQuery(Guid? PersonId, Guid? AgencyId, string? Category, string? Purpose)
+{
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Check(PersonId is not null, "personId", "is required")
+        .Check(AgencyId is not null, "agencyId", "is required")
+        .Code(Category, DataCategories.All, "category")
+        .Code(Purpose, ConsentPurposes.All, "purpose");
+}
 
 /// <summary>
 /// May this agency see this category of this person's data for this purpose? For a worker asking about their own
@@ -16,21 +19,16 @@ public static class DecisionsEndpoint
         app.MapGet("/api/consent/decisions", Handle).RequirePersonAccess(Policies.Worker);
 
     private static Results<Ok<AccessDecision>, ProblemHttpResult> Handle(
-        Guid? personId, Guid? agencyId, string? category, string? purpose, Caller caller, ConsentIndex consents)
+        [AsParameters] DecisionQuery query, Caller caller, ConsentIndex consents)
     {
-        var errors = new ValidationErrors()
-            .Check(personId is not null, "personId", "is required")
-            .Check(agencyId is not null, "agencyId", "is required")
-            .Code(category, Vocabulary.DataCategories, "category")
-            .Code(purpose, Vocabulary.ConsentPurposes, "purpose");
-        if (!errors.IsValid)
+        if (query.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
-        if (!caller.IsWorkerOf(agencyId!.Value))
+        if (!caller.IsWorkerOf(query.AgencyId!.Value))
         {
             return Problems.Forbidden("A worker may ask only about their own agency.");
         }
-        return TypedResults.Ok(consents.Decide(personId!.Value, agencyId!.Value, category!, purpose!));
+        return TypedResults.Ok(consents.Decide(query.PersonId!.Value, query.AgencyId!.Value, query.Category!, query.Purpose!));
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Consent.Features.ExpireConsents;
 
 /// <summary>
@@ -9,46 +5,31 @@ namespace ReferralNet.Consent.Features.ExpireConsents;
 /// SKIP LOCKED, so instances of the consent service never expire the same consent twice.
 /// </summary>
 public sealed class ConsentExpiry(Database database, IOptions<ConsentOptions> options, TimeProvider time, ILogger<ConsentExpiry> log)
-    : BackgroundService
+    : PeriodicJob(time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.ExpiryCheckEvery, time, stoppingToken);
-                while (await ExpireDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-            {
-                log.LogWarning(ex, "Could not expire consents; trying again at the next check");
-            }
-        }
-    }
+    private const int Batch = 200;
 
-    public async Task<int> ExpireDueAsync(CancellationToken ct)
+    private const string ExpireDue = $"""
+        UPDATE consents SET status = '{ConsentStatuses.Expired}'
+        WHERE id IN (SELECT id FROM consents WHERE status = '{ConsentStatuses.Active}' AND valid_until <= @Now
+                     ORDER BY valid_until LIMIT @Batch FOR UPDATE SKIP LOCKED)
+        RETURNING id, person_id
+        """;
+
+    protected override TimeSpan Period => options.Value.ExpiryCheckEvery;
+
+    protected override bool RunsAtStart => false;
+
+    public override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using var work = await database.BeginAsync(ct);
-        var expired = (await work.QueryAsync<(Guid ConsentId, Guid PersonId)>(
-            """
-            UPDATE consents SET status = 'expired'
-            WHERE id IN (SELECT id FROM consents WHERE status = 'active' AND valid_until <= @Now
-                         ORDER BY valid_until LIMIT 200 FOR UPDATE SKIP LOCKED)
-            RETURNING id, person_id
-            """, new { Now = now }, ct)).ToList();
+        var expired = (await work.QueryAsync<(Guid ConsentId, Guid PersonId)>(ExpireDue, new { Now = now, Batch }, ct)).ToList();
         foreach (var (consentId, personId) in expired)
         {
             work.Publish(new ConsentExpired(consentId, personId, now));
         }
         await work.CommitAsync(ct);
-        return expired.Count;
+        return expired.Count == Batch;
     }
 }

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.GrantConsent;
 
@@ -16,7 +8,23 @@ public sealed record GrantConsentRequest(
     IReadOnlyList<string>? Purposes,
     IReadOnlyList<string>? Categories,
     ConsentRecipients? Recipients,
-    DateTimeOffset? ValidUntil);
+    DateTimeOffset? ValidUntil)
+{
+    public const int MaxAgencies = 50;
+
+    public ValidationErrors Validate(DateTimeOffset now) => new ValidationErrors()
+        .Check(PersonId is not null, "personId", "is required")
+        .Code(Grantor, ConsentGrantors.All, "grantor")
+        .Code(Method, ConsentMethods.All, "method")
+        .Codes(Purposes, ConsentPurposes.All, "purposes")
+        .Codes(Categories, DataCategories.All, "categories")
+        .Code(Recipients?.Scope, ConsentScopes.All, "recipients.scope")
+        .Check(Recipients?.Scope != ConsentScopes.Agencies || Recipients.AgencyIds is { Count: > 0 },
+            "recipients.agencyIds", $"names at least one agency when the scope is '{ConsentScopes.Agencies}'")
+        .AtMost(Recipients?.AgencyIds, MaxAgencies, "recipients.agencyIds")
+        .Check(ValidUntil is null || ValidUntil > now, "validUntil", "must be in the future")
+        .Check(ValidUntil is null || ValidUntil <= now.AddYears(3), "validUntil", "must be at most three years ahead");
+}
 
 public sealed record GrantConsentResponse(Guid ConsentId, string Status, string ReceiptUrl);
 
@@ -31,19 +39,7 @@ public static class GrantConsentEndpoint
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var errors = new ValidationErrors()
-            .Check(request.PersonId is not null, "personId", "is required")
-            .Code(request.Grantor, Vocabulary.ConsentGrantors, "grantor")
-            .Code(request.Method, Vocabulary.ConsentMethods, "method")
-            .Codes(request.Purposes, Vocabulary.ConsentPurposes, "purposes")
-            .Codes(request.Categories, Vocabulary.DataCategories, "categories")
-            .Code(request.Recipients?.Scope, Vocabulary.ConsentScopes, "recipients.scope")
-            .Check(request.Recipients?.Scope != "agencies" || request.Recipients.AgencyIds is { Count: > 0 },
-                "recipients.agencyIds", "names at least one agency when the scope is 'agencies'")
-            .AtMost(request.Recipients?.AgencyIds, 50, "recipients.agencyIds")
-            .Check(request.ValidUntil is null || request.ValidUntil > now, "validUntil", "must be in the future")
-            .Check(request.ValidUntil is null || request.ValidUntil <= now.AddYears(3), "validUntil", "must be at most three years ahead");
-        if (!errors.IsValid)
+        if (request.Validate(now) is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
@@ -62,47 +58,47 @@ public static class GrantConsentEndpoint
             {
                 return Problems.NotFound("The person");
             }
-            if ((caller.Role == Roles.Youth) != (request.Grantor == "youth"))
+            if ((caller.Role == Roles.Youth) != (request.Grantor == ConsentGrantors.Youth))
             {
                 return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
-                    ? "is 'youth' when the young person grants consent themself"
-                    : "is 'worker-recorded' or 'guardian' when staff record consent").ToProblem();
+                    ? $"is '{ConsentGrantors.Youth}' when the young person grants consent themself"
+                    : $"is '{ConsentGrantors.WorkerRecorded}' or '{ConsentGrantors.Guardian}' when staff record consent").ToProblem();
             }
             if (person.On(now) is not { } age)
             {
                 // A self-referral without a birth date: a worker who has confirmed the age records the consent, or a guardian gives it.
-                if (request.Grantor == "youth")
+                if (request.Grantor == ConsentGrantors.Youth)
                 {
                     return new ValidationErrors().Add("grantor",
-                        "is 'worker-recorded' or 'guardian' while the person's age is not known: a worker confirms it first").ToProblem();
+                        $"is '{ConsentGrantors.WorkerRecorded}' or '{ConsentGrantors.Guardian}' while the person's age is not known: a worker confirms it first").ToProblem();
                 }
             }
-            else if (age < options.Value.AgeOfSelfConsent && request.Grantor != "guardian")
+            else if (age < options.Value.AgeOfSelfConsent && request.Grantor != ConsentGrantors.Guardian)
             {
                 return new ValidationErrors().Add("grantor",
-                    $"is 'guardian': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
+                    $"is '{ConsentGrantors.Guardian}': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
             }
 
             var granted = new ConsentGranted(
                 Guid.CreateVersion7(), request.PersonId.Value, request.Purposes!.Distinct().ToList(), request.Categories!.Distinct().ToList(),
-                request.Recipients!.Scope, request.Recipients.Scope == "agencies" ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
+                request.Recipients!.Scope, request.Recipients.Scope == ConsentScopes.Agencies ? request.Recipients.AgencyIds!.Distinct().ToList() : [],
                 request.ValidUntil ?? now.AddYears(1), now);
             await work.ExecuteAsync(
-                """
+                $"""
                 INSERT INTO consents (id, person_id, grantor, method, purposes, categories, scope, agency_ids, valid_until,
                                       status, recorded_by, recorded_by_agency_id, granted_at)
                 VALUES (@ConsentId, @PersonId, @Grantor, @Method, @Purposes, @Categories, @Scope, @AgencyIds, @ValidUntil,
-                        'active', @RecordedBy, @RecordedByAgencyId, @OccurredAt)
+                        '{ConsentStatuses.Active}', @RecordedBy, @RecordedByAgencyId, @OccurredAt)
                 """,
                 new
                 {
                     granted.ConsentId, granted.PersonId, request.Grantor, request.Method,
-                    Purposes = JsonSerializer.Serialize(granted.Purposes), Categories = JsonSerializer.Serialize(granted.Categories),
-                    granted.Scope, AgencyIds = JsonSerializer.Serialize(granted.AgencyIds), granted.ValidUntil,
+                    granted.Purposes, granted.Categories,
+                    granted.Scope, granted.AgencyIds, granted.ValidUntil,
                     RecordedBy = caller.UserId, RecordedByAgencyId = caller.AgencyId, granted.OccurredAt,
                 }, ct);
             work.Publish(granted);
-            return new GrantConsentResponse(granted.ConsentId, "active", ConsentRecord.ReceiptUrlOf(granted.ConsentId));
+            return new GrantConsentResponse(granted.ConsentId, ConsentStatuses.Active, ConsentRecord.ReceiptUrlOf(granted.ConsentId));
         }, r => $"/api/consent/consents/{r.ConsentId}", ct);
     }
 

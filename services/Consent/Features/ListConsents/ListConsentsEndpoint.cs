@@ -1,20 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Consent.Features.ListConsents;
 
 /// <summary>A person's consents, for the young person, a worker of an agency in their case, or an auditor (logged).</summary>
 public static class ListConsentsEndpoint
 {
-    private const string ReadPage = $"""
-        SELECT {ConsentRecord.Columns} FROM consents
-        WHERE person_id = @PersonId AND (@Cursor IS NULL OR id > @Cursor)
-        ORDER BY id
-        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-        """;
+    private static readonly string ReadPage = Keyset.Paged($"SELECT {ConsentRecord.Columns} FROM consents WHERE person_id = @PersonId", "id");
 
     private const string PersonKnown = "SELECT EXISTS (SELECT 1 FROM persons WHERE person_id = @PersonId)";
 
@@ -36,10 +25,9 @@ public static class ListConsentsEndpoint
             }
             return Problems.NotFound("The person");
         }
-        var take = Page<ConsentRecord>.Clamp(limit);
-        var rows = await work.QueryAsync<ConsentRow>(ReadPage, new { PersonId = personId, Cursor = cursor, Take = take + 1 }, ct);
+        var page = await work.PageAsync<ConsentRow>(ReadPage, new { PersonId = personId }, limit, cursor, r => r.ConsentId, ct);
         await authority.RecordReadAsync(work, caller, personId, ConsentRecords.Consents, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(Page<ConsentRecord>.Of(rows.Select(r => r.ToRecord()).ToList(), take, c => c.ConsentId));
+        return TypedResults.Ok(page.Select(r => r.ToRecord()));
     }
 }

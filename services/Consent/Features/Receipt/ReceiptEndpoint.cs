@@ -1,10 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.Receipt;
 
@@ -41,12 +35,10 @@ public static class ReceiptEndpoint
 {
     private static readonly Dictionary<string, string> PurposeWords = new()
     {
-        ["coordination"] = "agencies working with you coordinate your support, so you tell your story once",
-        ["service-delivery"] = "an agency provides you a service it offers",
-        ["statistics"] = "counting how referrals flow, never showing you as a person",
+        [ConsentPurposes.Coordination] = "agencies working with you coordinate your support, so you tell your story once",
+        [ConsentPurposes.ServiceDelivery] = "an agency provides you a service it offers",
+        [ConsentPurposes.Statistics] = "counting how referrals flow, never showing you as a person",
     };
-
-    private static readonly HashSet<string> Sensitive = ["health", "case-notes"];
 
     public static void MapReceipt(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/consent/consents/{id:guid}/receipt", Handle).RequirePersonAccess(Policies.ConsentReader);
@@ -73,13 +65,13 @@ public static class ReceiptEndpoint
         return TypedResults.Ok(new ConsentReceipt(
             "KI-CR-v1.1.0", Guid.NewGuid(), id, new ReceiptController(options.Value.Controller, options.Value.Jurisdiction),
             consent.PersonId, consent.GrantedAt, consent.Grantor, consent.Method, consent.RecordedBy, purposes, consent.Categories,
-            consent.Categories.Any(Sensitive.Contains), consent.Recipients, consent.ValidUntil, consent.Status, consent.RevokedAt,
+            consent.Categories.Any(DataCategories.Sensitive.Contains), consent.Recipients, consent.ValidUntil, consent.Status, consent.RevokedAt,
             howToRevoke, Words(consent, purposes, howToRevoke)));
     }
 
     private static string Words(ConsentRecord consent, IReadOnlyList<ReceiptPurpose> purposes, string howToRevoke)
     {
-        var to = consent.Recipients.Scope == "network"
+        var to = consent.Recipients.Scope == ConsentScopes.Network
             ? "every agency that takes part in your case, now or later"
             : $"these agencies only: {string.Join(", ", consent.Recipients.AgencyIds ?? [])}";
         var text = new StringBuilder()

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Consent.Features.RevokeConsent;
 
 /// <summary>
@@ -25,19 +19,19 @@ public static class RevokeConsentEndpoint
         {
             return Problems.NotFound("The consent");
         }
-        if (row.Status != "active")
+        if (row.Status != ConsentStatuses.Active)
         {
             return Problems.Conflict($"The consent is already {row.Status}.");
         }
         var now = time.GetUtcNow();
         var revoked = await work.ExecuteAsync(
-            "UPDATE consents SET status = 'revoked', revoked_at = @Now WHERE id = @Id AND status = 'active'", new { Id = id, Now = now }, ct);
+            $"UPDATE consents SET status = '{ConsentStatuses.Revoked}', revoked_at = @Now WHERE id = @Id AND status = '{ConsentStatuses.Active}'", new { Id = id, Now = now }, ct);
         if (revoked == 0)
         {
             return Problems.Conflict("The consent changed meanwhile; read it again.");
         }
         work.Publish(new ConsentRevoked(id, row.PersonId, now));
         await work.CommitAsync(ct);
-        return TypedResults.Ok(row.ToRecord() with { Status = "revoked", RevokedAt = now });
+        return TypedResults.Ok(row.ToRecord() with { Status = ConsentStatuses.Revoked, RevokedAt = now });
     }
 }

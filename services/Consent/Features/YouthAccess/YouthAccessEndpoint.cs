@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Consent.Features.YouthAccess;
 
 public sealed record YouthAccessRequest(string? Code)
@@ -53,7 +46,7 @@ public static class YouthAccessEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The code is not valid.",
                 detail: "It is wrong, already used or expired, or you have already chosen a sign-in name. Sign in, or ask the worker who referred you for a new code.");
         }
-        await PersonAccessLog.RecordOwnAsync(work, used.PersonId, AccessLogKinds.SignedIn, ConsentRecords.AccessCode, AccessDecision.PermitWord, now, ct);
+        await PersonAccessLog.RecordOwnAsync(work, used.PersonId, AccessLogKinds.SignedIn, ConsentRecords.AccessCode, AccessDecisions.Permit, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(YouthTokens.Enrolment(tokens, used.PersonId, used.IssuedAt));
     }

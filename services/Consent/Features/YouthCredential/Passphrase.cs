@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using ReferralNet.BuildingBlocks.Web;
 
 namespace ReferralNet.Consent.Features.YouthCredential;
 

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.YouthCredential;
 
@@ -64,7 +58,7 @@ public static class SetCredentialEndpoint
             return new ValidationErrors().Add("signInName", "is taken; choose another").ToProblem();
         }
         var kind = current is null ? AccessLogKinds.CredentialSet : AccessLogKinds.CredentialReset;
-        await PersonAccessLog.RecordOwnAsync(work, personId, kind, ConsentRecords.Passphrase, AccessDecision.PermitWord, now, ct);
+        await PersonAccessLog.RecordOwnAsync(work, personId, kind, ConsentRecords.Passphrase, AccessDecisions.Permit, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created("/api/consent/youth/sign-in", YouthTokens.Full(tokens, personId));
     }

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Consent.Features.YouthCredential;
-using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Consent.Features.YouthSignIn;
 
@@ -85,7 +78,7 @@ public static class SignInEndpoint
             }
             if (credential is not null)
             {
-                await PersonAccessLog.RecordOwnAsync(record, credential.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecision.DenyWord, now, ct);
+                await PersonAccessLog.RecordOwnAsync(record, credential.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Deny, now, ct);
             }
             await record.CommitAsync(ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The sign-in name or passphrase is wrong.",
@@ -96,7 +89,7 @@ public static class SignInEndpoint
         {
             await record.ExecuteAsync(Rehash, new { credential!.PersonId, Hash = Passphrase.Hash(request.Passphrase!) }, ct);
         }
-        await PersonAccessLog.RecordOwnAsync(record, credential!.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecision.PermitWord, now, ct);
+        await PersonAccessLog.RecordOwnAsync(record, credential!.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Permit, now, ct);
         await record.CommitAsync(ct);
         return TypedResults.Ok(YouthTokens.Full(tokens, credential.PersonId));
     }

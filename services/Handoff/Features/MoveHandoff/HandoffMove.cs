@@ -1,21 +1,68 @@
-using ReferralNet.BuildingBlocks.Auth;
+using Dapper;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
 /// <summary>
-/// The handoff state machine: offered → accepted → connected → completed; offered → declined | expired | withdrawn;
-/// accepted → withdrawn. Each move names the states it leaves, the state it enters and which side may make it.
+/// One move of the handoff state machine (<see cref="HandoffStatuses"/>): its name, the states it leaves, the state it
+/// enters, the side that may make it, and its <c>UPDATE … SET status = @To … WHERE status = ANY(@From) RETURNING …</c>,
+/// so two racing moves cannot both win.
 /// </summary>
-public sealed record HandoffMove(string Name, IReadOnlySet<string> From, string To, bool BySender)
+public sealed record HandoffMove(string Name, IReadOnlySet<string> From, string To, bool BySender, string Update)
 {
-    public static readonly HandoffMove Accept = new("accept", Set("offered"), "accepted", BySender: false);
-    public static readonly HandoffMove Decline = new("decline", Set("offered"), "declined", BySender: false);
-    public static readonly HandoffMove Withdraw = new("withdraw", Set("offered", "accepted"), "withdrawn", BySender: true);
-    public static readonly HandoffMove RecordContact = new("contact", Set("accepted"), "connected", BySender: false);
-    public static readonly HandoffMove Complete = new("complete", Set("connected"), "completed", BySender: false);
-
     public bool MayBeMadeBy(Caller caller, HandoffRecord handoff) =>
         caller.IsWorkerOf(BySender ? handoff.FromAgencyId : handoff.ToAgencyId);
+}
 
-    private static IReadOnlySet<string> Set(params string[] states) => new HashSet<string>(states, StringComparer.Ordinal);
+/// <summary>What a move announces, and anything else it writes in the same transaction, once the row has moved.</summary>
+public delegate Task<object> MoveEffect(UnitOfWork work, HandoffRecord moved, DateTimeOffset now, CancellationToken ct);
+
+/// <summary>
+/// Makes a move the one way every move handler does: 404 when the caller cannot see the handoff, 403 when it is the
+/// other side's move, 409 when the handoff is not in a state the move leaves; else the row moves, the event goes out
+/// through the outbox, and the answer is the row as the UPDATE returned it, with only the details this move wrote
+/// (what else is about the young person stays with GET, where its read is decided and logged: see <see cref="HandoffNotes"/>).
+/// </summary>
+public sealed class HandoffMoves(Database database, ConsentIndex participation, TimeProvider time)
+{
+    private const string Find = $"SELECT {HandoffRecord.StateColumns} FROM handoffs WHERE id = @Id";
+
+    public async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> MakeAsync(
+        Guid id, Caller caller, HandoffMove move, object? details, MoveEffect effect, CancellationToken ct)
+    {
+        await using var work = await database.BeginAsync(ct);
+        var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(Find, new { Id = id }, ct);
+        if (handoff is null || !handoff.IsVisibleTo(caller, participation))
+        {
+            return Problems.NotFound("The handoff");
+        }
+        if (!move.MayBeMadeBy(caller, handoff))
+        {
+            return Problems.Forbidden($"Only the {(move.BySender ? "sending" : "receiving")} agency may {move.Name} this handoff.");
+        }
+        var now = time.GetUtcNow();
+        var parameters = new DynamicParameters(details);
+        parameters.Add("Id", id);
+        parameters.Add("Now", now);
+        parameters.Add("From", move.From.ToArray());
+        parameters.Add("To", move.To);
+        var moved = await work.QuerySingleOrDefaultAsync<HandoffRecord>(move.Update, parameters, ct);
+        if (moved is null)
+        {
+            return Problems.Conflict($"A handoff that is {handoff.Status} cannot be moved by '{move.Name}'.");
+        }
+        work.Publish(await effect(work, moved, now, ct));
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(moved);
+    }
+
+    /// <summary>The moves of a handoff, under <c>/api/handoffs/{id}</c>, for workers of the two agencies in it.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var handoff = app.MapGroup("/api/handoffs/{id:guid}").RequirePersonAccess(Policies.Worker);
+        handoff.MapPost("/accept", AcceptHandoff.HandleAsync);
+        handoff.MapPost("/decline", DeclineHandoff.HandleAsync);
+        handoff.MapPost("/withdraw", WithdrawHandoff.HandleAsync);
+        handoff.MapPost("/contact", RecordFirstContact.HandleAsync);
+        handoff.MapPost("/complete", CompleteHandoff.HandleAsync);
+    }
 }

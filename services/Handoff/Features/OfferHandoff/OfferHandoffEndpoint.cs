@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Handoff.Features.OfferHandoff;
 
 public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note);
@@ -71,23 +63,23 @@ public static class OfferHandoffEndpoint
                 return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
             }
             var open = await work.QuerySingleOrDefaultAsync<int>(
-                "SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('offered', 'accepted', 'connected')",
+                $"SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('{HandoffStatuses.Offered}', '{HandoffStatuses.Accepted}', '{HandoffStatuses.Connected}')",
                 request, ct);
             if (open > 0)
             {
                 return Problems.Conflict("An offer to this service for this referral is already open.");
             }
             var passes = await work.QuerySingleOrDefaultAsync<int>(
-                "SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('declined', 'expired')", referral, ct);
+                $"SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('{HandoffStatuses.Declined}', '{HandoffStatuses.Expired}')", referral, ct);
 
             var handoff = new HandoffOffered(
                 Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
                 now + options.Value.RespondWithin, passes, now);
             await work.ExecuteAsync(
-                """
+                $"""
                 INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
                                       respond_by, pass_number, offered_by, offered_at, updated_at)
-                VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, 'offered', @Note,
+                VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, '{HandoffStatuses.Offered}', @Note,
                         @RespondBy, @PassNumber, @OfferedBy, @OccurredAt, @OccurredAt)
                 """,
                 new
@@ -96,7 +88,7 @@ public static class OfferHandoffEndpoint
                     Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
                 }, ct);
             work.Publish(handoff);
-            return new OfferHandoffResponse(handoff.HandoffId, "offered", handoff.RespondBy);
+            return new OfferHandoffResponse(handoff.HandoffId, HandoffStatuses.Offered, handoff.RespondBy);
         }, r => $"/api/handoffs/{r.HandoffId}", ct);
     }
 

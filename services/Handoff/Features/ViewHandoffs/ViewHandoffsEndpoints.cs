@@ -1,15 +1,23 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-
 namespace ReferralNet.Handoff.Features.ViewHandoffs;
+
+public sealed record ListHandoffsQuery(string? Direction, string? Status, int? Limit, Guid? Cursor)
+{
+    public ValidationErrors Validate() => new ValidationErrors()
+        .OptionalCode(Direction, HandoffDirections.All, "direction")
+        .OptionalCode(Status, HandoffStatuses.All, "status");
+}
 
 public static class ViewHandoffsEndpoints
 {
-    private static readonly HashSet<string> Directions = ["incoming", "outgoing"];
-    private static readonly HashSet<string> Statuses = ["offered", "accepted", "connected", "completed", "declined", "expired", "withdrawn"];
+    private const string Find = $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id";
+
+    private static readonly string ListIncoming = Keyset.Paged($"""
+        SELECT {HandoffRecord.Columns} FROM handoffs WHERE to_agency_id = @AgencyId AND (@Status IS NULL OR status = @Status)
+        """, "id");
+
+    private static readonly string ListOutgoing = Keyset.Paged($"""
+        SELECT {HandoffRecord.Columns} FROM handoffs WHERE from_agency_id = @AgencyId AND (@Status IS NULL OR status = @Status)
+        """, "id");
 
     public static void MapViewHandoffs(this IEndpointRouteBuilder app)
     {
@@ -22,8 +30,7 @@ public static class ViewHandoffsEndpoints
         Guid id, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
-        var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(
-            $"SELECT {HandoffRecord.Columns} FROM handoffs WHERE id = @Id", new { Id = id }, ct);
+        var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(Find, new { Id = id }, ct);
         if (handoff is null)
         {
             return Problems.NotFound("The handoff");
@@ -36,29 +43,15 @@ public static class ViewHandoffsEndpoints
 
     /// <summary>The caller's agency's handoffs: incoming (offered to it) or outgoing (offered by it).</summary>
     private static async Task<Results<Ok<Page<HandoffRecord>>, ProblemHttpResult>> List(
-        Caller caller, Database database, ConsentIndex consents, TimeProvider time,
-        string? direction, string? status, int? limit, Guid? cursor, CancellationToken ct)
+        [AsParameters] ListHandoffsQuery query, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors().Code(direction ?? "incoming", Directions, "direction");
-        if (status is not null)
-        {
-            errors.Code(status, Statuses, "status");
-        }
-        if (!errors.IsValid)
+        if (query.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
-        var agencyColumn = direction == "outgoing" ? "from_agency_id" : "to_agency_id";
-        var take = Page<HandoffRecord>.Clamp(limit);
         await using var work = await database.BeginAsync(ct);
-        var rows = (await work.QueryAsync<HandoffRecord>(
-            $"""
-            SELECT {HandoffRecord.Columns} FROM handoffs
-            WHERE {agencyColumn} = @AgencyId AND (@Status IS NULL OR status = @Status) AND (@Cursor IS NULL OR id > @Cursor)
-            ORDER BY id
-            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { caller.AgencyId, Status = status, Cursor = cursor, Take = take + 1 }, ct)).ToList();
-        var page = Page<HandoffRecord>.Of(rows, take, h => h.HandoffId);
+        var page = await work.PageAsync<HandoffRecord>(query.Direction == HandoffDirections.Outgoing ? ListOutgoing : ListIncoming,
+            new { caller.AgencyId, query.Status }, query.Limit, query.Cursor, h => h.HandoffId, ct);
         var shown = await consents.RevealAsync(work, caller, [.. page.Items.Where(h => h.IsVisibleTo(caller, consents))], time.GetUtcNow(), ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(page with { Items = shown });

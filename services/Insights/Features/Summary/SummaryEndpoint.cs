@@ -1,10 +1,4 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Insights.Consumers;
+using System.Data;
 
 namespace ReferralNet.Insights.Features.Summary;
 
@@ -33,58 +27,73 @@ public sealed record SummaryResponse(
     DisclosedCount ConsentsGranted,
     DisclosedCount ConsentsRevoked);
 
+/// <summary>Two days, inclusive (UTC); by default the last thirty.</summary>
+public sealed record SummaryQuery(DateOnly? From, DateOnly? To)
+{
+    public const int MaxDays = 366 * 5;
+
+    public (DateOnly First, DateOnly Last) Range(DateOnly today) => (From ?? today.AddDays(-30), To ?? today);
+
+    public ValidationErrors Validate(DateOnly today)
+    {
+        var (first, last) = Range(today);
+        return new ValidationErrors()
+            .Check(first <= last, "from", "must not be after 'to'")
+            .Check(last.DayNumber - first.DayNumber <= MaxDays, "to", "the range may span at most five years");
+    }
+}
+
 /// <summary>The coordinators' summary of referral flow between two days (inclusive, UTC). Never reveals a person.</summary>
 public static class SummaryEndpoint
 {
+    private const string ReadCounts = "SELECT metric, SUM(value) FROM daily_counts WHERE day BETWEEN @From AND @To GROUP BY metric";
+
+    private const string ReadTimings = """
+        SELECT offered_at, accepted_at, connected_at FROM handoff_timings
+        WHERE offered_at >= @From AND offered_at < @ToExclusive AND accepted_at IS NOT NULL
+        """;
+
+    private const string ReadPasses = """
+        SELECT CASE WHEN passes >= 3 THEN 3 ELSE passes END AS bucket, COUNT(*)
+        FROM case_passes WHERE opened_on BETWEEN @From AND @To GROUP BY CASE WHEN passes >= 3 THEN 3 ELSE passes END
+        """;
+
     public static void MapSummary(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/insights/summary", Handle).RequireAuthorization(Policies.Coordinator);
 
     private static async Task<Results<Ok<SummaryResponse>, ProblemHttpResult>> Handle(
-        DateOnly? from, DateOnly? to, Database database, IOptions<DisclosureOptions> options, TimeProvider time, CancellationToken ct)
+        [AsParameters] SummaryQuery query, Database database, IOptions<DisclosureOptions> options, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var first = from ?? today.AddDays(-30);
-        var last = to ?? today;
-        var errors = new ValidationErrors()
-            .Check(first <= last, "from", "must not be after 'to'")
-            .Check(last.DayNumber - first.DayNumber <= 366 * 5, "to", "the range may span at most five years");
-        if (!errors.IsValid)
+        if (query.Validate(today) is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
+        var (first, last) = query.Range(today);
 
         var range = new { From = first.ToDateTime(TimeOnly.MinValue), To = last.ToDateTime(TimeOnly.MinValue), ToExclusive = last.AddDays(1).ToDateTime(TimeOnly.MinValue) };
-        await using var connection = await database.OpenAsync(ct);
-        var counts = (await connection.QueryAsync<(string Metric, long Value)>(new CommandDefinition(
-            "SELECT metric, SUM(value) FROM daily_counts WHERE day BETWEEN @From AND @To GROUP BY metric", range, cancellationToken: ct)))
-            .ToDictionary(c => c.Metric, c => c.Value);
-        var timings = (await connection.QueryAsync<(DateTime OfferedAt, DateTime? AcceptedAt, DateTime? ConnectedAt)>(new CommandDefinition(
-            """
-            SELECT offered_at, accepted_at, connected_at FROM handoff_timings
-            WHERE offered_at >= @From AND offered_at < @ToExclusive AND accepted_at IS NOT NULL
-            """, range, cancellationToken: ct))).AsList();
-        var passes = (await connection.QueryAsync<(int Bucket, long Cases)>(new CommandDefinition(
-            """
-            SELECT CASE WHEN passes >= 3 THEN 3 ELSE passes END AS bucket, COUNT(*)
-            FROM case_passes WHERE opened_on BETWEEN @From AND @To GROUP BY CASE WHEN passes >= 3 THEN 3 ELSE passes END
-            """, range, cancellationToken: ct))).ToDictionary(p => p.Bucket, p => p.Cases);
+        // One snapshot, so the counts, timings and passes describe the same moment.
+        await using var work = await database.BeginAsync(ct, IsolationLevel.RepeatableRead);
+        var counts = (await work.QueryAsync<(string Metric, long Value)>(ReadCounts, range, ct)).ToDictionary(c => c.Metric, c => c.Value);
+        var timings = (await work.QueryAsync<(DateTime OfferedAt, DateTime? AcceptedAt, DateTime? ConnectedAt)>(ReadTimings, range, ct)).ToList();
+        var passes = (await work.QueryAsync<(int Bucket, long Cases)>(ReadPasses, range, ct)).ToDictionary(p => p.Bucket, p => p.Cases);
 
         var k = new Disclosure(options.Value.MinimumCount);
         DisclosedCount Count(string metric) => k.Count(counts.GetValueOrDefault(metric));
         DisclosedCount Cases(int bucket) => k.Count(passes.GetValueOrDefault(bucket));
-        var offers = Count(FlowMetric.Offers);
-        var accepted = Count(FlowMetric.Accepted);
-        var connected = Count(FlowMetric.Connected);
+        var offers = Count(FlowMetrics.Offers);
+        var accepted = Count(FlowMetrics.Accepted);
+        var connected = Count(FlowMetrics.Connected);
 
         return TypedResults.Ok(new SummaryResponse(
             first, last, options.Value.MinimumCount,
-            Count(FlowMetric.ReferralsOpened), Count(FlowMetric.CasesOpened), Count(FlowMetric.MatchesProposed),
-            offers, accepted, Count(FlowMetric.Declined), Count(FlowMetric.Expired), Count(FlowMetric.Withdrawn),
-            connected, Count(FlowMetric.Completed),
+            Count(FlowMetrics.ReferralsOpened), Count(FlowMetrics.CasesOpened), Count(FlowMetrics.MatchesProposed),
+            offers, accepted, Count(FlowMetrics.Declined), Count(FlowMetrics.Expired), Count(FlowMetrics.Withdrawn),
+            connected, Count(FlowMetrics.Completed),
             k.Rate(accepted, offers), k.Rate(connected, accepted),
             k.Durations(timings.Select(t => t.AcceptedAt!.Value - t.OfferedAt).ToList()),
             k.Durations(timings.Where(t => t.ConnectedAt is not null).Select(t => t.ConnectedAt!.Value - t.OfferedAt).ToList()),
             new PassesPerCase(Cases(0), Cases(1), Cases(2), Cases(3)),
-            Count(FlowMetric.Escalations), Count(FlowMetric.ConsentsGranted), Count(FlowMetric.ConsentsRevoked)));
+            Count(FlowMetrics.Escalations), Count(FlowMetrics.ConsentsGranted), Count(FlowMetrics.ConsentsRevoked)));
     }
 }

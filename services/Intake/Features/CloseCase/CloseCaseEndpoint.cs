@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
-using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.CloseCase;
@@ -19,13 +12,13 @@ public sealed record CloseCaseResponse(Guid CaseId, string Status);
 /// </summary>
 public static class CloseCaseEndpoint
 {
-    private const string Close = """
+    private const string Close = $"""
         WITH closed AS (
-            UPDATE cases SET status = 'closed', updated_at = @Now
-            WHERE id = @CaseId AND status <> 'closed'
+            UPDATE cases SET status = '{CaseStatuses.Closed}', updated_at = @Now
+            WHERE id = @CaseId AND status <> '{CaseStatuses.Closed}'
             RETURNING id)
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT id, @Now, 'case-closed', @AgencyId, NULL, @Reason FROM closed
+        SELECT id, @Now, '{TimelineKinds.CaseClosed}', @AgencyId, NULL, @Reason FROM closed
         """;
 
     public static void MapCloseCase(this IEndpointRouteBuilder app) =>
@@ -35,7 +28,7 @@ public static class CloseCaseEndpoint
         Guid caseId, CloseCaseRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,
         CancellationToken ct)
     {
-        var errors = new ValidationErrors().Code(request.Reason, Vocabulary.CaseCloseReasons, "reason");
+        var errors = new ValidationErrors().Code(request.Reason, CaseCloseReasons.All, "reason");
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -52,7 +45,7 @@ public static class CloseCaseEndpoint
         {
             return Problems.Forbidden("Only a worker of the case's lead agency, which is accountable for it, closes the case.");
         }
-        if (found.Status == CaseStatus.Closed)
+        if (found.Status == CaseStatuses.Closed)
         {
             return Problems.Conflict("The case is already closed.");
         }
@@ -62,7 +55,7 @@ public static class CloseCaseEndpoint
         await ConsentProjection.CloseAsync(work, participation, closed, now, ct);
         work.Publish(closed);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(new CloseCaseResponse(caseId, CaseStatus.Closed));
+        return TypedResults.Ok(new CloseCaseResponse(caseId, CaseStatuses.Closed));
     }
 
     private sealed record CaseRow(Guid PersonId, string Status, Guid? LeadAgencyId);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.Dormancy;
@@ -11,15 +9,15 @@ namespace ReferralNet.Intake.Features.Dormancy;
 /// and the status condition decide).
 /// </summary>
 public sealed class DormancySweep(Database database, IOptions<IntakeOptions> options, TimeProvider time, ILogger<DormancySweep> log)
-    : BackgroundService
+    : PeriodicJob(time, log)
 {
-    private const string MarkDormant = """
+    private const string MarkDormant = $"""
         WITH quiet AS (
-            UPDATE cases SET status = 'dormant', updated_at = @Now
-            WHERE status = 'open' AND last_contact_at < @Cutoff
+            UPDATE cases SET status = '{CaseStatuses.Dormant}', updated_at = @Now
+            WHERE status = '{CaseStatuses.Open}' AND last_contact_at < @Cutoff
             RETURNING id)
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT id, @Now, 'status-changed', NULL, NULL, 'dormant' FROM quiet
+        SELECT id, @Now, '{TimelineKinds.StatusChanged}', NULL, NULL, '{CaseStatuses.Dormant}' FROM quiet
         """;
 
     /// <summary>Marks the cases quiet since before <paramref name="now"/> minus the dormancy period; answers how many.</summary>
@@ -31,23 +29,14 @@ public sealed class DormancySweep(Database database, IOptions<IntakeOptions> opt
         return marked;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.DormancyCheckEvery;
+
+    public override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.DormancyCheckEvery, time);
-        do
+        if (await MarkDormantAsync(Time.GetUtcNow(), ct) is > 0 and var marked)
         {
-            try
-            {
-                if (await MarkDormantAsync(time.GetUtcNow(), stoppingToken) is > 0 and var marked)
-                {
-                    log.LogInformation("{Count} cases without contact for {Period} are now dormant", marked, options.Value.DormantAfter);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Marking dormant cases failed; trying again at the next check");
-            }
+            log.LogInformation("{Count} cases without contact for {Period} are now dormant", marked, options.Value.DormantAfter);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return false;
     }
 }

@@ -1,7 +1,3 @@
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts;
-using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.SharedCase;
 
@@ -22,9 +18,9 @@ public static class CaseMerge
         """;
 
     // Cases merged into the other before now point here directly, so "merged into" is never a chain.
-    private const string Merge = """
+    private const string Merge = $"""
         UPDATE cases SET merged_into = @CaseId, updated_at = @Now WHERE merged_into = @OtherCaseId;
-        UPDATE cases SET status = 'closed', merged_into = @CaseId, updated_at = @Now WHERE id = @OtherCaseId;
+        UPDATE cases SET status = '{CaseStatuses.Closed}', merged_into = @CaseId, updated_at = @Now WHERE id = @OtherCaseId;
         UPDATE persons SET merged_into = @PersonId WHERE id = @OtherPersonId OR merged_into = @OtherPersonId;
         UPDATE cases SET
             status = @Status,
@@ -32,9 +28,9 @@ public static class CaseMerge
             updated_at = @Now
         WHERE id = @CaseId;
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        VALUES (@CaseId, @Now, 'case-merged', @AgencyId, @OtherCaseId, NULL);
+        VALUES (@CaseId, @Now, '{TimelineKinds.CaseMerged}', @AgencyId, @OtherCaseId, NULL);
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT @CaseId, @Now, 'status-changed', @AgencyId, @OtherCaseId, @Status WHERE @Status <> @PreviousStatus
+        SELECT @CaseId, @Now, '{TimelineKinds.StatusChanged}', @AgencyId, @OtherCaseId, @Status WHERE @Status <> @PreviousStatus
         """;
 
     /// <summary>Both cases, locked for the merge, and why they may be one person.</summary>
@@ -65,7 +61,7 @@ public static class CaseMerge
         var (self, other, otherCase) = (pair.Self, pair.Other!, pair.OtherCase!);
         // The young person is in contact through the other case if it is open: the case that carries on is open too.
         var previous = pair.Case.Status;
-        var status = other.Status == CaseStatus.Open ? CaseStatus.Open : previous;
+        var status = other.Status == CaseStatuses.Open ? CaseStatuses.Open : previous;
         await work.ExecuteAsync(Merge, new
         {
             CaseId = pair.Case.Id, OtherCaseId = otherCase.Id, self.PersonId, OtherPersonId = other.PersonId, Status = status,
@@ -74,7 +70,7 @@ public static class CaseMerge
         // The other case's agencies take part here at once; every other service's projection learns it from the event.
         var merged = new CasesMerged(pair.Case.Id, otherCase.Id, self.PersonId, other.PersonId, now);
         await ConsentProjection.MergeAsync(work, participation, merged, now, ct);
-        var closed = new CaseClosed(otherCase.Id, other.PersonId, otherCase.LeadAgencyId, Vocabulary.ClosedByMerge, now);
+        var closed = new CaseClosed(otherCase.Id, other.PersonId, otherCase.LeadAgencyId, CaseCloseReasons.Merged, now);
         await ConsentProjection.CloseAsync(work, participation, closed, now, ct);
         work.Publish(merged);
         work.Publish(closed);

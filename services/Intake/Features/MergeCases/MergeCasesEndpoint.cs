@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.MergeCases;
@@ -26,10 +20,10 @@ public sealed record MergeProposalAnswer(Guid ProposalId, string Status);
 public static class MergeCasesEndpoint
 {
     // A repeated proposal of the same pair answers the one that waits.
-    private const string Propose = """
+    private const string Propose = $"""
         INSERT INTO merge_proposals (id, case_id, other_case_id, reasons, status, proposed_by_agency_id, proposed_by, proposed_at)
         VALUES (@Id, @CaseId, @OtherCaseId, @Reasons, @Awaiting, @AgencyId, @UserId, @Now)
-        ON CONFLICT (case_id, other_case_id) WHERE status = 'awaiting-confirmation' DO NOTHING;
+        ON CONFLICT (case_id, other_case_id) WHERE status = '{MergeProposalStatuses.AwaitingConfirmation}' DO NOTHING;
         SELECT id FROM merge_proposals WHERE case_id = @CaseId AND other_case_id = @OtherCaseId AND status = @Awaiting
         """;
 
@@ -55,7 +49,7 @@ public static class MergeCasesEndpoint
         {
             return TypedResults.Ok(new MergeCasesResponse(caseId, otherCaseId, pair.Case.Status)); // a retry: already merged
         }
-        if (pair.Case.Status == CaseStatus.Closed)
+        if (pair.Case.Status == CaseStatuses.Closed)
         {
             return Problems.Conflict("This case is closed; merge into the case that carries on.");
         }

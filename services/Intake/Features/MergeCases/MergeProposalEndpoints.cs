@@ -1,11 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.MergeCases;
@@ -41,21 +33,17 @@ public static class MergeProposalEndpoints
         WHERE id = @ProposalId
         """;
 
-    private const string ListIncoming = $"""
+    private static readonly string ListIncoming = Keyset.Paged($"""
         SELECT {Columns} FROM merge_proposals m
         JOIN case_participation p ON p.case_id = m.other_case_id AND p.agency_id = @AgencyId
         JOIN case_persons cp ON cp.case_id = m.other_case_id
-        WHERE m.status = @Awaiting AND {ConsentProjection.NotShutOut} AND (@Cursor IS NULL OR m.id > @Cursor)
-        ORDER BY m.id
-        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-        """;
+        WHERE m.status = '{MergeProposalStatuses.AwaitingConfirmation}' AND {ConsentProjection.NotShutOut}
+        """, "m.id");
 
-    private const string ListOutgoing = $"""
+    private static readonly string ListOutgoing = Keyset.Paged($"""
         SELECT {Columns} FROM merge_proposals m
-        WHERE m.proposed_by_agency_id = @AgencyId AND m.status = @Awaiting AND (@Cursor IS NULL OR m.id > @Cursor)
-        ORDER BY m.id
-        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-        """;
+        WHERE m.proposed_by_agency_id = @AgencyId AND m.status = '{MergeProposalStatuses.AwaitingConfirmation}'
+        """, "m.id");
 
     public static void MapMergeProposals(this IEndpointRouteBuilder app)
     {
@@ -81,7 +69,7 @@ public static class MergeProposalEndpoints
         {
             return TypedResults.Ok(new MergeCasesResponse(proposal.CaseId, proposal.OtherCaseId, pair.Case.Status)); // a retry
         }
-        if (pair.Case.Status == CaseStatus.Closed || pair.Reasons.Count == 0)
+        if (pair.Case.Status == CaseStatuses.Closed || pair.Reasons.Count == 0)
         {
             return Problems.Conflict("The two cases are no longer possible duplicates (one was closed or merged since).");
         }
@@ -127,14 +115,8 @@ public static class MergeProposalEndpoints
         Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time, bool? incoming, int? limit,
         Guid? cursor, CancellationToken ct)
     {
-        var take = Page<MergeProposal>.Clamp(limit);
-        await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<MergeProposal>(new CommandDefinition(incoming == false ? ListOutgoing : ListIncoming,
-            new
-            {
-                caller.AgencyId, Awaiting = MergeProposalStatuses.AwaitingConfirmation, Cursor = cursor, Take = take + 1,
-                ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor,
-            }, cancellationToken: ct))).AsList();
-        return TypedResults.Ok(Page<MergeProposal>.Of(rows, take, p => p.ProposalId));
+        var filter = new { caller.AgencyId, ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor };
+        return TypedResults.Ok(await database.PageAsync<MergeProposal>(
+            incoming == false ? ListOutgoing : ListIncoming, filter, limit, cursor, p => p.ProposalId, ct));
     }
 }

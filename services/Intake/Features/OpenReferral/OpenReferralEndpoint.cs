@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.OpenReferral;
@@ -34,19 +28,19 @@ public static class OpenReferralEndpoint
     // A person merged into another record is found as that record: their next referral lands on the surviving case.
     private const string FindPerson = "SELECT COALESCE(merged_into, id) AS Id, FALSE AS IsNew FROM persons WHERE identity_key = @Key";
 
-    private const string FindOrOpenCase = """
+    private const string FindOrOpenCase = $"""
         WITH opened AS (
             INSERT INTO cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)
             VALUES (@Id, @PersonId, @Status, @AgencyId, @Now, @Now, @Now, @Now)
-            ON CONFLICT (person_id) WHERE status <> 'closed' DO NOTHING
+            ON CONFLICT (person_id) WHERE status <> '{CaseStatuses.Closed}' DO NOTHING
             RETURNING id)
         SELECT id, TRUE AS IsNew FROM opened
         UNION ALL
-        SELECT id, FALSE FROM cases WHERE person_id = @PersonId AND status <> 'closed'
+        SELECT id, FALSE FROM cases WHERE person_id = @PersonId AND status <> '{CaseStatuses.Closed}'
         LIMIT 1
         """;
 
-    private const string FindOpenCase = "SELECT id, FALSE AS IsNew FROM cases WHERE person_id = @PersonId AND status <> 'closed'";
+    private const string FindOpenCase = $"SELECT id, FALSE AS IsNew FROM cases WHERE person_id = @PersonId AND status <> '{CaseStatuses.Closed}'";
 
     private sealed record Found(Guid Id, bool IsNew);
 
@@ -92,7 +86,7 @@ public static class OpenReferralEndpoint
                 Now = now,
             }, ct);
             var personId = storedPerson.Id;
-            var status = CaseStatus.OnFirstReferral(request.Source!);
+            var status = CaseReferrals.StatusOnFirstReferral(request.Source!);
             var openCase = await FindOrStoreAsync(work, FindOrOpenCase, FindOpenCase,
                 new { Id = Guid.CreateVersion7(), PersonId = personId, Status = status, AgencyId = agencyId, Now = now }, ct);
             var caseId = openCase.Id;
@@ -101,7 +95,7 @@ public static class OpenReferralEndpoint
             var referralId = Guid.CreateVersion7();
             await CaseReferrals.LandAsync(work, consents, new LandingReferral(
                 referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
-                request.Urgency ?? "routine", preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
+                request.Urgency ?? Urgencies.Routine, preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
                 person.Municipality!.Trim(), now), existingCase ? null : status, ct);
 
             // The first referral of a person gives them the code for their consent page; later ones do not repeat it.

@@ -1,6 +1,3 @@
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Intake.Features.OpenReferral;
 
 public sealed record ContactDetails(string? Email, string? Phone);
@@ -14,12 +11,13 @@ public sealed record PersonDetails(
     string? Municipality,
     ContactDetails? Contact);
 
+[StoredAsJson]
 public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages)
 {
     public static readonly ReferralPreferences None = new([], false, []);
 
     public static ValidationErrors Check(ReferralPreferences? preferences, ValidationErrors errors) => errors
-        .Codes(preferences?.Modalities, Vocabulary.Modalities, "preferences.modalities", required: false)
+        .Codes(preferences?.Modalities, Contracts.Codes.Modalities.All, "preferences.modalities", required: false)
         .AtMost(preferences?.Languages, 20, "preferences.languages")
         .Check(preferences?.Languages is null || preferences.Languages.All(l => l.Length is >= 2 and <= 10),
             "preferences.languages", "each must be a language tag such as 'ja'");
@@ -63,9 +61,9 @@ public sealed record OpenReferralRequest(
                 errors.Check(age is >= MinAge and <= MaxAge, "person.birthDate", $"must give an age between {MinAge} and {MaxAge}");
             }
         }
-        errors.Code(Source, Vocabulary.ReferralSources, "source")
-            .Codes(Needs, Vocabulary.Needs, "needs")
-            .Code(Urgency ?? "routine", Vocabulary.Urgencies, "urgency")
+        errors.Code(Source, ReferralSources.All, "source")
+            .Codes(Needs, Contracts.Codes.Needs.All, "needs")
+            .Code(Urgency ?? Urgencies.Routine, Urgencies.All, "urgency")
             .Required(Summary, "summary", 4000);
         return ReferralPreferences.Check(Preferences, errors);
     }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace ReferralNet.Intake.Features.OpenReferral;
 
@@ -39,7 +38,7 @@ public sealed class PersonIdentity(IOptions<IdentityOptions> options)
         string? Key(string channel, string? value) => string.IsNullOrWhiteSpace(value) ? null
             : Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{channel}|{value}")));
         var digits = phone is null ? null : new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return new[] { Key("email", email?.Trim().ToLowerInvariant()), Key("phone", digits), Key("line", line?.Trim().ToLowerInvariant()) }
+        return new[] { Key(ContactChannels.Email, email?.Trim().ToLowerInvariant()), Key(ContactChannels.Phone, digits), Key(ContactChannels.Line, line?.Trim().ToLowerInvariant()) }
             .OfType<string>().ToArray();
     }
 

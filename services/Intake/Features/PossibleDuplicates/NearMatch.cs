@@ -1,4 +1,3 @@
-using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.Intake.Features.OpenReferral;
 
 namespace ReferralNet.Intake.Features.PossibleDuplicates;
@@ -35,7 +34,7 @@ public sealed class PersonRecord
         }
         var others = await work.QueryAsync<PersonRecord>(
             $"""
-            SELECT {Columns} FROM persons p JOIN cases c ON c.person_id = p.id AND c.status <> 'closed'
+            SELECT {Columns} FROM persons p JOIN cases c ON c.person_id = p.id AND c.status <> '{CaseStatuses.Closed}'
             WHERE p.birth_date = @BirthDate AND p.id <> @PersonId AND p.merged_into IS NULL
             ORDER BY c.opened_at
             """, new { self.BirthDate, self.PersonId }, ct);
@@ -51,13 +50,6 @@ public sealed class PersonRecord
 /// </summary>
 public static class NearMatch
 {
-    public const string SameBirthDate = "same-birth-date";
-    public const string SameMunicipality = "same-municipality";
-    public const string SameKana = "same-kana";
-    public const string NamesSwapped = "names-swapped";
-    public const string SimilarName = "similar-name";
-    public const string NameNotGiven = "name-not-given";
-    public const string SameContact = "same-contact";
 
     /// <summary>Why the two may be one person; empty when they are not a near match.</summary>
     public static IReadOnlyList<string> Between(PersonRecord a, PersonRecord b)
@@ -68,7 +60,7 @@ public static class NearMatch
             return [];
         }
         var names = NameReasons(a, b).ToList();
-        return names.Count == 0 ? [] : [SameBirthDate, SameMunicipality, .. names];
+        return names.Count == 0 ? [] : [DuplicateReasons.SameBirthDate, DuplicateReasons.SameMunicipality, .. names];
     }
 
     private static IEnumerable<string> NameReasons(PersonRecord a, PersonRecord b)
@@ -77,8 +69,8 @@ public static class NearMatch
         {
             if ((a.ContactKeys ?? []).Intersect(b.ContactKeys ?? []).Any())
             {
-                yield return NameNotGiven;
-                yield return SameContact;
+                yield return DuplicateReasons.NameNotGiven;
+                yield return DuplicateReasons.SameContact;
             }
             yield break;
         }
@@ -86,17 +78,17 @@ public static class NearMatch
         var (bFamily, bGiven) = (PersonIdentity.Normalise(b.FamilyName), PersonIdentity.Normalise(b.GivenName));
         if (Kana(a) is { } aKana && Kana(b) is { } bKana && aKana == bKana)
         {
-            yield return SameKana;
+            yield return DuplicateReasons.SameKana;
         }
         if (aFamily == bGiven && aGiven == bFamily)
         {
-            yield return NamesSwapped;
+            yield return DuplicateReasons.NamesSwapped;
         }
         var (aName, bName) = (aFamily + aGiven, bFamily + bGiven);
         var allowed = Math.Max(aName.Length, bName.Length) <= 6 ? 1 : 2;
         if (aName != bName && EditDistance(aName, bName) <= allowed)
         {
-            yield return SimilarName;
+            yield return DuplicateReasons.SimilarName;
         }
     }
 

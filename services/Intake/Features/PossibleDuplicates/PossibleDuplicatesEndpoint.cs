@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-
 namespace ReferralNet.Intake.Features.PossibleDuplicates;
 
 /// <summary>Another live case that may be the same young person, and why; no personal data of either record.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts;
-
 namespace ReferralNet.Intake.Features.ReissueAccessCode;
 
 public sealed record AccessCodeResponse(string YouthAccessCode, DateTimeOffset ExpiresAt);

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.Intake.Features.OpenReferral;
 using ReferralNet.Intake.Features.SharedCase;
 
@@ -17,12 +13,12 @@ public static class SelfReferralEndpoint
 {
     public const string SubmittedBy = "self-referral";
 
-    private const string StorePersonAndCase = """
+    private const string StorePersonAndCase = $"""
         INSERT INTO persons (id, identity_key, nickname, birth_date, municipality, email, phone, line_id, contact_preference,
                              contact_keys, created_at)
         VALUES (@PersonId, NULL, @Nickname, @BirthDate, @Municipality, @Email, @Phone, @Line, @Preferred, @ContactKeys, @Now);
         INSERT INTO cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)
-        VALUES (@CaseId, @PersonId, 'awaiting-consent', @DeskAgencyId, @Now, @Now, @Now, @Now)
+        VALUES (@CaseId, @PersonId, '{CaseStatuses.AwaitingConsent}', @DeskAgencyId, @Now, @Now, @Now, @Now)
         """;
 
     public static void MapSelfReferral(this IEndpointRouteBuilder app) =>
@@ -52,10 +48,10 @@ public static class SelfReferralEndpoint
             ContactKeys = identity.ContactKeysOf(contact.Email, contact.Phone, contact.Line), DeskAgencyId = desk, Now = now,
         }, ct);
         await CaseReferrals.LandAsync(work, consents, new LandingReferral(
-            referralId, caseId, personId, desk, SubmittedBy, "self", request.Needs!.Distinct().ToList(), "routine",
+            referralId, caseId, personId, desk, SubmittedBy, ReferralSources.Self, request.Needs!.Distinct().ToList(), Urgencies.Routine,
             request.Preferences ?? ReferralPreferences.None, request.Message?.Trim() ?? "",
             request.BirthDate is { } birthDate ? OpenReferralRequest.AgeOn(birthDate, today) : null, municipality, now),
-            CaseStatus.AwaitingConsent, ct);
+            CaseStatuses.AwaitingConsent, ct);
         await work.CommitAsync(ct);
         return TypedResults.Accepted((string?)null, new SelfReferralResponse(referralId, caseId));
     }

@@ -1,5 +1,3 @@
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.OpenReferral;
 
 namespace ReferralNet.Intake.Features.SelfReferral;
@@ -7,15 +5,15 @@ namespace ReferralNet.Intake.Features.SelfReferral;
 /// <summary>At least one channel; <see cref="Preferred"/> names the one to use first.</summary>
 public sealed record SelfContact(string? Email, string? Phone, string? Line, string? Preferred)
 {
-    private static readonly IReadOnlySet<string> Channels = new HashSet<string>(["line", "email", "phone"], StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> Channels = ContactChannels.All;
 
     /// <summary>Without a stated preference: LINE, then e-mail, then phone — the least demanding channel first.</summary>
     public string PreferredChannel => Preferred
-        ?? (!string.IsNullOrWhiteSpace(Line) ? "line" : !string.IsNullOrWhiteSpace(Email) ? "email" : "phone");
+        ?? (!string.IsNullOrWhiteSpace(Line) ? ContactChannels.Line : !string.IsNullOrWhiteSpace(Email) ? ContactChannels.Email : ContactChannels.Phone);
 
     public void Validate(ValidationErrors errors)
     {
-        var given = new Dictionary<string, string?> { ["line"] = Line, ["email"] = Email, ["phone"] = Phone }
+        var given = new Dictionary<string, string?> { [ContactChannels.Line] = Line, [ContactChannels.Email] = Email, [ContactChannels.Phone] = Phone }
             .Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key).ToHashSet();
         errors.Check(given.Count > 0, "contact", "needs at least one of email, phone or line")
             .Check((Email?.Length ?? 0) <= 254 && (string.IsNullOrWhiteSpace(Email) || Email.Contains('@')), "contact.email", "must be an e-mail address")
@@ -46,7 +44,7 @@ public sealed record SelfReferralRequest(
             .Check((Nickname?.Length ?? 0) <= 100, "nickname", "must be at most 100 characters")
             .Check((Municipality?.Length ?? 0) <= 100, "municipality", "must be at most 100 characters")
             .Check((Message?.Length ?? 0) <= 4000, "message", "must be at most 4000 characters")
-            .Codes(Needs, Vocabulary.Needs, "needs");
+            .Codes(Needs, Contracts.Codes.Needs.All, "needs");
         ReferralPreferences.Check(Preferences, errors);
         if (BirthDate is { } birthDate)
         {

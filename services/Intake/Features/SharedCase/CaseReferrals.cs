@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.Contracts;
 using ReferralNet.Intake.Features.OpenReferral;
 
 namespace ReferralNet.Intake.Features.SharedCase;
@@ -18,27 +14,31 @@ public sealed record LandingReferral(
 /// </summary>
 public static class CaseReferrals
 {
-    private const string RecordOpened = """
+    /// <summary>A worker's own referral is made with the young person; the other sources are made about them.</summary>
+    public static string StatusOnFirstReferral(string source) =>
+        source == ReferralSources.AgencyWorker ? CaseStatuses.Open : CaseStatuses.AwaitingConsent;
+
+    private const string RecordOpened = $"""
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        VALUES (@CaseId, @At, 'case-opened', @AgencyId, NULL, @Status)
+        VALUES (@CaseId, @At, '{TimelineKinds.CaseOpened}', @AgencyId, NULL, @Status)
         """;
 
     // previous and touched read one snapshot: previous is the status before this statement.
-    private const string StoreReferral = """
+    private const string StoreReferral = $"""
         INSERT INTO referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)
         VALUES (@ReferralId, @CaseId, @PersonId, @AgencyId, @SubmittedBy, @Source, @Needs, @Urgency, @Preferences, @Summary, @At);
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        VALUES (@CaseId, @At, 'referral-submitted', @AgencyId, @ReferralId, @Source);
+        VALUES (@CaseId, @At, '{TimelineKinds.ReferralSubmitted}', @AgencyId, @ReferralId, @Source);
         WITH previous AS (SELECT status FROM cases WHERE id = @CaseId),
              touched AS (
                  UPDATE cases SET
-                     status = CASE WHEN status = 'dormant' OR (status = 'awaiting-consent' AND @Source = 'agency-worker')
-                                   THEN 'open' ELSE status END,
+                     status = CASE WHEN status = '{CaseStatuses.Dormant}' OR (status = '{CaseStatuses.AwaitingConsent}' AND @Source = '{ReferralSources.AgencyWorker}')
+                                   THEN '{CaseStatuses.Open}' ELSE status END,
                      last_contact_at = @At, updated_at = @At
                  WHERE id = @CaseId
                  RETURNING status)
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
-        SELECT @CaseId, @At, 'status-changed', @AgencyId, @ReferralId, touched.status
+        SELECT @CaseId, @At, '{TimelineKinds.StatusChanged}', @AgencyId, @ReferralId, touched.status
         FROM previous CROSS JOIN touched WHERE previous.status <> touched.status
         """;
 
@@ -48,7 +48,7 @@ public static class CaseReferrals
         await work.ExecuteAsync(openedWithStatus is null ? StoreReferral : $"{RecordOpened};\n{StoreReferral}", new
         {
             referral.ReferralId, referral.CaseId, referral.PersonId, referral.AgencyId, referral.SubmittedBy, referral.Source,
-            Needs = JsonSerializer.Serialize(referral.Needs), referral.Urgency, Preferences = JsonSerializer.Serialize(referral.Preferences),
+            referral.Needs, referral.Urgency, referral.Preferences,
             referral.Summary, referral.At, Status = openedWithStatus,
         }, ct);
         // Participation starts here, in this transaction, so the referring worker can read the case at once.

@@ -1,10 +1,4 @@
 using System.Data;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Consent;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.ViewCase;
@@ -34,8 +28,8 @@ public sealed record CaseView(
 
 public static class ViewCaseEndpoint
 {
-    public const string Purpose = "coordination";
-    private static readonly string[] Categories = ["identity", "contact", "needs-summary", "case-notes"];
+    public const string Purpose = ConsentPurposes.Coordination;
+    private static readonly string[] Categories = [DataCategories.Identity, DataCategories.Contact, DataCategories.NeedsSummary, DataCategories.CaseNotes];
 
     private const string ReadCase = """
         SELECT id, person_id AS PersonId, status, lead_agency_id AS LeadAgencyId, merged_into AS MergedInto
@@ -87,17 +81,17 @@ public static class ViewCaseEndpoint
         var ids = new { CaseId = caseId, found.PersonId };
         var participants = (await work.QueryAsync<Guid>(ReadParticipants, ids, ct)).ToList();
         var timeline = (await work.QueryAsync<CaseTimeline.Entry>(CaseTimeline.OfCase, ids, ct)).ToList();
-        var referrals = Permitted("needs-summary") ? (await work.QueryAsync<ReferralRow>(ReadReferrals, ids, ct)).ToList() : [];
-        var person = Permitted("identity") || Permitted("contact") ? await work.QuerySingleOrDefaultAsync<PersonRow>(ReadPerson, ids, ct) : null;
+        var referrals = Permitted(DataCategories.NeedsSummary) ? (await work.QueryAsync<ReferralRow>(ReadReferrals, ids, ct)).ToList() : [];
+        var person = Permitted(DataCategories.Identity) || Permitted(DataCategories.Contact) ? await work.QuerySingleOrDefaultAsync<PersonRow>(ReadPerson, ids, ct) : null;
         await work.CommitAsync(ct);
 
-        var notes = Permitted("case-notes");
+        var notes = Permitted(DataCategories.CaseNotes);
         return TypedResults.Ok(new CaseView(
             caseId, found.PersonId, found.Status, found.LeadAgencyId, found.MergedInto, participants,
-            Permitted("identity") ? person!.ToView() : null,
-            Permitted("contact") ? new ContactView(person!.Email, person.Phone, person.Line, person.Preferred) : null,
-            Permitted("needs-summary") ? referrals.SelectMany(r => JsonSerializer.Deserialize<string[]>(r.Needs)!).Distinct().ToList() : null,
-            Permitted("needs-summary") ? referrals.Select(r => r.Summary).FirstOrDefault(s => s.Length > 0) : null,
+            Permitted(DataCategories.Identity) ? person!.ToView() : null,
+            Permitted(DataCategories.Contact) ? new ContactView(person!.Email, person.Phone, person.Line, person.Preferred) : null,
+            Permitted(DataCategories.NeedsSummary) ? referrals.SelectMany(r => r.Needs).Distinct().ToList() : null,
+            Permitted(DataCategories.NeedsSummary) ? referrals.Select(r => r.Summary).FirstOrDefault(s => s.Length > 0) : null,
             timeline.Select(e => new TimelineEntry(e.At, e.Kind, e.AgencyId, e.RefId, notes ? e.Detail : null)).ToList()));
     }
 
@@ -105,7 +99,7 @@ public static class ViewCaseEndpoint
 
     private sealed class ReferralRow
     {
-        public string Needs { get; init; } = "[]";
+        public IReadOnlyList<string> Needs { get; init; } = [];
         public string Summary { get; init; } = "";
     }
 

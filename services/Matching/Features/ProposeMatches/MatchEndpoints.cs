@@ -1,18 +1,18 @@
-using System.Text.Json;
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-
 namespace ReferralNet.Matching.Features.ProposeMatches;
 
 public sealed record MatchesResponse(Guid ReferralId, string Status, IReadOnlyList<RankedService> Candidates);
 
-public static class MatchEndpoints
+/// <summary><c>?wait=</c> seconds to hold the answer until the matches are ready.</summary>
+public sealed record MatchesQuery(int? Wait)
 {
     public const int MaxWaitSeconds = 20;
 
+    public ValidationErrors Validate() =>
+        new ValidationErrors().Check(Wait is null or >= 0 and <= MaxWaitSeconds, "wait", $"must be between 0 and {MaxWaitSeconds} seconds");
+}
+
+public static class MatchEndpoints
+{
     public static void MapMatches(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker);
 
@@ -22,12 +22,14 @@ public static class MatchEndpoints
     /// answer is held until the matches are ready or the time is up, so a client need not poll.
     /// </summary>
     private static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> Get(
-        Guid referralId, int? wait, Caller caller, Database database, MatchesReady ready, TimeProvider time, CancellationToken ct)
+        Guid referralId, [AsParameters] MatchesQuery query, Caller caller, Database database, MatchesReady ready, TimeProvider time,
+        CancellationToken ct)
     {
-        if (wait is < 0 or > MaxWaitSeconds)
+        if (query.Validate() is { IsValid: false } errors)
         {
-            return new ValidationErrors().Add("wait", $"must be between 0 and {MaxWaitSeconds} seconds").ToProblem();
+            return errors.ToProblem();
         }
+        var wait = query.Wait;
         var row = await FindAsync(database, referralId, ct);
         if (row is null && wait > 0)
         {
@@ -35,13 +37,13 @@ public static class MatchEndpoints
         }
         if (row is null)
         {
-            return TypedResults.Ok(new MatchesResponse(referralId, "pending", []));
+            return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Pending, []));
         }
         if (!caller.IsWorkerOf(row.FromAgencyId))
         {
             return Problems.NotFound("The referral");
         }
-        return TypedResults.Ok(new MatchesResponse(referralId, "ready", JsonSerializer.Deserialize<List<RankedService>>(row.Candidates)!));
+        return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Ready, row.Candidates));
     }
 
     private static async Task<MatchRow?> WaitAsync(
@@ -68,13 +70,14 @@ public static class MatchEndpoints
         }
     }
 
-    private static async Task<MatchRow?> FindAsync(Database database, Guid referralId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<MatchRow>(new CommandDefinition(
-            "SELECT from_agency_id AS FromAgencyId, candidates FROM referral_matches WHERE referral_id = @ReferralId",
-            new { ReferralId = referralId }, cancellationToken: ct));
-    }
+    private const string Find = "SELECT from_agency_id AS FromAgencyId, candidates FROM referral_matches WHERE referral_id = @ReferralId";
 
-    private sealed record MatchRow(Guid FromAgencyId, string Candidates);
+    private static Task<MatchRow?> FindAsync(Database database, Guid referralId, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<MatchRow>(Find, new { ReferralId = referralId }, ct);
+
+    private sealed class MatchRow
+    {
+        public Guid FromAgencyId { get; init; }
+        public IReadOnlyList<RankedService> Candidates { get; init; } = [];
+    }
 }

@@ -1,8 +1,8 @@
-using ReferralNet.Contracts;
 using ReferralNet.Matching.Features.Services;
 
 namespace ReferralNet.Matching.Features.ProposeMatches;
 
+[StoredAsJson]
 public sealed record RankedService(Guid ServiceId, Guid AgencyId, string ServiceName, double Score, IReadOnlyList<string> Reasons);
 
 /// <summary>
@@ -12,7 +12,6 @@ public sealed record RankedService(Guid ServiceId, Guid AgencyId, string Service
 /// </summary>
 public static class MatchRanking
 {
-    private static readonly HashSet<string> RemoteModalities = ["online-chat", "video", "phone"];
     public const int MaxCandidates = 10;
 
     public static IReadOnlyList<RankedService> Rank(ReferralSubmitted referral, IEnumerable<DirectoryService> directory) =>
@@ -28,12 +27,12 @@ public static class MatchRanking
     {
         var d = service.Description;
         var covered = referral.Needs.Intersect(d.Needs!).ToList();
-        var remote = d.Modalities!.Any(RemoteModalities.Contains);
+        var remote = d.Modalities!.Any(Contracts.Codes.Modalities.Remote.Contains);
         var local = d.Municipalities!.Count == 0
             || (referral.Municipality is { } town && d.Municipalities.Contains(town, StringComparer.OrdinalIgnoreCase));
         // An unknown age (a self-referral without a birth date) excludes no service: the intake desk checks it.
         var ageFits = referral.AgeYears is not { } age || ((d.AgeMin ?? 0) <= age && age <= (d.AgeMax ?? int.MaxValue));
-        if (d.Status != "active" || covered.Count == 0 || !ageFits || !(local || remote))
+        if (d.Status != ServiceStatuses.Active || covered.Count == 0 || !ageFits || !(local || remote))
         {
             return null;
         }
@@ -45,7 +44,7 @@ public static class MatchRanking
         if (preferred.Count > 0)
         {
             score += 0.2;
-            reasons.Add(preferred.Any(RemoteModalities.Contains) ? "online first contact" : $"offers {preferred[0]}");
+            reasons.Add(preferred.Any(Contracts.Codes.Modalities.Remote.Contains) ? "online first contact" : $"offers {preferred[0]}");
         }
         else if (referral.RemoteFirst && remote)
         {

@@ -1,11 +1,9 @@
-using ReferralNet.BuildingBlocks.Web;
-using ReferralNet.Contracts.Codes;
-
 namespace ReferralNet.Matching.Features.Services;
 
 public sealed record Capacity(int Available, int Maximum, int WaitWeeks);
 
 /// <summary>A service as agencies describe it (Open Referral HSDS-shaped), in requests and responses alike.</summary>
+[StoredAsJson]
 public sealed record ServiceDescription(
     Guid? AgencyId,
     string? Name,
@@ -26,8 +24,8 @@ public sealed record ServiceDescription(
             .Check(AgencyId is not null, "agencyId", "is required")
             .Required(Name, "name", 200)
             .Check((Description?.Length ?? 0) <= 2000, "description", "must be at most 2000 characters")
-            .Codes(Needs, Vocabulary.Needs, "needs")
-            .Codes(Modalities, Vocabulary.Modalities, "modalities")
+            .Codes(Needs, Contracts.Codes.Needs.All, "needs")
+            .Codes(Modalities, Contracts.Codes.Modalities.All, "modalities")
             .Check(AgeMin is null or >= 0 and <= 120, "ageMin", "must be between 0 and 120")
             .Check(AgeMax is null or >= 0 and <= 120, "ageMax", "must be between 0 and 120")
             .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", "must not be below ageMin")
@@ -35,8 +33,8 @@ public sealed record ServiceDescription(
             .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", "each must be a language tag such as 'ja'")
             .AtMost(Municipalities, 20, "municipalities")
             .AtMost(Languages, 20, "languages")
-            .Code(Fee ?? "free", Vocabulary.Fees, "fee")
-            .Code(Status ?? "active", Vocabulary.ServiceStatuses, "status");
+            .Code(Fee ?? Fees.Free, Fees.All, "fee")
+            .Code(Status ?? ServiceStatuses.Active, ServiceStatuses.All, "status");
         if (Capacity is { } capacity)
         {
             errors.Check(capacity.Available >= 0 && capacity.Maximum >= 0 && capacity.WaitWeeks >= 0, "capacity", "must not be negative")
@@ -54,9 +52,9 @@ public sealed record ServiceDescription(
         Modalities = Modalities!.Distinct().ToList(),
         Municipalities = Municipalities ?? [],
         Languages = Languages ?? [],
-        Fee = Fee ?? "free",
+        Fee = Fee ?? Fees.Free,
         Capacity = Capacity ?? new Capacity(0, 0, 0),
-        Status = Status ?? "active",
+        Status = Status ?? ServiceStatuses.Active,
     };
 }
 

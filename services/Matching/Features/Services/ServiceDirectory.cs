@@ -1,12 +1,16 @@
-using System.Text.Json;
-using Dapper;
-using ReferralNet.BuildingBlocks.Data;
-
 namespace ReferralNet.Matching.Features.Services;
 
 /// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
 public sealed class ServiceDirectory(Database database, TimeProvider time)
 {
+    private const string Find = "SELECT id, document FROM services WHERE id = @Id";
+
+    private static readonly string ListPage = Keyset.Paged("""
+        SELECT s.id, s.document FROM services s
+        WHERE (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
+          AND (@Modality IS NULL OR EXISTS (SELECT 1 FROM service_modalities m WHERE m.service_id = s.id AND m.modality = @Modality))
+        """, "s.id");
+
     /// <summary>
     /// Ranking reads every active service for every referral; the directory changes rarely. A save here clears the copy
     /// at once; a save through another instance shows here within this time.
@@ -20,7 +24,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     public async Task SaveAsync(UnitOfWork work, DirectoryService service, bool isNew, CancellationToken ct)
     {
         var d = service.Description;
-        var row = new { service.Id, d.AgencyId, d.Status, Document = JsonSerializer.Serialize(d), Now = time.GetUtcNow() };
+        var row = new { service.Id, d.AgencyId, d.Status, Document = d, Now = time.GetUtcNow() };
         await work.ExecuteAsync(isNew
             ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
             : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
@@ -38,28 +42,11 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         });
     }
 
-    public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(
-            "SELECT id, document FROM services WHERE id = @Id", new { Id = id }, cancellationToken: ct));
-        return row?.ToService();
-    }
+    public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct) =>
+        (await database.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();
 
-    public async Task<IReadOnlyList<DirectoryService>> ListAsync(string? need, string? modality, Guid? cursor, int take, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(
-            """
-            SELECT s.id, s.document FROM services s
-            WHERE (@Cursor IS NULL OR s.id > @Cursor)
-              AND (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
-              AND (@Modality IS NULL OR EXISTS (SELECT 1 FROM service_modalities m WHERE m.service_id = s.id AND m.modality = @Modality))
-            ORDER BY s.id
-            OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
-            """, new { Cursor = cursor, Need = need, Modality = modality, Take = take }, cancellationToken: ct));
-        return rows.Select(r => r.ToService()).ToList();
-    }
+    public async Task<Page<DirectoryService>> ListAsync(string? need, string? modality, int? limit, Guid? cursor, CancellationToken ct) =>
+        (await database.PageAsync<ServiceRow>(ListPage, new { Need = need, Modality = modality }, limit, cursor, r => r.Id, ct)).Select(r => r.ToService());
 
     public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
     {
@@ -69,7 +56,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         {
             return copy.Services;
         }
-        var rows = await work.QueryAsync<ServiceRow>("SELECT id, document FROM services WHERE status = 'active'", null, ct);
+        var rows = await work.QueryAsync<ServiceRow>($"SELECT id, document FROM services WHERE status = '{ServiceStatuses.Active}'", null, ct);
         var services = rows.Select(r => r.ToService()).ToList();
         // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
         if (Interlocked.Read(ref _generation) == generation)
@@ -81,8 +68,11 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
 
     private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
 
-    private sealed record ServiceRow(Guid Id, string Document)
+    private sealed class ServiceRow
     {
-        public DirectoryService ToService() => new(Id, JsonSerializer.Deserialize<ServiceDescription>(Document)!);
+        public Guid Id { get; init; }
+        public ServiceDescription Document { get; init; } = null!;
+
+        public DirectoryService ToService() => new(Id, Document);
     }
 }

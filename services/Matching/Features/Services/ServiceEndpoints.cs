@@ -1,9 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
-using ReferralNet.BuildingBlocks.Auth;
-using ReferralNet.BuildingBlocks.Data;
-using ReferralNet.BuildingBlocks.Web;
-
 namespace ReferralNet.Matching.Features.Services;
 
 public sealed record ServiceResponse(
@@ -21,6 +15,8 @@ public sealed record ServiceResponse(
 
 public static class ServiceEndpoints
 {
+    private const string AgencyExists = "SELECT EXISTS (SELECT 1 FROM agencies WHERE id = @Id)";
+
     public static void MapServices(this IEndpointRouteBuilder app)
     {
         var services = app.MapGroup("/api/matching/services");
@@ -69,9 +65,8 @@ public static class ServiceEndpoints
     private static async Task<Ok<Page<ServiceResponse>>> List(
         ServiceDirectory directory, string? need, string? modality, int? limit, Guid? cursor, CancellationToken ct)
     {
-        var take = Page<ServiceResponse>.Clamp(limit);
-        var services = await directory.ListAsync(need, modality, cursor, take + 1, ct);
-        return TypedResults.Ok(Page<ServiceResponse>.Of(services.Select(ServiceResponse.From).ToList(), take, s => s.Id));
+        var page = await directory.ListAsync(need, modality, limit, cursor, ct);
+        return TypedResults.Ok(page.Select(ServiceResponse.From));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> Get(Guid id, ServiceDirectory directory, CancellationToken ct)
@@ -93,9 +88,7 @@ public static class ServiceEndpoints
         {
             return Problems.Forbidden("An agency administrator keeps only their own agency's services.");
         }
-        await using var connection = await database.OpenAsync(ct);
-        var agencyExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT COUNT(*) > 0 FROM agencies WHERE id = @Id", new { Id = request.AgencyId }, cancellationToken: ct));
+        var agencyExists = await database.QuerySingleOrDefaultAsync<bool>(AgencyExists, new { Id = request.AgencyId }, ct);
         return agencyExists ? null : new ValidationErrors().Add("agencyId", "is not an agency in the directory").ToProblem();
     }
 }

@@ -14,8 +14,8 @@ public sealed class HandoffMoveTests
 
     public static TheoryData<HandoffMove, bool> Moves => new()
     {
-        { HandoffMove.Accept, false }, { HandoffMove.Decline, false }, { HandoffMove.RecordContact, false },
-        { HandoffMove.Complete, false }, { HandoffMove.Withdraw, true },
+        { AcceptHandoff.Move, false }, { DeclineHandoff.Move, false }, { RecordFirstContact.Move, false },
+        { CompleteHandoff.Move, false }, { WithdrawHandoff.Move, true },
     };
 
     [Theory]
@@ -31,16 +31,16 @@ public sealed class HandoffMoveTests
     [Fact]
     public void The_sender_stays_accountable_until_first_contact_so_a_connected_handoff_cannot_be_withdrawn()
     {
-        Assert.DoesNotContain("connected", HandoffMove.Withdraw.From);
-        Assert.Equal(["accepted", "offered"], HandoffMove.Withdraw.From.Order());
-        Assert.Equal("connected", HandoffMove.RecordContact.To);
-        Assert.Equal(["accepted"], HandoffMove.RecordContact.From);
+        Assert.DoesNotContain("connected", WithdrawHandoff.Move.From);
+        Assert.Equal(["accepted", "offered"], WithdrawHandoff.Move.From.Order());
+        Assert.Equal("connected", RecordFirstContact.Move.To);
+        Assert.Equal(["accepted"], RecordFirstContact.Move.From);
     }
 
     [Fact]
     public void Declined_and_expired_offers_end_the_handoff_and_nothing_moves_on_from_them()
     {
-        var all = new[] { HandoffMove.Accept, HandoffMove.Decline, HandoffMove.Withdraw, HandoffMove.RecordContact, HandoffMove.Complete };
+        var all = new[] { AcceptHandoff.Move, DeclineHandoff.Move, WithdrawHandoff.Move, RecordFirstContact.Move, CompleteHandoff.Move };
 
         Assert.DoesNotContain(all, move => move.From.Overlaps(["declined", "expired", "withdrawn", "completed"]));
     }

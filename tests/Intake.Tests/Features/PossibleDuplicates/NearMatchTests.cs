@@ -18,16 +18,16 @@ public sealed class NearMatchTests
     {
         var reasons = NearMatch.Between(Person("山田", "太郎", "ヤマダ", "タロウ"), Person("山田", "太朗", "やまだ", "たろう"));
 
-        Assert.Equal([NearMatch.SameBirthDate, NearMatch.SameMunicipality, NearMatch.SameKana, NearMatch.SimilarName], reasons);
+        Assert.Equal([DuplicateReasons.SameBirthDate, DuplicateReasons.SameMunicipality, DuplicateReasons.SameKana, DuplicateReasons.SimilarName], reasons);
     }
 
     [Fact]
     public void Family_and_given_name_entered_the_wrong_way_round_is_a_near_match() =>
-        Assert.Contains(NearMatch.NamesSwapped, NearMatch.Between(Person("Sato", "Ken"), Person("Ken", "Sato")));
+        Assert.Contains(DuplicateReasons.NamesSwapped, NearMatch.Between(Person("Sato", "Ken"), Person("Ken", "Sato")));
 
     [Fact]
     public void A_nickname_only_self_referral_born_the_same_day_in_the_same_town_is_listed_when_a_contact_channel_matches() =>
-        Assert.Equal([NearMatch.SameBirthDate, NearMatch.SameMunicipality, NearMatch.NameNotGiven, NearMatch.SameContact],
+        Assert.Equal([DuplicateReasons.SameBirthDate, DuplicateReasons.SameMunicipality, DuplicateReasons.NameNotGiven, DuplicateReasons.SameContact],
             NearMatch.Between(Person("山田", "太郎", contactKeys: ["phone-key", "mail-key"]), Person(null, null, contactKeys: ["mail-key"])));
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace ReferralNet.BuildingBlocks.Auth;
+namespace ReferralNet.Contracts.Codes;
 
 public static class Roles
 {
@@ -17,5 +17,5 @@ public static class Roles
     public const string YouthEnrolment = "youth-enrolment";
 
     /// <summary>The roles of real users (the development issuer gives no enrolment tokens: consent does).</summary>
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([Worker, AgencyAdmin, Coordinator, Youth, Auditor]);
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(Worker, AgencyAdmin, Coordinator, Youth, Auditor);
 }

@@ -1,0 +1,17 @@
+namespace ReferralNet.Contracts.Codes;
+
+/// <summary>The kinds of a young person's data a consent covers one by one.</summary>
+public static class DataCategories
+{
+    public const string Identity = "identity";
+    public const string Contact = "contact";
+    public const string NeedsSummary = "needs-summary";
+    public const string CaseNotes = "case-notes";
+    public const string Health = "health";
+    public const string Education = "education";
+
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(Identity, Contact, NeedsSummary, CaseNotes, Health, Education);
+
+    /// <summary>What a receipt marks as sensitive (APPI special care-required information and the workers' own words).</summary>
+    public static readonly IReadOnlySet<string> Sensitive = CodeSet.Of(Health, CaseNotes);
+}

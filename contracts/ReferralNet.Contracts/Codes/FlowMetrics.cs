@@ -1,0 +1,20 @@
+namespace ReferralNet.Contracts.Codes;
+
+/// <summary>The counts insights keeps per day and agency (API.md, "Insights").</summary>
+public static class FlowMetrics
+{
+    public const string ReferralsOpened = "referrals-opened";
+    public const string CasesOpened = "cases-opened";
+    public const string MatchesProposed = "matches-proposed";
+    public const string Offers = "offers";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+    public const string Expired = "expired";
+    public const string Withdrawn = "withdrawn";
+    public const string Connected = "connected";
+    public const string Completed = "completed";
+    public const string Escalations = "escalations";
+    public const string ConsentsGranted = "consents-granted";
+    public const string ConsentsRevoked = "consents-revoked";
+    public const string ConsentsExpired = "consents-expired";
+}

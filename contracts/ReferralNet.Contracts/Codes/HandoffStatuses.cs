@@ -1,0 +1,18 @@
+namespace ReferralNet.Contracts.Codes;
+
+/// <summary>
+/// Where a warm handoff stands: offered → accepted → connected → completed; offered → declined | expired | withdrawn;
+/// accepted → withdrawn.
+/// </summary>
+public static class HandoffStatuses
+{
+    public const string Offered = "offered";
+    public const string Accepted = "accepted";
+    public const string Connected = "connected";
+    public const string Completed = "completed";
+    public const string Declined = "declined";
+    public const string Expired = "expired";
+    public const string Withdrawn = "withdrawn";
+
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(Offered, Accepted, Connected, Completed, Declined, Expired, Withdrawn);
+}

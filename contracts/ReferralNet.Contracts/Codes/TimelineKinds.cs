@@ -1,0 +1,23 @@
+namespace ReferralNet.Contracts.Codes;
+
+/// <summary>What an entry of a case's timeline records.</summary>
+public static class TimelineKinds
+{
+    public const string CaseOpened = "case-opened";
+    public const string ReferralSubmitted = "referral-submitted";
+    public const string StatusChanged = "status-changed";
+    public const string CaseMerged = "case-merged";
+    public const string CaseClosed = "case-closed";
+    public const string LeadChanged = "lead-changed";
+    public const string ConsentGranted = "consent-granted";
+    public const string ConsentRevoked = "consent-revoked";
+    public const string ConsentExpired = "consent-expired";
+    public const string HandoffOffered = "handoff-offered";
+    public const string HandoffAccepted = "handoff-accepted";
+    public const string HandoffDeclined = "handoff-declined";
+    public const string HandoffExpired = "handoff-expired";
+    public const string HandoffWithdrawn = "handoff-withdrawn";
+    public const string HandoffConnected = "handoff-connected";
+    public const string HandoffCompleted = "handoff-completed";
+    public const string CaseEscalated = "case-escalated";
+}

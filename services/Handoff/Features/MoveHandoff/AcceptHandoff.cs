@@ -1,0 +1,22 @@
+namespace ReferralNet.Handoff.Features.MoveHandoff;
+
+/// <summary>The receiving agency takes the young person on: it joins the case, and the sender stays accountable until first contact.</summary>
+public static class AcceptHandoff
+{
+    public static readonly HandoffMove Move = new("accept",
+        From: CodeSet.Of(HandoffStatuses.Offered), To: HandoffStatuses.Accepted, BySender: false, Update: $"""
+        UPDATE handoffs SET status = @To, accepted_at = @Now, updated_at = @Now
+        WHERE id = @Id AND status = ANY(@From)
+        RETURNING {HandoffRecord.StateColumns}
+        """);
+
+    private const string JoinCase =
+        "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @ToAgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
+
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
+        moves.MakeAsync(id, caller, Move, null, async (work, h, now, ct) =>
+        {
+            await work.ExecuteAsync(JoinCase, h, ct);
+            return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
+        }, ct);
+}

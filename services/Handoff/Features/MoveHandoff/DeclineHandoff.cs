@@ -1,0 +1,32 @@
+namespace ReferralNet.Handoff.Features.MoveHandoff;
+
+public sealed record DeclineRequest(string? Reason, string? Note)
+{
+    public const int MaxNoteLength = 2000;
+
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Code(Reason, DeclineReasons.All, "reason")
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+}
+
+/// <summary>The receiving agency cannot take the young person on: a pass, with a reason code for the sender.</summary>
+public static class DeclineHandoff
+{
+    public static readonly HandoffMove Move = new("decline",
+        From: CodeSet.Of(HandoffStatuses.Offered), To: HandoffStatuses.Declined, BySender: false, Update: $"""
+        UPDATE handoffs SET status = @To, decline_reason = @Reason, closed_at = @Now, updated_at = @Now
+        WHERE id = @Id AND status = ANY(@From)
+        RETURNING {HandoffRecord.StateColumns}, decline_reason AS DeclineReason
+        """);
+
+    public static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, DeclineRequest request, Caller caller, HandoffMoves moves, CancellationToken ct)
+    {
+        if (request.Validate() is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        return await moves.MakeAsync(id, caller, Move, new { request.Reason }, (_, h, now, _) =>
+            Task.FromResult<object>(new HandoffDeclined(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.DeclineReason!, now)), ct);
+    }
+}

@@ -1,0 +1,35 @@
+namespace ReferralNet.Handoff.Features.MoveHandoff;
+
+public sealed record ContactRequest(DateTimeOffset? At, string? Modality)
+{
+    /// <summary>Clocks differ a little between a worker's phone and the server.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public ValidationErrors Validate(DateTimeOffset now) => new ValidationErrors()
+        .Code(Modality, Modalities.All, "modality")
+        .Check(At is null || At <= now + ClockSkew, "at", "must not be in the future")
+        .Check(At is null || At.Value.Year is >= 1900 and <= 2100, "at", "must be between 1900 and 2100");
+}
+
+/// <summary>The receiver has met the young person: the sender's accountability ends, and the receiver becomes the lead.</summary>
+public static class RecordFirstContact
+{
+    public static readonly HandoffMove Move = new("contact",
+        From: CodeSet.Of(HandoffStatuses.Accepted), To: HandoffStatuses.Connected, BySender: false, Update: $"""
+        UPDATE handoffs SET status = @To, connected_at = COALESCE(@At, @Now), contact_modality = @Modality,
+            updated_at = @Now
+        WHERE id = @Id AND status = ANY(@From)
+        RETURNING {HandoffRecord.StateColumns}, contact_modality AS ContactModality
+        """);
+
+    public static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, ContactRequest request, Caller caller, HandoffMoves moves, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Validate(time.GetUtcNow()) is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        return await moves.MakeAsync(id, caller, Move, new { request.At, request.Modality }, (_, h, now, _) =>
+            Task.FromResult<object>(new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.ContactModality!, now)), ct);
+    }
+}

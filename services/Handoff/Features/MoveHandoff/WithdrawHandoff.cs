@@ -1,0 +1,16 @@
+namespace ReferralNet.Handoff.Features.MoveHandoff;
+
+/// <summary>The sender takes an offer back, before first contact.</summary>
+public static class WithdrawHandoff
+{
+    public static readonly HandoffMove Move = new("withdraw",
+        From: CodeSet.Of(HandoffStatuses.Offered, HandoffStatuses.Accepted), To: HandoffStatuses.Withdrawn, BySender: true, Update: $"""
+        UPDATE handoffs SET status = @To, closed_at = @Now, updated_at = @Now
+        WHERE id = @Id AND status = ANY(@From)
+        RETURNING {HandoffRecord.StateColumns}
+        """);
+
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
+        moves.MakeAsync(id, caller, Move, null, (_, h, now, _) =>
+            Task.FromResult<object>(new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now)), ct);
+}
