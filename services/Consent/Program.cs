@@ -16,9 +16,9 @@ builder.AddServiceDefaults("consent", typeof(GrantConsentEndpoint).Assembly);
 builder.AddMessaging("consent", bus =>
 {
     bus.AddConsentProjection(referralsRecordedHere: true);
-    bus.AddConsumer<CaseDataAccessedConsumer>();
-    bus.AddConsumer<ReferralSubmittedConsumer>();
-    bus.AddConsumer<YouthAccessCodeIssuedConsumer>();
+    bus.AddConsumer<AccessLogRecorder>();
+    bus.AddConsumer<PersonAgeRecorder>();
+    bus.AddConsumer<AccessCodeRecorder>();
 });
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.Section).ValidateDataAnnotations().ValidateOnStart();

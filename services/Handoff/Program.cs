@@ -8,10 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("handoff", typeof(OfferHandoffEndpoint).Assembly);
 builder.AddMessaging("handoff", bus =>
 {
-    bus.AddConsumer<ReferralSubmittedConsumer>();
-    bus.AddConsumer<MatchesProposedConsumer>();
-    bus.AddConsumer<ConsentRevokedConsumer>();
-    bus.AddConsumer<CasesMergedConsumer>();
+    bus.AddConsumer<ReferralRecorder>();
+    bus.AddConsumer<CandidateRecorder>();
+    bus.AddConsumer<OfferWithdrawalOnRevocation>();
+    bus.AddConsumer<MergedCaseParticipants>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();

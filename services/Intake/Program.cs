@@ -15,7 +15,7 @@ builder.AddServiceDefaults("intake", typeof(OpenReferralEndpoint).Assembly);
 builder.AddMessaging("intake", bus =>
 {
     bus.AddConsentProjection(referralsRecordedHere: true);
-    bus.AddConsumer<CaseTimelineConsumer>();
+    bus.AddConsumer<CaseTimelineRecorder>();
 });
 builder.AddConsentEnforcement();
 builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,13 @@
 namespace ReferralNet.Gateway.DevTokens;
 
-public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Guid? Person);
+public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Guid? Person)
+{
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Required(Sub, "sub", 100)
+        .Code(Role, Roles.All, "role")
+        .Check(Role is not (Roles.Worker or Roles.AgencyAdmin) || Agency is not null, "agency", $"is required for the role '{Role}'")
+        .Check(Role is not Roles.Youth || Person is not null, "person", $"is required for the role '{Roles.Youth}'");
+}
 
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -34,12 +41,7 @@ public static class DevTokenEndpoint
 
     private static Results<Ok<DevTokenResponse>, ProblemHttpResult> Issue(DevTokenRequest request, TokenIssuer tokens)
     {
-        var errors = new ValidationErrors()
-            .Required(request.Sub, "sub", 100)
-            .Code(request.Role, Roles.All, "role")
-            .Check(request.Role is not (Roles.Worker or Roles.AgencyAdmin) || request.Agency is not null, "agency", $"is required for the role '{request.Role}'")
-            .Check(request.Role is not Roles.Youth || request.Person is not null, "person", $"is required for the role '{Roles.Youth}'");
-        if (!errors.IsValid)
+        if (request.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }

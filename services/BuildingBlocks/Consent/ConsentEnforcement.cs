@@ -24,10 +24,10 @@ public static class ConsentEnforcement
     /// </summary>
     public static IBusRegistrationConfigurator AddConsentProjection(this IBusRegistrationConfigurator bus, bool referralsRecordedHere = false)
     {
-        bus.AddConsumer<ConsentProjectionConsumer>();
+        bus.AddConsumer<ConsentProjector>();
         if (!referralsRecordedHere)
         {
-            bus.AddConsumer<ReferralParticipationConsumer>();
+            bus.AddConsumer<ParticipationRecorder>();
         }
         return bus;
     }

@@ -4,7 +4,7 @@ namespace ReferralNet.BuildingBlocks.Consent;
 
 /// <summary>
 /// The in-memory copy of this service's consent and participation projections: every access decision is a lookup
-/// here, never a call to the consent service. Kept current by <see cref="ConsentProjectionConsumer"/> (at once, for
+/// here, never a call to the consent service. Kept current by <see cref="ConsentProjector"/> (at once, for
 /// changes this instance commits) and <see cref="ConsentIndexRefresher"/> (for changes other instances commit).
 /// </summary>
 public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableFor)

@@ -7,13 +7,15 @@ namespace ReferralNet.Insights.Consumers;
 /// Events arrive in batches (up to <see cref="BatchSize"/>, or what came within <see cref="BatchWindow"/>): a batch costs
 /// one transaction, and each message in it counts once (inbox).
 /// </summary>
-public sealed class FlowRecorder(Database database) :
+public sealed class FlowRecorder(Database database) : IInboxConsumer,
     IConsumer<Batch<ReferralSubmitted>>, IConsumer<Batch<CaseOpened>>, IConsumer<Batch<MatchesProposed>>,
     IConsumer<Batch<HandoffOffered>>, IConsumer<Batch<HandoffAccepted>>, IConsumer<Batch<HandoffDeclined>>,
     IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
     IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<ConsentGranted>>,
     IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>
 {
+    public static string Inbox => "flow-recorder";
+
     public const int BatchSize = 50;
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
@@ -69,7 +71,7 @@ public sealed class FlowRecorder(Database database) :
         ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
         Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
         where T : class =>
-        database.ConsumeBatchOnceAsync(batch, $"{nameof(FlowRecorder)}.{metric}", async (work, fresh, ct) =>
+        database.ConsumeBatchOnceAsync(batch, Inbox, async (work, fresh, ct) =>
         {
             var perDay = fresh.CountBy(m => DayOf(occurredAt(m))).ToList();
             await work.ExecuteAsync(Increment, new

@@ -30,8 +30,11 @@ public sealed class ProbeLog
 }
 
 /// <summary>Records each delivery; a poison probe throws every time.</summary>
-public sealed class ProbeConsumer(ProbeLog log) : IConsumer<ProbeSent>
+public sealed class ProbeConsumer(ProbeLog log) : IInboxConsumer, IConsumer<ProbeSent>
 {
+    // It keeps no inbox (the test counts every delivery), but names one like every consumer: its queue's name.
+    public static string Inbox => "probe";
+
     public Task Consume(ConsumeContext<ProbeSent> context)
     {
         log.Record(context.Message.ProbeId, context.MessageId);
@@ -44,21 +47,25 @@ public sealed class ProbeConsumer(ProbeLog log) : IConsumer<ProbeSent>
 }
 
 /// <summary>Adds one to the probe's row: the effect the inbox must keep to once per message.</summary>
-public sealed class CountingConsumer(Database database, TimeProvider time) : IdempotentConsumer<ProbeCounted>(database, time)
+public sealed class CountingConsumer(Database database) : IInboxConsumer, IConsumer<ProbeCounted>
 {
-    protected override Task HandleAsync(ProbeCounted message, UnitOfWork work, CancellationToken ct) =>
+    public static string Inbox => "counting";
+
+    public Task Consume(ConsumeContext<ProbeCounted> context) => database.ConsumeOnceAsync(context, Inbox, (work, ct) =>
         work.ExecuteAsync(
             """
             INSERT INTO probe_effects (probe_id, applied) VALUES (@ProbeId, 1)
             ON CONFLICT (probe_id) DO UPDATE SET applied = probe_effects.applied + 1
-            """, message, ct);
+            """, context.Message, ct));
 }
 
 /// <summary>The batch form: adds one to the probe's row per message of the batch that was not handled before.</summary>
-public sealed class BatchCountingConsumer(Database database) : IConsumer<Batch<ProbeBatched>>
+public sealed class BatchCountingConsumer(Database database) : IInboxConsumer, IConsumer<Batch<ProbeBatched>>
 {
+    public static string Inbox => "batch-counting";
+
     public Task Consume(ConsumeContext<Batch<ProbeBatched>> context) =>
-        database.ConsumeBatchOnceAsync(context, nameof(BatchCountingConsumer), async (work, fresh, ct) =>
+        database.ConsumeBatchOnceAsync(context, Inbox, async (work, fresh, ct) =>
         {
             foreach (var probe in fresh)
             {

@@ -1,6 +1,14 @@
 namespace ReferralNet.Handoff.Features.OfferHandoff;
 
-public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note);
+public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note)
+{
+    public const int MaxNoteLength = 2000;
+
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Check(ReferralId is not null, "referralId", "is required")
+        .Check(ToServiceId is not null, "toServiceId", "is required")
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+}
 
 public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTimeOffset RespondBy);
 
@@ -17,11 +25,7 @@ public static class OfferHandoffEndpoint
         OfferHandoffRequest request, Caller caller, HttpContext http, Database database, ConsentIndex participation, IOptions<HandoffOptions> options,
         TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Check(request.ReferralId is not null, "referralId", "is required")
-            .Check(request.ToServiceId is not null, "toServiceId", "is required")
-            .Check((request.Note?.Length ?? 0) <= 2000, "note", "must be at most 2000 characters");
-        if (!errors.IsValid)
+        if (request.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }

@@ -2,7 +2,10 @@ using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.CloseCase;
 
-public sealed record CloseCaseRequest(string? Reason);
+public sealed record CloseCaseRequest(string? Reason)
+{
+    public ValidationErrors Validate() => new ValidationErrors().Code(Reason, CaseCloseReasons.All, "reason");
+}
 
 public sealed record CloseCaseResponse(Guid CaseId, string Status);
 
@@ -28,8 +31,7 @@ public static class CloseCaseEndpoint
         Guid caseId, CloseCaseRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,
         CancellationToken ct)
     {
-        var errors = new ValidationErrors().Code(request.Reason, CaseCloseReasons.All, "reason");
-        if (!errors.IsValid)
+        if (request.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }

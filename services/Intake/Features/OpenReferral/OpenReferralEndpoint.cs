@@ -57,8 +57,7 @@ public static class OpenReferralEndpoint
         }
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var errors = request.Validate(today);
-        if (!errors.IsValid)
+        if (request.Validate(today) is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }

@@ -79,8 +79,7 @@ public static class ServiceEndpoints
     private static async Task<ProblemHttpResult?> CheckEditableAsync(
         ServiceDescription request, Caller caller, Database database, CancellationToken ct)
     {
-        var errors = request.Validate();
-        if (!errors.IsValid)
+        if (request.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }

@@ -1,42 +1,28 @@
 using MassTransit;
-using Dapper;
 using Npgsql;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
 /// <summary>
-/// A consumer whose effect happens at most once per message: the (message id, consumer) pair is recorded in the inbox
-/// in the same transaction as the effect and any messages it emits, so a redelivery finds the row and does nothing.
+/// A consumer of this network: its effect happens at most once per message, because the (message id, <see cref="Inbox"/>)
+/// pair is recorded in the inbox in the same transaction as the effect and any messages it emits
+/// (<see cref="Inbox.ConsumeOnceAsync"/>, <see cref="Inbox.ConsumeBatchOnceAsync{TMessage}"/>). The inbox name is a stable
+/// string, not a type name, so renaming a class does not make old messages look new; it names the consumer's queue too.
 /// </summary>
-public abstract class IdempotentConsumer<TMessage> : IConsumer<TMessage>
-    where TMessage : class
+public interface IInboxConsumer : IConsumer
 {
-    private readonly Database _database;
-
-    protected IdempotentConsumer(Database database, TimeProvider time)
-    {
-        _database = database;
-        Time = time;
-    }
-
-    protected TimeProvider Time { get; }
-
-    public Task Consume(ConsumeContext<TMessage> context) =>
-        _database.ConsumeOnceAsync(context, GetType().FullName!, (work, ct) => HandleAsync(context.Message, work, ct));
-
-    /// <summary>The consumer's effect, written through <paramref name="work"/>; messages go out via <see cref="UnitOfWork.Publish"/>.</summary>
-    protected abstract Task HandleAsync(TMessage message, UnitOfWork work, CancellationToken ct);
+    static abstract string Inbox { get; }
 }
 
 public static class Inbox
 {
     /// <summary>
-    /// Runs <paramref name="effect"/> in one transaction with the inbox row, unless this consumer already handled the
+    /// Runs <paramref name="effect"/> in one transaction with the inbox row, unless the consumer already handled the
     /// message. The inbox row is written at commit, in the same round trip as any outgoing messages: a redelivery is
     /// rare, so it is cheaper to let the key reject it (and roll its effect back) than to ask the inbox first.
     /// </summary>
     public static async Task ConsumeOnceAsync(
-        this Database database, ConsumeContext context, string consumer, Func<UnitOfWork, CancellationToken, Task> effect)
+        this Database database, ConsumeContext context, string inbox, Func<UnitOfWork, CancellationToken, Task> effect)
     {
         var messageId = MessageIdOf(context);
         var ct = context.CancellationToken;
@@ -44,13 +30,13 @@ public static class Inbox
         {
             await using var work = await database.BeginAsync(ct);
             await effect(work, ct);
-            work.RecordConsumed(messageId, consumer);
+            work.RecordConsumed(messageId, inbox);
             await work.CommitAsync(ct);
         }
         catch (PostgresException)
         {
             // A redelivery fails on the inbox key or on the effect's own keys; either way its effect is rolled back.
-            if (await database.AlreadyConsumedAsync(messageId, consumer, ct))
+            if (await database.AlreadyConsumedAsync(messageId, inbox, ct))
             {
                 return;
             }
@@ -58,15 +44,15 @@ public static class Inbox
         }
     }
 
-    private static async Task<bool> AlreadyConsumedAsync(this Database database, Guid messageId, string consumer, CancellationToken ct) =>
-        await database.QuerySingleOrDefaultAsync<long>(OutboxSql.AlreadyConsumed, new { MessageId = messageId, Consumer = consumer }, ct) > 0;
+    private static async Task<bool> AlreadyConsumedAsync(this Database database, Guid messageId, string inbox, CancellationToken ct) =>
+        await database.QuerySingleOrDefaultAsync<long>(OutboxSql.AlreadyConsumed, new { MessageId = messageId, Consumer = inbox }, ct) > 0;
 
     /// <summary>
     /// Runs <paramref name="effect"/> for the messages of a batch this consumer has not handled before, in one
     /// transaction with their inbox rows: the effect of a whole batch costs one round trip of bookkeeping.
     /// </summary>
     public static async Task ConsumeBatchOnceAsync<TMessage>(
-        this Database database, ConsumeContext<Batch<TMessage>> batch, string consumer,
+        this Database database, ConsumeContext<Batch<TMessage>> batch, string inbox,
         Func<UnitOfWork, IReadOnlyList<TMessage>, CancellationToken, Task> effect)
         where TMessage : class
     {
@@ -74,7 +60,7 @@ public static class Inbox
         var ids = batch.Message.Select(MessageIdOf).ToArray();
         await using var work = await database.BeginAsync(ct);
         var fresh = (await work.QueryAsync<Guid>(
-            OutboxSql.RecordInboxBatch, new { MessageIds = ids, Consumer = consumer, Now = database.Time.GetUtcNow() }, ct)).ToHashSet();
+            OutboxSql.RecordInboxBatch, new { MessageIds = ids, Consumer = inbox, Now = database.Time.GetUtcNow() }, ct)).ToHashSet();
         if (fresh.Count > 0)
         {
             await effect(work, batch.Message.Where(m => fresh.Contains(m.MessageId!.Value)).Select(m => m.Message).ToList(), ct);

@@ -8,11 +8,13 @@ namespace ReferralNet.Intake.Consumers;
 /// case: a grant of consent opens the person's cases that waited for it, and a first contact (HandoffConnected) makes
 /// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case.
 /// </summary>
-public sealed class CaseTimelineConsumer(Database database) :
+public sealed class CaseTimelineRecorder(Database database) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
     IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
     IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>
 {
+    public static string Inbox => "case-timeline";
+
     // Entries go to the cases that exist here; an event about an unknown case records nothing rather than failing.
     private const string RecordOnCase = """
         INSERT INTO case_timeline (case_id, at, kind, agency_id, ref_id, detail)
@@ -114,5 +116,5 @@ public sealed class CaseTimelineConsumer(Database database) :
         OnceAsync(context, (work, ct) => work.ExecuteAsync(RecordOnPersonsCases, new { At = at, Kind = kind, RefId = consentId, Detail = (string?)null, PersonId = personId }, ct));
 
     private Task OnceAsync<T>(ConsumeContext<T> context, Func<UnitOfWork, CancellationToken, Task> effect) where T : class =>
-        database.ConsumeOnceAsync(context, $"{nameof(CaseTimelineConsumer)}.{typeof(T).Name}", effect);
+        database.ConsumeOnceAsync(context, Inbox, effect);
 }

@@ -1,3 +1,4 @@
+using MassTransit;
 using ReferralNet.Consent.Features;
 
 namespace ReferralNet.Consent.Consumers;
@@ -7,17 +8,21 @@ namespace ReferralNet.Consent.Consumers;
 /// while no newer one exists for the person, which the exchange checks when the code is used: whatever order the events
 /// come in, and however many are consumed at once.
 /// </summary>
-public sealed class YouthAccessCodeIssuedConsumer(Database database, TimeProvider time) : IdempotentConsumer<YouthAccessCodeIssued>(database, time)
+public sealed class AccessCodeRecorder(Database database) : IInboxConsumer, IConsumer<YouthAccessCodeIssued>
 {
-    protected override async Task HandleAsync(YouthAccessCodeIssued issued, UnitOfWork work, CancellationToken ct)
+    public static string Inbox => "youth-access-code-issued";
+
+    private const string StoreCode = """
+        INSERT INTO access_codes (code_hash, person_id, issued_at, expires_at) VALUES (@CodeHash, @PersonId, @OccurredAt, @ExpiresAt)
+        ON CONFLICT (code_hash) DO NOTHING
+        """;
+
+    public Task Consume(ConsumeContext<YouthAccessCodeIssued> context) => database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
     {
-        await work.ExecuteAsync(
-            """
-            INSERT INTO access_codes (code_hash, person_id, issued_at, expires_at) VALUES (@CodeHash, @PersonId, @OccurredAt, @ExpiresAt)
-            ON CONFLICT (code_hash) DO NOTHING
-            """, issued, ct);
+        var issued = context.Message;
+        await work.ExecuteAsync(StoreCode, issued, ct);
         await PersonAccessLog.RecordAsync(work, new PersonAccessLog.Entry(
             issued.PersonId, AccessLogKinds.CodeIssued, issued.IssuedByAgencyId, issued.IssuedBy, Roles.Worker, ConsentRecords.AccessCode,
             ConsentPurposes.Coordination, AccessDecisions.Permit, issued.OccurredAt), ct);
-    }
+    });
 }

@@ -1,0 +1,24 @@
+using MassTransit;
+
+namespace ReferralNet.Handoff.Consumers;
+
+/// <summary>Learns which case a referral belongs to and that the referring agency takes part in it (also for consent decisions).</summary>
+public sealed class ReferralRecorder(Database database, ConsentIndex consents, TimeProvider time) : IInboxConsumer, IConsumer<ReferralSubmitted>
+{
+    public static string Inbox => "referral-submitted";
+
+    private const string Record = """
+        INSERT INTO referrals (referral_id, case_id, from_agency_id, received_at)
+        VALUES (@ReferralId, @CaseId, @FromAgencyId, @OccurredAt)
+        ON CONFLICT (referral_id) DO NOTHING;
+        INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
+        ON CONFLICT (case_id, agency_id) DO NOTHING
+        """;
+
+    public Task Consume(ConsumeContext<ReferralSubmitted> context) => database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
+    {
+        var referral = context.Message;
+        await work.ExecuteAsync(Record, referral, ct);
+        await ConsentProjection.RecordReferralAsync(work, consents, referral.CaseId, referral.PersonId, referral.FromAgencyId, time.GetUtcNow(), ct);
+    });
+}
