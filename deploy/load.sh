@@ -13,6 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
 [ -f "$data/secrets.env" ] || { echo "Start the network first: deploy/run.sh" >&2; exit 1; }
+# shellcheck source=/dev/null # written by the run script
 source "$data/secrets.env"
 gateway="http://127.0.0.1:${REFERRALNET_GATEWAY_PORT:-8080}"
 intake="Host=127.0.0.1;Port=${REFERRALNET_PG_PORT:-15432};Database=referralnet_intake;Username=postgres;Password=$PG_PASSWORD"

@@ -38,6 +38,7 @@ grep -q '^DEV_ISSUER_PKCS8=' "$data/secrets.env" || key_pair DEV_ISSUER >> "$dat
 grep -q '^YOUTH_ISSUER_PKCS8=' "$data/secrets.env" || key_pair YOUTH_ISSUER >> "$data/secrets.env"
 # The network's intake desk (the agency that leads self-referred cases), also made once per data folder.
 grep -q '^DESK_AGENCY_ID=' "$data/secrets.env" || echo "DESK_AGENCY_ID=$(cat /proc/sys/kernel/random/uuid)" >> "$data/secrets.env"
+# shellcheck source=/dev/null # written on the first run
 source "$data/secrets.env"
 
 pids=()
@@ -67,35 +68,39 @@ dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q
 output() { # project folder -> its build output
   echo "$root/$1/bin/Release/net10.0"
 }
-trusted_issuers() { # whose tokens every process accepts: public keys only; the youth issuer gives only the young person's roles
-  echo "Auth__Issuers__0__Issuer=referralnet-dev" "Auth__Issuers__0__Keys__0__Kid=dev-1" "Auth__Issuers__0__Keys__0__Spki=$DEV_ISSUER_SPKI" \
-    "Auth__Issuers__1__Issuer=referralnet-youth" "Auth__Issuers__1__Roles__0=youth" "Auth__Issuers__1__Roles__1=youth-enrolment" \
-    "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
-}
-service_env() { # name
-  local project=${1^}
-  echo "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD" \
-    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" $(trusted_issuers) \
+# Whose tokens every process accepts: public keys only; the youth issuer gives only the young person's roles.
+trusted_issuers=(
+  "Auth__Issuers__0__Issuer=referralnet-dev" "Auth__Issuers__0__Keys__0__Kid=dev-1" "Auth__Issuers__0__Keys__0__Spki=$DEV_ISSUER_SPKI"
+  "Auth__Issuers__1__Issuer=referralnet-youth" "Auth__Issuers__1__Roles__0=youth" "Auth__Issuers__1__Roles__1=youth-enrolment"
+  "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
+)
+service_env() { # NAME: the environment of that service, into the array service_vars
+  service_vars=(
+    "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD"
+    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "${trusted_issuers[@]}"
     "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
+  )
   if [ "$1" = consent ]; then
-    echo "Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8"
+    service_vars+=("Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8")
   fi
 }
 
 for name in "${services[@]}"; do
   project=${name^}
   log "Migrating $name..."
-  (cd "$(output "services/$project")" && env $(service_env "$name") dotnet "ReferralNet.$project.dll" --migrate-only >>"$data/logs/$name.log" 2>&1) \
+  service_env "$name"
+  (cd "$(output "services/$project")" && env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" --migrate-only >>"$data/logs/$name.log" 2>&1) \
     || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
 done
 for name in "${services[@]}"; do
   project=${name^}
-  (cd "$(output "services/$project")" && exec env $(service_env "$name") dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
+  service_env "$name"
+  (cd "$(output "services/$project")" && exec env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
   pids+=($!)
 done
 # The development issuer runs only in the Development environment (the gateway refuses to start otherwise). The load
 # tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
-(cd "$(output gateway/ReferralNet.Gateway)" && exec env $(trusted_issuers) "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
+(cd "$(output gateway/ReferralNet.Gateway)" && exec env "${trusted_issuers[@]}" "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
   "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "ASPNETCORE_ENVIRONMENT=Development" \
   "Gateway__RateLimit__ProbePermitsPerMinute=${Gateway__RateLimit__ProbePermitsPerMinute:-100000}" \
   "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &

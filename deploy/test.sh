@@ -33,15 +33,19 @@ else
 fi
 
 cd "$root"
+# The scripts stay shellcheck-clean: the test command checks them first.
+command -v shellcheck >/dev/null || install_packages shellcheck
+shellcheck -x deploy/*.sh deploy/lib/*.sh
+
 dotnet build ReferralNet.sln -c Release -nologo -clp:ErrorsOnly
 status=0
-# -m:1 runs the test assemblies one after another: some restart the shared broker.
-dotnet test ReferralNet.sln -c Release --no-build -m:1 2>&1 | tee "$work/test.log" || status=$? # pipefail: dotnet test's status
+# -m:1 runs the test assemblies one after another: some restart the shared broker. Each writes a result file (trx).
+dotnet test ReferralNet.sln -c Release --no-build -m:1 --logger trx --results-directory "$work/results" || status=$?
 stop_servers
 
-# Each assembly prints "Passed!  - Failed: N, Passed: N, ..." (or "Failed!  - ..."); add them up.
-read -r passed failed < <(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$work/test.log" \
-  | awk '{ failed += $2; passed += $4 } END { print passed + 0, failed + 0 }')
+# The counts come from the result files, one per test assembly: <Counters total=".." passed=".." failed=".." ...>.
+read -r passed failed < <(cat "$work"/results/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' \
+  | sed -E 's/.* passed="([0-9]+)".* failed="([0-9]+)".*/\1 \2/' | awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }')
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Demo;
 
@@ -60,7 +61,7 @@ public static class DemoNetwork
                     agencyId = id, name = service.Name, description = $"{service.Name} by {agency.Name}.", needs = service.Needs,
                     modalities = service.Modalities, ageMin = service.AgeMin, ageMax = service.AgeMax,
                     municipalities = new[] { "Setagaya" }, languages = new[] { "ja", "en" }, fee = service.Fee,
-                    capacity = new { available = service.Available, maximum = 20, waitWeeks = service.WaitWeeks }, status = "active",
+                    capacity = new { available = service.Available, maximum = 20, waitWeeks = service.WaitWeeks }, status = ServiceStatuses.Active,
                 }), HttpStatusCode.Created);
             }
             created++;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using ReferralNet.Contracts.Codes;
 using ReferralNet.Intake.Features.OpenReferral;
 
 namespace ReferralNet.Demo;
@@ -85,7 +86,7 @@ public static class IntakeBenchmark
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Person, NpgsqlDbType.Uuid);
-                await w.WriteAsync("open", NpgsqlDbType.Varchar);
+                await w.WriteAsync(CaseStatuses.Open, NpgsqlDbType.Varchar);
                 await w.WriteAsync(agency, NpgsqlDbType.Uuid);
                 for (var t = 0; t < 4; t++)
                 {
@@ -108,7 +109,7 @@ public static class IntakeBenchmark
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
-                await w.WriteAsync("referral-submitted", NpgsqlDbType.Varchar);
+                await w.WriteAsync(TimelineKinds.ReferralSubmitted, NpgsqlDbType.Varchar);
                 await w.WriteAsync(agency, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Referral, NpgsqlDbType.Uuid);
             });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
+using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Demo;
 
@@ -78,7 +79,7 @@ public static class LoadBenchmark
         {
             var matches = await GatewayClient.ReadAsync(
                 await worker.GetAsync($"/api/matching/referrals/{referralId}/matches?wait=10"), HttpStatusCode.OK);
-            if (matches["status"]!.GetValue<string>() == "ready")
+            if (matches["status"]!.GetValue<string>() == MatchStatuses.Ready)
             {
                 return (httpMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }

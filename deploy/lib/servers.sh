@@ -14,19 +14,22 @@ ensure_packages() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v openssl >/dev/null || missing+=(openssl) # the run script makes the issuers' key pairs with it
   [ ${#missing[@]} -eq 0 ] && return 0
+  install_packages "${missing[@]}" && find_pg_bin
+}
+
+install_packages() { # PACKAGE...: from the Debian packages, once
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-    log "Missing: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    log "Missing: $*. Install them with: sudo apt-get update && sudo apt-get install -y $*"
     return 1
   fi
-  log "Installing ${missing[*]} from the Debian packages (once)..."
+  log "Installing $* from the Debian packages (once)..."
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  find_pg_bin
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 find_pg_bin() {
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
     if [ -x "$dir/initdb" ]; then PG_BIN="$dir"; return 0; fi
   done
   return 1
@@ -84,7 +87,9 @@ start_postgres() {
 stop_postgres() { # DIR
   local run_as=()
   [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
-  [ -f "$1/data/postmaster.pid" ] && "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true
+  if [ -f "$1/data/postmaster.pid" ]; then
+    "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
 }
 
 # Erlang schedulers busy-wait for work by default; on a machine the broker shares with PostgreSQL and seven .NET

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Gateway;
 
-public sealed class GatewayOptions : IValidatableObject
+public sealed class GatewayOptions : IValidatableObject, IOptionsSection
 {
-    public const string Section = "Gateway";
+    public static string Section => "Gateway";
 
     /// <summary>Larger request bodies get 413 before anything is forwarded.</summary>
     [Range(1024, 100 * 1024 * 1024)]

@@ -7,12 +7,12 @@ using ReferralNet.Gateway.Limits;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWebDefaults("gateway");
-builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddValidatedOptions<GatewayOptions>();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.AddGatewayLimits();
 builder.AddPublicContract();
 builder.Services.AddHttpClient(ServicesReadyCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
-builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<ServicesReadyCheck>("services", tags: [ServiceDefaults.ReadyTag]);
 
 var app = builder.Build();
 app.UseClientAddress();

@@ -13,7 +13,7 @@ using ReferralNet.Consent.Features.YouthSignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("consent", typeof(GrantConsentEndpoint).Assembly);
-builder.AddMessaging("consent", bus =>
+builder.AddMessaging(bus =>
 {
     bus.AddConsentProjection(referralsRecordedHere: true);
     bus.AddConsumer<AccessLogRecorder>();
@@ -21,7 +21,7 @@ builder.AddMessaging("consent", bus =>
     bus.AddConsumer<AccessCodeRecorder>();
 });
 builder.AddConsentEnforcement();
-builder.Services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddValidatedOptions<ConsentOptions>();
 builder.Services.AddHostedService<ConsentExpiry>();
 builder.Services.AddSingleton<ConsentAuthority>();
 

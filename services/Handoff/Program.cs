@@ -6,7 +6,7 @@ using ReferralNet.Handoff.Features.ViewHandoffs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("handoff", typeof(OfferHandoffEndpoint).Assembly);
-builder.AddMessaging("handoff", bus =>
+builder.AddMessaging(bus =>
 {
     bus.AddConsumer<ReferralRecorder>();
     bus.AddConsumer<CandidateRecorder>();
@@ -16,7 +16,7 @@ builder.AddMessaging("handoff", bus =>
 });
 builder.AddConsentEnforcement();
 builder.Services.AddSingleton<HandoffMoves>();
-builder.Services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddValidatedOptions<HandoffOptions>();
 
 var app = builder.Build();
 app.UseWebDefaults();

@@ -4,8 +4,8 @@ using ReferralNet.Insights.Features.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("insights", typeof(SummaryEndpoint).Assembly);
-builder.AddMessaging("insights", bus => bus.AddConsumer<FlowRecorder, FlowRecorderDefinition>());
-builder.Services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.AddMessaging(bus => bus.AddConsumer<FlowRecorder, FlowRecorderDefinition>());
+builder.Services.AddValidatedOptions<DisclosureOptions>();
 
 var app = builder.Build();
 app.UseWebDefaults();

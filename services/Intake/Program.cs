@@ -12,14 +12,14 @@ using ReferralNet.Intake.Features.ViewCase;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("intake", typeof(OpenReferralEndpoint).Assembly);
-builder.AddMessaging("intake", bus =>
+builder.AddMessaging(bus =>
 {
     bus.AddConsentProjection(referralsRecordedHere: true);
     bus.AddConsumer<CaseTimelineRecorder>();
 });
 builder.AddConsentEnforcement();
-builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddValidatedOptions<IdentityOptions>();
+builder.Services.AddValidatedOptions<IntakeOptions>();
 builder.Services.AddSingleton<PersonIdentity>();
 builder.Services.AddSingleton<DormancySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<DormancySweep>());

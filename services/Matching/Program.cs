@@ -5,7 +5,7 @@ using ReferralNet.Matching.Features.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("matching", typeof(AgencyEndpoints).Assembly);
-builder.AddMessaging("matching", bus => bus.AddConsumer<ReferralRanker>());
+builder.AddMessaging(bus => bus.AddConsumer<ReferralRanker>());
 builder.Services.AddSingleton<ServiceDirectory>();
 builder.Services.AddSingleton<MatchesReady>();
 

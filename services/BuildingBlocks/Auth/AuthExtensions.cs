@@ -10,7 +10,7 @@ public static class AuthExtensions
     /// <summary>JWT bearer validation and the shared policies.</summary>
     public static IServiceCollection AddReferralNetAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PersonLevelRefusal>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -9,9 +9,9 @@ namespace ReferralNet.BuildingBlocks.Auth;
 /// in an issuing process only, the private key it signs with (<see cref="Signing"/>: the gateway's development issuer,
 /// the consent service's youth issuer). Tokens are ES256 with a <c>kid</c>; nothing else is accepted.
 /// </summary>
-public sealed class AuthOptions : IValidatableObject
+public sealed class AuthOptions : IValidatableObject, IOptionsSection
 {
-    public const string Section = "Auth";
+    public static string Section => "Auth";
 
     [Required]
     public string Audience { get; set; } = "referralnet";

@@ -9,7 +9,7 @@ public static class ConsentEnforcement
     /// <summary>For a service that shows personal data: the consent index, loaded before the service takes traffic.</summary>
     public static WebApplicationBuilder AddConsentEnforcement(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ParticipationOptions>().BindConfiguration(ParticipationOptions.Section);
+        builder.Services.AddValidatedOptions<ParticipationOptions>();
         builder.Services.AddSingleton(services => new ConsentIndex(
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<ParticipationOptions>>().Value.ClosedCaseReadableFor));

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.BuildingBlocks.Data;
 
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IOptionsSection
 {
-    public const string Section = "Database";
+    public static string Section => "Database";
 
     /// <summary>Npgsql connection string of this service's own database.</summary>
     [Required]

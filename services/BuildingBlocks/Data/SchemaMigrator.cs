@@ -9,7 +9,7 @@ namespace ReferralNet.BuildingBlocks.Data;
 /// Runs the numbered .sql scripts embedded in the building blocks (outbox, inbox) and in the service, in name order,
 /// each once (DbUp keeps a journal table).
 /// </summary>
-public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceAssembly service, ILogger<SchemaMigrator> log)
+public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceIdentity service, ILogger<SchemaMigrator> log)
 {
     public void Migrate()
     {
@@ -41,5 +41,5 @@ public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceAss
     }
 }
 
-/// <summary>The service assembly whose embedded migrations and consumers belong to this process.</summary>
-public sealed record ServiceAssembly(Assembly Assembly);
+/// <summary>The service this process is: its name (telemetry, queues, the contract) and the assembly of its migrations and endpoints.</summary>
+public sealed record ServiceIdentity(string Name, Assembly Assembly);

@@ -13,6 +13,9 @@ namespace ReferralNet.BuildingBlocks.Hosting;
 
 public static class ServiceDefaults
 {
+    /// <summary>The tag of the health checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
+
     public const string MigrateOnlyArgument = "--migrate-only";
 
     /// <summary>What every HTTP process (services and gateway) has: telemetry, token validation, problem details, health.</summary>
@@ -37,7 +40,7 @@ public static class ServiceDefaults
         builder.Services.RequireTokenByDefault();
         builder.Services.AddOpenApiContract(serviceName);
         DapperTypeHandlers.Register(serviceAssembly);
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<DatabaseOptions>();
         builder.Services.AddSingleton(sp =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -52,13 +55,13 @@ public static class ServiceDefaults
             return dataSource.Build();
         });
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
-        builder.Services.AddSingleton(new ServiceAssembly(serviceAssembly));
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName, serviceAssembly));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Database>();
         // Registered before messaging, so the schema exists before the bus and the dispatcher start.
         builder.Services.AddHostedService<MigrateOnStart>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return builder;
     }
 
@@ -74,7 +77,7 @@ public static class ServiceDefaults
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains("ready"),
+            Predicate = check => check.Tags.Contains(ReadyTag),
             // A bus that is reconnecting reports Degraded: not ready to take traffic that must reach the broker.
             ResultStatusCodes =
             {
@@ -83,7 +86,7 @@ public static class ServiceDefaults
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
-        if (app.Services.GetService<ServiceAssembly>() is not null)
+        if (app.Services.GetService<ServiceIdentity>() is not null)
         {
             app.MapOpenApiContract(); // a service's own contract; the gateway serves the merged one
         }

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
-public sealed class BrokerOptions
+public sealed class BrokerOptions : IOptionsSection
 {
-    public const string Section = "Broker";
+    public static string Section => "Broker";
 
     [Required]
     public string Host { get; set; } = "127.0.0.1";

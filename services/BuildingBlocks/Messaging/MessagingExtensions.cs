@@ -11,11 +11,12 @@ public static class MessagingExtensions
     /// the service name (so two services never compete for one queue), retry with back-off then the _error queue,
     /// and the outbox dispatcher.
     /// </summary>
-    public static WebApplicationBuilder AddMessaging(
-        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
-        builder.Services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var serviceName = builder.Services.Select(d => d.ImplementationInstance).OfType<ServiceIdentity>().SingleOrDefault()?.Name
+            ?? throw new InvalidOperationException("AddServiceDefaults names the service before AddMessaging.");
+        builder.Services.AddValidatedOptions<BrokerOptions>();
+        builder.Services.AddValidatedOptions<OutboxOptions>();
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             // Queues exist before the service takes traffic, and a stop lets in-flight messages finish.

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IOptionsSection
 {
-    public const string Section = "Outbox";
+    public static string Section => "Outbox";
 
     /// <summary>How often the dispatcher looks for rows nobody woke it for (left behind by a crash or another instance).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]

@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Consent.Features;
 
-public sealed class ConsentOptions
+public sealed class ConsentOptions : IOptionsSection
 {
-    public const string Section = "Consent";
+    public static string Section => "Consent";
 
     /// <summary>Below this age a guardian gives consent (grantor 'guardian'); the network sets it.</summary>
     [Range(0, 25)]

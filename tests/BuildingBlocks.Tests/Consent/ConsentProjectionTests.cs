@@ -93,17 +93,4 @@ public sealed class ConsentProjectionTests
         Assert.Equal(AccessDecision.Permit(kept), reloaded.Decide(personId, agencyId, "contact", "coordination"));
         Assert.Equal(2, reloaded.ConsentCount);
     }
-
-    private sealed class ConsumeCounter(ConcurrentDictionary<Guid, int> consumed) : IConsumeObserver
-    {
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-        {
-            consumed.AddOrUpdate(context.MessageId!.Value, 1, (_, n) => n + 1);
-            return Task.CompletedTask;
-        }
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
-    }
 }

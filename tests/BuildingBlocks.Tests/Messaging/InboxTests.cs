@@ -43,17 +43,4 @@ public sealed class InboxTests
             () => consumed.GetValueOrDefault(first) == 2 && consumed.GetValueOrDefault(second) == 1, "all three deliveries to be consumed");
         Assert.Equal(2, await world.QueryAsync<int>("SELECT applied FROM probe_effects WHERE probe_id = @ProbeId", probe));
     }
-
-    private sealed class ConsumeCounter(ConcurrentDictionary<Guid, int> consumed) : IConsumeObserver
-    {
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-        {
-            consumed.AddOrUpdate(context.MessageId!.Value, 1, (_, count) => count + 1);
-            return Task.CompletedTask;
-        }
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
-    }
 }

@@ -43,7 +43,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton(world.Log);
         builder.AddServiceDefaults(ServiceName, typeof(MessagingHost).Assembly);
-        builder.AddMessaging(ServiceName, bus =>
+        builder.AddMessaging(bus =>
         {
             bus.AddConsumer<ProbeConsumer>();
             bus.AddConsumer<CountingConsumer>();

@@ -100,17 +100,4 @@ public sealed class OutboxTests
         Assert.All(batchesEach, batches => Assert.True(batches > 0, "both dispatchers should have taken part"));
         await Eventually.Until(() => world.Log.SawAll(probes), "every probe to be consumed");
     }
-
-    private sealed class PublishCounter(ConcurrentDictionary<Guid, int> published) : IPublishObserver
-    {
-        public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostPublish<T>(PublishContext<T> context) where T : class
-        {
-            published.AddOrUpdate(context.MessageId!.Value, 1, (_, count) => count + 1);
-            return Task.CompletedTask;
-        }
-
-        public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
-    }
 }

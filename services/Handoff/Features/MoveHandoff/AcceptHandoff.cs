@@ -14,7 +14,7 @@ public static class AcceptHandoff
         "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @ToAgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
 
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
-        moves.MakeAsync(id, caller, Move, null, async (work, h, now, ct) =>
+        moves.MakeAsync(id, caller, Move, request: null, details: null, effect: async (work, h, now, ct) =>
         {
             await work.ExecuteAsync(JoinCase, h, ct);
             return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);

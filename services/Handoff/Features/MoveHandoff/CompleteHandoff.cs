@@ -15,14 +15,8 @@ public static class CompleteHandoff
         RETURNING {HandoffRecord.StateColumns}, outcome
         """);
 
-    public static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
-        Guid id, CompleteRequest request, Caller caller, HandoffMoves moves, CancellationToken ct)
-    {
-        if (request.Validate() is { IsValid: false } errors)
-        {
-            return errors.ToProblem();
-        }
-        return await moves.MakeAsync(id, caller, Move, new { request.Outcome }, (_, h, now, _) =>
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, CompleteRequest request, Caller caller, HandoffMoves moves, CancellationToken ct) =>
+        moves.MakeAsync(id, caller, Move, request.Validate(), new { request.Outcome }, (_, h, now, _) =>
             Task.FromResult<object>(new HandoffCompleted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.Outcome!, now)), ct);
-    }
 }

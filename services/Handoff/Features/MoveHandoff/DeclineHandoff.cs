@@ -19,14 +19,8 @@ public static class DeclineHandoff
         RETURNING {HandoffRecord.StateColumns}, decline_reason AS DeclineReason
         """);
 
-    public static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
-        Guid id, DeclineRequest request, Caller caller, HandoffMoves moves, CancellationToken ct)
-    {
-        if (request.Validate() is { IsValid: false } errors)
-        {
-            return errors.ToProblem();
-        }
-        return await moves.MakeAsync(id, caller, Move, new { request.Reason }, (_, h, now, _) =>
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, DeclineRequest request, Caller caller, HandoffMoves moves, CancellationToken ct) =>
+        moves.MakeAsync(id, caller, Move, request.Validate(), new { request.Reason }, (_, h, now, _) =>
             Task.FromResult<object>(new HandoffDeclined(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.DeclineReason!, now)), ct);
-    }
 }

@@ -17,7 +17,7 @@ public sealed record HandoffMove(string Name, IReadOnlySet<string> From, string 
 public delegate Task<object> MoveEffect(UnitOfWork work, HandoffRecord moved, DateTimeOffset now, CancellationToken ct);
 
 /// <summary>
-/// Makes a move the one way every move handler does: 404 when the caller cannot see the handoff, 403 when it is the
+/// Makes a move the one way every move handler does: 422 when its request is not valid, 404 when the caller cannot see the handoff, 403 when it is the
 /// other side's move, 409 when the handoff is not in a state the move leaves; else the row moves, the event goes out
 /// through the outbox, and the answer is the row as the UPDATE returned it, with only the details this move wrote
 /// (what else is about the young person stays with GET, where its read is decided and logged: see <see cref="HandoffNotes"/>).
@@ -27,8 +27,12 @@ public sealed class HandoffMoves(Database database, ConsentIndex participation, 
     private const string Find = $"SELECT {HandoffRecord.StateColumns} FROM handoffs WHERE id = @Id";
 
     public async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> MakeAsync(
-        Guid id, Caller caller, HandoffMove move, object? details, MoveEffect effect, CancellationToken ct)
+        Guid id, Caller caller, HandoffMove move, ValidationErrors? request, object? details, MoveEffect effect, CancellationToken ct)
     {
+        if (request is { IsValid: false })
+        {
+            return request.ToProblem();
+        }
         await using var work = await database.BeginAsync(ct);
         var handoff = await work.QuerySingleOrDefaultAsync<HandoffRecord>(Find, new { Id = id }, ct);
         if (handoff is null || !handoff.IsVisibleTo(caller, participation))

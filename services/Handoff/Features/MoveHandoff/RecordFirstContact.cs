@@ -22,14 +22,8 @@ public static class RecordFirstContact
         RETURNING {HandoffRecord.StateColumns}, contact_modality AS ContactModality
         """);
 
-    public static async Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
-        Guid id, ContactRequest request, Caller caller, HandoffMoves moves, TimeProvider time, CancellationToken ct)
-    {
-        if (request.Validate(time.GetUtcNow()) is { IsValid: false } errors)
-        {
-            return errors.ToProblem();
-        }
-        return await moves.MakeAsync(id, caller, Move, new { request.At, request.Modality }, (_, h, now, _) =>
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, ContactRequest request, Caller caller, HandoffMoves moves, TimeProvider time, CancellationToken ct) =>
+        moves.MakeAsync(id, caller, Move, request.Validate(time.GetUtcNow()), new { request.At, request.Modality }, (_, h, now, _) =>
             Task.FromResult<object>(new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.ContactModality!, now)), ct);
-    }
 }

@@ -11,6 +11,6 @@ public static class WithdrawHandoff
         """);
 
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
-        moves.MakeAsync(id, caller, Move, null, (_, h, now, _) =>
+        moves.MakeAsync(id, caller, Move, request: null, details: null, effect: (_, h, now, _) =>
             Task.FromResult<object>(new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now)), ct);
 }

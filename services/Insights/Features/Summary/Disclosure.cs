@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Insights.Features.Summary;
 
-public sealed class DisclosureOptions
+public sealed class DisclosureOptions : IOptionsSection
 {
-    public const string Section = "Insights";
+    public static string Section => "Insights";
 
     /// <summary>k: a count between 1 and k-1 is never shown (invariant 5).</summary>
     [Range(1, 1000)]

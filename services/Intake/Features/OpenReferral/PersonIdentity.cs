@@ -5,9 +5,9 @@ using System.Text;
 
 namespace ReferralNet.Intake.Features.OpenReferral;
 
-public sealed class IdentityOptions
+public sealed class IdentityOptions : IOptionsSection
 {
-    public const string Section = "Identity";
+    public static string Section => "Identity";
 
     /// <summary>The network's secret for the identity key HMAC. Rotating it means re-keying every person.</summary>
     [Required, MinLength(32)]

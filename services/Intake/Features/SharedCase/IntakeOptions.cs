@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Intake.Features.SharedCase;
 
-public sealed class IntakeOptions : IValidatableObject
+public sealed class IntakeOptions : IValidatableObject, IOptionsSection
 {
-    public const string Section = "Intake";
+    public static string Section => "Intake";
 
     /// <summary>The network's intake desk: the agency that leads a case a young person opened themself.</summary>
     [Required]

@@ -10,28 +10,17 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    /// <summary>
-    /// A school refers a young person; two in-person services of two other agencies in the same town are matched.
-    /// Each test has a town of its own, so no other test's services compete for the ten places of the proposal.
-    /// </summary>
+    private static readonly TownService PeerCircle =
+        new("cso", "Handoff Peers", "Peer circle", ["social-connection", "mental-health"], ["in-person"]);
+
+    private static readonly TownService HomeVisits = new("youth-support-centre", "Handoff Station", "Home visits", ["social-connection"], ["home-visit"]);
+
+    /// <summary>A school refers a young person; two services of two other agencies in the same town are matched.</summary>
     private async Task<(HttpClient Teacher, Guid ReferralId, (Guid Agency, Guid Service) Peers, (Guid Agency, Guid Service) Station)> ReferredAsync()
     {
-        var scenario = new Scenario(_network);
-        var town = $"Town-{Guid.NewGuid():N}"[..16];
-        var school = await scenario.CreateAgencyAsync("school", "Handoff High");
-        var cso = await scenario.CreateAgencyAsync("cso", "Handoff Peers");
-        var station = await scenario.CreateAgencyAsync("youth-support-centre", "Handoff Station");
-        var peerService = await scenario.CreateServiceAsync(cso, "Peer circle", ["social-connection", "mental-health"], ["in-person"], municipality: town);
-        var stationService = await scenario.CreateServiceAsync(station, "Home visits", ["social-connection"], ["home-visit"], municipality: town);
-        var teacher = await _network.ClientAsync("worker", agency: school);
-        var referral = await Scenario.ReadAsync(
-            await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: $"渡{Guid.NewGuid():N}"[..8], municipality: town)),
-            HttpStatusCode.Created);
-        var referralId = referral["referralId"]!.GetValue<Guid>();
-        var matches = await scenario.WaitForMatchesAsync(teacher, referralId);
-        var proposed = matches["candidates"]!.AsArray().Select(c => c!["serviceId"]!.GetValue<Guid>()).ToList();
-        Assert.True(proposed.Contains(peerService) && proposed.Contains(stationService), $"both services of the town should be proposed: {matches}");
-        return (teacher, referralId, (cso, peerService), (station, stationService));
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "渡", services: [PeerCircle, HomeVisits]);
+        await referred.MatchesAsync(_network);
+        return (referred.Teacher, referred.ReferralId, referred.Services[0], referred.Services[1]);
     }
 
     private static async Task<JsonObject> MoveAsync(HttpClient client, Guid handoffId, string move, object? body, HttpStatusCode expected)
