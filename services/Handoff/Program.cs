@@ -1,5 +1,6 @@
 using ReferralNet.Handoff.Consumers;
 using ReferralNet.Handoff.Features;
+using ReferralNet.Handoff.Features.Deadlines;
 using ReferralNet.Handoff.Features.MoveHandoff;
 using ReferralNet.Handoff.Features.OfferHandoff;
 using ReferralNet.Handoff.Features.ViewHandoffs;
@@ -16,6 +17,8 @@ builder.AddMessaging(bus =>
 });
 builder.AddConsentEnforcement();
 builder.Services.AddSingleton<HandoffMoves>();
+builder.Services.AddSingleton<CasePasses>();
+builder.Services.AddHostedService<DeadlineSweep>();
 builder.Services.AddValidatedOptions<HandoffOptions>();
 
 var app = builder.Build();

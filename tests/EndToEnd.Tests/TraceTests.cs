@@ -33,14 +33,22 @@ public sealed class TraceTests(NetworkFixture fixture)
                 && s.OperationName.Contains("matching-referral-submitted", StringComparison.Ordinal))),
             span => span is not null, "matching's consumer span in the gateway request's trace");
 
-        // Walk up from the consumer: the gateway request must be among its ancestors.
-        var bySpanId = Snapshot().Where(s => s.TraceId == gatewayRequest!.TraceId).ToDictionary(s => s.SpanId);
-        var ancestor = consumer;
-        while (ancestor is not null && ancestor.SpanId != gatewayRequest!.SpanId)
+        // Walk up from the consumer: the gateway request must be among its ancestors. A span is exported when it ends, and
+        // the outbox's publish span ends at the broker's confirmation, which can come after the consumer's span ended.
+        var reached = await Eventually.Until(() => Task.FromResult(AncestorOf(consumer!, gatewayRequest!)),
+            ancestor => ancestor is not null, "every span between the gateway request and the consumer to be exported");
+        Assert.Equal(gatewayRequest!.SpanId, reached!.SpanId);
+    }
+
+    private Activity? AncestorOf(Activity span, Activity ancestor)
+    {
+        var bySpanId = Snapshot().Where(s => s.TraceId == ancestor.TraceId).ToDictionary(s => s.SpanId);
+        var current = span;
+        while (current is not null && current.SpanId != ancestor.SpanId)
         {
-            ancestor = bySpanId.GetValueOrDefault(ancestor.ParentSpanId);
+            current = bySpanId.GetValueOrDefault(current.ParentSpanId);
         }
-        Assert.NotNull(ancestor);
+        return current;
     }
 
     private IReadOnlyList<Activity> Snapshot() => _network.Spans.Snapshot();

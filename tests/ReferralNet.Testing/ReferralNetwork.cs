@@ -36,6 +36,12 @@ public sealed class ReferralNetwork : IAsyncDisposable
     /// <summary>The intake service's own container, for a test that drives a timed job (dormancy) at a chosen time.</summary>
     public IServiceProvider IntakeServices { get; private set; } = null!;
 
+    /// <summary>The handoff service's clock: a test moves it past a deadline measured in days; its sweep keeps real time.</summary>
+    public ShiftedTime HandoffTime { get; } = new();
+
+    /// <summary>The handoff service's own container, for a test that runs its deadline sweep as a second instance would.</summary>
+    public IServiceProvider HandoffServices { get; private set; } = null!;
+
     /// <summary>Every route of the five services and of the gateway itself (not the proxied ones): the route table.</summary>
     public IReadOnlyList<(string Process, RouteEndpoint Endpoint)> Routes { get; private set; } = [];
 
@@ -57,6 +63,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["Insights:MinimumCount"] = minimumCount.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.500",
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
+            ["Handoff:SweepEvery"] = "00:00:00.200",
             ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
         };
 
@@ -68,7 +75,9 @@ public sealed class ReferralNetwork : IAsyncDisposable
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
         var consent = network.Add(new ServiceHost<ConsentRecord>(
             new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start());
-        var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff")).Start());
+        var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff"),
+            services => services.AddSingleton<TimeProvider>(network.HandoffTime)).Start());
+        network.HandoffServices = handoff.Services;
         var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights")).Start());
 
         var gateway = new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)])

@@ -1,5 +1,6 @@
 using MassTransit;
 using ReferralNet.Handoff.Features;
+using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Consumers;
 
@@ -37,6 +38,7 @@ public sealed class OfferWithdrawalOnRevocation(Database database, ConsentIndex 
         {
             if (await work.ExecuteAsync(Withdraw, new { offer.HandoffId, Now = now }, ct) == 1)
             {
+                await work.CancelAsync(DueTimerKinds.OfferExpiry, offer.HandoffId, ct);
                 work.Publish(new HandoffWithdrawn(offer.HandoffId, offer.CaseId, offer.FromAgencyId, offer.ToAgencyId, now));
             }
         }

@@ -8,8 +8,8 @@ public sealed class ReferralRecorder(Database database, ConsentIndex consents, T
     public static string Inbox => "referral-submitted";
 
     private const string Record = """
-        INSERT INTO referrals (referral_id, case_id, from_agency_id, received_at)
-        VALUES (@ReferralId, @CaseId, @FromAgencyId, @OccurredAt)
+        INSERT INTO referrals (referral_id, case_id, from_agency_id, urgency, received_at)
+        VALUES (@ReferralId, @CaseId, @FromAgencyId, @Urgency, @OccurredAt)
         ON CONFLICT (referral_id) DO NOTHING;
         INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
         ON CONFLICT (case_id, agency_id) DO NOTHING

@@ -2,11 +2,52 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Handoff.Features;
 
-public sealed class HandoffOptions : IOptionsSection
+/// <summary>The workflow's deadlines (API-v2): ordinary settings, so <c>Handoff__RespondWithin__Routine=00:00:20</c> shortens one.</summary>
+public sealed class HandoffOptions : IOptionsSection, IValidatableObject
 {
     public static string Section => "Handoff";
 
-    /// <summary>How long a receiving agency has to answer an offer before it expires and counts as a pass.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan RespondWithin { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>How long a receiving agency has to answer an offer, by the referral's urgency, before it expires (a pass).</summary>
+    public ResponseTimes RespondWithin { get; set; } = new();
+
+    /// <summary>How long after accepting the receiver has to make first contact before the case escalates.</summary>
+    public TimeSpan ContactWithin { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long after a pass the sender has to send a new offer before the case escalates.</summary>
+    public TimeSpan NextStepWithin { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>At this many passes on a case it is escalated as passed around.</summary>
+    [Range(1, 100)]
+    public int PassThreshold { get; set; } = 3;
+
+    /// <summary>How often due deadlines are looked for: a deadline fires at most this long after it fell due (plus the sweep).</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan RespondWithinFor(string urgency) => urgency switch
+    {
+        Urgencies.Urgent => RespondWithin.Urgent,
+        Urgencies.Soon => RespondWithin.Soon,
+        _ => RespondWithin.Routine,
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        TimeSpan[] periods = [RespondWithin.Routine, RespondWithin.Soon, RespondWithin.Urgent, ContactWithin, NextStepWithin];
+        if (periods.Any(p => p <= TimeSpan.Zero || p > TimeSpan.FromDays(90)))
+        {
+            yield return new ValidationResult("every deadline is more than zero and at most 90 days",
+                [nameof(RespondWithin), nameof(ContactWithin), nameof(NextStepWithin)]);
+        }
+        if (SweepEvery < TimeSpan.FromMilliseconds(50) || SweepEvery > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult("is between 50 ms and one minute", [nameof(SweepEvery)]);
+        }
+    }
+}
+
+public sealed class ResponseTimes
+{
+    public TimeSpan Routine { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan Soon { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan Urgent { get; set; } = TimeSpan.FromHours(4);
 }

@@ -1,3 +1,5 @@
+using ReferralNet.Handoff.Features.Deadlines;
+
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
 /// <summary>The receiving agency takes the young person on: it joins the case, and the sender stays accountable until first contact.</summary>
@@ -13,10 +15,13 @@ public static class AcceptHandoff
     private const string JoinCase =
         "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @ToAgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
 
-    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
+    public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
+        Guid id, Caller caller, HandoffMoves moves, IOptions<HandoffOptions> options, CancellationToken ct) =>
         moves.MakeAsync(id, caller, Move, request: null, details: null, effect: async (work, h, now, ct) =>
         {
             await work.ExecuteAsync(JoinCase, h, ct);
+            await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
+            await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
             return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
         }, ct);
 }

@@ -1,3 +1,5 @@
+using ReferralNet.Handoff.Features.Deadlines;
+
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
 public sealed record ContactRequest(DateTimeOffset? At, string? Modality)
@@ -24,6 +26,9 @@ public static class RecordFirstContact
 
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
         Guid id, ContactRequest request, Caller caller, HandoffMoves moves, TimeProvider time, CancellationToken ct) =>
-        moves.MakeAsync(id, caller, Move, request.Validate(time.GetUtcNow()), new { request.At, request.Modality }, (_, h, now, _) =>
-            Task.FromResult<object>(new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.ContactModality!, now)), ct);
+        moves.MakeAsync(id, caller, Move, request.Validate(time.GetUtcNow()), new { request.At, request.Modality }, async (work, h, now, ct) =>
+            {
+                await work.CancelAsync(DueTimerKinds.FirstContact, h.HandoffId, ct);
+                return new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.ContactModality!, now);
+            }, ct);
 }

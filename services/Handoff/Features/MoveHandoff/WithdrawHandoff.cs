@@ -1,3 +1,5 @@
+using ReferralNet.Handoff.Features.Deadlines;
+
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
 /// <summary>The sender takes an offer back, before first contact.</summary>
@@ -11,6 +13,10 @@ public static class WithdrawHandoff
         """);
 
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(Guid id, Caller caller, HandoffMoves moves, CancellationToken ct) =>
-        moves.MakeAsync(id, caller, Move, request: null, details: null, effect: (_, h, now, _) =>
-            Task.FromResult<object>(new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now)), ct);
+        moves.MakeAsync(id, caller, Move, request: null, details: null, effect: async (work, h, now, ct) =>
+        {
+            await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
+            await work.CancelAsync(DueTimerKinds.FirstContact, h.HandoffId, ct);
+            return new HandoffWithdrawn(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
+        }, ct);
 }

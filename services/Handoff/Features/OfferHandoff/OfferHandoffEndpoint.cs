@@ -1,3 +1,5 @@
+using ReferralNet.Handoff.Features.Deadlines;
+
 namespace ReferralNet.Handoff.Features.OfferHandoff;
 
 public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note)
@@ -33,7 +35,7 @@ public static class OfferHandoffEndpoint
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OfferHandoffResponse>> (work) =>
         {
             var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
-                "SELECT referral_id AS ReferralId, case_id AS CaseId FROM referrals WHERE referral_id = @ReferralId", request, ct);
+                "SELECT referral_id AS ReferralId, case_id AS CaseId, urgency FROM referrals WHERE referral_id = @ReferralId", request, ct);
             if (referral is null)
             {
                 // Intake answered with this id, but its ReferralSubmitted may not have been consumed here yet (milliseconds;
@@ -73,12 +75,11 @@ public static class OfferHandoffEndpoint
             {
                 return Problems.Conflict("An offer to this service for this referral is already open.");
             }
-            var passes = await work.QuerySingleOrDefaultAsync<int>(
-                $"SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('{HandoffStatuses.Declined}', '{HandoffStatuses.Expired}')", referral, ct);
+            var passes = await CasePasses.CountAsync(work, referral.CaseId, ct);
 
             var handoff = new HandoffOffered(
                 Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
-                now + options.Value.RespondWithin, passes, now);
+                now + options.Value.RespondWithinFor(referral.Urgency), passes, now);
             await work.ExecuteAsync(
                 $"""
                 INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
@@ -91,12 +92,20 @@ public static class OfferHandoffEndpoint
                     handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
                     Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
                 }, ct);
+            // The offer is the next step after a pass; the receiver has until respondBy to answer.
+            await work.CancelForCaseAsync(DueTimerKinds.NextStep, handoff.CaseId, ct);
+            await work.ScheduleAsync(DueTimerKinds.OfferExpiry, handoff.CaseId, handoff.HandoffId, handoff.RespondBy, ct);
             work.Publish(handoff);
             return new OfferHandoffResponse(handoff.HandoffId, HandoffStatuses.Offered, handoff.RespondBy);
         }, r => $"/api/handoffs/{r.HandoffId}", ct);
     }
 
-    private sealed record ReferralRow(Guid ReferralId, Guid CaseId);
+    private sealed class ReferralRow
+    {
+        public Guid ReferralId { get; init; }
+        public Guid CaseId { get; init; }
+        public string Urgency { get; init; } = Urgencies.Routine;
+    }
 
     private sealed record CandidateRow(Guid ServiceId, Guid AgencyId);
 }
