@@ -3,6 +3,7 @@ using ReferralNet.Handoff.Features;
 using ReferralNet.Handoff.Features.Deadlines;
 using ReferralNet.Handoff.Features.MoveHandoff;
 using ReferralNet.Handoff.Features.OfferHandoff;
+using ReferralNet.Handoff.Features.Tasks;
 using ReferralNet.Handoff.Features.ViewHandoffs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<CandidateRecorder>();
     bus.AddConsumer<OfferWithdrawalOnRevocation>();
     bus.AddConsumer<MergedCaseParticipants>();
+    bus.AddConsumer<OfferWithdrawalOnClosing>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();
@@ -26,4 +28,5 @@ app.UseWebDefaults();
 app.MapOfferHandoff();
 HandoffMoves.Map(app);
 app.MapViewHandoffs();
+app.MapTasks();
 await app.RunServiceAsync(args);

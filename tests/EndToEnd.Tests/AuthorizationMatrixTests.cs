@@ -105,6 +105,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
         ["POST /api/handoffs"] = new(Audience.PersonLevel, _ => "/api/handoffs", w => new { referralId = w.ReferralId, toServiceId = w.ClinicService }),
         ["GET /api/handoffs"] = new(Audience.OwnAgencyList, _ => "/api/handoffs?direction=outgoing"),
+        ["GET /api/handoffs/tasks"] = new(Audience.OwnAgencyList, _ => "/api/handoffs/tasks"),
         ["GET /api/handoffs/{id:guid}"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}"),
         ["POST /api/handoffs/{id:guid}/accept"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/accept"),
         ["POST /api/handoffs/{id:guid}/decline"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/decline", _ => new { reason = "other" }),

@@ -15,4 +15,10 @@ public static class HandoffStatuses
     public const string Withdrawn = "withdrawn";
 
     public static readonly IReadOnlySet<string> All = CodeSet.Of(Offered, Accepted, Connected, Completed, Declined, Expired, Withdrawn);
+
+    /// <summary>A handoff the receiver still has in hand: the sender may not offer the case to that service again.</summary>
+    public static readonly IReadOnlySet<string> Open = CodeSet.Of(Offered, Accepted, Connected);
+
+    /// <summary>A pass: the receiver declined or let the offer expire.</summary>
+    public static readonly IReadOnlySet<string> Passed = CodeSet.Of(Declined, Expired);
 }

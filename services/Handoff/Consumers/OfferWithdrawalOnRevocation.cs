@@ -39,7 +39,7 @@ public sealed class OfferWithdrawalOnRevocation(Database database, ConsentIndex 
             if (await work.ExecuteAsync(Withdraw, new { offer.HandoffId, Now = now }, ct) == 1)
             {
                 await work.CancelAsync(DueTimerKinds.OfferExpiry, offer.HandoffId, ct);
-                work.Publish(new HandoffWithdrawn(offer.HandoffId, offer.CaseId, offer.FromAgencyId, offer.ToAgencyId, now));
+                work.Publish(new HandoffWithdrawn(offer.HandoffId, offer.CaseId, offer.FromAgencyId, offer.ToAgencyId, now, WithdrawReasons.ConsentRevoked));
             }
         }
     });

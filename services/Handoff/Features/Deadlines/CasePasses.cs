@@ -1,3 +1,5 @@
+using ReferralNet.Handoff.Features.Escalations;
+
 namespace ReferralNet.Handoff.Features.Deadlines;
 
 /// <summary>
@@ -11,13 +13,6 @@ public sealed class CasePasses(IOptions<HandoffOptions> options)
         SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('{HandoffStatuses.Declined}', '{HandoffStatuses.Expired}')
         """;
 
-    // At most one open escalation per case and reason: a second one of the same kind adds nothing for coordinators.
-    private const string Open = $"""
-        INSERT INTO escalations (id, case_id, reason, pass_count, status, opened_at)
-        VALUES (@Id, @CaseId, @Reason, @PassCount, '{EscalationStatuses.Open}', @Now)
-        ON CONFLICT (case_id, reason) WHERE status = '{EscalationStatuses.Open}' DO NOTHING
-        """;
-
     public static Task<int> CountAsync(UnitOfWork work, Guid caseId, CancellationToken ct) =>
         work.QuerySingleAsync<int>(CountPasses, new { CaseId = caseId }, ct);
 
@@ -29,16 +24,7 @@ public sealed class CasePasses(IOptions<HandoffOptions> options)
         await work.ScheduleAsync(DueTimerKinds.NextStep, passed.CaseId, passed.HandoffId, now + options.Value.NextStepWithin, ct);
         if (passes >= options.Value.PassThreshold)
         {
-            await EscalateAsync(work, passed.CaseId, EscalationReasons.PassedAround, passes, now, ct);
-        }
-    }
-
-    public static async Task EscalateAsync(UnitOfWork work, Guid caseId, string reason, int passCount, DateTimeOffset now, CancellationToken ct)
-    {
-        var opened = await work.ExecuteAsync(Open, new { Id = Guid.CreateVersion7(), CaseId = caseId, Reason = reason, PassCount = passCount, Now = now }, ct);
-        if (opened == 1)
-        {
-            work.Publish(new CaseEscalated(caseId, reason, passCount, now));
+            await CaseEscalations.OpenAsync(work, passed.CaseId, EscalationReasons.PassedAround, passes, now, ct);
         }
     }
 }

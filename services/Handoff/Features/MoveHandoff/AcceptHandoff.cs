@@ -1,4 +1,5 @@
 using ReferralNet.Handoff.Features.Deadlines;
+using ReferralNet.Handoff.Features.Escalations;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
@@ -22,6 +23,7 @@ public static class AcceptHandoff
             await work.ExecuteAsync(JoinCase, h, ct);
             await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
             await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
+            await CaseEscalations.ResolveAllAsync(work, h.CaseId, EscalationResolutions.OfferAccepted, now, ct);
             return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
         }, ct);
 }

@@ -20,6 +20,8 @@ public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTim
 /// </summary>
 public static class OfferHandoffEndpoint
 {
+    private const string EarlierOffersToService = "SELECT DISTINCT status FROM handoffs WHERE case_id = @CaseId AND to_service_id = @ToServiceId";
+
     public static void MapOfferHandoff(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
 
@@ -68,12 +70,14 @@ public static class OfferHandoffEndpoint
             {
                 return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
             }
-            var open = await work.QuerySingleOrDefaultAsync<int>(
-                $"SELECT COUNT(*) FROM handoffs WHERE referral_id = @ReferralId AND to_service_id = @ToServiceId AND status IN ('{HandoffStatuses.Offered}', '{HandoffStatuses.Accepted}', '{HandoffStatuses.Connected}')",
-                request, ct);
-            if (open > 0)
+            var earlier = (await work.QueryAsync<string>(EarlierOffersToService, new { referral.CaseId, request.ToServiceId }, ct)).ToHashSet();
+            if (earlier.Overlaps(HandoffStatuses.Passed))
             {
-                return Problems.Conflict("An offer to this service for this referral is already open.");
+                return new ValidationErrors().Add("toServiceId", "already passed on this case (declined or let the offer expire); choose another service").ToProblem();
+            }
+            if (earlier.Overlaps(HandoffStatuses.Open))
+            {
+                return Problems.Conflict("An offer to this service for this case is already open.");
             }
             var passes = await CasePasses.CountAsync(work, referral.CaseId, ct);
 

@@ -25,7 +25,7 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
     private static TownService Service(string name) => new("cso", $"Deadline {name}", name, ["social-connection"], ["in-person"]);
 
     [Fact]
-    public async Task An_offer_nobody_answers_expires_at_respond_by_counts_as_a_pass_and_the_next_offer_carries_it()
+    public async Task An_offer_nobody_answers_expires_at_respond_by_counts_as_a_pass_gives_the_sender_a_task_and_the_next_offer_carries_it()
     {
         var referred = await ReferredPerson.CreateAsync(_network, givenName: "期", services: [Service("Quiet"), Service("Next")]);
         await referred.MatchesAsync(_network);
@@ -34,8 +34,11 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
 
         _network.HandoffTime.Advance(Defaults.RespondWithin.Routine + TimeSpan.FromMinutes(1));
         var expired = await HandoffUntilAsync(referred.Teacher, IdOf(first), h => h["status"]!.GetValue<string>() == HandoffStatuses.Expired, "the offer to expire");
+        var tasks = (await Scenario.ReadAsync(await referred.Teacher.GetAsync("/api/handoffs/tasks"), HttpStatusCode.OK))["items"]!.AsArray();
         var second = await OfferAsync(referred, 1);
 
+        var task = Assert.Single(tasks, t => t!["handoffId"]!.GetValue<Guid>() == IdOf(first))!;
+        Assert.Equal(TaskKinds.ChooseNextService, task["kind"]!.GetValue<string>());
         Assert.NotNull(expired["closedAt"]);
         Assert.Equal(1, (await HandoffAsync(referred.Teacher, IdOf(second)))["passNumber"]!.GetValue<int>());
         await TimelineUntilAsync(referred, t => t.Any(e => Kind(e) == TimelineKinds.HandoffExpired), "the expiry in the case's timeline");

@@ -1,0 +1,17 @@
+namespace ReferralNet.Contracts.Codes;
+
+/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks").</summary>
+public static class TaskKinds
+{
+    /// <summary>An offer to the worker's agency waits for an answer until its <c>respondBy</c>.</summary>
+    public const string AnswerOffer = "answer-offer";
+
+    /// <summary>An accepted offer waits for first contact until <c>ContactWithin</c> after the accept.</summary>
+    public const string MakeFirstContact = "make-first-contact";
+
+    /// <summary>An offer of the worker's agency was passed on: choose the next service before <c>NextStepWithin</c>.</summary>
+    public const string ChooseNextService = "choose-next-service";
+
+    /// <summary>First contact was made: record how it ended.</summary>
+    public const string RecordOutcome = "record-outcome";
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ReferralNet.Testing;
+
+namespace ReferralNet.Handoff.Tests.Features.OfferHandoff;
+
+[Collection(NetworkCollection.Name)]
+public sealed class OfferRulesTests(NetworkFixture fixture)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    private static TownService Service(string name) => new("cso", $"Rules {name}", name, ["social-connection"], ["in-person"]);
+
+    [Fact]
+    public async Task A_service_that_passed_on_the_case_is_refused_and_one_with_an_open_offer_is_a_conflict()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "規", services: [Service("Passed"), Service("Busy")]);
+        await referred.MatchesAsync(_network);
+        using var passer = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
+        var declined = await OfferAsync(referred, 0);
+        await Scenario.ReadAsync(await passer.PostAsJsonAsync($"/api/handoffs/{IdOf(declined)}/decline", new { reason = DeclineReasons.NotAppropriate }), HttpStatusCode.OK);
+        await OfferAsync(referred, 1);
+
+        var again = await referred.Teacher.PostAsJsonAsync("/api/handoffs", new { referralId = referred.ReferralId, toServiceId = referred.Services[0].Service });
+        var twice = await referred.Teacher.PostAsJsonAsync("/api/handoffs", new { referralId = referred.ReferralId, toServiceId = referred.Services[1].Service });
+
+        var refused = await Scenario.ReadProblemAsync(again, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["toServiceId"], refused["errors"]!.AsObject().Select(e => e.Key));
+        await Scenario.ReadProblemAsync(twice, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Closing_the_case_withdraws_its_open_offers_and_the_decline_note_reaches_the_sender_with_consent()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "閉", services: [Service("Open"), Service("Decliner")]);
+        await referred.MatchesAsync(_network);
+        await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, [DataCategories.CaseNotes]);
+        using var decliner = await _network.ClientAsync("worker", agency: referred.Services[1].Agency);
+        var open = await OfferAsync(referred, 0);
+        var declined = await OfferAsync(referred, 1);
+        await Scenario.ReadAsync(await decliner.PostAsJsonAsync($"/api/handoffs/{IdOf(declined)}/decline",
+            new { reason = DeclineReasons.NoCapacity, note = "Full until April; try the evening group." }), HttpStatusCode.OK);
+        var seen = await Eventually.Until(() => HandoffAsync(referred.Teacher, IdOf(declined)), h => h["declineNote"] is not null,
+            "the decline note under the case-notes consent");
+
+        await Scenario.ReadAsync(await referred.Teacher.PostAsJsonAsync($"/api/intake/cases/{referred.CaseId}/close",
+            new { reason = CaseCloseReasons.MovedAway }), HttpStatusCode.OK);
+        var withdrawn = await Eventually.Until(() => HandoffAsync(referred.Teacher, IdOf(open)),
+            h => h["status"]!.GetValue<string>() == HandoffStatuses.Withdrawn, "the open offer to be withdrawn");
+
+        Assert.Equal("Full until April; try the evening group.", seen["declineNote"]!.GetValue<string>());
+        Assert.NotNull(withdrawn["closedAt"]);
+        Assert.Equal(HandoffStatuses.Declined, (await HandoffAsync(referred.Teacher, IdOf(declined)))["status"]!.GetValue<string>());
+    }
+
+    private async Task<JsonObject> OfferAsync(ReferredPerson referred, int service) =>
+        await new Scenario(_network).OfferHandoffAsync(referred.Teacher, referred.ReferralId, referred.Services[service].Service);
+
+    private static async Task<JsonObject> HandoffAsync(HttpClient worker, Guid handoffId) =>
+        await Scenario.ReadAsync(await worker.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
+
+    private static Guid IdOf(JsonObject handoff) => handoff["handoffId"]!.GetValue<Guid>();
+}
