@@ -1,6 +1,7 @@
 using ReferralNet.Handoff.Consumers;
 using ReferralNet.Handoff.Features;
 using ReferralNet.Handoff.Features.Deadlines;
+using ReferralNet.Handoff.Features.Escalations;
 using ReferralNet.Handoff.Features.MoveHandoff;
 using ReferralNet.Handoff.Features.OfferHandoff;
 using ReferralNet.Handoff.Features.Tasks;
@@ -15,6 +16,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<OfferWithdrawalOnRevocation>();
     bus.AddConsumer<MergedCaseParticipants>();
     bus.AddConsumer<OfferWithdrawalOnClosing>();
+    bus.AddConsumer<CaseLeadRecorder>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();
@@ -29,4 +31,5 @@ app.MapOfferHandoff();
 HandoffMoves.Map(app);
 app.MapViewHandoffs();
 app.MapTasks();
+app.MapEscalations();
 await app.RunServiceAsync(args);

@@ -113,6 +113,12 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/handoffs/{id:guid}/contact"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/contact", _ => new { modality = "phone" }),
         ["POST /api/handoffs/{id:guid}/complete"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/complete", _ => new { outcome = "got-help" }),
 
+        ["GET /api/handoffs/escalations"] = new(Audience.Coordinator, _ => "/api/handoffs/escalations?status=open"),
+        ["POST /api/handoffs/escalations/{id:guid}/assign"] = new(Audience.Coordinator, _ => $"/api/handoffs/escalations/{Guid.NewGuid()}/assign",
+            w => new { agencyId = w.School }),
+        ["POST /api/handoffs/escalations/{id:guid}/resolve"] = new(Audience.Coordinator, _ => $"/api/handoffs/escalations/{Guid.NewGuid()}/resolve",
+            _ => new { resolution = "other" }),
+
         ["GET /api/insights/summary"] = new(Audience.Coordinator, _ => "/api/insights/summary"),
     };
 

@@ -5,12 +5,12 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// <summary>
 /// Feeds this service's consent and participation projections from the network's events, once per message, and puts
 /// each committed change into the in-memory index at once. An agency takes part in a case when it referred the
-/// person (<see cref="ParticipationRecorder"/>), accepted a handoff of the case, or took part in a case merged
-/// into it.
+/// person (<see cref="ParticipationRecorder"/>), accepted a handoff of the case, was given it by a coordinator, or
+/// took part in a case merged into it.
 /// </summary>
 public sealed class ConsentProjector(Database database, ConsentIndex index, TimeProvider time) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>,
-    IConsumer<CaseClosed>
+    IConsumer<CaseClosed>, IConsumer<EscalationAssigned>
 {
     public static string Inbox => "consent-projection";
 
@@ -34,15 +34,17 @@ public sealed class ConsentProjector(Database database, ConsentIndex index, Time
         ApplyConsentAsync(context, context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
             work, context.Message.ConsentId, context.Message.PersonId, ConsentStatuses.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
 
-    public Task Consume(ConsumeContext<HandoffAccepted> context)
-    {
-        var accepted = context.Message;
-        return database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
+    public Task Consume(ConsumeContext<HandoffAccepted> context) => JoinAsync(context, context.Message.CaseId, context.Message.ToAgencyId);
+
+    /// <summary>The agency a coordinator gave an escalated case to takes part in it.</summary>
+    public Task Consume(ConsumeContext<EscalationAssigned> context) => JoinAsync(context, context.Message.CaseId, context.Message.AgencyId);
+
+    private Task JoinAsync(ConsumeContext context, Guid caseId, Guid agencyId) =>
+        database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
         {
-            await ConsentProjection.JoinAsync(work, accepted.CaseId, accepted.ToAgencyId, time.GetUtcNow(), ct);
-            work.AfterCommit(() => index.ApplyParticipant(accepted.CaseId, accepted.ToAgencyId));
+            await ConsentProjection.JoinAsync(work, caseId, agencyId, time.GetUtcNow(), ct);
+            work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId));
         });
-    }
 
     private Task ApplyConsentAsync(ConsumeContext context, Guid consentId, Func<UnitOfWork, CancellationToken, Task> write) =>
         database.ConsumeOnceAsync(context, Inbox,

@@ -33,3 +33,10 @@ CREATE TABLE escalations (
 );
 CREATE UNIQUE INDEX ux_escalations_open ON escalations (case_id, reason) WHERE status = 'open';
 CREATE INDEX ix_escalations_status ON escalations (status, opened_at);
+
+-- The lead of each case as intake announces it (CaseLeadChanged); until then the first referrer leads.
+CREATE TABLE case_leads (
+    case_id        UUID        PRIMARY KEY,
+    lead_agency_id UUID        NOT NULL,
+    since          TIMESTAMPTZ NOT NULL
+);

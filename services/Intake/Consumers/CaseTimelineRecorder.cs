@@ -11,7 +11,8 @@ namespace ReferralNet.Intake.Consumers;
 public sealed class CaseTimelineRecorder(Database database) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
     IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
-    IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>
+    IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
+    IConsumer<EscalationAssigned>
 {
     public static string Inbox => "case-timeline";
 
@@ -95,15 +96,23 @@ public sealed class CaseTimelineRecorder(Database database) : IInboxConsumer,
         {
             await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, TimelineKinds.HandoffConnected, connected.ToAgencyId,
                 connected.HandoffId, connected.Modality), ct);
-            var led = await work.QuerySingleOrDefaultAsync<Guid?>(ChangeLead,
-                new { connected.CaseId, AgencyId = connected.ToAgencyId, At = connected.OccurredAt }, ct);
-            if (led is { } leadCase)
-            {
-                await work.ExecuteAsync(RecordOnCase,
-                    Entry(leadCase, connected.OccurredAt, TimelineKinds.LeadChanged, connected.ToAgencyId, connected.HandoffId, null), ct);
-                work.Publish(new CaseLeadChanged(leadCase, connected.ToAgencyId, connected.OccurredAt));
-            }
+            await LeadAsync(work, connected.CaseId, connected.ToAgencyId, connected.HandoffId, connected.OccurredAt, ct);
         });
+    }
+
+    /// <summary>A coordinator gave an escalated case to an agency: it leads the case from now on.</summary>
+    public Task Consume(ConsumeContext<EscalationAssigned> context) =>
+        OnceAsync(context, (work, ct) => LeadAsync(
+            work, context.Message.CaseId, context.Message.AgencyId, context.Message.EscalationId, context.Message.OccurredAt, ct));
+
+    private static async Task LeadAsync(UnitOfWork work, Guid caseId, Guid agencyId, Guid refId, DateTimeOffset at, CancellationToken ct)
+    {
+        var led = await work.QuerySingleOrDefaultAsync<Guid?>(ChangeLead, new { CaseId = caseId, AgencyId = agencyId, At = at }, ct);
+        if (led is { } leadCase)
+        {
+            await work.ExecuteAsync(RecordOnCase, Entry(leadCase, at, TimelineKinds.LeadChanged, agencyId, refId, null), ct);
+            work.Publish(new CaseLeadChanged(leadCase, agencyId, at));
+        }
     }
 
     private static CaseTimeline.Entry Entry(Guid caseId, DateTimeOffset at, string kind, Guid? agencyId, Guid? refId, string? detail) =>

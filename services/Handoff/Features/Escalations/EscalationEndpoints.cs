@@ -1,0 +1,133 @@
+namespace ReferralNet.Handoff.Features.Escalations;
+
+/// <summary>An escalation as coordinators see it: ids, codes and times, never a person.</summary>
+public sealed record EscalationView
+{
+    public Guid EscalationId { get; init; }
+    public Guid CaseId { get; init; }
+    public string Reason { get; init; } = "";
+    public int PassCount { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset OpenedAt { get; init; }
+    public Guid? LeadAgencyId { get; init; }
+    public Guid? AssignedAgencyId { get; init; }
+    public string? Resolution { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+}
+
+public sealed record ListEscalationsQuery(string? Status, int? Limit, Guid? Cursor)
+{
+    public ValidationErrors Validate() => new ValidationErrors().OptionalCode(Status, EscalationStatuses.All, "status");
+}
+
+public sealed record AssignEscalationRequest(Guid? AgencyId)
+{
+    public ValidationErrors Validate() => new ValidationErrors().Check(AgencyId is not null, "agencyId", "is required");
+}
+
+public sealed record ResolveEscalationRequest(string? Resolution)
+{
+    public ValidationErrors Validate() => new ValidationErrors().Code(Resolution, EscalationResolutions.All, "resolution");
+}
+
+/// <summary>
+/// The coordinators' list of escalated cases, and what they do about one: give it to an agency (which becomes its lead
+/// and takes part in it) or resolve it. The lead shown is the one this service knows: the referrer until first contact
+/// or an assignment moved it.
+/// </summary>
+public static class EscalationEndpoints
+{
+    private const string Columns = """
+        e.id AS EscalationId, e.case_id AS CaseId, e.reason, e.pass_count AS PassCount, e.status, e.opened_at AS OpenedAt,
+        COALESCE(l.lead_agency_id, (SELECT r.from_agency_id FROM referrals r WHERE r.case_id = e.case_id ORDER BY r.received_at LIMIT 1)) AS LeadAgencyId,
+        e.assigned_agency_id AS AssignedAgencyId, e.resolution, e.resolved_at AS ResolvedAt
+        """;
+
+    private static readonly string ListPage = Keyset.Paged($"""
+        SELECT {Columns} FROM escalations e LEFT JOIN case_leads l ON l.case_id = e.case_id
+        WHERE (@Status IS NULL OR e.status = @Status)
+        """, "e.id");
+
+    private const string Assign = $"""
+        UPDATE escalations e SET assigned_agency_id = @AgencyId
+        WHERE e.id = @Id AND e.status = '{EscalationStatuses.Open}'
+        RETURNING e.id AS EscalationId, e.case_id AS CaseId
+        """;
+
+    private const string JoinCase = "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @AgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
+
+    private const string Resolve = $"""
+        UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
+        WHERE id = @Id AND status = '{EscalationStatuses.Open}'
+        """;
+
+    private const string Find = $"SELECT {Columns} FROM escalations e LEFT JOIN case_leads l ON l.case_id = e.case_id WHERE e.id = @Id";
+
+    public static void MapEscalations(this IEndpointRouteBuilder app)
+    {
+        var escalations = app.MapGroup("/api/handoffs/escalations").RequireAuthorization(Policies.Coordinator);
+        escalations.MapGet("", List);
+        escalations.MapPost("/{id:guid}/assign", AssignAsync);
+        escalations.MapPost("/{id:guid}/resolve", ResolveAsync);
+    }
+
+    private static async Task<Results<Ok<Page<EscalationView>>, ProblemHttpResult>> List(
+        [AsParameters] ListEscalationsQuery query, Database database, CancellationToken ct)
+    {
+        if (query.Validate() is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await database.PageAsync<EscalationView>(ListPage, new { query.Status }, query.Limit, query.Cursor, e => e.EscalationId, ct));
+    }
+
+    private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> AssignAsync(
+        Guid id, AssignEscalationRequest request, Database database, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Validate() is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        var now = time.GetUtcNow();
+        await using var work = await database.BeginAsync(ct);
+        var escalation = await work.QuerySingleOrDefaultAsync<AssignedRow>(Assign, new { Id = id, request.AgencyId }, ct);
+        if (escalation is null)
+        {
+            return await RefusalAsync(work, id, ct);
+        }
+        await work.ExecuteAsync(JoinCase, new { escalation.CaseId, request.AgencyId }, ct);
+        work.Publish(new EscalationAssigned(escalation.EscalationId, escalation.CaseId, request.AgencyId!.Value, now));
+        var shown = await work.QuerySingleAsync<EscalationView>(Find, new { Id = id }, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(shown);
+    }
+
+    private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> ResolveAsync(
+        Guid id, ResolveEscalationRequest request, Database database, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Validate() is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        await using var work = await database.BeginAsync(ct);
+        if (await work.ExecuteAsync(Resolve, new { Id = id, request.Resolution, Now = time.GetUtcNow() }, ct) == 0)
+        {
+            return await RefusalAsync(work, id, ct);
+        }
+        var shown = await work.QuerySingleAsync<EscalationView>(Find, new { Id = id }, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(shown);
+    }
+
+    /// <summary>404 for an escalation that does not exist, 409 for one already resolved.</summary>
+    private static async Task<ProblemHttpResult> RefusalAsync(UnitOfWork work, Guid id, CancellationToken ct) =>
+        await work.QuerySingleOrDefaultAsync<EscalationView>(Find, new { Id = id }, ct) is null
+            ? Problems.NotFound("The escalation")
+            : Problems.Conflict("The escalation is already resolved.");
+
+    private sealed class AssignedRow
+    {
+        public Guid EscalationId { get; init; }
+        public Guid CaseId { get; init; }
+    }
+}
