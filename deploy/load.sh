@@ -9,6 +9,9 @@
 #                                                 start the network with the gateway's limits raised for it:
 #                                                 Gateway__RateLimit__PermitsPerSecond=1000000 Gateway__RateLimit__Burst=1000000
 #                                                 Gateway__RateLimit__AnonymousPermitsPerMinute=100000000 deploy/run.sh
+#   deploy/load.sh deadlines --offers 100000 --due 1000
+#                                                 the deadline sweep: that many open offers stored in handoff's database,
+#                                                 some due within one minute; how late each fires
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
@@ -16,12 +19,19 @@ data=${REFERRALNET_DATA:-$root/.data}
 # shellcheck source=/dev/null # written by the run script
 source "$data/secrets.env"
 gateway="http://127.0.0.1:${REFERRALNET_GATEWAY_PORT:-8080}"
-intake="Host=127.0.0.1;Port=${REFERRALNET_PG_PORT:-15432};Database=referralnet_intake;Username=postgres;Password=$PG_PASSWORD"
+database() { # service
+  echo "Host=127.0.0.1;Port=${REFERRALNET_PG_PORT:-15432};Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD"
+}
+intake=$(database intake)
 dotnet build "$root/deploy/ReferralNet.Demo" -c Release -nologo -clp:ErrorsOnly -v:q
 tool="$root/deploy/ReferralNet.Demo/bin/Release/net10.0/ReferralNet.Demo.dll"
 if [ "${1:-}" = intake ]; then
   shift
   exec dotnet "$tool" intake --gateway "$gateway" --intake-db "$intake" --identity-secret "$IDENTITY_SECRET" "$@"
+fi
+if [ "${1:-}" = deadlines ]; then
+  shift
+  exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" "$@"
 fi
 if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ]; then
   command=$1

@@ -72,7 +72,7 @@ public static class IntakeBenchmark
             var rows = Enumerable.Range(already, count - already)
                 .Select(i => (Index: i, Person: Guid.NewGuid(), Case: Guid.NewGuid(), Referral: Guid.NewGuid()))
                 .ToList();
-            await CopyAsync(connection, "persons (id, identity_key, family_name, given_name, birth_date, municipality, created_at)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "persons (id, identity_key, family_name, given_name, birth_date, municipality, created_at)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Person, NpgsqlDbType.Uuid);
                 await w.WriteAsync(identity.KeyOf(FamilyName, GivenName(r.Index), BirthDate(r.Index)), NpgsqlDbType.Varchar);
@@ -82,7 +82,7 @@ public static class IntakeBenchmark
                 await w.WriteAsync("Setagaya", NpgsqlDbType.Varchar);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
             });
-            await CopyAsync(connection, "cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "cases (id, person_id, status, lead_agency_id, lead_since, opened_at, updated_at, last_contact_at)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Person, NpgsqlDbType.Uuid);
@@ -93,7 +93,7 @@ public static class IntakeBenchmark
                     await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
                 }
             });
-            await CopyAsync(connection, "referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "referrals (id, case_id, person_id, from_agency_id, submitted_by, source, needs, urgency, preferences, summary, created_at)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Referral, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
@@ -105,7 +105,7 @@ public static class IntakeBenchmark
                 }
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
             });
-            await CopyAsync(connection, "case_timeline (case_id, at, kind, agency_id, ref_id)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "case_timeline (case_id, at, kind, agency_id, ref_id)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
@@ -113,13 +113,13 @@ public static class IntakeBenchmark
                 await w.WriteAsync(agency, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Referral, NpgsqlDbType.Uuid);
             });
-            await CopyAsync(connection, "case_persons (case_id, person_id, changed_at)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "case_persons (case_id, person_id, changed_at)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(r.Person, NpgsqlDbType.Uuid);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
             });
-            await CopyAsync(connection, "case_participation (case_id, agency_id, changed_at)", rows, async (w, r) =>
+            await BulkCopy.IntoAsync(connection, "case_participation (case_id, agency_id, changed_at)", rows, async (w, r) =>
             {
                 await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
                 await w.WriteAsync(agency, NpgsqlDbType.Uuid);
@@ -131,17 +131,6 @@ public static class IntakeBenchmark
             Console.WriteLine($"Stored {rows.Count} persons with their cases in {clock.Elapsed.TotalSeconds:0.0} s.");
             return count;
         }
-    }
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync();
-            await write(importer, row);
-        }
-        await importer.CompleteAsync();
     }
 
     private static string GivenName(int index) => $"人{index:D6}";
