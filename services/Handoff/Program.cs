@@ -22,6 +22,7 @@ builder.AddMessaging(bus =>
 builder.AddConsentEnforcement();
 builder.Services.AddSingleton<HandoffMoves>();
 builder.Services.AddSingleton<CasePasses>();
+builder.Services.AddSingleton<HandoffOffers>();
 builder.Services.AddHostedService<DeadlineSweep>();
 builder.Services.AddValidatedOptions<HandoffOptions>();
 

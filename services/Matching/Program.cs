@@ -5,9 +5,14 @@ using ReferralNet.Matching.Features.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("matching", typeof(AgencyEndpoints).Assembly);
-builder.AddMessaging(bus => bus.AddConsumer<ReferralRanker>());
+builder.AddMessaging(bus =>
+{
+    bus.AddConsumer<ReferralRanker>();
+    bus.AddConsumer<NextRoundRanker>();
+});
 builder.Services.AddSingleton<ServiceDirectory>();
 builder.Services.AddSingleton<MatchesReady>();
+builder.Services.AddSingleton<MatchRounds>();
 
 var app = builder.Build();
 app.UseWebDefaults();

@@ -40,3 +40,6 @@ CREATE TABLE case_leads (
     lead_agency_id UUID        NOT NULL,
     since          TIMESTAMPTZ NOT NULL
 );
+
+-- An offer sent with autoForward: when it is passed on, the next best candidate is offered by itself.
+ALTER TABLE handoffs ADD COLUMN auto_forward BOOLEAN NOT NULL DEFAULT FALSE;

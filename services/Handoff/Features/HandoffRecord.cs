@@ -41,6 +41,9 @@ public sealed record HandoffRecord
 
     public string? Outcome { get; init; }
 
+    /// <summary>A pass on this offer sends the next best candidate's offer by itself.</summary>
+    public bool AutoForward { get; init; }
+
     /// <summary>What the receiver wrote when declining: a case note for the sender, like <see cref="Note"/>.</summary>
     public string? DeclineNote { get; init; }
 
@@ -49,7 +52,7 @@ public sealed record HandoffRecord
         id AS HandoffId, referral_id AS ReferralId, case_id AS CaseId, from_agency_id AS FromAgencyId,
         to_agency_id AS ToAgencyId, to_service_id AS ToServiceId, status, respond_by AS RespondBy,
         pass_number AS PassNumber, offered_at AS OfferedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
-        closed_at AS ClosedAt
+        closed_at AS ClosedAt, auto_forward AS AutoForward
         """;
 
     public const string Columns = $"""

@@ -1,4 +1,5 @@
 using ReferralNet.Handoff.Features.Escalations;
+using ReferralNet.Handoff.Features.OfferHandoff;
 
 namespace ReferralNet.Handoff.Features.Deadlines;
 
@@ -7,7 +8,7 @@ namespace ReferralNet.Handoff.Features.Deadlines;
 /// <see cref="HandoffOptions.NextStepWithin"/> to send a new offer; at <see cref="HandoffOptions.PassThreshold"/>
 /// passes the case is escalated to the coordinators as passed around.
 /// </summary>
-public sealed class CasePasses(IOptions<HandoffOptions> options)
+public sealed class CasePasses(IOptions<HandoffOptions> options, HandoffOffers offers)
 {
     private const string CountPasses = $"""
         SELECT COUNT(*) FROM handoffs WHERE case_id = @CaseId AND status IN ('{HandoffStatuses.Declined}', '{HandoffStatuses.Expired}')
@@ -20,6 +21,10 @@ public sealed class CasePasses(IOptions<HandoffOptions> options)
     public async Task RecordAsync(UnitOfWork work, HandoffRecord passed, DateTimeOffset now, CancellationToken ct)
     {
         var passes = await CountAsync(work, passed.CaseId, ct);
+        if (await offers.ForwardAsync(work, passed, passes, now, ct))
+        {
+            return; // the forwarded offer is the next step
+        }
         await work.CancelForCaseAsync(DueTimerKinds.NextStep, passed.CaseId, ct);
         await work.ScheduleAsync(DueTimerKinds.NextStep, passed.CaseId, passed.HandoffId, now + options.Value.NextStepWithin, ct);
         if (passes >= options.Value.PassThreshold)

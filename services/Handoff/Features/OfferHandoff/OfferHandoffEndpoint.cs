@@ -1,8 +1,7 @@
-using ReferralNet.Handoff.Features.Deadlines;
-
 namespace ReferralNet.Handoff.Features.OfferHandoff;
 
-public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note)
+/// <summary>With <see cref="AutoForward"/>, a pass on this offer sends the next best candidate's offer by itself (until the pass threshold).</summary>
+public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, string? Note, bool? AutoForward = null)
 {
     public const int MaxNoteLength = 2000;
 
@@ -26,7 +25,7 @@ public static class OfferHandoffEndpoint
         app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
-        OfferHandoffRequest request, Caller caller, HttpContext http, Database database, ConsentIndex participation, IOptions<HandoffOptions> options,
+        OfferHandoffRequest request, Caller caller, HttpContext http, Database database, ConsentIndex participation, HandoffOffers offers,
         TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
@@ -79,27 +78,8 @@ public static class OfferHandoffEndpoint
             {
                 return Problems.Conflict("An offer to this service for this case is already open.");
             }
-            var passes = await CasePasses.CountAsync(work, referral.CaseId, ct);
-
-            var handoff = new HandoffOffered(
-                Guid.CreateVersion7(), referral.ReferralId, referral.CaseId, caller.AgencyId!.Value, candidate.AgencyId, request.ToServiceId!.Value,
-                now + options.Value.RespondWithinFor(referral.Urgency), passes, now);
-            await work.ExecuteAsync(
-                $"""
-                INSERT INTO handoffs (id, referral_id, case_id, from_agency_id, to_agency_id, to_service_id, status, note,
-                                      respond_by, pass_number, offered_by, offered_at, updated_at)
-                VALUES (@HandoffId, @ReferralId, @CaseId, @FromAgencyId, @ToAgencyId, @ToServiceId, '{HandoffStatuses.Offered}', @Note,
-                        @RespondBy, @PassNumber, @OfferedBy, @OccurredAt, @OccurredAt)
-                """,
-                new
-                {
-                    handoff.HandoffId, handoff.ReferralId, handoff.CaseId, handoff.FromAgencyId, handoff.ToAgencyId, handoff.ToServiceId,
-                    Note = request.Note ?? "", handoff.RespondBy, handoff.PassNumber, OfferedBy = caller.UserId, handoff.OccurredAt,
-                }, ct);
-            // The offer is the next step after a pass; the receiver has until respondBy to answer.
-            await work.CancelForCaseAsync(DueTimerKinds.NextStep, handoff.CaseId, ct);
-            await work.ScheduleAsync(DueTimerKinds.OfferExpiry, handoff.CaseId, handoff.HandoffId, handoff.RespondBy, ct);
-            work.Publish(handoff);
+            var handoff = await offers.OpenAsync(work, new NewOffer(referral.ReferralId, referral.CaseId, referral.Urgency, caller.AgencyId!.Value,
+                candidate.AgencyId, request.ToServiceId!.Value, request.Note ?? "", caller.UserId, request.AutoForward ?? false), now, ct);
             return new OfferHandoffResponse(handoff.HandoffId, HandoffStatuses.Offered, handoff.RespondBy);
         }, r => $"/api/handoffs/{r.HandoffId}", ct);
     }

@@ -1,6 +1,7 @@
 namespace ReferralNet.Matching.Features.ProposeMatches;
 
-public sealed record MatchesResponse(Guid ReferralId, string Status, IReadOnlyList<RankedService> Candidates);
+/// <summary><see cref="Round"/> counts the proposals (one more after each pass); <see cref="Excluded"/> are the services that passed on the case.</summary>
+public sealed record MatchesResponse(Guid ReferralId, string Status, IReadOnlyList<RankedService> Candidates, int Round, IReadOnlyList<Guid> Excluded);
 
 /// <summary><c>?wait=</c> seconds to hold the answer until the matches are ready.</summary>
 public sealed record MatchesQuery(int? Wait)
@@ -37,13 +38,13 @@ public static class MatchEndpoints
         }
         if (row is null)
         {
-            return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Pending, []));
+            return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Pending, [], 0, []));
         }
         if (!caller.IsWorkerOf(row.FromAgencyId))
         {
             return Problems.NotFound("The referral");
         }
-        return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Ready, row.Candidates));
+        return TypedResults.Ok(new MatchesResponse(referralId, MatchStatuses.Ready, row.Candidates, row.Round, row.Excluded));
     }
 
     private static async Task<MatchRow?> WaitAsync(
@@ -70,7 +71,7 @@ public static class MatchEndpoints
         }
     }
 
-    private const string Find = "SELECT from_agency_id AS FromAgencyId, candidates FROM referral_matches WHERE referral_id = @ReferralId";
+    private const string Find = "SELECT from_agency_id AS FromAgencyId, candidates, round, excluded FROM referral_matches WHERE referral_id = @ReferralId";
 
     private static Task<MatchRow?> FindAsync(Database database, Guid referralId, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<MatchRow>(Find, new { ReferralId = referralId }, ct);
@@ -79,5 +80,7 @@ public static class MatchEndpoints
     {
         public Guid FromAgencyId { get; init; }
         public IReadOnlyList<RankedService> Candidates { get; init; } = [];
+        public int Round { get; init; }
+        public IReadOnlyList<Guid> Excluded { get; init; } = [];
     }
 }

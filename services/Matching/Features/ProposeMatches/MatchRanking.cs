@@ -14,8 +14,10 @@ public static class MatchRanking
 {
     public const int MaxCandidates = 10;
 
-    public static IReadOnlyList<RankedService> Rank(ReferralSubmitted referral, IEnumerable<DirectoryService> directory) =>
+    public static IReadOnlyList<RankedService> Rank(
+        ReferralSubmitted referral, IEnumerable<DirectoryService> directory, IReadOnlySet<Guid>? excluded = null) =>
         directory
+            .Where(service => excluded is null || !excluded.Contains(service.Id))
             .Select(service => Score(referral, service))
             .OfType<RankedService>()
             .OrderByDescending(r => r.Score)

@@ -54,6 +54,26 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
         Assert.Equal(HandoffStatuses.Declined, (await HandoffAsync(referred.Teacher, IdOf(declined)))["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_offer_sent_with_auto_forward_reaches_the_next_candidate_by_itself_when_it_is_declined()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "転", services: [Service("First"), Service("Second")]);
+        await referred.MatchesAsync(_network);
+        using var first = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
+        var offer = await Scenario.ReadAsync(await Scenario.UntilKnownAsync(() => referred.Teacher.PostAsJsonAsync("/api/handoffs",
+            new { referralId = referred.ReferralId, toServiceId = referred.Services[0].Service, autoForward = true }), "the matches"), HttpStatusCode.Created);
+        await Scenario.ReadAsync(await first.PostAsJsonAsync($"/api/handoffs/{IdOf(offer)}/decline", new { reason = DeclineReasons.NoCapacity }), HttpStatusCode.OK);
+
+        var forwarded = await Eventually.Until(async () => (await Scenario.ReadAsync(await referred.Teacher.GetAsync("/api/handoffs?direction=outgoing&limit=200"),
+                HttpStatusCode.OK))["items"]!.AsArray().FirstOrDefault(h => h!["caseId"]!.GetValue<Guid>() == referred.CaseId && h["handoffId"]!.GetValue<Guid>() != IdOf(offer)),
+            h => h is not null, "the forwarded offer");
+
+        Assert.Equal(referred.Services[1].Service, forwarded!["toServiceId"]!.GetValue<Guid>());
+        Assert.Equal(HandoffStatuses.Offered, forwarded["status"]!.GetValue<string>());
+        Assert.Equal(1, forwarded["passNumber"]!.GetValue<int>());
+        Assert.True(forwarded["autoForward"]!.GetValue<bool>());
+    }
+
     private async Task<JsonObject> OfferAsync(ReferredPerson referred, int service) =>
         await new Scenario(_network).OfferHandoffAsync(referred.Teacher, referred.ReferralId, referred.Services[service].Service);
 
