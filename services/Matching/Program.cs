@@ -9,6 +9,7 @@ builder.AddMessaging(bus =>
 {
     bus.AddConsumer<ReferralRanker>();
     bus.AddConsumer<NextRoundRanker>();
+    bus.AddConsumer<CapacityKeeper>();
 });
 builder.Services.AddSingleton<ServiceDirectory>();
 builder.Services.AddSingleton<MatchesReady>();

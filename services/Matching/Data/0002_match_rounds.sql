@@ -16,3 +16,9 @@ CREATE TABLE case_passes (
     service_id UUID NOT NULL,
     PRIMARY KEY (case_id, service_id)
 );
+
+-- A place of the receiving service held from accept until the handoff is withdrawn or completed.
+CREATE TABLE capacity_reservations (
+    handoff_id UUID PRIMARY KEY,
+    service_id UUID NOT NULL
+);

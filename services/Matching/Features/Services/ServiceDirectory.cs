@@ -42,6 +42,24 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         });
     }
 
+    private const string Lock = "SELECT id, document FROM services WHERE id = @Id FOR UPDATE";
+
+    /// <summary>
+    /// Changes the service's free places by <paramref name="delta"/> in the caller's transaction (its row locked, so
+    /// two changes never lose one), kept between zero and the maximum.
+    /// </summary>
+    public async Task ChangeFreePlacesAsync(UnitOfWork work, Guid serviceId, int delta, CancellationToken ct)
+    {
+        if (await work.QuerySingleOrDefaultAsync<ServiceRow>(Lock, new { Id = serviceId }, ct) is not { } row)
+        {
+            return; // a service removed from the directory holds no places
+        }
+        var d = row.Document;
+        var capacity = d.Capacity!;
+        var available = Math.Clamp(capacity.Available + delta, 0, Math.Max(capacity.Maximum, capacity.Available));
+        await SaveAsync(work, new DirectoryService(row.Id, d with { Capacity = capacity with { Available = available } }), isNew: false, ct);
+    }
+
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct) =>
         (await database.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();
 
