@@ -8,6 +8,8 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// </summary>
 public static class ConsentProjection
 {
+    private const string ParticipantsOfCase = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId";
+
     private const string Columns = """
         consent_id AS ConsentId, person_id AS PersonId, purposes, categories, scope, agency_ids AS AgencyIds,
         valid_until AS ValidUntil, status, change_txid AS Version
@@ -76,7 +78,7 @@ public static class ConsentProjection
             SELECT @CaseId, agency_id, @Now FROM case_participation WHERE case_id = @MergedCaseId
             ON CONFLICT (case_id, agency_id) DO NOTHING
             """, ids, ct);
-        var joined = (await work.QueryAsync<Guid>("SELECT agency_id FROM case_participation WHERE case_id = @CaseId", ids, ct)).ToList();
+        var joined = (await work.QueryAsync<Guid>(ParticipantsOfCase, ids, ct)).ToList();
         work.AfterCommit(() =>
         {
             index.ApplyCase(merged.CaseId, merged.PersonId);

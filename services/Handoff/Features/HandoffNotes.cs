@@ -8,6 +8,8 @@ namespace ReferralNet.Handoff.Features;
 /// </summary>
 public static class HandoffNotes
 {
+    private const string PersonsOfCases = "SELECT case_id, person_id FROM case_persons WHERE case_id = ANY(@CaseIds)";
+
     public const string Category = DataCategories.CaseNotes;
     public const string Purpose = ConsentPurposes.Coordination;
 
@@ -15,7 +17,7 @@ public static class HandoffNotes
         this ConsentIndex consents, UnitOfWork work, Caller caller, IReadOnlyList<HandoffRecord> handoffs, DateTimeOffset now, CancellationToken ct)
     {
         var personOfCase = (await work.QueryAsync<(Guid CaseId, Guid PersonId)>(
-                "SELECT case_id, person_id FROM case_persons WHERE case_id = ANY(@CaseIds)",
+                PersonsOfCases,
                 new { CaseIds = handoffs.Select(h => h.CaseId).Distinct().ToArray() }, ct))
             .ToDictionary(c => c.CaseId, c => c.PersonId);
         var shown = new List<HandoffRecord>(handoffs.Count);

@@ -105,12 +105,13 @@ public static class GrantConsentEndpoint
     /// <summary>The person's age at their latest referral (null when they did not give it).</summary>
     private sealed class PersonAge
     {
+        private const string Find = "SELECT age_years AS AgeYears, as_of AS AsOf FROM persons WHERE person_id = @PersonId";
+
         public int? AgeYears { get; init; }
         public DateTimeOffset AsOf { get; init; }
 
         public static Task<PersonAge?> OfAsync(UnitOfWork work, Guid personId, CancellationToken ct) =>
-            work.QuerySingleOrDefaultAsync<PersonAge>(
-                "SELECT age_years AS AgeYears, as_of AS AsOf FROM persons WHERE person_id = @PersonId", new { PersonId = personId }, ct);
+            work.QuerySingleOrDefaultAsync<PersonAge>(Find, new { PersonId = personId }, ct);
 
         /// <summary>The age now: the age at the referral plus the whole years since.</summary>
         public int? On(DateTimeOffset now) => AgeYears + (int)((now - AsOf).TotalDays / 365.25);

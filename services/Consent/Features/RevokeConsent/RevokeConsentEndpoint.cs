@@ -6,6 +6,8 @@ namespace ReferralNet.Consent.Features.RevokeConsent;
 /// </summary>
 public static class RevokeConsentEndpoint
 {
+    private const string Find = $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id";
+
     public static void MapRevokeConsent(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle).RequirePersonAccess(Policies.ConsentParty);
 
@@ -13,8 +15,7 @@ public static class RevokeConsentEndpoint
         Guid id, Caller caller, Database database, ConsentAuthority authority, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
-        var row = await work.QuerySingleOrDefaultAsync<ConsentRow>(
-            $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id", new { Id = id }, ct);
+        var row = await work.QuerySingleOrDefaultAsync<ConsentRow>(Find, new { Id = id }, ct);
         if (row is null || !await authority.MayManageAsync(work, caller, row.PersonId, ct))
         {
             return Problems.NotFound("The consent");

@@ -19,6 +19,12 @@ public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTim
 /// </summary>
 public static class OfferHandoffEndpoint
 {
+    private const string FindReferral = "SELECT referral_id AS ReferralId, case_id AS CaseId, urgency FROM referrals WHERE referral_id = @ReferralId";
+
+    private const string TakesPart = "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId";
+
+    private const string CandidatesOfReferral = "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId";
+
     private const string EarlierOffersToService = "SELECT DISTINCT status FROM handoffs WHERE case_id = @CaseId AND to_service_id = @ToServiceId";
 
     public static void MapOfferHandoff(this IEndpointRouteBuilder app) =>
@@ -35,8 +41,7 @@ public static class OfferHandoffEndpoint
         var now = time.GetUtcNow();
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OfferHandoffResponse>> (work) =>
         {
-            var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(
-                "SELECT referral_id AS ReferralId, case_id AS CaseId, urgency FROM referrals WHERE referral_id = @ReferralId", request, ct);
+            var referral = await work.QuerySingleOrDefaultAsync<ReferralRow>(FindReferral, request, ct);
             if (referral is null)
             {
                 // Intake answered with this id, but its ReferralSubmitted may not have been consumed here yet (milliseconds;
@@ -45,15 +50,14 @@ public static class OfferHandoffEndpoint
                 return Problems.Conflict("The referral has not reached the handoff service yet; retry shortly.");
             }
             var participates = await work.QuerySingleOrDefaultAsync<int>(
-                "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId",
+                TakesPart,
                 new { referral.CaseId, caller.AgencyId }, ct) > 0;
             if (!participates || participation.IsShutOut(referral.CaseId, caller.AgencyId!.Value))
             {
                 return Problems.NotFound("The referral");
             }
             // One statement, one snapshot: the proposal's rows commit together, so they are all here or none are.
-            var candidates = (await work.QueryAsync<CandidateRow>(
-                "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId", request, ct)).ToList();
+            var candidates = (await work.QueryAsync<CandidateRow>(CandidatesOfReferral, request, ct)).ToList();
             if (candidates.Count == 0)
             {
                 // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.

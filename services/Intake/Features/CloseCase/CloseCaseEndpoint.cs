@@ -15,6 +15,8 @@ public sealed record CloseCaseResponse(Guid CaseId, string Status);
 /// </summary>
 public static class CloseCaseEndpoint
 {
+    private const string LockCase = "SELECT person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId FOR UPDATE";
+
     private const string Close = $"""
         WITH closed AS (
             UPDATE cases SET status = '{CaseStatuses.Closed}', updated_at = @Now
@@ -37,7 +39,7 @@ public static class CloseCaseEndpoint
         }
         await using var work = await database.BeginAsync(ct);
         var found = await work.QuerySingleOrDefaultAsync<CaseRow>(
-            "SELECT person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId FOR UPDATE",
+            LockCase,
             new { CaseId = caseId }, ct);
         if (found is null || !participation.TakesPart(caseId, caller.AgencyId ?? Guid.Empty))
         {

@@ -5,6 +5,14 @@ namespace ReferralNet.Intake.Features.PossibleDuplicates;
 /// <summary>What a person record says about who they are: enough to compare two records, never shown to the caller.</summary>
 public sealed class PersonRecord
 {
+    private const string OfCase = $"SELECT {Columns} FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = @CaseId";
+
+    private const string BornSameDay = $"""
+            SELECT {Columns} FROM persons p JOIN cases c ON c.person_id = p.id AND c.status <> '{CaseStatuses.Closed}'
+            WHERE p.birth_date = @BirthDate AND p.id <> @PersonId AND p.merged_into IS NULL
+            ORDER BY c.opened_at
+            """;
+
     public Guid PersonId { get; init; }
     public Guid CaseId { get; init; }
     public string Status { get; init; } = "";
@@ -26,18 +34,12 @@ public sealed class PersonRecord
     public static async Task<(PersonRecord? Self, IReadOnlyList<PersonRecord> BornSameDay)> ReadAsync(
         UnitOfWork work, Guid caseId, CancellationToken ct)
     {
-        var self = await work.QuerySingleOrDefaultAsync<PersonRecord>(
-            $"SELECT {Columns} FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = @CaseId", new { CaseId = caseId }, ct);
+        var self = await work.QuerySingleOrDefaultAsync<PersonRecord>(OfCase, new { CaseId = caseId }, ct);
         if (self?.BirthDate is null)
         {
             return (self, []);
         }
-        var others = await work.QueryAsync<PersonRecord>(
-            $"""
-            SELECT {Columns} FROM persons p JOIN cases c ON c.person_id = p.id AND c.status <> '{CaseStatuses.Closed}'
-            WHERE p.birth_date = @BirthDate AND p.id <> @PersonId AND p.merged_into IS NULL
-            ORDER BY c.opened_at
-            """, new { self.BirthDate, self.PersonId }, ct);
+        var others = await work.QueryAsync<PersonRecord>(BornSameDay, new { self.BirthDate, self.PersonId }, ct);
         return (self, others.ToList());
     }
 }

@@ -9,6 +9,8 @@ public sealed record AccessCodeResponse(string YouthAccessCode, DateTimeOffset E
 /// </summary>
 public static class ReissueAccessCodeEndpoint
 {
+    private const string PersonOfCase = "SELECT person_id FROM cases WHERE id = @CaseId";
+
     public static void MapReissueAccessCode(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequirePersonAccess(Policies.Worker);
 
@@ -16,7 +18,7 @@ public static class ReissueAccessCodeEndpoint
         Guid caseId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
-        var personId = await work.QuerySingleOrDefaultAsync<Guid?>("SELECT person_id FROM cases WHERE id = @CaseId", new { CaseId = caseId }, ct);
+        var personId = await work.QuerySingleOrDefaultAsync<Guid?>(PersonOfCase, new { CaseId = caseId }, ct);
         if (personId is null || caller.AgencyId is not { } agencyId || !participation.TakesPart(caseId, agencyId))
         {
             return Problems.NotFound("The case");

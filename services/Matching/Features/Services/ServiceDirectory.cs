@@ -3,7 +3,23 @@ namespace ReferralNet.Matching.Features.Services;
 /// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
 public sealed class ServiceDirectory(Database database, TimeProvider time)
 {
+    private const string Insert = "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)";
+
+    private const string Update = "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id";
+
+    private const string ForgetNeeds = "DELETE FROM service_needs WHERE service_id = @Id";
+
+    private const string ForgetModalities = "DELETE FROM service_modalities WHERE service_id = @Id";
+
+    private const string StoreNeed = "INSERT INTO service_needs (service_id, need) VALUES (@Id, @Code)";
+
+    private const string StoreModality = "INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)";
+
+    private const string ReadActive = $"SELECT id, document FROM services WHERE status = '{ServiceStatuses.Active}'";
+
     private const string Find = "SELECT id, document FROM services WHERE id = @Id";
+
+    private const string Lock = "SELECT id, document FROM services WHERE id = @Id FOR UPDATE";
 
     private static readonly string ListPage = Keyset.Paged("""
         SELECT s.id, s.document FROM services s
@@ -26,14 +42,14 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         var d = service.Description;
         var row = new { service.Id, d.AgencyId, d.Status, Document = d, Now = time.GetUtcNow() };
         await work.ExecuteAsync(isNew
-            ? "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)"
-            : "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id",
+            ? Insert
+            : Update,
             row, ct);
-        await work.ExecuteAsync("DELETE FROM service_needs WHERE service_id = @Id", new { service.Id }, ct);
-        await work.ExecuteAsync("DELETE FROM service_modalities WHERE service_id = @Id", new { service.Id }, ct);
-        await work.ExecuteAsync("INSERT INTO service_needs (service_id, need) VALUES (@Id, @Code)",
+        await work.ExecuteAsync(ForgetNeeds, new { service.Id }, ct);
+        await work.ExecuteAsync(ForgetModalities, new { service.Id }, ct);
+        await work.ExecuteAsync(StoreNeed,
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
-        await work.ExecuteAsync("INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)",
+        await work.ExecuteAsync(StoreModality,
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
         work.AfterCommit(() =>
         {
@@ -41,8 +57,6 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             _active = null;
         });
     }
-
-    private const string Lock = "SELECT id, document FROM services WHERE id = @Id FOR UPDATE";
 
     /// <summary>
     /// Changes the service's free places by <paramref name="delta"/> in the caller's transaction (its row locked, so
@@ -74,7 +88,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         {
             return copy.Services;
         }
-        var rows = await work.QueryAsync<ServiceRow>($"SELECT id, document FROM services WHERE status = '{ServiceStatuses.Active}'", null, ct);
+        var rows = await work.QueryAsync<ServiceRow>(ReadActive, null, ct);
         var services = rows.Select(r => r.ToService()).ToList();
         // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
         if (Interlocked.Read(ref _generation) == generation)
