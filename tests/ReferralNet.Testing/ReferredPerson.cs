@@ -54,6 +54,10 @@ public sealed record ReferredPerson(
         return matches;
     }
 
+    /// <summary>The school offers the referral to the town's <paramref name="service"/>-th service.</summary>
+    public Task<JsonObject> OfferAsync(ReferralNetwork network, int service) =>
+        new Scenario(network).OfferHandoffAsync(Teacher, ReferralId, Services[service].Service);
+
     public static async Task<Guid> GrantAsync(HttpClient worker, Guid personId, string[] categories, DateTimeOffset? validUntil = null) =>
         (await Scenario.ReadAsync(await Scenario.GrantAsync(worker, personId, categories, validUntil: validUntil), HttpStatusCode.Created))
         ["consentId"]!.GetValue<Guid>();

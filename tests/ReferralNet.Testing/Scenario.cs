@@ -71,6 +71,12 @@ public sealed class Scenario(ReferralNetwork network)
             recipients = new { scope = "network" }, validUntil = validUntil ?? DateTimeOffset.UtcNow.AddYears(1),
         }), "the consent service to know the person");
 
+    /// <summary>A handoff as the worker reads it (200 expected).</summary>
+    public static async Task<JsonObject> HandoffAsync(HttpClient worker, Guid handoffId) =>
+        await ReadAsync(await worker.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
+
+    public static Guid HandoffIdOf(JsonObject handoff) => handoff["handoffId"]!.GetValue<Guid>();
+
     public async Task<JsonObject> OfferHandoffAsync(HttpClient worker, Guid referralId, Guid serviceId) =>
         await ReadAsync(await OfferAsync(worker, referralId, serviceId), HttpStatusCode.Created);
 

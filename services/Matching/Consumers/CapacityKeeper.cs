@@ -1,4 +1,5 @@
 using MassTransit;
+using ReferralNet.Matching.Features.Offers;
 using ReferralNet.Matching.Features.Services;
 
 namespace ReferralNet.Matching.Consumers;
@@ -18,18 +19,12 @@ public sealed class CapacityKeeper(Database database, ServiceDirectory directory
         RETURNING service_id
         """;
 
-    private const string OfferKnown = "SELECT EXISTS (SELECT 1 FROM offers WHERE handoff_id = @HandoffId)";
-
     private const string Release = "DELETE FROM capacity_reservations WHERE handoff_id = @HandoffId RETURNING service_id";
 
     public Task Consume(ConsumeContext<HandoffAccepted> context) => database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
     {
-        var handoff = new { context.Message.HandoffId };
-        if (!await work.QuerySingleAsync<bool>(OfferKnown, handoff, ct))
-        {
-            throw new InvalidOperationException("The accept arrived before its offer; it is retried.");
-        }
-        if (await work.QuerySingleOrDefaultAsync<Guid?>(Hold, handoff, ct) is { } serviceId)
+        await KnownOffers.RequireAsync(work, context.Message.HandoffId, ct);
+        if (await work.QuerySingleOrDefaultAsync<Guid?>(Hold, new { context.Message.HandoffId }, ct) is { } serviceId)
         {
             await directory.ChangeFreePlacesAsync(work, serviceId, -1, ct);
         }

@@ -1,4 +1,5 @@
 using MassTransit;
+using ReferralNet.Matching.Features.Offers;
 using ReferralNet.Matching.Features.ProposeMatches;
 
 namespace ReferralNet.Matching.Consumers;
@@ -12,21 +13,14 @@ public sealed class NextRoundRanker(Database database, MatchRounds rounds)
 {
     public static string Inbox => "next-round";
 
-    private const string RecordOffer = """
-        INSERT INTO offers (handoff_id, referral_id, case_id, service_id) VALUES (@HandoffId, @ReferralId, @CaseId, @ToServiceId)
-        ON CONFLICT (handoff_id) DO NOTHING
-        """;
-
     private const string RecordPass = """
         INSERT INTO case_passes (case_id, service_id) SELECT case_id, service_id FROM offers WHERE handoff_id = @HandoffId
         ON CONFLICT (case_id, service_id) DO NOTHING
         RETURNING case_id
         """;
 
-    private const string OfferKnown = "SELECT EXISTS (SELECT 1 FROM offers WHERE handoff_id = @HandoffId)";
-
     public Task Consume(ConsumeContext<HandoffOffered> context) =>
-        database.ConsumeOnceAsync(context, Inbox, (work, ct) => work.ExecuteAsync(RecordOffer, context.Message, ct));
+        database.ConsumeOnceAsync(context, Inbox, (work, ct) => KnownOffers.RecordAsync(work, context.Message, ct));
 
     public Task Consume(ConsumeContext<HandoffDeclined> context) => PassAsync(context, context.Message.HandoffId);
 
@@ -34,11 +28,7 @@ public sealed class NextRoundRanker(Database database, MatchRounds rounds)
 
     private Task PassAsync(ConsumeContext context, Guid handoffId) => database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
     {
-        if (!await work.QuerySingleAsync<bool>(OfferKnown, new { HandoffId = handoffId }, ct))
-        {
-            // The offer's event is on its way (one queue, but a retry can reorder): try again, as the broker's retry does.
-            throw new InvalidOperationException("The pass arrived before its offer; it is retried.");
-        }
+        await KnownOffers.RequireAsync(work, handoffId, ct);
         if (await work.QuerySingleOrDefaultAsync<Guid?>(RecordPass, new { HandoffId = handoffId }, ct) is { } caseId)
         {
             await rounds.NextAsync(work, caseId, ct);

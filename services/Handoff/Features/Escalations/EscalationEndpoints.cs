@@ -54,8 +54,6 @@ public static class EscalationEndpoints
         RETURNING e.id AS EscalationId, e.case_id AS CaseId
         """;
 
-    private const string JoinCase = "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @AgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
-
     private const string Resolve = $"""
         UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
         WHERE id = @Id AND status = '{EscalationStatuses.Open}'
@@ -95,7 +93,7 @@ public static class EscalationEndpoints
         {
             return await RefusalAsync(work, id, ct);
         }
-        await work.ExecuteAsync(JoinCase, new { escalation.CaseId, request.AgencyId }, ct);
+        await CaseAgencies.JoinAsync(work, escalation.CaseId, request.AgencyId!.Value, ct);
         work.Publish(new EscalationAssigned(escalation.EscalationId, escalation.CaseId, request.AgencyId!.Value, now));
         var shown = await work.QuerySingleAsync<EscalationView>(Find, new { Id = id }, ct);
         await work.CommitAsync(ct);

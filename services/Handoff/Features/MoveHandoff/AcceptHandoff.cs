@@ -13,14 +13,11 @@ public static class AcceptHandoff
         RETURNING {HandoffRecord.StateColumns}
         """);
 
-    private const string JoinCase =
-        "INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @ToAgencyId) ON CONFLICT (case_id, agency_id) DO NOTHING";
-
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
         Guid id, Caller caller, HandoffMoves moves, IOptions<HandoffOptions> options, CancellationToken ct) =>
         moves.MakeAsync(id, caller, Move, request: null, details: null, effect: async (work, h, now, ct) =>
         {
-            await work.ExecuteAsync(JoinCase, h, ct);
+            await CaseAgencies.JoinAsync(work, h.CaseId, h.ToAgencyId, ct);
             await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
             await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
             await CaseEscalations.ResolveAllAsync(work, h.CaseId, EscalationResolutions.OfferAccepted, now, ct);

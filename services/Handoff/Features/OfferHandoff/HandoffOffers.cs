@@ -23,7 +23,8 @@ public sealed class HandoffOffers(IOptions<HandoffOptions> options)
 
     // The best candidate of the referral that has not passed on the case, holds no open offer on it, and is not the sender's.
     private const string NextCandidate = $"""
-        SELECT c.service_id AS ServiceId, c.agency_id AS AgencyId FROM candidates c
+        SELECT c.service_id AS ServiceId, c.agency_id AS AgencyId, r.urgency FROM candidates c
+        JOIN referrals r ON r.referral_id = c.referral_id
         WHERE c.referral_id = @ReferralId AND c.agency_id <> @FromAgencyId
           AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.case_id = @CaseId AND h.to_service_id = c.service_id
                           AND h.status IN ('{HandoffStatuses.Offered}', '{HandoffStatuses.Accepted}', '{HandoffStatuses.Connected}',
@@ -31,8 +32,6 @@ public sealed class HandoffOffers(IOptions<HandoffOptions> options)
         ORDER BY c.score DESC, c.service_id
         LIMIT 1
         """;
-
-    private const string UrgencyOf = "SELECT urgency FROM referrals WHERE referral_id = @ReferralId";
 
     public async Task<HandoffOffered> OpenAsync(UnitOfWork work, NewOffer offer, DateTimeOffset now, CancellationToken ct)
     {
@@ -66,8 +65,7 @@ public sealed class HandoffOffers(IOptions<HandoffOptions> options)
         {
             return false;
         }
-        var urgency = await work.QuerySingleAsync<string>(UrgencyOf, passed, ct);
-        await OpenAsync(work, new NewOffer(passed.ReferralId, passed.CaseId, urgency, passed.FromAgencyId, next.AgencyId, next.ServiceId,
+        await OpenAsync(work, new NewOffer(passed.ReferralId, passed.CaseId, next.Urgency, passed.FromAgencyId, next.AgencyId, next.ServiceId,
             Note: "", OfferedBy: AutoForwarded, AutoForward: true), now, ct);
         return true;
     }
@@ -79,5 +77,6 @@ public sealed class HandoffOffers(IOptions<HandoffOptions> options)
     {
         public Guid ServiceId { get; init; }
         public Guid AgencyId { get; init; }
+        public string Urgency { get; init; } = Urgencies.Routine;
     }
 }

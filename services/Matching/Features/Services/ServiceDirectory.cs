@@ -21,6 +21,8 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
 
     private const string Lock = "SELECT id, document FROM services WHERE id = @Id FOR UPDATE";
 
+    private const string UpdateDocument = "UPDATE services SET document = @Document, updated_at = @Now WHERE id = @Id";
+
     private static readonly string ListPage = Keyset.Paged("""
         SELECT s.id, s.document FROM services s
         WHERE (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
@@ -41,21 +43,14 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     {
         var d = service.Description;
         var row = new { service.Id, d.AgencyId, d.Status, Document = d, Now = time.GetUtcNow() };
-        await work.ExecuteAsync(isNew
-            ? Insert
-            : Update,
-            row, ct);
+        await work.ExecuteAsync(isNew ? Insert : Update, row, ct);
         await work.ExecuteAsync(ForgetNeeds, new { service.Id }, ct);
         await work.ExecuteAsync(ForgetModalities, new { service.Id }, ct);
         await work.ExecuteAsync(StoreNeed,
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync(StoreModality,
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
-        work.AfterCommit(() =>
-        {
-            Interlocked.Increment(ref _generation);
-            _active = null;
-        });
+        DropActiveCopyOnCommit(work);
     }
 
     /// <summary>
@@ -71,8 +66,16 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         var d = row.Document;
         var capacity = d.Capacity!;
         var available = Math.Clamp(capacity.Available + delta, 0, Math.Max(capacity.Maximum, capacity.Available));
-        await SaveAsync(work, new DirectoryService(row.Id, d with { Capacity = capacity with { Available = available } }), isNew: false, ct);
+        // Only the document changes: its needs, modalities, agency and status stay, so their rows do too.
+        await work.ExecuteAsync(UpdateDocument, new { row.Id, Document = d with { Capacity = capacity with { Available = available } }, Now = time.GetUtcNow() }, ct);
+        DropActiveCopyOnCommit(work);
     }
+
+    private void DropActiveCopyOnCommit(UnitOfWork work) => work.AfterCommit(() =>
+    {
+        Interlocked.Increment(ref _generation);
+        _active = null;
+    });
 
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct) =>
         (await database.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();

@@ -29,18 +29,18 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
     {
         var referred = await ReferredPerson.CreateAsync(_network, givenName: "期", services: [Service("Quiet"), Service("Next")]);
         await referred.MatchesAsync(_network);
-        var first = await OfferAsync(referred, 0);
+        var first = await referred.OfferAsync(_network, 0);
         Assert.Equal(DateTimeOffset.UtcNow + Defaults.RespondWithin.Routine, first["respondBy"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMinutes(1));
 
         _network.HandoffTime.Advance(Defaults.RespondWithin.Routine + TimeSpan.FromMinutes(1));
-        var expired = await HandoffUntilAsync(referred.Teacher, IdOf(first), h => h["status"]!.GetValue<string>() == HandoffStatuses.Expired, "the offer to expire");
+        var expired = await HandoffUntilAsync(referred.Teacher, Scenario.HandoffIdOf(first), h => h["status"]!.GetValue<string>() == HandoffStatuses.Expired, "the offer to expire");
         var tasks = (await Scenario.ReadAsync(await referred.Teacher.GetAsync("/api/handoffs/tasks"), HttpStatusCode.OK))["items"]!.AsArray();
-        var second = await OfferAsync(referred, 1);
+        var second = await referred.OfferAsync(_network, 1);
 
-        var task = Assert.Single(tasks, t => t!["handoffId"]!.GetValue<Guid>() == IdOf(first))!;
+        var task = Assert.Single(tasks, t => t!["handoffId"]!.GetValue<Guid>() == Scenario.HandoffIdOf(first))!;
         Assert.Equal(TaskKinds.ChooseNextService, task["kind"]!.GetValue<string>());
         Assert.NotNull(expired["closedAt"]);
-        Assert.Equal(1, (await HandoffAsync(referred.Teacher, IdOf(second)))["passNumber"]!.GetValue<int>());
+        Assert.Equal(1, (await Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(second)))["passNumber"]!.GetValue<int>());
         await TimelineUntilAsync(referred, t => t.Any(e => Kind(e) == TimelineKinds.HandoffExpired), "the expiry in the case's timeline");
     }
 
@@ -74,19 +74,19 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
         await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, [DataCategories.CaseNotes]);
         using var silent = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
         using var prompt = await _network.ClientAsync("worker", agency: referred.Services[1].Agency);
-        var offer = await OfferAsync(referred, 0);
-        var promptOffer = await OfferAsync(referred, 1);
-        await Scenario.ReadAsync(await silent.PostAsJsonAsync($"/api/handoffs/{IdOf(offer)}/accept", new { }), HttpStatusCode.OK);
-        await Scenario.ReadAsync(await prompt.PostAsJsonAsync($"/api/handoffs/{IdOf(promptOffer)}/accept", new { }), HttpStatusCode.OK);
-        await Scenario.ReadAsync(await prompt.PostAsJsonAsync($"/api/handoffs/{IdOf(promptOffer)}/contact", new { modality = Modalities.InPerson }), HttpStatusCode.OK);
-        Assert.Equal(0, await DueTimersAsync(IdOf(promptOffer)));
-        Assert.Equal(1, await DueTimersAsync(IdOf(offer)));
+        var offer = await referred.OfferAsync(_network, 0);
+        var promptOffer = await referred.OfferAsync(_network, 1);
+        await Scenario.ReadAsync(await silent.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(offer)}/accept", new { }), HttpStatusCode.OK);
+        await Scenario.ReadAsync(await prompt.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(promptOffer)}/accept", new { }), HttpStatusCode.OK);
+        await Scenario.ReadAsync(await prompt.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(promptOffer)}/contact", new { modality = Modalities.InPerson }), HttpStatusCode.OK);
+        Assert.Equal(0, await DueTimersAsync(Scenario.HandoffIdOf(promptOffer)));
+        Assert.Equal(1, await DueTimersAsync(Scenario.HandoffIdOf(offer)));
 
         _network.HandoffTime.Advance(Defaults.ContactWithin + TimeSpan.FromMinutes(1));
         var escalated = await TimelineUntilAsync(referred, t => Escalations(t).Contains(EscalationReasons.NoFirstContact), "the no-first-contact escalation");
 
         Assert.Single(Escalations(escalated));
-        Assert.Equal(0, await DueTimersAsync(IdOf(offer))); // fired and gone
+        Assert.Equal(0, await DueTimersAsync(Scenario.HandoffIdOf(offer))); // fired and gone
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
     {
         var referred = await ReferredPerson.CreateAsync(_network, givenName: "二", services: [Service("Twice")]);
         await referred.MatchesAsync(_network);
-        var offer = await OfferAsync(referred, 0);
+        var offer = await referred.OfferAsync(_network, 0);
         var services = _network.HandoffServices;
         // Two more sweeps besides the service's own, as two more instances would run them, on a clock already past the deadline.
         var past = new ShiftedTime();
@@ -104,8 +104,8 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
 
         await Task.WhenAll(sweeps.Select(s => s.RunOnceAsync(CancellationToken.None)));
 
-        Assert.Equal(HandoffStatuses.Expired, (await HandoffAsync(referred.Teacher, IdOf(offer)))["status"]!.GetValue<string>());
-        Assert.Equal(1, await ExpiriesAnnouncedAsync(IdOf(offer)));
+        Assert.Equal(HandoffStatuses.Expired, (await Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(offer)))["status"]!.GetValue<string>());
+        Assert.Equal(1, await ExpiriesAnnouncedAsync(Scenario.HandoffIdOf(offer)));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -116,22 +116,16 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<JsonObject> OfferAsync(ReferredPerson referred, int service) =>
-        await new Scenario(_network).OfferHandoffAsync(referred.Teacher, referred.ReferralId, referred.Services[service].Service);
-
     private async Task DeclineAsync(ReferredPerson referred, int service)
     {
         using var receiver = await _network.ClientAsync("worker", agency: referred.Services[service].Agency);
-        var offer = await OfferAsync(referred, service);
-        await Scenario.ReadAsync(await receiver.PostAsJsonAsync($"/api/handoffs/{IdOf(offer)}/decline",
+        var offer = await referred.OfferAsync(_network, service);
+        await Scenario.ReadAsync(await receiver.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(offer)}/decline",
             new { reason = DeclineReasons.NoCapacity, note = "Full until spring." }), HttpStatusCode.OK);
     }
 
-    private static async Task<JsonObject> HandoffAsync(HttpClient worker, Guid handoffId) =>
-        await Scenario.ReadAsync(await worker.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
-
     private static Task<JsonObject> HandoffUntilAsync(HttpClient worker, Guid handoffId, Func<JsonObject, bool> holds, string what) =>
-        Eventually.Until(() => HandoffAsync(worker, handoffId), holds, what, TimeSpan.FromSeconds(15));
+        Eventually.Until(() => Scenario.HandoffAsync(worker, handoffId), holds, what, TimeSpan.FromSeconds(15));
 
     private static async Task<JsonArray> TimelineUntilAsync(ReferredPerson referred, Func<JsonArray, bool> holds, string what) =>
         await Eventually.Until(async () => (await Scenario.ReadAsync(await referred.Teacher.GetAsync($"/api/intake/cases/{referred.CaseId}"),
@@ -141,8 +135,6 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
 
     private static List<string> Escalations(JsonArray timeline) =>
         timeline.Where(e => Kind(e) == TimelineKinds.CaseEscalated).Select(e => e!["text"]?.GetValue<string>()).OfType<string>().ToList();
-
-    private static Guid IdOf(JsonObject handoff) => handoff["handoffId"]!.GetValue<Guid>();
 
     private async Task<int> DueTimersAsync(Guid handoffId)
     {

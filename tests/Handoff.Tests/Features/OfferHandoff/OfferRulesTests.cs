@@ -18,9 +18,9 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
         var referred = await ReferredPerson.CreateAsync(_network, givenName: "規", services: [Service("Passed"), Service("Busy")]);
         await referred.MatchesAsync(_network);
         using var passer = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
-        var declined = await OfferAsync(referred, 0);
-        await Scenario.ReadAsync(await passer.PostAsJsonAsync($"/api/handoffs/{IdOf(declined)}/decline", new { reason = DeclineReasons.NotAppropriate }), HttpStatusCode.OK);
-        await OfferAsync(referred, 1);
+        var declined = await referred.OfferAsync(_network, 0);
+        await Scenario.ReadAsync(await passer.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(declined)}/decline", new { reason = DeclineReasons.NotAppropriate }), HttpStatusCode.OK);
+        await referred.OfferAsync(_network, 1);
 
         var again = await referred.Teacher.PostAsJsonAsync("/api/handoffs", new { referralId = referred.ReferralId, toServiceId = referred.Services[0].Service });
         var twice = await referred.Teacher.PostAsJsonAsync("/api/handoffs", new { referralId = referred.ReferralId, toServiceId = referred.Services[1].Service });
@@ -37,21 +37,21 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
         await referred.MatchesAsync(_network);
         await ReferredPerson.GrantAsync(referred.Teacher, referred.PersonId, [DataCategories.CaseNotes]);
         using var decliner = await _network.ClientAsync("worker", agency: referred.Services[1].Agency);
-        var open = await OfferAsync(referred, 0);
-        var declined = await OfferAsync(referred, 1);
-        await Scenario.ReadAsync(await decliner.PostAsJsonAsync($"/api/handoffs/{IdOf(declined)}/decline",
+        var open = await referred.OfferAsync(_network, 0);
+        var declined = await referred.OfferAsync(_network, 1);
+        await Scenario.ReadAsync(await decliner.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(declined)}/decline",
             new { reason = DeclineReasons.NoCapacity, note = "Full until April; try the evening group." }), HttpStatusCode.OK);
-        var seen = await Eventually.Until(() => HandoffAsync(referred.Teacher, IdOf(declined)), h => h["declineNote"] is not null,
+        var seen = await Eventually.Until(() => Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(declined)), h => h["declineNote"] is not null,
             "the decline note under the case-notes consent");
 
         await Scenario.ReadAsync(await referred.Teacher.PostAsJsonAsync($"/api/intake/cases/{referred.CaseId}/close",
             new { reason = CaseCloseReasons.MovedAway }), HttpStatusCode.OK);
-        var withdrawn = await Eventually.Until(() => HandoffAsync(referred.Teacher, IdOf(open)),
+        var withdrawn = await Eventually.Until(() => Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(open)),
             h => h["status"]!.GetValue<string>() == HandoffStatuses.Withdrawn, "the open offer to be withdrawn");
 
         Assert.Equal("Full until April; try the evening group.", seen["declineNote"]!.GetValue<string>());
         Assert.NotNull(withdrawn["closedAt"]);
-        Assert.Equal(HandoffStatuses.Declined, (await HandoffAsync(referred.Teacher, IdOf(declined)))["status"]!.GetValue<string>());
+        Assert.Equal(HandoffStatuses.Declined, (await Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(declined)))["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
         using var first = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
         var offer = await Scenario.ReadAsync(await Scenario.UntilKnownAsync(() => referred.Teacher.PostAsJsonAsync("/api/handoffs",
             new { referralId = referred.ReferralId, toServiceId = referred.Services[0].Service, autoForward = true }), "the matches"), HttpStatusCode.Created);
-        await Scenario.ReadAsync(await first.PostAsJsonAsync($"/api/handoffs/{IdOf(offer)}/decline", new { reason = DeclineReasons.NoCapacity }), HttpStatusCode.OK);
+        await Scenario.ReadAsync(await first.PostAsJsonAsync($"/api/handoffs/{Scenario.HandoffIdOf(offer)}/decline", new { reason = DeclineReasons.NoCapacity }), HttpStatusCode.OK);
 
         var forwarded = await Eventually.Until(async () => (await Scenario.ReadAsync(await referred.Teacher.GetAsync("/api/handoffs?direction=outgoing&limit=200"),
-                HttpStatusCode.OK))["items"]!.AsArray().FirstOrDefault(h => h!["caseId"]!.GetValue<Guid>() == referred.CaseId && h["handoffId"]!.GetValue<Guid>() != IdOf(offer)),
+                HttpStatusCode.OK))["items"]!.AsArray().FirstOrDefault(h => h!["caseId"]!.GetValue<Guid>() == referred.CaseId && h["handoffId"]!.GetValue<Guid>() != Scenario.HandoffIdOf(offer)),
             h => h is not null, "the forwarded offer");
 
         Assert.Equal(referred.Services[1].Service, forwarded!["toServiceId"]!.GetValue<Guid>());
@@ -73,12 +73,4 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
         Assert.Equal(1, forwarded["passNumber"]!.GetValue<int>());
         Assert.True(forwarded["autoForward"]!.GetValue<bool>());
     }
-
-    private async Task<JsonObject> OfferAsync(ReferredPerson referred, int service) =>
-        await new Scenario(_network).OfferHandoffAsync(referred.Teacher, referred.ReferralId, referred.Services[service].Service);
-
-    private static async Task<JsonObject> HandoffAsync(HttpClient worker, Guid handoffId) =>
-        await Scenario.ReadAsync(await worker.GetAsync($"/api/handoffs/{handoffId}"), HttpStatusCode.OK);
-
-    private static Guid IdOf(JsonObject handoff) => handoff["handoffId"]!.GetValue<Guid>();
 }
