@@ -32,6 +32,9 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         /// <summary>The caller's agency's own list: an outsider gets 200 without the case in it; other roles 404.</summary>
         OwnAgencyList,
 
+        /// <summary>The caller's agency's live events: an outsider gets its own (empty of the case) stream; other roles 404.</summary>
+        OwnAgencyStream,
+
         /// <summary>Any worker may open a referral; other roles 403.</summary>
         AnyWorker,
 
@@ -106,6 +109,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/handoffs"] = new(Audience.PersonLevel, _ => "/api/handoffs", w => new { referralId = w.ReferralId, toServiceId = w.ClinicService }),
         ["GET /api/handoffs"] = new(Audience.OwnAgencyList, _ => "/api/handoffs?direction=outgoing"),
         ["GET /api/handoffs/tasks"] = new(Audience.OwnAgencyList, _ => "/api/handoffs/tasks"),
+        ["GET /api/handoffs/events"] = new(Audience.OwnAgencyStream, _ => "/api/handoffs/events"),
         ["GET /api/handoffs/{id:guid}"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}"),
         ["POST /api/handoffs/{id:guid}/accept"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/accept"),
         ["POST /api/handoffs/{id:guid}/decline"] = new(Audience.PersonLevel, w => $"/api/handoffs/{w.HandoffId}/decline", _ => new { reason = "other" }),
@@ -154,10 +158,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 {
                     request.Content = JsonContent.Create(row.Body(world));
                 }
-                using var response = await caller.Client.SendAsync(request);
-                var body = await response.Content.ReadAsStringAsync();
+                // A stream that is admitted never ends: its headers are the answer.
+                var stream = row.Audience == Audience.OwnAgencyStream && expected == HttpStatusCode.OK;
+                using var response = await caller.Client.SendAsync(request, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
+                var body = stream ? "" : await response.Content.ReadAsStringAsync();
                 var ok = expected == HttpStatusCode.OK
                     ? response.StatusCode == HttpStatusCode.OK && !new[] { world.CaseId, world.HandoffId, world.ProposalId }.Any(id => body.Contains(id.ToString()))
+                        && (!stream || response.Content.Headers.ContentType?.MediaType == "text/event-stream")
                     : response.StatusCode == expected && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
                 (ok ? refusals : wrong).Add($"{key} as {caller.Kind}: {(int)response.StatusCode} (expected {(int)expected})");
             }
@@ -196,7 +203,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         return audience switch
         {
             Audience.PersonLevel => HttpStatusCode.NotFound,
-            Audience.OwnAgencyList => kind == CallerKind.OutsiderWorker ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            Audience.OwnAgencyList or Audience.OwnAgencyStream => kind == CallerKind.OutsiderWorker ? HttpStatusCode.OK : HttpStatusCode.NotFound,
             // An outsider's own referral is not a refusal; it is tried in the referral tests.
             Audience.AnyWorker => kind == CallerKind.OutsiderWorker ? null : HttpStatusCode.Forbidden,
             Audience.DirectoryRead => null,

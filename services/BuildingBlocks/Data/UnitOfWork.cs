@@ -18,6 +18,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private List<OutboxSql.Outgoing>? _outgoing;
     private object? _consumed;
     private List<Action>? _afterCommit;
+    private List<Func<CancellationToken, Task>>? _beforeCommit;
 
     internal UnitOfWork(DbConnection connection, DbTransaction transaction, OutboxSignal outboxSignal, TimeProvider time)
     {
@@ -68,11 +69,21 @@ public sealed class UnitOfWork : IAsyncDisposable
     internal void RecordConsumed(Guid messageId, string consumer) =>
         _consumed = new { MessageId = messageId, Consumer = consumer, Now = _time.GetUtcNow() };
 
+    /// <summary>
+    /// Runs <paramref name="step"/> at commit, after every other statement of the transaction: for a write that takes a
+    /// lock it should hold only while the transaction commits.
+    /// </summary>
+    public void BeforeCommit(Func<CancellationToken, Task> step) => (_beforeCommit ??= []).Add(step);
+
     /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back).</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        foreach (var step in _beforeCommit ?? [])
+        {
+            await step(ct);
+        }
         // The inbox and outbox rows go in one round trip, stamped now: the time a message was stored is what the
         // commit-to-publish figure starts from.
         var statements = new List<string>(2);

@@ -2,14 +2,17 @@ using MassTransit;
 
 namespace ReferralNet.Handoff.Consumers;
 
-/// <summary>Learns which case a referral belongs to and that the referring agency takes part in it (also for consent decisions).</summary>
+/// <summary>
+/// Learns which case a referral belongs to, what the eligibility rule reads of it, and that the referring agency takes
+/// part in the case (also for consent decisions).
+/// </summary>
 public sealed class ReferralRecorder(Database database, ConsentIndex consents, TimeProvider time) : IInboxConsumer, IConsumer<ReferralSubmitted>
 {
     public static string Inbox => "referral-submitted";
 
     private const string Record = """
-        INSERT INTO referrals (referral_id, case_id, from_agency_id, urgency, received_at)
-        VALUES (@ReferralId, @CaseId, @FromAgencyId, @Urgency, @OccurredAt)
+        INSERT INTO referrals (referral_id, case_id, from_agency_id, urgency, needs, age_years, municipality, received_at)
+        VALUES (@ReferralId, @CaseId, @FromAgencyId, @Urgency, @Needs, @AgeYears, @Municipality, @OccurredAt)
         ON CONFLICT (referral_id) DO NOTHING;
         INSERT INTO case_agencies (case_id, agency_id) VALUES (@CaseId, @FromAgencyId)
         ON CONFLICT (case_id, agency_id) DO NOTHING

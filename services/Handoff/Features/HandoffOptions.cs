@@ -23,6 +23,12 @@ public sealed class HandoffOptions : IOptionsSection, IValidatableObject
     /// <summary>How often due deadlines are looked for: a deadline fires at most this long after it fell due (plus the sweep).</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often an open event stream sends a comment line, so proxies and browsers keep it open.</summary>
+    public TimeSpan HeartbeatEvery { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an agency's events are kept for a reconnect with Last-Event-ID to resume from.</summary>
+    public TimeSpan EventsKeptFor { get; set; } = TimeSpan.FromHours(24);
+
     public TimeSpan RespondWithinFor(string urgency) => urgency switch
     {
         Urgencies.Urgent => RespondWithin.Urgent,
@@ -41,6 +47,14 @@ public sealed class HandoffOptions : IOptionsSection, IValidatableObject
         if (SweepEvery < TimeSpan.FromMilliseconds(50) || SweepEvery > TimeSpan.FromMinutes(1))
         {
             yield return new ValidationResult("is between 50 ms and one minute", [nameof(SweepEvery)]);
+        }
+        if (HeartbeatEvery < TimeSpan.FromMilliseconds(100) || HeartbeatEvery > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult("is between 100 ms and one minute (proxies close idle streams)", [nameof(HeartbeatEvery)]);
+        }
+        if (EventsKeptFor < TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("is at least an hour", [nameof(EventsKeptFor)]);
         }
     }
 }

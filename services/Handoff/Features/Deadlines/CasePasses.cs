@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Escalations;
 using ReferralNet.Handoff.Features.OfferHandoff;
 
@@ -27,6 +28,7 @@ public sealed class CasePasses(IOptions<HandoffOptions> options, HandoffOffers o
         }
         await work.CancelForCaseAsync(DueTimerKinds.NextStep, passed.CaseId, ct);
         await work.ScheduleAsync(DueTimerKinds.NextStep, passed.CaseId, passed.HandoffId, now + options.Value.NextStepWithin, ct);
+        work.Tell(passed.FromAgencyId, AgencyEventKinds.TaskDue, passed.HandoffId, passed.CaseId, now, TaskKinds.ChooseNextService);
         if (passes >= options.Value.PassThreshold)
         {
             await CaseEscalations.OpenAsync(work, passed.CaseId, EscalationReasons.PassedAround, passes, now, ct);

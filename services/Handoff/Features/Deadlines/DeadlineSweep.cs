@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Escalations;
 
 namespace ReferralNet.Handoff.Features.Deadlines;
@@ -49,6 +50,8 @@ public sealed class DeadlineSweep(Database database, CasePasses passes, IOptions
                 if (await work.QuerySingleOrDefaultAsync<HandoffRecord>(Expire, new { timer.HandoffId, Now = now }, ct) is { } expired)
                 {
                     work.Publish(new HandoffExpired(expired.HandoffId, expired.CaseId, expired.FromAgencyId, expired.ToAgencyId, now));
+                    work.Tell(expired.FromAgencyId, AgencyEventKinds.OfferExpired, expired.HandoffId, expired.CaseId, now);
+                    work.Tell(expired.ToAgencyId, AgencyEventKinds.OfferExpired, expired.HandoffId, expired.CaseId, now);
                     await passes.RecordAsync(work, expired, now, ct);
                 }
                 break;

@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 namespace ReferralNet.Handoff.Features.Escalations;
 
 /// <summary>
@@ -12,6 +13,13 @@ public static class CaseEscalations
         ON CONFLICT (case_id, reason) WHERE status = '{EscalationStatuses.Open}' DO NOTHING
         """;
 
+    // The lead this service knows: as intake announced it, else the case's first referrer.
+    private const string LeadOfCase = """
+        SELECT COALESCE(
+            (SELECT lead_agency_id FROM case_leads WHERE case_id = @CaseId),
+            (SELECT from_agency_id FROM referrals WHERE case_id = @CaseId ORDER BY received_at LIMIT 1))
+        """;
+
     private const string ResolveOpen = $"""
         UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
         WHERE case_id = @CaseId AND status = '{EscalationStatuses.Open}'
@@ -24,6 +32,10 @@ public static class CaseEscalations
         if (opened == 1)
         {
             work.Publish(new CaseEscalated(caseId, reason, passCount, now));
+            if (await work.QuerySingleOrDefaultAsync<Guid?>(LeadOfCase, new { CaseId = caseId }, ct) is { } lead)
+            {
+                work.Tell(lead, AgencyEventKinds.CaseEscalated, handoffId: null, caseId, now, reason);
+            }
         }
     }
 

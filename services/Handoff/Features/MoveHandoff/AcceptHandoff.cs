@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Deadlines;
 using ReferralNet.Handoff.Features.Escalations;
 
@@ -21,6 +22,8 @@ public static class AcceptHandoff
             await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
             await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
             await CaseEscalations.ResolveAllAsync(work, h.CaseId, EscalationResolutions.OfferAccepted, now, ct);
+            work.Tell(h.FromAgencyId, AgencyEventKinds.OfferAnswered, h.HandoffId, h.CaseId, now, HandoffStatuses.Accepted);
+            work.Tell(h.ToAgencyId, AgencyEventKinds.TaskDue, h.HandoffId, h.CaseId, now, TaskKinds.MakeFirstContact);
             return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
         }, ct);
 }

@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
@@ -27,6 +28,7 @@ public static class DeclineHandoff
             async (work, h, now, ct) =>
             {
                 await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
+                work.Tell(h.FromAgencyId, AgencyEventKinds.OfferAnswered, h.HandoffId, h.CaseId, now, HandoffStatuses.Declined);
                 await passes.RecordAsync(work, h, now, ct);
                 return new HandoffDeclined(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.DeclineReason!, now);
             }, ct);

@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
@@ -29,6 +30,7 @@ public static class RecordFirstContact
         moves.MakeAsync(id, caller, Move, request.Validate(time.GetUtcNow()), new { request.At, request.Modality }, async (work, h, now, ct) =>
             {
                 await work.CancelAsync(DueTimerKinds.FirstContact, h.HandoffId, ct);
+                work.Tell(h.ToAgencyId, AgencyEventKinds.TaskDue, h.HandoffId, h.CaseId, now, TaskKinds.RecordOutcome);
                 return new HandoffConnected(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, h.ContactModality!, now);
             }, ct);
 }

@@ -1,3 +1,4 @@
+using ReferralNet.Handoff.Features.Events;
 using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Features.OfferHandoff;
@@ -47,6 +48,7 @@ public sealed class HandoffOffers(IOptions<HandoffOptions> options)
         await work.CancelForCaseAsync(DueTimerKinds.NextStep, handoff.CaseId, ct);
         await work.ScheduleAsync(DueTimerKinds.OfferExpiry, handoff.CaseId, handoff.HandoffId, handoff.RespondBy, ct);
         work.Publish(handoff);
+        work.Tell(handoff.ToAgencyId, AgencyEventKinds.OfferReceived, handoff.HandoffId, handoff.CaseId, now);
         return handoff;
     }
 

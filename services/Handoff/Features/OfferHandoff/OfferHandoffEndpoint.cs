@@ -14,16 +14,27 @@ public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, st
 public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTimeOffset RespondBy);
 
 /// <summary>
-/// A worker of an agency taking part in the case offers a warm handoff to one of the services matched for the referral.
+/// A worker of an agency taking part in the case offers a warm handoff to a service: one matched for the referral, or
+/// any service of the directory that takes the young person (checked against handoff's own copy of the directory).
 /// The sender stays accountable (lead) until the receiver records first contact.
 /// </summary>
 public static class OfferHandoffEndpoint
 {
-    private const string FindReferral = "SELECT referral_id AS ReferralId, case_id AS CaseId, urgency FROM referrals WHERE referral_id = @ReferralId";
+    private const string FindReferral = """
+        SELECT referral_id AS ReferralId, case_id AS CaseId, urgency, needs, age_years AS AgeYears, municipality
+        FROM referrals WHERE referral_id = @ReferralId
+        """;
 
     private const string TakesPart = "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId";
 
-    private const string CandidatesOfReferral = "SELECT service_id AS ServiceId, agency_id AS AgencyId FROM candidates WHERE referral_id = @ReferralId";
+    private const string CandidateAgency = "SELECT agency_id FROM candidates WHERE referral_id = @ReferralId AND service_id = @ToServiceId";
+
+    private const string AnyCandidates = "SELECT EXISTS (SELECT 1 FROM candidates WHERE referral_id = @ReferralId)";
+
+    private const string FindListed = """
+        SELECT agency_id AS AgencyId, status, needs, modalities, municipalities, age_min AS AgeMin, age_max AS AgeMax
+        FROM directory_services WHERE service_id = @ToServiceId
+        """;
 
     private const string EarlierOffersToService = "SELECT DISTINCT status FROM handoffs WHERE case_id = @CaseId AND to_service_id = @ToServiceId";
 
@@ -56,20 +67,27 @@ public static class OfferHandoffEndpoint
             {
                 return Problems.NotFound("The referral");
             }
-            // One statement, one snapshot: the proposal's rows commit together, so they are all here or none are.
-            var candidates = (await work.QueryAsync<CandidateRow>(CandidatesOfReferral, request, ct)).ToList();
-            if (candidates.Count == 0)
+            var toAgencyId = await work.QuerySingleOrDefaultAsync<Guid?>(CandidateAgency, request, ct);
+            if (toAgencyId is null)
             {
-                // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
-                http.Response.Headers.RetryAfter = "1";
-                return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
+                var listed = await work.QuerySingleOrDefaultAsync<ListedService>(FindListed, request, ct);
+                if (listed is null || referral.Needs is null)
+                {
+                    if (!await work.QuerySingleOrDefaultAsync<bool>(AnyCandidates, request, ct))
+                    {
+                        // Matching answered 'ready' but its MatchesProposed has not been consumed here yet: a matter of milliseconds.
+                        http.Response.Headers.RetryAfter = "1";
+                        return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
+                    }
+                    return new ValidationErrors().Add("toServiceId", "is not a service of the directory").ToProblem();
+                }
+                if (!listed.Eligibility.Takes(referral.Needs, referral.AgeYears, referral.Municipality))
+                {
+                    return new ValidationErrors().Add("toServiceId", "does not take this young person (needs, age, place or status)").ToProblem();
+                }
+                toAgencyId = listed.AgencyId;
             }
-            var candidate = candidates.FirstOrDefault(c => c.ServiceId == request.ToServiceId);
-            if (candidate is null)
-            {
-                return new ValidationErrors().Add("toServiceId", "is not among the services matched for this referral").ToProblem();
-            }
-            if (candidate.AgencyId == caller.AgencyId)
+            if (toAgencyId == caller.AgencyId)
             {
                 return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
             }
@@ -83,7 +101,7 @@ public static class OfferHandoffEndpoint
                 return Problems.Conflict("An offer to this service for this case is already open.");
             }
             var handoff = await offers.OpenAsync(work, new NewOffer(referral.ReferralId, referral.CaseId, referral.Urgency, caller.AgencyId!.Value,
-                candidate.AgencyId, request.ToServiceId!.Value, request.Note ?? "", caller.UserId, request.AutoForward ?? false), now, ct);
+                toAgencyId.Value, request.ToServiceId!.Value, request.Note ?? "", caller.UserId, request.AutoForward ?? false), now, ct);
             return new OfferHandoffResponse(handoff.HandoffId, HandoffStatuses.Offered, handoff.RespondBy);
         }, r => $"/api/handoffs/{r.HandoffId}", ct);
     }
@@ -93,7 +111,21 @@ public static class OfferHandoffEndpoint
         public Guid ReferralId { get; init; }
         public Guid CaseId { get; init; }
         public string Urgency { get; init; } = Urgencies.Routine;
+        public IReadOnlyList<string>? Needs { get; init; }
+        public int? AgeYears { get; init; }
+        public string? Municipality { get; init; }
     }
 
-    private sealed record CandidateRow(Guid ServiceId, Guid AgencyId);
+    private sealed class ListedService
+    {
+        public Guid AgencyId { get; init; }
+        public string Status { get; init; } = "";
+        public IReadOnlyList<string> Needs { get; init; } = [];
+        public IReadOnlyList<string> Modalities { get; init; } = [];
+        public IReadOnlyList<string> Municipalities { get; init; } = [];
+        public int? AgeMin { get; init; }
+        public int? AgeMax { get; init; }
+
+        public ServiceEligibility Eligibility => new(Status, Needs, Modalities, Municipalities, AgeMin, AgeMax);
+    }
 }

@@ -6,9 +6,9 @@ namespace ReferralNet.Matching.Features.ProposeMatches;
 public sealed record RankedService(Guid ServiceId, Guid AgencyId, string ServiceName, double Score, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// Ranks the directory for a referral. A service is eligible when it is active, covers at least one need, takes the
-/// young person's age (when known), and is local or reachable remotely. Score (0–1): share of needs covered (0.6), a preferred
-/// first-contact modality (0.2), free places (0.1), a shared language (0.1).
+/// Ranks the directory for a referral among the services that take the young person (<see cref="ServiceEligibility"/>).
+/// Score (0–1): share of needs covered (0.6), a preferred first-contact modality (0.2), free places (0.1), a shared
+/// language (0.1).
 /// </summary>
 public static class MatchRanking
 {
@@ -28,16 +28,12 @@ public static class MatchRanking
     private static RankedService? Score(ReferralSubmitted referral, DirectoryService service)
     {
         var d = service.Description;
-        var covered = referral.Needs.Intersect(d.Needs!).ToList();
-        var remote = d.Modalities!.Any(Contracts.Codes.Modalities.Remote.Contains);
-        var local = d.Municipalities!.Count == 0
-            || (referral.Municipality is { } town && d.Municipalities.Contains(town, StringComparer.OrdinalIgnoreCase));
-        // An unknown age (a self-referral without a birth date) excludes no service: the intake desk checks it.
-        var ageFits = referral.AgeYears is not { } age || ((d.AgeMin ?? 0) <= age && age <= (d.AgeMax ?? int.MaxValue));
-        if (d.Status != ServiceStatuses.Active || covered.Count == 0 || !ageFits || !(local || remote))
+        var eligibility = d.Eligibility;
+        if (!eligibility.Takes(referral.Needs, referral.AgeYears, referral.Municipality))
         {
             return null;
         }
+        var covered = referral.Needs.Intersect(d.Needs!).ToList();
 
         var reasons = covered.Select(need => $"covers {need}").ToList();
         var score = 0.6 * covered.Count / referral.Needs.Count;
@@ -48,7 +44,7 @@ public static class MatchRanking
             score += 0.2;
             reasons.Add(preferred.Any(Contracts.Codes.Modalities.Remote.Contains) ? "online first contact" : $"offers {preferred[0]}");
         }
-        else if (referral.RemoteFirst && remote)
+        else if (referral.RemoteFirst && eligibility.IsRemote)
         {
             score += 0.1;
             reasons.Add("online first contact");

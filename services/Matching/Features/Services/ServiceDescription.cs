@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReferralNet.Matching.Features.Services;
 
 public sealed record Capacity(int Available, int Maximum, int WaitWeeks);
@@ -42,6 +44,10 @@ public sealed record ServiceDescription(
         }
         return errors;
     }
+
+    /// <summary>Who the service takes (of a stored, normalised description).</summary>
+    [JsonIgnore]
+    public ServiceEligibility Eligibility => new(Status!, Needs!, Modalities!, Municipalities!, AgeMin, AgeMax);
 
     /// <summary>The stored form: optional lists become empty, optional codes take their defaults.</summary>
     public ServiceDescription Normalised() => this with

@@ -38,7 +38,10 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     private ActiveCopy? _active;
     private long _generation;
 
-    /// <summary>Saves the service in the caller's transaction; the active copy is dropped once it commits.</summary>
+    /// <summary>
+    /// Saves the service in the caller's transaction and tells the network who it takes (ServiceListed, through the
+    /// outbox); the active copy is dropped once it commits.
+    /// </summary>
     public async Task SaveAsync(UnitOfWork work, DirectoryService service, bool isNew, CancellationToken ct)
     {
         var d = service.Description;
@@ -50,6 +53,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             d.Needs!.Select(n => new { service.Id, Code = n }), ct);
         await work.ExecuteAsync(StoreModality,
             d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
+        work.Publish(new ServiceListed(service.Id, d.AgencyId!.Value, d.Eligibility, row.Now));
         DropActiveCopyOnCommit(work);
     }
 

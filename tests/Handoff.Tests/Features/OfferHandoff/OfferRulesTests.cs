@@ -31,6 +31,33 @@ public sealed class OfferRulesTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task Any_service_of_the_directory_that_takes_the_person_can_be_offered_and_one_that_does_not_is_refused()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "外", services: [Service("Proposed")]);
+        await referred.MatchesAsync(_network);
+        // Listed after the proposal was made, so not among the candidates: one covers a need of the referral, one does not.
+        var scenario = new Scenario(_network);
+        var later = await scenario.CreateServiceAsync(
+            await scenario.CreateAgencyAsync("clinic", "Rules Later"), "Later", ["mental-health"], ["video"], municipality: referred.Town);
+        var unfit = await scenario.CreateServiceAsync(
+            await scenario.CreateAgencyAsync("welfare-office", "Rules Unfit"), "Unfit", ["employment"], ["in-person"], municipality: referred.Town);
+
+        var offered = await Eventually.Until(
+            () => Scenario.OfferAsync(referred.Teacher, referred.ReferralId, later),
+            r => r.StatusCode != HttpStatusCode.UnprocessableEntity, "handoff to learn of the later service");
+        var refused = await Eventually.Until(
+            async () => await Scenario.ReadProblemAsync(await Scenario.OfferAsync(referred.Teacher, referred.ReferralId, unfit), HttpStatusCode.UnprocessableEntity),
+            p => p["errors"]!["toServiceId"]![0]!.GetValue<string>().StartsWith("does not take", StringComparison.Ordinal), "handoff to learn of the unfit service");
+        var unknown = await Scenario.ReadProblemAsync(
+            await Scenario.OfferAsync(referred.Teacher, referred.ReferralId, Guid.NewGuid()), HttpStatusCode.UnprocessableEntity);
+
+        var handoff = await Scenario.ReadAsync(offered, HttpStatusCode.Created);
+        Assert.Equal(HandoffStatuses.Offered, (await Scenario.HandoffAsync(referred.Teacher, Scenario.HandoffIdOf(handoff)))["status"]!.GetValue<string>());
+        Assert.Equal(["toServiceId"], refused["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal("is not a service of the directory", unknown["errors"]!["toServiceId"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Closing_the_case_withdraws_its_open_offers_and_the_decline_note_reaches_the_sender_with_consent()
     {
         var referred = await ReferredPerson.CreateAsync(_network, givenName: "閉", services: [Service("Open"), Service("Decliner")]);
