@@ -1,5 +1,6 @@
 using MassTransit;
 using ReferralNet.Insights.Consumers;
+using ReferralNet.Insights.Features.Flow;
 using ReferralNet.Insights.Features.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,4 +11,5 @@ builder.Services.AddValidatedOptions<DisclosureOptions>();
 var app = builder.Build();
 app.UseWebDefaults();
 app.MapSummary();
+app.MapFlow();
 await app.RunServiceAsync(args);

@@ -124,6 +124,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             _ => new { resolution = "other" }),
 
         ["GET /api/insights/summary"] = new(Audience.Coordinator, _ => "/api/insights/summary"),
+        ["GET /api/insights/flow"] = new(Audience.Coordinator, _ => "/api/insights/flow?period=2026-W01&by=agency"),
     };
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class ReferralNetwork : IAsyncDisposable
     /// <summary>The handoff service's clock: a test moves it past a deadline measured in days; its sweep keeps real time.</summary>
     public ShiftedTime HandoffTime { get; } = new();
 
+    /// <summary>The insights service's clock: moved on, a period that is still running has ended for it.</summary>
+    public ShiftedTime InsightsTime { get; } = new();
+
     /// <summary>The handoff service's own container, for a test that runs its deadline sweep as a second instance would.</summary>
     public IServiceProvider HandoffServices { get; private set; } = null!;
 
@@ -78,7 +81,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
         var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff"),
             services => services.AddSingleton<TimeProvider>(network.HandoffTime)).Start());
         network.HandoffServices = handoff.Services;
-        var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights")).Start());
+        var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights"),
+            services => services.AddSingleton<TimeProvider>(network.InsightsTime)).Start());
 
         var gateway = new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)])
         {

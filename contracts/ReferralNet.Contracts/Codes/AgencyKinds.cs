@@ -11,6 +11,9 @@ public static class AgencyKinds
     public const string EmploymentSupport = "employment-support";
     public const string Other = "other";
 
+    /// <summary>What insights shows for an agency whose AgencyListed it has not seen (registered before the event existed).</summary>
+    public const string Unlisted = "unlisted";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
         School, Clinic, WelfareOffice, ChildConsultationCentre, YouthSupportCentre, Cso, EmploymentSupport, Other);
 }

@@ -10,6 +10,9 @@ public static class FlowMetrics
     public const string Accepted = "accepted";
     public const string Declined = "declined";
     public const string Expired = "expired";
+
+    /// <summary>Declined or expired: an offer between two agencies that did not go on (the flow cells).</summary>
+    public const string Passes = "passes";
     public const string Withdrawn = "withdrawn";
     public const string Connected = "connected";
     public const string Completed = "completed";

@@ -3,7 +3,8 @@ using MassTransit;
 namespace ReferralNet.Insights.Consumers;
 
 /// <summary>
-/// Turns every network event into flow figures: a daily count per event, handoff timings, passes per case.
+/// Turns every network event into flow figures: a daily count per event, a daily count per pair of agencies for offers,
+/// accepts and passes, handoff timings, passes per case, and which escalations and handoffs are open or stuck.
 /// Events arrive in batches (up to <see cref="BatchSize"/>, or what came within <see cref="BatchWindow"/>): a batch costs
 /// one transaction, and each message in it counts once (inbox).
 /// </summary>
@@ -11,8 +12,9 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
     IConsumer<Batch<ReferralSubmitted>>, IConsumer<Batch<CaseOpened>>, IConsumer<Batch<MatchesProposed>>,
     IConsumer<Batch<HandoffOffered>>, IConsumer<Batch<HandoffAccepted>>, IConsumer<Batch<HandoffDeclined>>,
     IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
-    IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<ConsentGranted>>,
-    IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>
+    IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<EscalationResolved>>,
+    IConsumer<Batch<ConsentGranted>>, IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>,
+    IConsumer<Batch<AgencyListed>>
 {
     public static string Inbox => "flow-recorder";
 
@@ -27,45 +29,112 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
         """;
     private const int Slots = 16;
 
+    // Keys come sorted, so two batches lock the rows they share in the same order.
+    private const string IncrementFlow = """
+        INSERT INTO flow_counts (day, from_agency_id, to_agency_id, metric, value)
+        SELECT day, from_agency_id, to_agency_id, @Metric, n FROM unnest(@Days, @FromAgencyIds, @ToAgencyIds, @Counts)
+            AS counted (day, from_agency_id, to_agency_id, n)
+        ON CONFLICT (day, from_agency_id, to_agency_id, metric) DO UPDATE SET value = flow_counts.value + EXCLUDED.value
+        """;
+
+    private const string StartPasses = """
+        INSERT INTO case_passes (case_id, opened_on, passes)
+        SELECT case_id, opened_on, 0 FROM unnest(@CaseIds, @Days) AS opened (case_id, opened_on)
+        ON CONFLICT (case_id) DO NOTHING
+        """;
+
+    private const string CountPass = """
+        INSERT INTO case_passes (case_id, opened_on, passes) VALUES (@CaseId, @Day, 1)
+        ON CONFLICT (case_id) DO UPDATE SET passes = case_passes.passes + 1
+        """;
+
+    private static readonly string RecordOffered = RecordTime("offered_at");
+    private static readonly string RecordAccepted = RecordTime("accepted_at");
+    private static readonly string RecordConnected = RecordTime("connected_at");
+    private static readonly string RecordClosed = RecordTime("closed_at");
+    private static readonly string RecordStuck = RecordTime("stuck_at");
+
+    private static string RecordTime(string column) => $"""
+        INSERT INTO handoff_timings (handoff_id, case_id, {column}) VALUES (@HandoffId, @CaseId, @At)
+        ON CONFLICT (handoff_id) DO UPDATE SET {column} = @At
+        """;
+
+    private const string EscalationOpened = """
+        INSERT INTO escalations (escalation_id, opened_at) VALUES (@EscalationId, @OccurredAt)
+        ON CONFLICT (escalation_id) DO UPDATE SET opened_at = EXCLUDED.opened_at
+        """;
+
+    private const string EscalationEnded = """
+        INSERT INTO escalations (escalation_id, resolved_at) VALUES (@EscalationId, @OccurredAt)
+        ON CONFLICT (escalation_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at
+        """;
+
+    private const string StoreAgency = """
+        INSERT INTO agencies (agency_id, kind) VALUES (@AgencyId, @Kind)
+        ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind
+        """;
+
     public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) => Count(context, FlowMetrics.ReferralsOpened, m => m.OccurredAt);
 
     public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetrics.CasesOpened, m => m.OccurredAt,
-        (work, opened, ct) => work.ExecuteAsync(
-            """
-            INSERT INTO case_passes (case_id, opened_on, passes)
-            SELECT case_id, opened_on, 0 FROM unnest(@CaseIds, @Days) AS opened (case_id, opened_on)
-            ON CONFLICT (case_id) DO NOTHING
-            """,
+        (work, opened, ct) => work.ExecuteAsync(StartPasses,
             new { CaseIds = opened.Select(c => c.CaseId).ToArray(), Days = opened.Select(c => DayOf(c.OccurredAt)).ToArray() }, ct));
 
     public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) => Count(context, FlowMetrics.MatchesProposed, m => m.OccurredAt);
 
     public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetrics.Offers, m => m.OccurredAt,
-        (work, offers, ct) => EachAsync(offers, offer => RecordTime(work, "offered_at", offer.HandoffId, offer.CaseId, offer.OccurredAt, ct)));
+        async (work, offers, ct) =>
+        {
+            await CountFlowAsync(work, FlowMetrics.Offers, offers.Select(o => (o.OccurredAt, o.FromAgencyId, o.ToAgencyId)), ct);
+            await EachAsync(offers, o => work.ExecuteAsync(RecordOffered, new { o.HandoffId, o.CaseId, At = o.OccurredAt }, ct));
+        });
 
     public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetrics.Accepted, m => m.OccurredAt,
-        (work, accepted, ct) => EachAsync(accepted, a => RecordTime(work, "accepted_at", a.HandoffId, a.CaseId, a.OccurredAt, ct)));
+        async (work, accepted, ct) =>
+        {
+            await CountFlowAsync(work, FlowMetrics.Accepted, accepted.Select(a => (a.OccurredAt, a.FromAgencyId, a.ToAgencyId)), ct);
+            await EachAsync(accepted, a => work.ExecuteAsync(RecordAccepted, new { a.HandoffId, a.CaseId, At = a.OccurredAt }, ct));
+        });
 
     public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetrics.Declined, m => m.OccurredAt,
-        (work, declined, ct) => EachAsync(declined, d => CountPass(work, d.CaseId, d.OccurredAt, ct)));
+        (work, declined, ct) => PassesAsync(work, declined.Select(d => (d.CaseId, d.OccurredAt, d.FromAgencyId, d.ToAgencyId)).ToList(), ct));
 
     public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetrics.Expired, m => m.OccurredAt,
-        (work, expired, ct) => EachAsync(expired, e => CountPass(work, e.CaseId, e.OccurredAt, ct)));
+        (work, expired, ct) => PassesAsync(work, expired.Select(e => (e.CaseId, e.OccurredAt, e.FromAgencyId, e.ToAgencyId)).ToList(), ct));
 
-    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetrics.Withdrawn, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetrics.Withdrawn, m => m.OccurredAt,
+        (work, withdrawn, ct) => EachAsync(withdrawn, w => work.ExecuteAsync(RecordClosed, new { w.HandoffId, w.CaseId, At = w.OccurredAt }, ct)));
 
     public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetrics.Connected, m => m.OccurredAt,
-        (work, connected, ct) => EachAsync(connected, c => RecordTime(work, "connected_at", c.HandoffId, c.CaseId, c.OccurredAt, ct)));
+        (work, connected, ct) => EachAsync(connected, c => work.ExecuteAsync(RecordConnected, new { c.HandoffId, c.CaseId, At = c.OccurredAt }, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetrics.Completed, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetrics.Completed, m => m.OccurredAt,
+        (work, completed, ct) => EachAsync(completed, c => work.ExecuteAsync(RecordClosed, new { c.HandoffId, c.CaseId, At = c.OccurredAt }, ct)));
 
-    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetrics.Escalations, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetrics.Escalations, m => m.OccurredAt,
+        (work, escalated, ct) => EachAsync(escalated, async e =>
+        {
+            if (e.EscalationId is not null)
+            {
+                await work.ExecuteAsync(EscalationOpened, e, ct);
+            }
+            if (e is { Reason: EscalationReasons.NoFirstContact, HandoffId: { } handoffId })
+            {
+                await work.ExecuteAsync(RecordStuck, new { HandoffId = handoffId, e.CaseId, At = e.OccurredAt }, ct);
+            }
+        }));
+
+    public Task Consume(ConsumeContext<Batch<EscalationResolved>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
+        (work, resolved, ct) => EachAsync(resolved, r => work.ExecuteAsync(EscalationEnded, r, ct)));
 
     public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) => Count(context, FlowMetrics.ConsentsGranted, m => m.OccurredAt);
 
     public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) => Count(context, FlowMetrics.ConsentsRevoked, m => m.OccurredAt);
 
     public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) => Count(context, FlowMetrics.ConsentsExpired, m => m.OccurredAt);
+
+    public Task Consume(ConsumeContext<Batch<AgencyListed>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
+        (work, listed, ct) => EachAsync(listed, a => work.ExecuteAsync(StoreAgency, a, ct)));
 
     private Task Count<T>(
         ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
@@ -87,6 +156,27 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
             }
         });
 
+    private static Task CountFlowAsync(
+        UnitOfWork work, string metric, IEnumerable<(DateTimeOffset At, Guid From, Guid To)> moves, CancellationToken ct)
+    {
+        var cells = moves.CountBy(m => (Day: DayOf(m.At), m.From, m.To)).OrderBy(c => c.Key).ToList();
+        return work.ExecuteAsync(IncrementFlow, new
+        {
+            Metric = metric,
+            Days = cells.Select(c => c.Key.Day).ToArray(),
+            FromAgencyIds = cells.Select(c => c.Key.From).ToArray(),
+            ToAgencyIds = cells.Select(c => c.Key.To).ToArray(),
+            Counts = cells.Select(c => (long)c.Value).ToArray(),
+        }, ct);
+    }
+
+    private static async Task PassesAsync(
+        UnitOfWork work, IReadOnlyList<(Guid CaseId, DateTimeOffset At, Guid From, Guid To)> passes, CancellationToken ct)
+    {
+        await CountFlowAsync(work, FlowMetrics.Passes, passes.Select(p => (p.At, p.From, p.To)), ct);
+        await EachAsync(passes, p => work.ExecuteAsync(CountPass, new { p.CaseId, Day = DayOf(p.At) }, ct));
+    }
+
     // Handoff moves are a few per case, not per referral: one statement each is fine.
     private static async Task EachAsync<T>(IEnumerable<T> messages, Func<T, Task> write)
     {
@@ -95,20 +185,6 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
             await write(message);
         }
     }
-
-    private static Task RecordTime(UnitOfWork work, string column, Guid handoffId, Guid caseId, DateTimeOffset at, CancellationToken ct) =>
-        work.ExecuteAsync(
-            $"""
-            INSERT INTO handoff_timings (handoff_id, case_id, {column}) VALUES (@HandoffId, @CaseId, @At)
-            ON CONFLICT (handoff_id) DO UPDATE SET {column} = @At
-            """, new { HandoffId = handoffId, CaseId = caseId, At = at }, ct);
-
-    private static Task CountPass(UnitOfWork work, Guid caseId, DateTimeOffset at, CancellationToken ct) =>
-        work.ExecuteAsync(
-            """
-            INSERT INTO case_passes (case_id, opened_on, passes) VALUES (@CaseId, @Day, 1)
-            ON CONFLICT (case_id) DO UPDATE SET passes = case_passes.passes + 1
-            """, new { CaseId = caseId, Day = DayOf(at) }, ct);
 
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }

@@ -31,7 +31,7 @@ public sealed class CasePasses(IOptions<HandoffOptions> options, HandoffOffers o
         work.Tell(passed.FromAgencyId, AgencyEventKinds.TaskDue, passed.HandoffId, passed.CaseId, now, TaskKinds.ChooseNextService);
         if (passes >= options.Value.PassThreshold)
         {
-            await CaseEscalations.OpenAsync(work, passed.CaseId, EscalationReasons.PassedAround, passes, now, ct);
+            await CaseEscalations.OpenAsync(work, passed.CaseId, passed.HandoffId, EscalationReasons.PassedAround, passes, now, ct);
         }
     }
 }

@@ -58,12 +58,12 @@ public sealed class DeadlineSweep(Database database, CasePasses passes, IOptions
             case DueTimerKinds.FirstContact:
                 if (await work.QuerySingleAsync<bool>(StillWithoutContact, timer, ct))
                 {
-                    await CaseEscalations.OpenAsync(work, timer.CaseId, EscalationReasons.NoFirstContact, await CasePasses.CountAsync(work, timer.CaseId, ct), now, ct);
+                    await CaseEscalations.OpenAsync(work, timer.CaseId, timer.HandoffId, EscalationReasons.NoFirstContact, await CasePasses.CountAsync(work, timer.CaseId, ct), now, ct);
                 }
                 break;
             case DueTimerKinds.NextStep:
                 // Still here, so no offer was sent on the case since the pass (an offer clears it).
-                await CaseEscalations.OpenAsync(work, timer.CaseId, EscalationReasons.NoNextStep, await CasePasses.CountAsync(work, timer.CaseId, ct), now, ct);
+                await CaseEscalations.OpenAsync(work, timer.CaseId, timer.HandoffId, EscalationReasons.NoNextStep, await CasePasses.CountAsync(work, timer.CaseId, ct), now, ct);
                 break;
         }
     }

@@ -11,6 +11,7 @@ public static class CaseEscalations
         INSERT INTO escalations (id, case_id, reason, pass_count, status, opened_at)
         VALUES (@Id, @CaseId, @Reason, @PassCount, '{EscalationStatuses.Open}', @Now)
         ON CONFLICT (case_id, reason) WHERE status = '{EscalationStatuses.Open}' DO NOTHING
+        RETURNING id
         """;
 
     // The lead this service knows: as intake announced it, else the case's first referrer.
@@ -23,15 +24,19 @@ public static class CaseEscalations
     private const string ResolveOpen = $"""
         UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
         WHERE case_id = @CaseId AND status = '{EscalationStatuses.Open}'
+        RETURNING id AS EscalationId, case_id AS CaseId, reason, resolution, resolved_at AS OccurredAt
         """;
 
-    /// <summary>Opens an escalation and announces it (CaseEscalated), unless one of that reason is open on the case.</summary>
-    public static async Task OpenAsync(UnitOfWork work, Guid caseId, string reason, int passCount, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Opens an escalation and announces it (CaseEscalated), unless one of that reason is open on the case.
+    /// <paramref name="handoffId"/> is the handoff whose pass or deadline raised it.
+    /// </summary>
+    public static async Task OpenAsync(UnitOfWork work, Guid caseId, Guid? handoffId, string reason, int passCount, DateTimeOffset now, CancellationToken ct)
     {
-        var opened = await work.ExecuteAsync(Open, new { Id = Guid.CreateVersion7(), CaseId = caseId, Reason = reason, PassCount = passCount, Now = now }, ct);
-        if (opened == 1)
+        var opened = await work.QuerySingleOrDefaultAsync<Guid?>(Open, new { Id = Guid.CreateVersion7(), CaseId = caseId, Reason = reason, PassCount = passCount, Now = now }, ct);
+        if (opened is { } escalationId)
         {
-            work.Publish(new CaseEscalated(caseId, reason, passCount, now));
+            work.Publish(new CaseEscalated(caseId, reason, passCount, now, escalationId, handoffId));
             if (await work.QuerySingleOrDefaultAsync<Guid?>(LeadOfCase, new { CaseId = caseId }, ct) is { } lead)
             {
                 work.Tell(lead, AgencyEventKinds.CaseEscalated, handoffId: null, caseId, now, reason);
@@ -39,6 +44,23 @@ public static class CaseEscalations
         }
     }
 
-    public static Task ResolveAllAsync(UnitOfWork work, Guid caseId, string resolution, DateTimeOffset now, CancellationToken ct) =>
-        work.ExecuteAsync(ResolveOpen, new { CaseId = caseId, Resolution = resolution, Now = now }, ct);
+    public static async Task ResolveAllAsync(UnitOfWork work, Guid caseId, string resolution, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var resolved in await work.QueryAsync<Resolved>(ResolveOpen, new { CaseId = caseId, Resolution = resolution, Now = now }, ct))
+        {
+            work.Publish(resolved.ToEvent());
+        }
+    }
+
+    /// <summary>An escalation as an UPDATE … RETURNING that resolved it gives it back.</summary>
+    public sealed class Resolved
+    {
+        public Guid EscalationId { get; init; }
+        public Guid CaseId { get; init; }
+        public string Reason { get; init; } = "";
+        public string Resolution { get; init; } = "";
+        public DateTimeOffset OccurredAt { get; init; }
+
+        public EscalationResolved ToEvent() => new(EscalationId, CaseId, Reason, Resolution, OccurredAt);
+    }
 }

@@ -57,6 +57,7 @@ public static class EscalationEndpoints
     private const string Resolve = $"""
         UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
         WHERE id = @Id AND status = '{EscalationStatuses.Open}'
+        RETURNING id AS EscalationId, case_id AS CaseId, reason, resolution, resolved_at AS OccurredAt
         """;
 
     private const string Find = $"SELECT {Columns} FROM escalations e LEFT JOIN case_leads l ON l.case_id = e.case_id WHERE e.id = @Id";
@@ -108,10 +109,11 @@ public static class EscalationEndpoints
             return errors.ToProblem();
         }
         await using var work = await database.BeginAsync(ct);
-        if (await work.ExecuteAsync(Resolve, new { Id = id, request.Resolution, Now = time.GetUtcNow() }, ct) == 0)
+        if (await work.QuerySingleOrDefaultAsync<CaseEscalations.Resolved>(Resolve, new { Id = id, request.Resolution, Now = time.GetUtcNow() }, ct) is not { } resolved)
         {
             return await RefusalAsync(work, id, ct);
         }
+        work.Publish(resolved.ToEvent());
         var shown = await work.QuerySingleAsync<EscalationView>(Find, new { Id = id }, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(shown);

@@ -20,7 +20,28 @@ public sealed record DisclosedDurations(double? P50Hours, double? P90Hours, bool
 public sealed class Disclosure(int minimumCount)
 {
     public DisclosedCount Count(long count) =>
-        count == 0 || count >= minimumCount ? new DisclosedCount(count, false) : new DisclosedCount(null, true);
+        Shows(count) ? new DisclosedCount(count, false) : new DisclosedCount(null, true);
+
+    /// <summary>
+    /// A sum of counts that are shown elsewhere on their own (flow between two agencies): shown when it may be, and when
+    /// what its suppressed parts add up to may be too. Otherwise the sum minus its shown parts would reveal them.
+    /// </summary>
+    public DisclosedCount Sum(IEnumerable<long> parts)
+    {
+        var (total, hidden) = (0L, 0L);
+        foreach (var part in parts)
+        {
+            total += part;
+            hidden += Shows(part) ? 0 : part;
+        }
+        return Shows(total) && Shows(hidden) ? new DisclosedCount(total, false) : new DisclosedCount(null, true);
+    }
+
+    /// <summary><see cref="Count"/> of a total whose parts between two agencies are <paramref name="parts"/> (see <see cref="Sum"/>).</summary>
+    public DisclosedCount Count(long count, IEnumerable<long> parts) =>
+        Sum(parts) is { Suppressed: true } hidden ? hidden : Count(count);
+
+    private bool Shows(long count) => count == 0 || count >= minimumCount;
 
     /// <summary>A ratio is shown only when both of its counts are: otherwise it would let a suppressed count be derived.</summary>
     public double? Rate(DisclosedCount part, DisclosedCount whole) =>

@@ -25,7 +25,9 @@ public sealed record SummaryResponse(
     PassesPerCase PassesPerCase,
     DisclosedCount Escalations,
     DisclosedCount ConsentsGranted,
-    DisclosedCount ConsentsRevoked);
+    DisclosedCount ConsentsRevoked,
+    DisclosedCount OpenEscalations,
+    DisclosedCount StuckHandoffs);
 
 /// <summary>Two days, inclusive (UTC); by default the last thirty.</summary>
 public sealed record SummaryQuery(DateOnly? From, DateOnly? To)
@@ -43,7 +45,11 @@ public sealed record SummaryQuery(DateOnly? From, DateOnly? To)
     }
 }
 
-/// <summary>The coordinators' summary of referral flow between two days (inclusive, UTC). Never reveals a person.</summary>
+/// <summary>
+/// The coordinators' summary of referral flow between two days (inclusive, UTC), and what is open now: escalations not
+/// yet resolved, and handoffs handoff escalated for no first contact that are still neither connected nor closed.
+/// Never reveals a person.
+/// </summary>
 public static class SummaryEndpoint
 {
     private const string ReadCounts = "SELECT metric, SUM(value) FROM daily_counts WHERE day BETWEEN @From AND @To GROUP BY metric";
@@ -56,6 +62,17 @@ public static class SummaryEndpoint
     private const string ReadPasses = """
         SELECT CASE WHEN passes >= 3 THEN 3 ELSE passes END AS bucket, COUNT(*)
         FROM case_passes WHERE opened_on BETWEEN @From AND @To GROUP BY CASE WHEN passes >= 3 THEN 3 ELSE passes END
+        """;
+
+    // The same counts between each two agencies: the flow table shows those, so a network total must not reveal what it hides.
+    private const string ReadPairCounts = """
+        SELECT metric, SUM(value) AS value FROM flow_counts WHERE day BETWEEN @From AND @To
+        GROUP BY metric, from_agency_id, to_agency_id
+        """;
+
+    private const string ReadOpen = """
+        SELECT (SELECT COUNT(*) FROM escalations WHERE opened_at IS NOT NULL AND resolved_at IS NULL) AS OpenEscalations,
+               (SELECT COUNT(*) FROM handoff_timings WHERE stuck_at IS NOT NULL AND connected_at IS NULL AND closed_at IS NULL) AS StuckHandoffs
         """;
 
     public static void MapSummary(this IEndpointRouteBuilder app) =>
@@ -77,23 +94,27 @@ public static class SummaryEndpoint
         var counts = (await work.QueryAsync<(string Metric, long Value)>(ReadCounts, range, ct)).ToDictionary(c => c.Metric, c => c.Value);
         var timings = (await work.QueryAsync<(DateTime OfferedAt, DateTime? AcceptedAt, DateTime? ConnectedAt)>(ReadTimings, range, ct)).ToList();
         var passes = (await work.QueryAsync<(int Bucket, long Cases)>(ReadPasses, range, ct)).ToDictionary(p => p.Bucket, p => p.Cases);
+        var pairs = (await work.QueryAsync<(string Metric, long Value)>(ReadPairCounts, range, ct)).ToLookup(p => p.Metric, p => p.Value);
+        var open = await work.QuerySingleAsync<(long OpenEscalations, long StuckHandoffs)>(ReadOpen, null, ct);
 
         var k = new Disclosure(options.Value.MinimumCount);
         DisclosedCount Count(string metric) => k.Count(counts.GetValueOrDefault(metric));
+        DisclosedCount Flow(string metric, string pairMetric) => k.Count(counts.GetValueOrDefault(metric), pairs[pairMetric]);
         DisclosedCount Cases(int bucket) => k.Count(passes.GetValueOrDefault(bucket));
-        var offers = Count(FlowMetrics.Offers);
-        var accepted = Count(FlowMetrics.Accepted);
+        var offers = Flow(FlowMetrics.Offers, FlowMetrics.Offers);
+        var accepted = Flow(FlowMetrics.Accepted, FlowMetrics.Accepted);
         var connected = Count(FlowMetrics.Connected);
 
         return TypedResults.Ok(new SummaryResponse(
             first, last, options.Value.MinimumCount,
             Count(FlowMetrics.ReferralsOpened), Count(FlowMetrics.CasesOpened), Count(FlowMetrics.MatchesProposed),
-            offers, accepted, Count(FlowMetrics.Declined), Count(FlowMetrics.Expired), Count(FlowMetrics.Withdrawn),
+            offers, accepted, Flow(FlowMetrics.Declined, FlowMetrics.Passes), Flow(FlowMetrics.Expired, FlowMetrics.Passes), Count(FlowMetrics.Withdrawn),
             connected, Count(FlowMetrics.Completed),
             k.Rate(accepted, offers), k.Rate(connected, accepted),
             k.Durations(timings.Select(t => t.AcceptedAt!.Value - t.OfferedAt).ToList()),
             k.Durations(timings.Where(t => t.ConnectedAt is not null).Select(t => t.ConnectedAt!.Value - t.OfferedAt).ToList()),
             new PassesPerCase(Cases(0), Cases(1), Cases(2), Cases(3)),
-            Count(FlowMetrics.Escalations), Count(FlowMetrics.ConsentsGranted), Count(FlowMetrics.ConsentsRevoked)));
+            Count(FlowMetrics.Escalations), Count(FlowMetrics.ConsentsGranted), Count(FlowMetrics.ConsentsRevoked),
+            k.Count(open.OpenEscalations), k.Count(open.StuckHandoffs)));
     }
 }

@@ -38,6 +38,7 @@ public static class AgencyEndpoints
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<Agency>> (work) =>
         {
             await work.ExecuteAsync(Store, new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = now }, ct);
+            work.Publish(new AgencyListed(agency.Id, agency.Kind, now));
             return agency;
         }, a => $"/api/matching/agencies/{a.Id}", ct);
     }
