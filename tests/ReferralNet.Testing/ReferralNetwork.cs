@@ -51,15 +51,22 @@ public sealed class ReferralNetwork : IAsyncDisposable
     /// <summary>Every span the matching service's tracer saw (in one process it sees all ReferralNet sources).</summary>
     public SpanLog Spans { get; } = new();
 
+    /// <summary>A second handoff instance on the same database and broker, started now (as after a restart, or to scale out).</summary>
+    public ServiceHost<HandoffOptions> StartAnotherHandoff() =>
+        new ServiceHost<HandoffOptions>(_handoffSettings, services => services.AddSingleton<TimeProvider>(HandoffTime)).Start();
+
+    private IReadOnlyDictionary<string, string?> _handoffSettings = new Dictionary<string, string?>();
+
+    /// <summary><paramref name="serviceSettings"/> are given to every service, over the test defaults (short deadlines, say).</summary>
     public static async Task<ReferralNetwork> StartAsync(
-        IReadOnlyDictionary<string, string?>? gatewaySettings = null, int minimumCount = 1)
+        IReadOnlyDictionary<string, string?>? gatewaySettings = null, int minimumCount = 1, IReadOnlyDictionary<string, string?>? serviceSettings = null)
     {
         var servers = await TestServers.GetAsync();
         var network = new ReferralNetwork(servers);
         var virtualHost = await servers.CreateVirtualHostAsync("network");
         var suffix = Guid.NewGuid().ToString("N")[..8];
 
-        Dictionary<string, string?> ServiceSettings(string service) => new([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
+        Dictionary<string, string?> ServiceSettings(string service) => new Dictionary<string, string?>([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
         {
             ["Database:ConnectionString"] = servers.Database($"rn_{service}_{suffix}"),
             ["Identity:KeySecret"] = "test-identity-secret-0123456789-abcdefghijkl",
@@ -68,7 +75,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
             ["Handoff:SweepEvery"] = "00:00:00.200",
             ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
-        };
+        }.With(serviceSettings);
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
         var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake"),
@@ -78,8 +85,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
         var consent = network.Add(new ServiceHost<ConsentRecord>(
             new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start());
-        var handoff = network.Add(new ServiceHost<HandoffOptions>(ServiceSettings("handoff"),
-            services => services.AddSingleton<TimeProvider>(network.HandoffTime)).Start());
+        network._handoffSettings = ServiceSettings("handoff");
+        var handoff = network.Add(network.StartAnotherHandoff());
         network.HandoffServices = handoff.Services;
         var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights"),
             services => services.AddSingleton<TimeProvider>(network.InsightsTime)).Start());
@@ -98,10 +105,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
             ["ReverseProxy:Clusters:handoff:Destinations:primary:Address"] = handoff.Address.ToString(),
             ["ReverseProxy:Clusters:insights:Destinations:primary:Address"] = insights.Address.ToString(),
         };
-        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
-        {
-            gateway[key] = value;
-        }
+        gateway.With(gatewaySettings);
         // The development issuer starts only in the Development environment.
         var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development").Start());
         network.Gateway = gatewayHost.Address;
@@ -145,4 +149,16 @@ public sealed class ReferralNetwork : IAsyncDisposable
     }
 
     private sealed record TokenResponse(string AccessToken);
+}
+
+internal static class SettingsExtensions
+{
+    public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
 }

@@ -23,6 +23,18 @@ public abstract class PeriodicJob(TimeProvider time, ILogger log) : BackgroundSe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunUntilStoppedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped (the service, or this job alone): an end, not a failure the host should stop for.
+        }
+    }
+
+    private async Task RunUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Period, time);
         if (!RunsAtStart && !await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -108,6 +108,34 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
         Assert.Equal(1, await ExpiriesAnnouncedAsync(Scenario.HandoffIdOf(offer)));
     }
 
+    [Fact]
+    public async Task Deadlines_that_fall_due_while_the_service_is_down_fire_once_when_it_starts()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "再", services: [Service("Restart")]);
+        await referred.MatchesAsync(_network);
+        var handoffId = Scenario.HandoffIdOf(await referred.OfferAsync(_network, 0));
+        // The running instance stops sweeping, as a stopped service would; its deadline falls due meanwhile.
+        var running = _network.HandoffServices.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DeadlineSweep>().Single();
+        await running.StopAsync(CancellationToken.None);
+        try
+        {
+            _network.HandoffTime.Advance(Defaults.RespondWithin.Routine + TimeSpan.FromMinutes(1));
+            var dueWhileDown = await DueTimersAsync(handoffId, DueTimerKinds.OfferExpiry);
+            await using (_network.StartAnotherHandoff())
+            {
+                await HandoffUntilAsync(referred.Teacher, handoffId, h => h["status"]!.GetValue<string>() == HandoffStatuses.Expired, "the started instance to fire the deadline");
+            }
+
+            Assert.Equal(1, dueWhileDown);
+            Assert.Equal(0, await DueTimersAsync(handoffId, DueTimerKinds.OfferExpiry));
+            Assert.Equal(1, await ExpiriesAnnouncedAsync(handoffId));
+        }
+        finally
+        {
+            await running.StartAsync(CancellationToken.None);
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
@@ -136,10 +164,11 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
     private static List<string> Escalations(JsonArray timeline) =>
         timeline.Where(e => Kind(e) == TimelineKinds.CaseEscalated).Select(e => e!["text"]?.GetValue<string>()).OfType<string>().ToList();
 
-    private async Task<int> DueTimersAsync(Guid handoffId)
+    private async Task<int> DueTimersAsync(Guid handoffId, string? kind = null)
     {
         await using var work = await _network.HandoffServices.GetRequiredService<Database>().BeginAsync(CancellationToken.None);
-        return await work.QuerySingleAsync<int>("SELECT COUNT(*)::int FROM due_timers WHERE handoff_id = @HandoffId", new { HandoffId = handoffId }, CancellationToken.None);
+        return await work.QuerySingleAsync<int>("SELECT COUNT(*)::int FROM due_timers WHERE handoff_id = @HandoffId AND (@Kind::text IS NULL OR kind = @Kind)",
+            new { HandoffId = handoffId, Kind = kind }, CancellationToken.None);
     }
 
     private async Task<int> ExpiriesAnnouncedAsync(Guid handoffId)
