@@ -12,6 +12,9 @@
 #   deploy/load.sh deadlines --offers 100000 --due 1000
 #                                                 the deadline sweep: that many open offers stored in handoff's database,
 #                                                 some due within one minute; how late each fires
+#   deploy/load.sh events --connections 500 --offers 100
+#                                                 live events: that many workers of one agency hold GET /api/handoffs/events
+#                                                 open; offers to that agency, offer POST to event on every stream
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
@@ -33,7 +36,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

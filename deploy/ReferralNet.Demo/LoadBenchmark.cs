@@ -30,8 +30,8 @@ public static class LoadBenchmark
         Console.WriteLine($"Warming up with {warmUp} referrals ({WarmUpSeconds} s at the target rate, not measured)...");
         await SubmitAllAsync(workers, $"w{run}", warmUp, ratePerSecond);
 
-        Console.WriteLine($"Submitting {referrals} referrals at {ratePerSecond}/s through {gateway.Address}...");
         var measuredFrom = DateTimeOffset.UtcNow;
+        Console.WriteLine($"Submitting {referrals} referrals at {ratePerSecond}/s through {gateway.Address} from {measuredFrom:HH:mm:ss} UTC...");
         var clock = Stopwatch.StartNew();
         var results = await SubmitAllAsync(workers, $"m{run}", referrals, ratePerSecond);
         var elapsed = clock.Elapsed;

@@ -1,6 +1,6 @@
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake', 'revocations', 'tokens' or 'deadlines'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -31,6 +31,10 @@ switch (command)
     case "deadlines":
         await DeadlineBenchmark.RunAsync(Option("handoff-db", ""), int.Parse(Option("offers", "100000")), int.Parse(Option("due", "1000")));
         return 0;
+    case "events":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await EventsBenchmark.RunAsync(gateway, int.Parse(Option("connections", "500")), int.Parse(Option("offers", "100")));
+        return 0;
     case "tokens":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await TokenBenchmark.RunAsync(gateway, new Uri(Option("intake", "http://127.0.0.1:5101")),
@@ -42,5 +46,6 @@ switch (command)
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
         Console.WriteLine("                        | tokens [--gateway URL] [--intake URL] [--seconds S] [--concurrency C]");
         Console.WriteLine("                        | deadlines --handoff-db CONNECTION [--offers N] [--due N]");
+        Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
         return command == "help" ? 0 : 2;
 }

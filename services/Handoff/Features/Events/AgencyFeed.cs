@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
 
 namespace ReferralNet.Handoff.Features.Events;
 
@@ -15,7 +17,16 @@ public sealed record AgencyEvent
     public Guid CaseId { get; init; }
     public string? Code { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
+
+    private byte[]? _frame;
+
+    /// <summary>The event as one Server-Sent Events frame; made once, however many streams of the agency send it.</summary>
+    public byte[] Frame => _frame ??= Encoding.UTF8.GetBytes(
+        $"id: {Id}\nevent: {Kind}\ndata: {JsonSerializer.Serialize(new AgencyEventData(Id, Kind, HandoffId, CaseId, Code, OccurredAt), JsonSerializerOptions.Web)}\n\n");
 }
+
+/// <summary>What a worker's browser receives as the data of one event: ids and codes only.</summary>
+public sealed record AgencyEventData(long Id, string Kind, Guid? HandoffId, Guid CaseId, string? Code, DateTimeOffset OccurredAt);
 
 /// <summary>
 /// Tells an agency's workers what happened, in the transaction of what happened: the feed's rows commit with it or not

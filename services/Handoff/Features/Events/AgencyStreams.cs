@@ -96,6 +96,7 @@ public sealed class AgencyStream : IDisposable
         new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private int _mustCatchUp;
     private Task<bool>? _waiting;
+    private Task? _heartbeat;
 
     internal AgencyStream(AgencyStreams owner, Guid agencyId)
     {
@@ -119,17 +120,18 @@ public sealed class AgencyStream : IDisposable
         _queue.Writer.TryWrite(Nudge);
     }
 
-    /// <summary>Waits until something arrived or <paramref name="quiet"/> passed; false for the quiet case (time for a heartbeat).</summary>
-    public async Task<bool> WaitAsync(TimeSpan quiet, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Waits until something arrived (true) or the next heartbeat is due (false). Heartbeats come every
+    /// <paramref name="heartbeatEvery"/> whether or not events came in between: one timer per stream, not one per event.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan heartbeatEvery, TimeProvider time, CancellationToken ct)
     {
         _waiting ??= _queue.Reader.WaitToReadAsync(ct).AsTask();
-        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(quiet, time, heartbeat.Token);
-        var first = await Task.WhenAny(_waiting, delay);
-        await heartbeat.CancelAsync();
-        if (first != _waiting)
+        _heartbeat ??= Task.Delay(heartbeatEvery, time, ct);
+        if (await Task.WhenAny(_waiting, _heartbeat) == _heartbeat)
         {
-            ct.ThrowIfCancellationRequested();
+            await _heartbeat; // throws when the stream was closed
+            _heartbeat = null;
             return false;
         }
         _waiting = null;

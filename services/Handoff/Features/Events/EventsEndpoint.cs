@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 
 namespace ReferralNet.Handoff.Features.Events;
-
-/// <summary>What a worker's browser receives as the data of one event: ids and codes only.</summary>
-public sealed record AgencyEventData(long Id, string Kind, Guid? HandoffId, Guid CaseId, string? Code, DateTimeOffset OccurredAt);
 
 /// <summary>
 /// The live feed of the caller's agency as Server-Sent Events. A reconnect sends <c>Last-Event-ID</c> (the browser does
@@ -25,6 +20,9 @@ public static class EventsEndpoint
     private const string Latest = "SELECT COALESCE(MAX(id), 0) FROM agency_events";
 
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+
+    // How long a browser waits before it reconnects after the stream broke.
+    private static readonly byte[] Retry = "retry: 3000\n\n"u8.ToArray();
 
     public static void MapEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/handoffs/events", Handle).RequirePersonAccess(Policies.Worker)
@@ -54,7 +52,7 @@ public static class EventsEndpoint
             // Open before reading where to start, so nothing that commits in between falls through.
             using var stream = streams.Open(agencyId);
             var sent = after ?? await database.QuerySingleOrDefaultAsync<long>(Latest, null, ct);
-            await body.WriteAsync(Encoding.UTF8.GetBytes($"retry: 3000\n\n"), ct);
+            await body.WriteAsync(Retry, ct);
             if (after is not null)
             {
                 sent = await SendMissedAsync(body, sent, ct);
@@ -103,8 +101,7 @@ public static class EventsEndpoint
         {
             if (!participation.IsShutOut(e.CaseId, agencyId))
             {
-                var data = JsonSerializer.Serialize(new AgencyEventData(e.Id, e.Kind, e.HandoffId, e.CaseId, e.Code, e.OccurredAt), JsonSerializerOptions.Web);
-                await body.WriteAsync(Encoding.UTF8.GetBytes($"id: {e.Id}\nevent: {e.Kind}\ndata: {data}\n\n"), ct);
+                await body.WriteAsync(e.Frame, ct);
             }
             return e.Id;
         }
