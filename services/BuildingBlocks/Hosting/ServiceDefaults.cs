@@ -78,11 +78,11 @@ public static class ServiceDefaults
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            // A bus that is reconnecting reports Degraded: not ready to take traffic that must reach the broker.
+            // Degraded (parked messages, a bus that is reconnecting: the outbox keeps what the service emits) still serves.
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
-public sealed class BrokerOptions : IOptionsSection
+public sealed class BrokerOptions : IOptionsSection, IValidatableObject
 {
     public static string Section => "Broker";
 
@@ -31,7 +31,7 @@ public sealed class BrokerOptions : IOptionsSection
     [Range(1, 1000)]
     public int ConcurrentMessageLimit { get; set; } = 8;
 
-    /// <summary>Immediate retries (with exponential back-off) before a message goes to its endpoint's _error queue.</summary>
+    /// <summary>Immediate retries (with exponential back-off) before a message is redelivered later (<see cref="RedeliveryIntervals"/>).</summary>
     [Range(0, 20)]
     public int RetryLimit { get; set; } = 4;
 
@@ -40,4 +40,35 @@ public sealed class BrokerOptions : IOptionsSection
 
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a message that still fails after its immediate retries waits before each next delivery: the last
+    /// interval repeats until <see cref="RedeliverFor"/> has passed since its first failure. Each interval is a delay
+    /// queue of the broker (a TTL and a dead-letter route back to the consumer's queue): no plugin.
+    /// </summary>
+    /// <remarks>Empty means <see cref="DefaultRedeliveryIntervals"/> (a configured list would be added to a non-empty default, not replace it).</remarks>
+    public TimeSpan[] RedeliveryIntervals { get; set; } = [];
+
+    public static readonly IReadOnlyList<TimeSpan> DefaultRedeliveryIntervals =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    public IReadOnlyList<TimeSpan> Redelivery => RedeliveryIntervals.Length > 0 ? RedeliveryIntervals : DefaultRedeliveryIntervals;
+
+    /// <summary>After this long failing, a message is parked (its queue's _parked queue) for an operator to redrive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan RedeliverFor { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>A plain client connection to the same broker, for what the bus does not do (the delay queues, counting parked messages).</summary>
+    public RabbitMQ.Client.ConnectionFactory ConnectionFactory() => new()
+    {
+        HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = Username, Password = Password,
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RedeliveryIntervals.Length > 10 || RedeliveryIntervals.Any(i => i < TimeSpan.FromMilliseconds(100) || i > TimeSpan.FromDays(1)))
+        {
+            yield return new ValidationResult("has at most ten intervals, each from 100 ms to a day", [nameof(RedeliveryIntervals)]);
+        }
+    }
 }

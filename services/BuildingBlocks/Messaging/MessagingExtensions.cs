@@ -8,8 +8,9 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ the ReferralNet way: quorum queues, publisher confirms, kebab-case endpoints prefixed with
-    /// the service name (so two services never compete for one queue), retry with back-off then the _error queue,
-    /// and the outbox dispatcher.
+    /// the service name (so two services never compete for one queue), immediate retries with back-off, then
+    /// redelivery through the broker's delay queues up to a horizon, then the queue's _parked queue (see
+    /// <see cref="RedeliveryQueues"/>), and the outbox dispatcher.
     /// </summary>
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
@@ -29,11 +30,14 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new InboxEndpointNameFormatter(serviceName));
             addConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
-                endpoint.UseMessageRetry(r => r.Exponential(
-                    broker.RetryLimit, broker.RetryMinInterval, broker.RetryMaxInterval, broker.RetryMinInterval));
+                context.GetRequiredService<RedeliveryQueues>().ConsumerQueues.TryAdd(queue, 0);
+                // The retries are the consumer's (inside); redelivery is the message's (outside): it sees a message only
+                // once its retries are spent.
+                endpoint.ConnectConsumerConfigurationObserver(new ConsumerRetries(broker));
+                endpoint.UseConsumeFilter(typeof(RedeliveryFilter<>), context);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
@@ -54,9 +58,24 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddSingleton<RedeliveryQueues>();
+        builder.Services.AddSingleton<ParkedMessagesCheck>();
+        builder.Services.AddHealthChecks().AddCheck<ParkedMessagesCheck>("parked-messages", tags: [ServiceDefaults.ReadyTag]);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<Housekeeping>();
         return builder;
+    }
+}
+
+/// <summary>Immediate retries with exponential back-off, on every consumer of an endpoint.</summary>
+internal sealed class ConsumerRetries(BrokerOptions broker) : IConsumerConfigurationObserver
+{
+    public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator) where TConsumer : class =>
+        configurator.UseMessageRetry(r => r.Exponential(broker.RetryLimit, broker.RetryMinInterval, broker.RetryMaxInterval, broker.RetryMinInterval));
+
+    public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
+        where TConsumer : class where TMessage : class
+    {
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RabbitMQ.Client;
 using ReferralNet.BuildingBlocks.Consent;
 using ReferralNet.BuildingBlocks.Data;
 using ReferralNet.BuildingBlocks.Hosting;
@@ -42,6 +43,7 @@ public sealed class MessagingHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(world.Settings);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton(world.Log);
+        builder.Services.AddSingleton(world.Faults);
         builder.AddServiceDefaults(ServiceName, typeof(MessagingHost).Assembly);
         builder.AddMessaging(bus =>
         {
@@ -79,6 +81,9 @@ public sealed class ProbeWorld
             ["Broker:RetryLimit"] = "2",
             ["Broker:RetryMinInterval"] = "00:00:00.100",
             ["Broker:RetryMaxInterval"] = "00:00:00.300",
+            ["Broker:RedeliveryIntervals:0"] = "00:00:00.300",
+            ["Broker:RedeliveryIntervals:1"] = "00:00:00.600",
+            ["Broker:RedeliverFor"] = "00:00:02",
             ["Outbox:PublishTimeout"] = "00:00:03",
         };
     }
@@ -92,6 +97,13 @@ public sealed class ProbeWorld
     public Dictionary<string, string?> Settings { get; }
 
     public ProbeLog Log { get; } = new();
+
+    public ProbeFaults Faults { get; } = new();
+
+    public ConnectionFactory Broker() => new()
+    {
+        HostName = Servers.RabbitHost, Port = Servers.RabbitPort, VirtualHost = VirtualHost, UserName = Servers.RabbitUser, Password = Servers.RabbitPassword,
+    };
 
     public static async Task<ProbeWorld> CreateAsync()
     {

@@ -1,41 +1,70 @@
+using System.Net;
 using MassTransit;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Messaging;
 
+/// <summary>Redelivery here: two retries, then deliveries again after 0.3 s and 0.6 s (repeating), parked after 2 s.</summary>
 [Collection(BrokerCollection.Name)]
 public sealed class PoisonMessageTests
 {
+    private static string QueueOf<TConsumer>() where TConsumer : class, IConsumer =>
+        new KebabCaseEndpointNameFormatter(MessagingHost.ServiceName + "-", false).Consumer<TConsumer>();
+
     [Fact]
-    public async Task A_poison_message_lands_in_the_error_queue_after_its_retries_and_does_not_hold_up_the_next_message()
+    public async Task A_message_that_keeps_failing_is_delivered_again_later_then_parked_without_holding_up_the_next_message()
     {
         var world = await ProbeWorld.CreateAsync();
         await using var host = await MessagingHost.StartAsync(world);
+        using var client = host.Client();
         var poison = Guid.NewGuid();
         var good = Guid.NewGuid();
 
         await ProbeWorld.CommitAsync(host.Database, [new ProbeSent(poison, Poison: true)]);
         await ProbeWorld.CommitAsync(host.Database, [new ProbeSent(good)]);
 
-        var errorQueue = new KebabCaseEndpointNameFormatter(MessagingHost.ServiceName + "-", false).Consumer<ProbeConsumer>() + "_error";
-        await Eventually.Until(() => MessagesInAsync(world, errorQueue), count => count == 1, $"the poison probe in {errorQueue}");
+        var parked = QueueOf<ProbeConsumer>() + RedeliveryQueues.ParkedSuffix;
+        await Eventually.Until(() => MessagesInAsync(world, parked), count => count == 1, $"the poison probe in {parked}");
+        var ready = await client.GetAsync("/health/ready");
         Assert.Equal(1, world.Log.CountOf(good));
-        Assert.Equal(1 + 2, world.Log.CountOf(poison)); // the first try and Broker:RetryLimit = 2 retries
-        var lastPoisonAttempt = world.Log.Deliveries.Last(d => d.ProbeId == poison).At;
-        Assert.True(world.Log.Deliveries.Single(d => d.ProbeId == good).At < lastPoisonAttempt,
+        var deliveries = world.Log.CountOf(poison);
+        Assert.True(deliveries >= 3 * 3 && deliveries % 3 == 0, $"{deliveries} deliveries: each delivery is a first try and Broker:RetryLimit = 2 retries, and it was delivered at least thrice");
+        Assert.Single(world.Log.Deliveries.Where(d => d.ProbeId == poison).Select(d => d.MessageId).Distinct());
+        Assert.True(world.Log.Deliveries.Single(d => d.ProbeId == good).At < world.Log.Deliveries.Last(d => d.ProbeId == poison).At,
             "the good message should be handled while the poison one is still being retried");
+        Assert.Equal((HttpStatusCode.OK, "Degraded"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
+        Assert.Equal(0u, await MessagesInAsync(world, QueueOf<ProbeConsumer>() + "_error"));
+    }
+
+    [Fact]
+    public async Task A_parked_message_redriven_after_the_fix_takes_effect_once()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world);
+        using var client = host.Client();
+        var probe = Guid.NewGuid();
+        world.Faults.Fail(probe);
+        await ProbeWorld.CommitAsync(host.Database, [new ProbeCounted(probe)]);
+        var queue = QueueOf<CountingConsumer>();
+        await Eventually.Until(() => MessagesInAsync(world, queue + RedeliveryQueues.ParkedSuffix), count => count == 1, "the failing probe parked");
+
+        world.Faults.Heal(probe);
+        var moved = await ParkedMessages.RedriveAsync(world.Broker(), queue, CancellationToken.None);
+
+        Assert.Equal(1, moved);
+        await Eventually.Until(() => world.QueryAsync<int?>("SELECT applied FROM probe_effects WHERE probe_id = @Id", new { Id = probe }),
+            applied => applied == 1, "the redriven probe's effect");
+        await Eventually.Until(async () => await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync(),
+            status => status == "Healthy", "readiness healthy again once nothing is parked");
+        Assert.Equal(0u, await MessagesInAsync(world, queue + RedeliveryQueues.ParkedSuffix));
     }
 
     private static async Task<uint> MessagesInAsync(ProbeWorld world, string queue)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = world.Servers.RabbitHost, Port = world.Servers.RabbitPort, VirtualHost = world.VirtualHost,
-            UserName = world.Servers.RabbitUser, Password = world.Servers.RabbitPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await world.Broker().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try
         {

@@ -46,17 +46,35 @@ public sealed class ProbeConsumer(ProbeLog log) : IInboxConsumer, IConsumer<Prob
     }
 }
 
+/// <summary>Probes whose effect fails, in its transaction, until the test heals them (a bug, then its fix).</summary>
+public sealed class ProbeFaults
+{
+    private readonly ConcurrentDictionary<Guid, byte> _failing = new();
+
+    public void Fail(Guid probeId) => _failing[probeId] = 0;
+
+    public void Heal(Guid probeId) => _failing.TryRemove(probeId, out _);
+
+    public bool IsFailing(Guid probeId) => _failing.ContainsKey(probeId);
+}
+
 /// <summary>Adds one to the probe's row: the effect the inbox must keep to once per message.</summary>
-public sealed class CountingConsumer(Database database) : IInboxConsumer, IConsumer<ProbeCounted>
+public sealed class CountingConsumer(Database database, ProbeFaults faults) : IInboxConsumer, IConsumer<ProbeCounted>
 {
     public static string Inbox => "counting";
 
-    public Task Consume(ConsumeContext<ProbeCounted> context) => database.ConsumeOnceAsync(context, Inbox, (work, ct) =>
-        work.ExecuteAsync(
+    public Task Consume(ConsumeContext<ProbeCounted> context) => database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
+    {
+        await work.ExecuteAsync(
             """
             INSERT INTO probe_effects (probe_id, applied) VALUES (@ProbeId, 1)
             ON CONFLICT (probe_id) DO UPDATE SET applied = probe_effects.applied + 1
-            """, context.Message, ct));
+            """, context.Message, ct);
+        if (faults.IsFailing(context.Message.ProbeId))
+        {
+            throw new InvalidOperationException("The probe's effect fails until it is healed.");
+        }
+    });
 }
 
 /// <summary>The batch form: adds one to the probe's row per message of the batch that was not handled before.</summary>
