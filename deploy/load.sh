@@ -34,7 +34,7 @@ if [ "${1:-}" = intake ]; then
 fi
 if [ "${1:-}" = deadlines ]; then
   shift
-  exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" "$@"
+  exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
 if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ]; then
   command=$1

@@ -10,12 +10,14 @@ namespace ReferralNet.Demo;
 /// of them falling due within the same minute (the rest in three days). Measures how late each fired after its due
 /// time (its <c>closed_at</c> minus its due time), then deletes what it stored. The expiries are real: their
 /// HandoffExpired events reach the other services (for unknown cases, so they change no case; insights counts them).
+/// Matching is told of the due offers too (its <c>offers</c> rows), as their HandoffOffered would have: an expiry of an
+/// offer it never heard of is one it waits for, and redelivers until its horizon.
 /// </summary>
 public static class DeadlineBenchmark
 {
     private const string Note = "Stored for the deadline benchmark.";
 
-    public static async Task RunAsync(string handoffDatabase, int offers, int due)
+    public static async Task RunAsync(string handoffDatabase, string matchingDatabase, int offers, int due)
     {
         await using var connection = new NpgsqlConnection(handoffDatabase);
         await connection.OpenAsync();
@@ -51,6 +53,17 @@ public static class DeadlineBenchmark
                 await w.WriteAsync(r.DueAt, NpgsqlDbType.TimestampTz);
             });
             await transaction.CommitAsync();
+        }
+        await using (var matching = new NpgsqlConnection(matchingDatabase))
+        {
+            await matching.OpenAsync();
+            await BulkCopy.IntoAsync(matching, "offers (handoff_id, referral_id, case_id, service_id)", rows.Take(due).ToList(), async (w, r) =>
+            {
+                await w.WriteAsync(r.Handoff, NpgsqlDbType.Uuid);
+                await w.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                await w.WriteAsync(r.Case, NpgsqlDbType.Uuid);
+                await w.WriteAsync(Guid.Empty, NpgsqlDbType.Uuid);
+            });
         }
         Console.WriteLine($"Stored {offers} open offers with their deadlines in {clock.Elapsed.TotalSeconds:0.0} s; {due} fall due from {firstDue:HH:mm:ss} over one minute.");
 
@@ -92,5 +105,10 @@ public static class DeadlineBenchmark
         cleanup.Parameters.AddWithValue("Note", Note);
         cleanup.CommandTimeout = 300;
         await cleanup.ExecuteNonQueryAsync();
+        await using var matchingCleanup = new NpgsqlConnection(matchingDatabase);
+        await matchingCleanup.OpenAsync();
+        await using var forget = new NpgsqlCommand("DELETE FROM offers WHERE handoff_id = ANY(@Ids)", matchingCleanup);
+        forget.Parameters.AddWithValue("Ids", dueIds);
+        await forget.ExecuteNonQueryAsync();
     }
 }

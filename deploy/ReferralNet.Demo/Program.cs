@@ -1,6 +1,7 @@
+using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/load.sh calls 'load', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -29,11 +30,19 @@ switch (command)
         await RevocationBenchmark.RunAsync(gateway, int.Parse(Option("count", "100")));
         return 0;
     case "deadlines":
-        await DeadlineBenchmark.RunAsync(Option("handoff-db", ""), int.Parse(Option("offers", "100000")), int.Parse(Option("due", "1000")));
+        await DeadlineBenchmark.RunAsync(Option("handoff-db", ""), Option("matching-db", ""), int.Parse(Option("offers", "100000")), int.Parse(Option("due", "1000")));
         return 0;
     case "events":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await EventsBenchmark.RunAsync(gateway, int.Parse(Option("connections", "500")), int.Parse(Option("offers", "100")));
+        return 0;
+    case "redrive":
+        var queue = Option("queue", "");
+        var moved = await ParkedMessages.RedriveAsync(new RabbitMQ.Client.ConnectionFactory
+        {
+            HostName = "127.0.0.1", Port = int.Parse(Option("broker-port", "5682")), VirtualHost = "/", UserName = "guest", Password = "guest",
+        }, queue, CancellationToken.None);
+        Console.WriteLine($"{queue}: {moved} parked message(s) sent back.");
         return 0;
     case "tokens":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
@@ -45,7 +54,8 @@ switch (command)
         Console.WriteLine("                        | intake [--gateway URL] --intake-db CONNECTION --identity-secret S [--persons N] [--referrals N] [--rate R]");
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
         Console.WriteLine("                        | tokens [--gateway URL] [--intake URL] [--seconds S] [--concurrency C]");
-        Console.WriteLine("                        | deadlines --handoff-db CONNECTION [--offers N] [--due N]");
+        Console.WriteLine("                        | deadlines --handoff-db CONNECTION --matching-db CONNECTION [--offers N] [--due N]");
         Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
+        Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }

@@ -2,18 +2,31 @@ using System.Reflection;
 using DbUp;
 using DbUp.Engine.Output;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace ReferralNet.BuildingBlocks.Data;
 
 /// <summary>
 /// Runs the numbered .sql scripts embedded in the building blocks (outbox, inbox) and in the service, in name order,
-/// each once (DbUp keeps a journal table).
+/// each once (DbUp keeps a journal table), one instance at a time (an advisory lock).
 /// </summary>
 public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceIdentity service, ILogger<SchemaMigrator> log)
 {
     public void Migrate()
     {
         var connectionString = options.Value.ConnectionString;
+        // Two instances starting together: one creates and migrates, the other waits, then finds nothing left to do.
+        // The lock is taken in the server's maintenance database, which exists before the service's own does.
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        using var maintenance = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        maintenance.Open();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('referralnet-migrations:' || @Database))", maintenance))
+        {
+            take.Parameters.AddWithValue("Database", target.Database ?? "");
+            take.CommandTimeout = 0; // as long as the other instance's migration takes
+            take.ExecuteNonQuery();
+        }
+        // Closing the session releases the lock.
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(log));
         var upgrade = DeployChanges.To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, IsSqlScript)
