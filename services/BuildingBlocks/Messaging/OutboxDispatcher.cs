@@ -32,6 +32,7 @@ public sealed class OutboxDispatcher(
     private static readonly Histogram<double> CommitToPublish = Meter.CreateHistogram<double>(
         "referralnet.outbox.commit_to_publish", "ms", "Time from storing an outbox row to the broker's confirmation");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("referralnet.outbox.published");
+    private static readonly Counter<long> Parked = Meter.CreateCounter<long>("referralnet.outbox.parked");
 
     private readonly Channel<(Guid Id, DateTimeOffset ConfirmedAt, DateTimeOffset StoredAt)> _confirmed =
         Channel.CreateUnbounded<(Guid, DateTimeOffset, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
@@ -163,7 +164,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Publishes one batch of waiting rows; returns how many were published.</summary>
+    /// <summary>
+    /// Publishes one batch of waiting rows; returns how many were published. A row that fails while others of its batch
+    /// publish, or that does not read as its type, is a bad row: its failure is counted, and at
+    /// <see cref="OutboxOptions.ParkAfterAttempts"/> it is parked. When every row fails, the broker is away: nothing is
+    /// counted, and the lane backs off.
+    /// </summary>
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -175,23 +181,78 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        DateTimeOffset[] confirmedAt;
+        Attempt[] attempts;
         using (var publishDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             publishDeadline.CancelAfter(options.Value.PublishTimeout);
-            confirmedAt = await Task.WhenAll(rows.Select(row => PublishAsync(row.Id, Deserialize(row), row.TraceParent, publishDeadline.Token)));
+            attempts = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, publishDeadline.Token)));
+        }
+        var published = rows.Zip(attempts).Where(r => r.Second.ConfirmedAt is not null).ToList();
+        var bad = rows.Zip(attempts).Where(r => r.Second.Failure is { } failure && (r.Second.Unreadable || published.Count > 0)).ToList();
+        if (published.Count == 0 && bad.Count == 0)
+        {
+            throw new AggregateException("No message of the batch could be published.", attempts.Select(a => a.Failure!));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.MarkDispatched, new { Ids = rows.Select(r => r.Id).ToArray(), Times = confirmedAt }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(OutboxSql.MarkDispatched,
+            new { Ids = published.Select(r => r.First.Id).ToArray(), Times = published.Select(r => r.Second.ConfirmedAt!.Value).ToArray() },
+            transaction, cancellationToken: ct));
+        if (bad.Count > 0)
+        {
+            var counted = await connection.QueryAsync<(Guid Id, bool Parked)>(new CommandDefinition(OutboxSql.CountFailures, new
+            {
+                Ids = bad.Select(r => r.First.Id).ToArray(),
+                Errors = bad.Select(r => Describe(r.Second.Failure!)).ToArray(),
+                ParkAfter = options.Value.ParkAfterAttempts,
+                Now = time.GetUtcNow(),
+            }, transaction, cancellationToken: ct));
+            foreach (var (id, parked) in counted)
+            {
+                if (parked)
+                {
+                    Parked.Add(1);
+                    log.LogError("Outbox row {Id} failed {Attempts} times to publish; parked for an operator", id, options.Value.ParkAfterAttempts);
+                }
+            }
+        }
         await transaction.CommitAsync(ct);
 
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var (row, attempt) in published)
         {
-            CommitToPublish.Record((confirmedAt[i] - rows[i].CreatedAt).TotalMilliseconds);
+            CommitToPublish.Record((attempt.ConfirmedAt!.Value - row.CreatedAt).TotalMilliseconds);
         }
-        Published.Add(rows.Count);
+        Published.Add(published.Count);
         return rows.Count;
+    }
+
+    private sealed record Attempt(DateTimeOffset? ConfirmedAt, Exception? Failure, bool Unreadable);
+
+    private async Task<Attempt> TryPublishAsync(OutboxSql.Row row, CancellationToken ct)
+    {
+        object message;
+        try
+        {
+            message = Deserialize(row);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or TypeLoadException or FileNotFoundException or NotSupportedException)
+        {
+            return new Attempt(null, e, Unreadable: true);
+        }
+        try
+        {
+            return new Attempt(await PublishAsync(row.Id, message, row.TraceParent, ct), null, Unreadable: false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested || e is OperationCanceledException)
+        {
+            return new Attempt(null, e, Unreadable: false);
+        }
+    }
+
+    // The type and message of what failed, never the row's body.
+    private static string Describe(Exception e)
+    {
+        var text = $"{e.GetType().Name}: {e.Message}";
+        return text.Length > 500 ? text[..500] : text;
     }
 
     private static object Deserialize(OutboxSql.Row row) =>

@@ -36,7 +36,7 @@ internal static class OutboxSql
     public const string ClaimWaiting = """
         SELECT id, message_type AS MessageType, body, trace_parent AS TraceParent, created_at AS CreatedAt
         FROM outbox_messages
-        WHERE dispatched_at IS NULL AND (leased_until IS NULL OR leased_until < @Now)
+        WHERE dispatched_at IS NULL AND parked_at IS NULL AND (leased_until IS NULL OR leased_until < @Now)
         ORDER BY seq
         LIMIT @Limit
         FOR UPDATE SKIP LOCKED
@@ -51,6 +51,17 @@ internal static class OutboxSql
         FROM unnest(@Ids, @Times) AS confirmed (id, at)
         WHERE outbox_messages.id = confirmed.id
         """;
+
+    /// <summary>Counts a failed try of each row, and parks those that reached the limit.</summary>
+    public const string CountFailures = """
+        UPDATE outbox_messages SET attempts = attempts + 1, last_error = failed.error,
+            parked_at = CASE WHEN attempts + 1 >= @ParkAfter THEN @Now END
+        FROM unnest(@Ids, @Errors) AS failed (id, error)
+        WHERE outbox_messages.id = failed.id
+        RETURNING outbox_messages.id, outbox_messages.parked_at IS NOT NULL AS parked
+        """;
+
+    public const string CountParked = "SELECT COUNT(*) FROM outbox_messages WHERE parked_at IS NOT NULL";
 
     /// <summary>No ON CONFLICT: a second delivery must fail on the key, which rolls back its whole transaction.</summary>
     public const string RecordInbox = """

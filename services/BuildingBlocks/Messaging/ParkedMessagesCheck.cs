@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ReferralNet.BuildingBlocks.Data;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Degraded while any consumer queue of this service has parked messages: the service still works, but something it
-/// was told did not take effect and waits for an operator (<c>deploy/ops.sh parked</c>, <c>deploy/ops.sh redrive</c>).
+/// Degraded while any consumer queue of this service has parked messages, or its outbox parked rows: the service still
+/// works, but something it was told did not take effect, or something it said did not go out, and waits for an
+/// operator (<c>deploy/ops.sh parked</c>, <c>deploy/ops.sh redrive</c>).
 /// Read from the broker at most every <see cref="KeptFor"/> (one instance per service, so the reading is kept).
 /// </summary>
-internal sealed class ParkedMessagesCheck(RedeliveryQueues queues, TimeProvider time) : IHealthCheck
+internal sealed class ParkedMessagesCheck(RedeliveryQueues queues, Database database, TimeProvider time) : IHealthCheck
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
 
@@ -20,19 +22,26 @@ internal sealed class ParkedMessagesCheck(RedeliveryQueues queues, TimeProvider 
         {
             return last.Result;
         }
-        HealthCheckResult result;
+        var parked = new Dictionary<string, long>();
         try
         {
-            var parked = await queues.ParkedAsync(ct);
-            result = parked.Count == 0
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Degraded($"{parked.Values.Sum(c => c)} parked: {string.Join(", ", parked.Select(p => $"{p.Key}{RedeliveryQueues.ParkedSuffix} ({p.Value})"))}",
-                    data: parked.ToDictionary(p => p.Key + RedeliveryQueues.ParkedSuffix, p => (object)p.Value));
+            foreach (var (queue, count) in await queues.ParkedAsync(ct))
+            {
+                parked[queue + RedeliveryQueues.ParkedSuffix] = count;
+            }
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
         {
-            result = HealthCheckResult.Healthy("The broker does not answer; the bus check reports it."); // not this check's to say
+            // The broker does not answer: the bus check reports that.
         }
+        if (await database.QuerySingleOrDefaultAsync<long>(OutboxSql.CountParked, null, ct) is > 0 and var rows)
+        {
+            parked["outbox"] = rows;
+        }
+        var result = parked.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Degraded($"{parked.Values.Sum()} parked: {string.Join(", ", parked.Select(p => $"{p.Key} ({p.Value})"))}",
+                data: parked.ToDictionary(p => p.Key, p => (object)p.Value));
         _last = (result, now);
         return result;
     }

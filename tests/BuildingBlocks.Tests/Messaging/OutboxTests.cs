@@ -27,6 +27,32 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_row_that_cannot_be_published_is_parked_after_its_attempts_and_does_not_hold_up_the_rows_behind_it()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await (await MessagingHost.StartAsync(world)).DisposeAsync(); // creates the schema and the queues, then stops
+        var bad = Guid.NewGuid();
+        // A row whose type no build of this service knows (say, written by a newer version that was rolled back).
+        await world.QueryAsync<int>(
+            "INSERT INTO outbox_messages (id, message_type, body, created_at) VALUES (@Id, 'Gone.Message, Gone', '{}', now()) RETURNING 1", new { Id = bad });
+        var probes = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        await ProbeWorld.CommitAsync(world.WriterWithoutDispatcher(), probes.Select(id => new ProbeSent(id)));
+
+        await using var host = await MessagingHost.StartAsync(world, new() { ["Outbox:ParkAfterAttempts"] = "2" });
+        using var client = host.Client();
+        await Eventually.Until(() => world.Log.SawAll(probes), "the rows behind the bad one to be published");
+        var attemptsWhenParked = await Eventually.Until(
+            () => world.QueryAsync<int>("SELECT COALESCE((SELECT attempts FROM outbox_messages WHERE id = @Id AND parked_at IS NOT NULL), 0)", new { Id = bad }),
+            attempts => attempts > 0, "the bad row to be parked");
+        var ready = await Eventually.Until(async () => await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync(),
+            status => status == "Degraded", "readiness to show the parked row");
+
+        Assert.Equal(2, attemptsWhenParked);
+        Assert.Equal(0, await world.WaitingInOutboxAsync() - 1); // only the parked row is left undispatched
+        Assert.Equal("Degraded", ready);
+    }
+
+    [Fact]
     public async Task Rows_a_committing_instance_still_holds_are_left_to_it_until_its_lease_runs_out()
     {
         var world = await ProbeWorld.CreateAsync();
