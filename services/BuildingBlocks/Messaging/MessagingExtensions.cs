@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
@@ -29,6 +30,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new InboxEndpointNameFormatter(serviceName));
+            // A broker that is away (or not there yet) degrades the service; it does not take it out of service.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             addConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
