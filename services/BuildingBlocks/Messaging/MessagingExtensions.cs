@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
@@ -37,10 +38,11 @@ public static class MessagingExtensions
             {
                 var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
                 context.GetRequiredService<RedeliveryQueues>().ConsumerQueues.TryAdd(queue, 0);
-                // The retries are the consumer's (inside); redelivery is the message's (outside): it sees a message only
-                // once its retries are spent.
-                endpoint.ConnectConsumerConfigurationObserver(new ConsumerRetries(broker));
-                endpoint.UseConsumeFilter(typeof(RedeliveryFilter<>), context);
+                endpoint.UseMessageRetry(r => r.Exponential(
+                    broker.RetryLimit, broker.RetryMinInterval, broker.RetryMaxInterval, broker.RetryMinInterval));
+                // What still fails after the retries, alone or in a batch, is delivered again later, not moved to _error.
+                endpoint.ConfigureError(error => error.UseFilter(new RedeliveryOnFault(context.GetRequiredService<RedeliveryQueues>(), broker,
+                    context.GetRequiredService<TimeProvider>(), serviceName, context.GetRequiredService<ILoggerFactory>().CreateLogger<RedeliveryOnFault>())));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
@@ -68,17 +70,5 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<Housekeeping>();
         return builder;
-    }
-}
-
-/// <summary>Immediate retries with exponential back-off, on every consumer of an endpoint.</summary>
-internal sealed class ConsumerRetries(BrokerOptions broker) : IConsumerConfigurationObserver
-{
-    public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator) where TConsumer : class =>
-        configurator.UseMessageRetry(r => r.Exponential(broker.RetryLimit, broker.RetryMinInterval, broker.RetryMaxInterval, broker.RetryMinInterval));
-
-    public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
-        where TConsumer : class where TMessage : class
-    {
     }
 }

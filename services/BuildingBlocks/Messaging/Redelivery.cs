@@ -10,7 +10,7 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 /// <summary>
 /// Where a message that still fails after its immediate retries goes: into the broker's delay queue for its next
 /// interval (<see cref="BrokerOptions.Redelivery"/>), whose TTL dead-letters it back to the consumer's own queue by
-/// routing key, with the same message id (so the inbox keeps its effect to once); after
+/// routing key, unchanged but for its redelivery headers (so its message id, and the inbox's once, hold); after
 /// <see cref="BrokerOptions.RedeliverFor"/>, into the queue's <c>_parked</c> queue, kept for an operator.
 /// </summary>
 public sealed class RedeliveryQueues(IOptions<BrokerOptions> options)
@@ -63,6 +63,45 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options)
         }
     }
 
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private IConnection? _connection;
+    private IChannel? _channel;
+
+    /// <summary>
+    /// Publishes a message again, confirmed by the broker: after <paramref name="delay"/> back to <paramref name="queue"/>
+    /// (its delay queue dead-letters it there by routing key), or, without a delay, into the queue's _parked queue.
+    /// </summary>
+    public async Task PublishAsync(string queue, TimeSpan? delay, BasicProperties properties, byte[] body, CancellationToken ct)
+    {
+        await EnsureDeclaredAsync(ct);
+        await _publishing.WaitAsync(ct);
+        try
+        {
+            if (_channel is not { IsOpen: true })
+            {
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                }
+                _connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
+                _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+            }
+            if (delay is { } interval)
+            {
+                await _channel.BasicPublishAsync(DelayQueue(interval), queue, mandatory: false, properties, body, ct);
+            }
+            else
+            {
+                await _channel.QueueDeclareAsync(queue + ParkedSuffix, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+                await _channel.BasicPublishAsync("", queue + ParkedSuffix, mandatory: true, properties, body, ct);
+            }
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
     /// <summary>How many messages wait in each consumer queue's _parked queue (those with none are left out).</summary>
     public async Task<IReadOnlyDictionary<string, uint>> ParkedAsync(CancellationToken ct)
     {
@@ -90,79 +129,62 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options)
 }
 
 /// <summary>
-/// Around a consumer's retries: when they are spent, the message is sent on to its next delivery, or parked after the
-/// horizon, and acknowledged here; so a failing message neither blocks its queue nor is dropped.
+/// The endpoint's error pipe, in place of MassTransit's move to <c>_error</c>: a message whose retries are spent (alone
+/// or as part of a batch) is published again, as it came (body and properties), to the delay queue of its next
+/// interval with its queue's name as routing key, or to its queue's <c>_parked</c> queue after the horizon; then
+/// MassTransit acknowledges it. So a failing message neither blocks its queue nor is dropped.
 /// </summary>
-public sealed class RedeliveryFilter<T>(RedeliveryQueues queues, IOptions<BrokerOptions> options, TimeProvider time, ServiceIdentity service,
-    ILogger<RedeliveryFilter<T>> log) : IFilter<ConsumeContext<T>> where T : class
+public sealed class RedeliveryOnFault(RedeliveryQueues queues, BrokerOptions settings, TimeProvider time, string service, ILogger log)
+    : IFilter<ExceptionReceiveContext>
 {
     private static readonly Meter Meter = new("ReferralNet.Messaging");
     private static readonly Counter<long> Redelivered = Meter.CreateCounter<long>("referralnet.messages.redelivered");
     private static readonly Counter<long> Parked = Meter.CreateCounter<long>("referralnet.messages.parked");
 
-    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
-        try
-        {
-            await next.Send(context);
-        }
-        catch (Exception e) when (!context.CancellationToken.IsCancellationRequested)
-        {
-            await RedeliverOrParkAsync(context, e);
-        }
-    }
-
-    public void Probe(ProbeContext context) => context.CreateFilterScope("redelivery");
-
-    private async Task RedeliverOrParkAsync(ConsumeContext<T> context, Exception failure)
-    {
-        var settings = options.Value;
+        var rabbit = context.GetPayload<RabbitMqBasicConsumeContext>();
+        var headers = rabbit.Properties.Headers ?? new Dictionary<string, object?>();
         var now = time.GetUtcNow();
-        var firstFailedAt = context.Headers.Get<string>(RedeliveryQueues.FirstFailedAtHeader) is { } first && DateTimeOffset.TryParse(first, out var at) ? at : now;
-        var redeliveries = context.Headers.Get(RedeliveryQueues.RedeliveriesHeader, (int?)0) ?? 0;
+        var firstFailedAt = headers.TryGetValue(RedeliveryQueues.FirstFailedAtHeader, out var first) && first is not null
+            ? DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(first, System.Globalization.CultureInfo.InvariantCulture))
+            : now;
+        var redeliveries = headers.TryGetValue(RedeliveryQueues.RedeliveriesHeader, out var count) && count is not null
+            ? Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
         var interval = settings.Redelivery[Math.Min(redeliveries, settings.Redelivery.Count - 1)];
-        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
-        var tags = new TagList { { "service", service.Name }, { "message_type", typeof(T).Name } };
+        var queue = context.InputAddress.AbsolutePath.Split('/')[^1];
         var park = now + interval - firstFailedAt > settings.RedeliverFor;
-        if (!park)
+        var fault = $"{context.Exception.GetType().Name}: {context.Exception.Message}";
+
+        var properties = new BasicProperties(rabbit.Properties)
         {
-            await queues.EnsureDeclaredAsync(context.CancellationToken);
-        }
-        var address = park
-            ? new Uri($"queue:{queue}{RedeliveryQueues.ParkedSuffix}")
-            : new Uri($"exchange:{RedeliveryQueues.DelayQueue(interval)}?type=fanout");
-        var fault = $"{failure.GetType().Name}: {failure.Message}";
-        var endpoint = await context.GetSendEndpoint(address);
-        await endpoint.Send(context.Message, send =>
-        {
-            send.MessageId = context.MessageId;
-            send.CorrelationId = context.CorrelationId;
-            send.ConversationId = context.ConversationId;
-            foreach (var (key, value) in context.Headers.GetAll().Where(h => !h.Key.StartsWith("MT-", StringComparison.Ordinal)))
+            Headers = new Dictionary<string, object?>(headers)
             {
-                send.Headers.Set(key, value);
-            }
-            send.Headers.Set(RedeliveryQueues.FirstFailedAtHeader, firstFailedAt.ToString("O"));
-            send.Headers.Set(RedeliveryQueues.RedeliveriesHeader, redeliveries + 1);
-            send.Headers.Set(RedeliveryQueues.FaultHeader, fault.Length > 500 ? fault[..500] : fault);
-            if (!park)
-            {
-                send.SetRoutingKey(queue);
-            }
-        }, context.CancellationToken);
+                [RedeliveryQueues.FirstFailedAtHeader] = firstFailedAt.ToUnixTimeMilliseconds(),
+                [RedeliveryQueues.RedeliveriesHeader] = redeliveries + 1,
+                [RedeliveryQueues.FaultHeader] = fault.Length > 500 ? fault[..500] : fault,
+            },
+        };
+        await queues.PublishAsync(queue, park ? null : interval, properties, context.Body.GetBytes(), context.CancellationToken);
+
+        var messageType = context.TransportHeaders.Get<string>(MessageHeaders.MessageType) is { } urn ? urn[(urn.LastIndexOf(':') + 1)..] : "unknown";
+        var tags = new TagList { { "service", service }, { "message_type", messageType } };
         if (park)
         {
             Parked.Add(1, tags);
-            log.LogError(failure, "{MessageType} {MessageId} kept failing for {Horizon}; parked in {Queue}{Suffix} for an operator to redrive",
-                typeof(T).Name, context.MessageId, settings.RedeliverFor, queue, RedeliveryQueues.ParkedSuffix);
+            log.LogError(context.Exception, "{MessageType} {MessageId} kept failing for {Horizon}; parked in {Queue}{Suffix} for an operator to redrive",
+                messageType, rabbit.Properties.MessageId, settings.RedeliverFor, queue, RedeliveryQueues.ParkedSuffix);
         }
         else
         {
             Redelivered.Add(1, tags);
-            log.LogWarning(failure, "{MessageType} {MessageId} failed after its retries; delivered again in {Interval} (redelivery {Redelivery})",
-                typeof(T).Name, context.MessageId, interval, redeliveries + 1);
+            log.LogWarning(context.Exception, "{MessageType} {MessageId} failed after its retries; delivered again in {Interval} (redelivery {Redelivery})",
+                messageType, rabbit.Properties.MessageId, interval, redeliveries + 1);
         }
     }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("redelivery");
 }
 
 /// <summary>What an operator does with parked messages once the cause is fixed: send them back to their queue.</summary>
@@ -195,7 +217,7 @@ public static class ParkedMessages
     private static readonly string[] OwnHeaders =
         [RedeliveryQueues.FirstFailedAtHeader, RedeliveryQueues.RedeliveriesHeader, RedeliveryQueues.FaultHeader];
 
-    // MassTransit keeps headers in its JSON envelope too.
+    // The redelivery headers are the broker's (properties); an envelope that carries some too is cleaned as well.
     private static ReadOnlyMemory<byte> WithoutOwnHeaders(ReadOnlyMemory<byte> body)
     {
         if (System.Text.Json.Nodes.JsonNode.Parse(body.Span) is not System.Text.Json.Nodes.JsonObject envelope

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Dapper;
 using Npgsql;
 using ReferralNet.Testing;
@@ -15,17 +14,7 @@ public sealed class DatabaseOutageTests
         // Longer than the outage: redelivered every 0.6 s meanwhile, never parked.
         await using var host = await MessagingHost.StartAsync(world, new() { ["Broker:RedeliverFor"] = "00:00:30" });
         var probes = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
-        long redelivered = 0;
-        using var redeliveries = new MeterListener();
-        redeliveries.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Name == "referralnet.messages.redelivered")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        redeliveries.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref redelivered, value));
-        redeliveries.Start();
+        using var redeliveries = new RedeliveryCounter();
         var database = new NpgsqlConnectionStringBuilder(world.ConnectionString).Database!;
         await using var maintenance = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(world.ConnectionString) { Database = "postgres" }.ConnectionString);
 
@@ -38,7 +27,7 @@ public sealed class DatabaseOutageTests
                 await host.Bus.Publish(new ProbeCounted(probe));
             }
             // Each probe's retries are spent while the database refuses the consumer: each is sent on for later.
-            await Eventually.Until(() => Interlocked.Read(ref redelivered) >= probes.Count, "every probe to be redelivered");
+            await Eventually.Until(() => redeliveries.Count >= probes.Count, "every probe to be redelivered");
         }
         finally
         {

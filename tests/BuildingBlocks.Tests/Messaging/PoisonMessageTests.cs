@@ -62,6 +62,26 @@ public sealed class PoisonMessageTests
         Assert.Equal(0u, await MessagesInAsync(world, queue + RedeliveryQueues.ParkedSuffix));
     }
 
+    [Fact]
+    public async Task A_batch_that_fails_is_delivered_again_later_and_takes_effect_once_healed()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world, new() { ["Broker:RedeliverFor"] = "00:00:30" });
+        using var redeliveries = new RedeliveryCounter();
+        var probes = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        world.Faults.Fail(probes[0]);
+        await ProbeWorld.CommitAsync(host.Database, probes.Select(id => new ProbeBatched(id)));
+
+        await Eventually.Until(() => redeliveries.Count >= probes.Count, "every message of the failed batch to be redelivered");
+        world.Faults.Heal(probes[0]);
+
+        await Eventually.Until(
+            () => world.QueryAsync<long>("SELECT COUNT(*) FROM probe_effects WHERE probe_id = ANY(@Ids)", new { Ids = probes.ToArray() }),
+            applied => applied == probes.Count, "every probe of the batch once healed");
+        Assert.Equal(1, await world.QueryAsync<int>("SELECT MAX(applied) FROM probe_effects"));
+        Assert.Equal(0u, await MessagesInAsync(world, QueueOf<BatchCountingConsumer>() + "_error"));
+    }
+
     private static async Task<uint> MessagesInAsync(ProbeWorld world, string queue)
     {
         await using var connection = await world.Broker().CreateConnectionAsync();

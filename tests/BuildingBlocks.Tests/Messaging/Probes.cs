@@ -78,13 +78,17 @@ public sealed class CountingConsumer(Database database, ProbeFaults faults) : II
 }
 
 /// <summary>The batch form: adds one to the probe's row per message of the batch that was not handled before.</summary>
-public sealed class BatchCountingConsumer(Database database) : IInboxConsumer, IConsumer<Batch<ProbeBatched>>
+public sealed class BatchCountingConsumer(Database database, ProbeFaults faults) : IInboxConsumer, IConsumer<Batch<ProbeBatched>>
 {
     public static string Inbox => "batch-counting";
 
     public Task Consume(ConsumeContext<Batch<ProbeBatched>> context) =>
         database.ConsumeBatchOnceAsync(context, Inbox, async (work, fresh, ct) =>
         {
+            if (fresh.Any(probe => faults.IsFailing(probe.ProbeId)))
+            {
+                throw new InvalidOperationException("A probe of the batch fails until it is healed.");
+            }
             foreach (var probe in fresh)
             {
                 await work.ExecuteAsync(
