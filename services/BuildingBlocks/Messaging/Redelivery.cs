@@ -168,7 +168,9 @@ public sealed class RedeliveryOnFault(RedeliveryQueues queues, BrokerOptions set
         };
         await queues.PublishAsync(queue, park ? null : interval, properties, context.Body.GetBytes(), context.CancellationToken);
 
-        var messageType = context.TransportHeaders.Get<string>(MessageHeaders.MessageType) is { } urn ? urn[(urn.LastIndexOf(':') + 1)..] : "unknown";
+        var messageType = context.TryGetPayload<ConsumeContext>(out var consumed) && consumed.SupportedMessageTypes.FirstOrDefault() is { } urn
+            ? urn[(urn.LastIndexOf(':') + 1)..]
+            : "unknown";
         var tags = new TagList { { "service", service }, { "message_type", messageType } };
         if (park)
         {
