@@ -13,7 +13,7 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 /// routing key, unchanged but for its redelivery headers (so its message id, and the inbox's once, hold); after
 /// <see cref="BrokerOptions.RedeliverFor"/>, into the queue's <c>_parked</c> queue, kept for an operator.
 /// </summary>
-public sealed class RedeliveryQueues(IOptions<BrokerOptions> options)
+public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDisposable
 {
     public const string ParkedSuffix = "_parked";
     public const string FirstFailedAtHeader = "ReferralNet-First-Failed-At";
@@ -99,6 +99,18 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options)
         finally
         {
             _publishing.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
         }
     }
 
