@@ -53,7 +53,7 @@ public sealed class ReferralNetwork : IAsyncDisposable
 
     /// <summary>A second handoff instance on the same database and broker, started now (as after a restart, or to scale out).</summary>
     public ServiceHost<HandoffOptions> StartAnotherHandoff() =>
-        new ServiceHost<HandoffOptions>(_handoffSettings, services => services.AddSingleton<TimeProvider>(HandoffTime)).Start();
+        new ServiceHost<HandoffOptions>(_handoffSettings, services => services.AddSingleton<TimeProvider>(HandoffTime)).Start().UntilReady();
 
     private IReadOnlyDictionary<string, string?> _handoffSettings = new Dictionary<string, string?>();
 
@@ -79,17 +79,17 @@ public sealed class ReferralNetwork : IAsyncDisposable
 
         // Started one by one: WebApplicationFactory intercepts each Program's host as it is built.
         var intake = network.Add(new ServiceHost<IdentityOptions>(ServiceSettings("intake"),
-            services => services.AddSingleton<TimeProvider>(network.IntakeTime)).Start());
+            services => services.AddSingleton<TimeProvider>(network.IntakeTime)).Start().UntilReady());
         network.IntakeServices = intake.Services;
         var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
-            services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start());
+            services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start().UntilReady());
         var consent = network.Add(new ServiceHost<ConsentRecord>(
-            new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start());
+            new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start().UntilReady());
         network._handoffSettings = ServiceSettings("handoff");
         var handoff = network.Add(network.StartAnotherHandoff());
         network.HandoffServices = handoff.Services;
         var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights"),
-            services => services.AddSingleton<TimeProvider>(network.InsightsTime)).Start());
+            services => services.AddSingleton<TimeProvider>(network.InsightsTime)).Start().UntilReady());
 
         var gateway = new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)])
         {

@@ -34,6 +34,15 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
         return this;
     }
 
+    /// <summary>Waits until the service's readiness answers 200 (its database answers and its queues are bound).</summary>
+    public ServiceHost<TMarker> UntilReady()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, status => status == HttpStatusCode.OK,
+            $"{typeof(TMarker).Assembly.GetName().Name} to be ready", TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);

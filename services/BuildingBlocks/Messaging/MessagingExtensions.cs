@@ -22,8 +22,9 @@ public static class MessagingExtensions
         builder.Services.AddValidatedOptions<OutboxOptions>();
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
-            // Queues exist before the service takes traffic, and a stop lets in-flight messages finish.
-            o.WaitUntilStarted = true;
+            // A service starts without the broker and connects when it comes (QueuesBound keeps it unready until its
+            // queues exist); a stop lets in-flight messages finish.
+            o.WaitUntilStarted = false;
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
@@ -63,6 +64,9 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddSingleton<QueuesBound>();
+        builder.Services.AddBusObserver(services => services.GetRequiredService<QueuesBound>());
+        builder.Services.AddHealthChecks().AddCheck<QueuesBound>("queues-bound", tags: [ServiceDefaults.ReadyTag]);
         builder.Services.AddSingleton<RedeliveryQueues>();
         builder.Services.AddSingleton<ParkedMessagesCheck>();
         builder.Services.AddHealthChecks().AddCheck<ParkedMessagesCheck>("parked-messages", tags: [ServiceDefaults.ReadyTag]);

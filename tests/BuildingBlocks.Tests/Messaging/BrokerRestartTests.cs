@@ -40,4 +40,38 @@ public sealed class BrokerRestartTests
         Assert.Equal(1, await world.QueryAsync<int>("SELECT MAX(applied) FROM probe_effects"));
         Assert.Equal(0, await world.WaitingInOutboxAsync());
     }
+
+    [Fact]
+    public async Task A_service_starts_without_the_broker_keeps_what_it_emits_and_is_ready_once_its_queues_are_bound()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await (await MessagingHost.StartAsync(world)).DisposeAsync(); // the schema and the queues, as after an earlier run
+        var probes = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        await world.Servers.RabbitCtl(["stop_app"]);
+        MessagingHost? host = null;
+        try
+        {
+            host = await MessagingHost.StartAsync(world, untilReady: false).WaitAsync(TimeSpan.FromSeconds(20));
+            using var client = host.Client();
+            var (live, ready) = (await client.GetAsync("/health/live"), await client.GetAsync("/health/ready"));
+            await ProbeWorld.CommitAsync(host.Database, probes.Select(id => new ProbeCounted(id)));
+
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
+            Assert.Equal(10, await world.WaitingInOutboxAsync());
+        }
+        finally
+        {
+            await world.Servers.RabbitCtl(["start_app"]);
+        }
+        await using (host)
+        {
+            using var client = host.Client();
+            await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, status => status == HttpStatusCode.OK,
+                "readiness once the broker came and the queues are bound", TimeSpan.FromSeconds(90));
+            await Eventually.Until(
+                () => world.QueryAsync<long>("SELECT COUNT(*) FROM probe_effects WHERE probe_id = ANY(@Ids)", new { Ids = probes.ToArray() }),
+                applied => applied == probes.Count, "every probe's effect once the broker came", TimeSpan.FromSeconds(90));
+        }
+    }
 }

@@ -36,7 +36,8 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public HttpClient Client() => new() { BaseAddress = new Uri(_app.Urls.First()) };
 
-    public static async Task<MessagingHost> StartAsync(ProbeWorld world, Dictionary<string, string?>? settings = null)
+    /// <summary>Starts the service and, unless told not to, waits until it is ready (its queues bound).</summary>
+    public static async Task<MessagingHost> StartAsync(ProbeWorld world, Dictionary<string, string?>? settings = null, bool untilReady = true)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -57,7 +58,14 @@ public sealed class MessagingHost : IAsyncDisposable
         var app = builder.Build();
         app.UseWebDefaults();
         await app.StartAsync();
-        return new MessagingHost(app, world);
+        var host = new MessagingHost(app, world);
+        if (untilReady)
+        {
+            using var client = host.Client();
+            await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, status => status == System.Net.HttpStatusCode.OK,
+                "the probe service to be ready", TimeSpan.FromSeconds(60));
+        }
+        return host;
     }
 
     public async ValueTask DisposeAsync()
