@@ -26,4 +26,9 @@ public static class Eventually
 
     public static Task Until(Func<bool> holds, string what, TimeSpan? within = null) =>
         Until(() => Task.FromResult(holds()), ok => ok, what, within);
+
+    /// <summary>Until a service's readiness answers 200: its database answers and its queues are bound.</summary>
+    public static Task Ready(HttpClient service, string what) =>
+        Until(async () => (await service.GetAsync("/health/ready")).StatusCode, status => status == System.Net.HttpStatusCode.OK,
+            $"{what} to be ready", TimeSpan.FromSeconds(60));
 }

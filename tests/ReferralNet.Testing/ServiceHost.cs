@@ -38,8 +38,7 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
     public ServiceHost<TMarker> UntilReady()
     {
         using var client = new HttpClient { BaseAddress = Address };
-        Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, status => status == HttpStatusCode.OK,
-            $"{typeof(TMarker).Assembly.GetName().Name} to be ready", TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        Eventually.Ready(client, typeof(TMarker).Assembly.GetName().Name!).GetAwaiter().GetResult();
         return this;
     }
 

@@ -202,7 +202,7 @@ public sealed class OutboxDispatcher(
             var counted = await connection.QueryAsync<(Guid Id, bool Parked)>(new CommandDefinition(OutboxSql.CountFailures, new
             {
                 Ids = bad.Select(r => r.First.Id).ToArray(),
-                Errors = bad.Select(r => Describe(r.Second.Failure!)).ToArray(),
+                Errors = bad.Select(r => Faults.Describe(r.Second.Failure!)).ToArray(),
                 ParkAfter = options.Value.ParkAfterAttempts,
                 Now = time.GetUtcNow(),
             }, transaction, cancellationToken: ct));
@@ -242,17 +242,10 @@ public sealed class OutboxDispatcher(
         {
             return new Attempt(await PublishAsync(row.Id, message, row.TraceParent, ct), null, Unreadable: false);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested || e is OperationCanceledException)
+        catch (Exception e)
         {
             return new Attempt(null, e, Unreadable: false);
         }
-    }
-
-    // The type and message of what failed, never the row's body.
-    private static string Describe(Exception e)
-    {
-        var text = $"{e.GetType().Name}: {e.Message}";
-        return text.Length > 500 ? text[..500] : text;
     }
 
     private static object Deserialize(OutboxSql.Row row) =>

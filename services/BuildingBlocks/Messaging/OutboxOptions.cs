@@ -20,11 +20,11 @@ public sealed class OutboxOptions : IOptionsSection
     [Range(1, 16)]
     public int Lanes { get; set; } = 3;
 
-    /// <summary>A publish that the broker has not confirmed by then fails the batch; its rows stay and are retried.</summary>
     /// <summary>A row that failed this many times while others published (or that does not read as its type) is parked.</summary>
     [Range(1, 1000)]
     public int ParkAfterAttempts { get; set; } = 10;
 
+    /// <summary>A publish that the broker has not confirmed by then fails the batch; its rows stay and are retried.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

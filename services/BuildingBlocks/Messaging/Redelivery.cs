@@ -20,52 +20,15 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
     public const string RedeliveriesHeader = "ReferralNet-Redeliveries";
     public const string FaultHeader = "ReferralNet-Fault";
 
-    private readonly SemaphoreSlim _declaring = new(1, 1);
-    private volatile bool _declared;
+    // One connection for what the bus does not do: redelivering, parking, counting what is parked.
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private IConnection? _connection;
+    private IChannel? _publisher;
 
     public static string DelayQueue(TimeSpan interval) => $"referralnet.redelivery.{(long)interval.TotalMilliseconds}ms";
 
     /// <summary>The consumer queues of this service (their names as the bus named them).</summary>
     public ConcurrentDictionary<string, byte> ConsumerQueues { get; } = new();
-
-    /// <summary>Declares the delay queues once: a fanout exchange each, bound to a queue whose TTL dead-letters to the default exchange.</summary>
-    public async Task EnsureDeclaredAsync(CancellationToken ct)
-    {
-        if (_declared)
-        {
-            return;
-        }
-        await _declaring.WaitAsync(ct);
-        try
-        {
-            if (_declared)
-            {
-                return;
-            }
-            await using var connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            foreach (var interval in options.Value.Redelivery.Distinct())
-            {
-                var name = DelayQueue(interval);
-                await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
-                await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
-                {
-                    ["x-message-ttl"] = (long)interval.TotalMilliseconds,
-                    ["x-dead-letter-exchange"] = "",
-                }, cancellationToken: ct);
-                await channel.QueueBindAsync(name, name, routingKey: "", cancellationToken: ct);
-            }
-            _declared = true;
-        }
-        finally
-        {
-            _declaring.Release();
-        }
-    }
-
-    private readonly SemaphoreSlim _publishing = new(1, 1);
-    private IConnection? _connection;
-    private IChannel? _channel;
 
     /// <summary>
     /// Publishes a message again, confirmed by the broker: after <paramref name="delay"/> back to <paramref name="queue"/>
@@ -73,68 +36,104 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
     /// </summary>
     public async Task PublishAsync(string queue, TimeSpan? delay, BasicProperties properties, byte[] body, CancellationToken ct)
     {
-        await EnsureDeclaredAsync(ct);
-        await _publishing.WaitAsync(ct);
+        await _lock.WaitAsync(ct);
         try
         {
-            if (_channel is not { IsOpen: true })
-            {
-                if (_connection is not null)
-                {
-                    await _connection.DisposeAsync();
-                }
-                _connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
-                _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-            }
+            var publisher = await PublisherAsync(ct);
             if (delay is { } interval)
             {
-                await _channel.BasicPublishAsync(DelayQueue(interval), queue, mandatory: false, properties, body, ct);
+                await publisher.BasicPublishAsync(DelayQueue(interval), queue, mandatory: false, properties, body, ct);
             }
             else
             {
-                await _channel.QueueDeclareAsync(queue + ParkedSuffix, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
-                await _channel.BasicPublishAsync("", queue + ParkedSuffix, mandatory: true, properties, body, ct);
+                await publisher.QueueDeclareAsync(queue + ParkedSuffix, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+                await publisher.BasicPublishAsync("", queue + ParkedSuffix, mandatory: true, properties, body, ct);
             }
         }
         finally
         {
-            _publishing.Release();
+            _lock.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_channel is not null)
+        if (_connection is not null)
         {
-            await _channel.DisposeAsync();
+            await _connection.DisposeAsync(); // closes its channels too
+        }
+    }
+
+    // Callers hold the lock.
+    private async Task<IConnection> ConnectionAsync(CancellationToken ct)
+    {
+        if (_connection is { IsOpen: true })
+        {
+            return _connection;
         }
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
         }
+        _publisher = null;
+        return _connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
+    }
+
+    /// <summary>
+    /// The confirmed channel redeliveries go out on; opening it declares the delay queues (again after a reconnect:
+    /// declaring is idempotent): a fanout exchange each, bound to a queue whose TTL dead-letters to the default exchange.
+    /// </summary>
+    private async Task<IChannel> PublisherAsync(CancellationToken ct)
+    {
+        if (_publisher is { IsOpen: true })
+        {
+            return _publisher;
+        }
+        var channel = await (await ConnectionAsync(ct)).CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+        foreach (var interval in options.Value.Redelivery.Distinct())
+        {
+            var name = DelayQueue(interval);
+            await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+            await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+            {
+                ["x-message-ttl"] = (long)interval.TotalMilliseconds,
+                ["x-dead-letter-exchange"] = "",
+            }, cancellationToken: ct);
+            await channel.QueueBindAsync(name, name, routingKey: "", cancellationToken: ct);
+        }
+        return _publisher = channel;
     }
 
     /// <summary>How many messages wait in each consumer queue's _parked queue (those with none are left out).</summary>
     public async Task<IReadOnlyDictionary<string, uint>> ParkedAsync(CancellationToken ct)
     {
         var parked = new Dictionary<string, uint>();
-        await using var connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
-        foreach (var queue in ConsumerQueues.Keys.Order())
+        await _lock.WaitAsync(ct);
+        try
         {
-            // A passive declare of a queue that does not exist closes its channel: one channel per queue.
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
+            var connection = await ConnectionAsync(ct);
+            foreach (var queue in ConsumerQueues.Keys.Order())
             {
-                var count = (await channel.QueueDeclarePassiveAsync(queue + ParkedSuffix, ct)).MessageCount;
-                if (count > 0)
+                // A passive declare of a queue that does not exist closes its channel: one channel per queue.
+                await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+                try
                 {
-                    parked[queue] = count;
+                    var count = (await channel.QueueDeclarePassiveAsync(queue + ParkedSuffix, ct)).MessageCount;
+                    if (count > 0)
+                    {
+                        parked[queue] = count;
+                    }
+                }
+                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+                {
+                    // never parked anything
                 }
             }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                // never parked anything
-            }
+        }
+        finally
+        {
+            _lock.Release();
         }
         return parked;
     }
@@ -167,7 +166,6 @@ public sealed class RedeliveryOnFault(RedeliveryQueues queues, BrokerOptions set
         var interval = settings.Redelivery[Math.Min(redeliveries, settings.Redelivery.Count - 1)];
         var queue = context.InputAddress.AbsolutePath.Split('/')[^1];
         var park = now + interval - firstFailedAt > settings.RedeliverFor;
-        var fault = $"{context.Exception.GetType().Name}: {context.Exception.Message}";
 
         var properties = new BasicProperties(rabbit.Properties)
         {
@@ -175,7 +173,7 @@ public sealed class RedeliveryOnFault(RedeliveryQueues queues, BrokerOptions set
             {
                 [RedeliveryQueues.FirstFailedAtHeader] = firstFailedAt.ToUnixTimeMilliseconds(),
                 [RedeliveryQueues.RedeliveriesHeader] = redeliveries + 1,
-                [RedeliveryQueues.FaultHeader] = fault.Length > 500 ? fault[..500] : fault,
+                [RedeliveryQueues.FaultHeader] = Faults.Describe(context.Exception),
             },
         };
         await queues.PublishAsync(queue, park ? null : interval, properties, context.Body.GetBytes(), context.CancellationToken);
@@ -221,7 +219,7 @@ public static class ParkedMessages
             {
                 properties.Headers?.Remove(header);
             }
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, WithoutOwnHeaders(parked.Body), ct);
+            await channel.BasicPublishAsync("", queue, mandatory: true, properties, parked.Body, ct);
             await channel.BasicAckAsync(parked.DeliveryTag, multiple: false, ct);
             moved++;
         }
@@ -230,19 +228,4 @@ public static class ParkedMessages
 
     private static readonly string[] OwnHeaders =
         [RedeliveryQueues.FirstFailedAtHeader, RedeliveryQueues.RedeliveriesHeader, RedeliveryQueues.FaultHeader];
-
-    // The redelivery headers are the broker's (properties); an envelope that carries some too is cleaned as well.
-    private static ReadOnlyMemory<byte> WithoutOwnHeaders(ReadOnlyMemory<byte> body)
-    {
-        if (System.Text.Json.Nodes.JsonNode.Parse(body.Span) is not System.Text.Json.Nodes.JsonObject envelope
-            || envelope["headers"] is not System.Text.Json.Nodes.JsonObject headers)
-        {
-            return body;
-        }
-        foreach (var header in OwnHeaders)
-        {
-            headers.Remove(header);
-        }
-        return System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
-    }
 }

@@ -62,8 +62,7 @@ public sealed class MessagingHost : IAsyncDisposable
         if (untilReady)
         {
             using var client = host.Client();
-            await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode, status => status == System.Net.HttpStatusCode.OK,
-                "the probe service to be ready", TimeSpan.FromSeconds(60));
+            await Eventually.Ready(client, "the probe service");
         }
         return host;
     }

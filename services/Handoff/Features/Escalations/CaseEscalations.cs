@@ -14,16 +14,20 @@ public static class CaseEscalations
         RETURNING id
         """;
 
-    // The lead this service knows: as intake announced it, else the case's first referrer.
-    private const string LeadOfCase = """
-        SELECT COALESCE(
-            (SELECT lead_agency_id FROM case_leads WHERE case_id = @CaseId),
-            (SELECT from_agency_id FROM referrals WHERE case_id = @CaseId ORDER BY received_at LIMIT 1))
+    private static readonly string LeadOfCase = $"SELECT {LeadOf("@CaseId")}";
+
+    private static readonly string ResolveOpen = ResolveWhere("case_id = @CaseId");
+
+    /// <summary>The lead of the case <paramref name="caseId"/> (an SQL expression) this service knows: as intake announced it, else its first referrer.</summary>
+    public static string LeadOf(string caseId) => $"""
+        COALESCE((SELECT lead_agency_id FROM case_leads WHERE case_id = {caseId}),
+                 (SELECT from_agency_id FROM referrals WHERE case_id = {caseId} ORDER BY received_at LIMIT 1))
         """;
 
-    private const string ResolveOpen = $"""
+    /// <summary>Resolves the open escalations <paramref name="which"/> selects, returning each as <see cref="Resolved"/>.</summary>
+    public static string ResolveWhere(string which) => $"""
         UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
-        WHERE case_id = @CaseId AND status = '{EscalationStatuses.Open}'
+        WHERE {which} AND status = '{EscalationStatuses.Open}'
         RETURNING id AS EscalationId, case_id AS CaseId, reason, resolution, resolved_at AS OccurredAt
         """;
 

@@ -37,14 +37,14 @@ public sealed record ResolveEscalationRequest(string? Resolution)
 /// </summary>
 public static class EscalationEndpoints
 {
-    private const string Columns = """
+    private static readonly string Columns = $"""
         e.id AS EscalationId, e.case_id AS CaseId, e.reason, e.pass_count AS PassCount, e.status, e.opened_at AS OpenedAt,
-        COALESCE(l.lead_agency_id, (SELECT r.from_agency_id FROM referrals r WHERE r.case_id = e.case_id ORDER BY r.received_at LIMIT 1)) AS LeadAgencyId,
+        {CaseEscalations.LeadOf("e.case_id")} AS LeadAgencyId,
         e.assigned_agency_id AS AssignedAgencyId, e.resolution, e.resolved_at AS ResolvedAt
         """;
 
     private static readonly string ListPage = Keyset.Paged($"""
-        SELECT {Columns} FROM escalations e LEFT JOIN case_leads l ON l.case_id = e.case_id
+        SELECT {Columns} FROM escalations e
         WHERE (@Status IS NULL OR e.status = @Status)
         """, "e.id");
 
@@ -54,13 +54,9 @@ public static class EscalationEndpoints
         RETURNING e.id AS EscalationId, e.case_id AS CaseId
         """;
 
-    private const string Resolve = $"""
-        UPDATE escalations SET status = '{EscalationStatuses.Resolved}', resolution = @Resolution, resolved_at = @Now
-        WHERE id = @Id AND status = '{EscalationStatuses.Open}'
-        RETURNING id AS EscalationId, case_id AS CaseId, reason, resolution, resolved_at AS OccurredAt
-        """;
+    private static readonly string Resolve = CaseEscalations.ResolveWhere("id = @Id");
 
-    private const string Find = $"SELECT {Columns} FROM escalations e LEFT JOIN case_leads l ON l.case_id = e.case_id WHERE e.id = @Id";
+    private static readonly string Find = $"SELECT {Columns} FROM escalations e WHERE e.id = @Id";
 
     public static void MapEscalations(this IEndpointRouteBuilder app)
     {

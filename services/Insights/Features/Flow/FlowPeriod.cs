@@ -13,36 +13,21 @@ public sealed partial record FlowPeriod(string Name, DateOnly Start, DateOnly En
 
     public static FlowPeriod? Parse(string? name)
     {
-        if (name is null)
+        if (name is null || Pattern().Match(name) is not { Success: true } match)
         {
             return null;
         }
-        if (Week().Match(name) is { Success: true } week)
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
+        var week = match.Groups["week"].Success;
+        if (year is < 2000 or > 2100 || number < 1 || number > (week ? ISOWeek.GetWeeksInYear(year) : 12))
         {
-            var (year, number) = (int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture));
-            if (year is < 2000 or > 2100 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
-            {
-                return null;
-            }
-            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
-            return new FlowPeriod(name, monday, monday.AddDays(7));
+            return null;
         }
-        if (Month().Match(name) is { Success: true } month)
-        {
-            var (year, number) = (int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture));
-            if (year is < 2000 or > 2100 || number is < 1 or > 12)
-            {
-                return null;
-            }
-            var first = new DateOnly(year, number, 1);
-            return new FlowPeriod(name, first, first.AddMonths(1));
-        }
-        return null;
+        var start = week ? DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday)) : new DateOnly(year, number, 1);
+        return new FlowPeriod(name, start, week ? start.AddDays(7) : start.AddMonths(1));
     }
 
-    [GeneratedRegex(@"^(\d{4})-W(\d{2})$")]
-    private static partial Regex Week();
-
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
-    private static partial Regex Month();
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<week>W)?(?<number>\d{2})$")]
+    private static partial Regex Pattern();
 }
