@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks against the network that deploy/run.sh started, through the gateway. Options pass through, e.g.
 #   deploy/load.sh --referrals 3000 --rate 100   referrals: throughput, submit-to-matches latency, outbox latency
+#   deploy/load.sh overload --peak 200 --seconds 20
+#                                                 admission control: bursts at 1x, 2x and 3x the peak rate, each followed
+#                                                 by 20 s at the peak rate; goodput, shed, ready p99, seconds to recover
 #   deploy/load.sh intake --persons 100000 --referrals 9000 --rate 300
 #                                                 POST /api/intake/referrals with that many persons stored (stored once,
 #                                                 straight into intake's database), half the referrals for stored persons
@@ -36,7 +39,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

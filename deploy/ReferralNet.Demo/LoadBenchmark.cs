@@ -36,14 +36,15 @@ public static class LoadBenchmark
         var results = await SubmitAllAsync(workers, $"m{run}", referrals, ratePerSecond);
         var elapsed = clock.Elapsed;
 
-        var http = results.Select(r => r.HttpMs).ToList();
+        var admitted = results.Where(r => r.Admitted).ToList();
+        var http = admitted.Select(r => r.HttpMs).ToList();
         var windows = results.Chunk(ratePerSecond * WindowSeconds)
-            .Select(window => $"{Measure.Percentile(window.Select(r => r.ReadyMs).ToList(), 0.99):0}")
+            .Select(window => window.Any(r => r.Admitted) ? $"{Measure.Percentile(window.Where(r => r.Admitted).Select(r => r.ReadyMs).ToList(), 0.99):0}" : "shed")
             .ToList();
-        var ready = results.Select(r => r.ReadyMs).ToList();
+        var ready = admitted.Select(r => r.ReadyMs).ToList();
         Console.WriteLine();
         Console.WriteLine($"ReferralNet load: {referrals} referrals at {ratePerSecond}/s target, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"  sustained throughput          : {referrals / elapsed.TotalSeconds:0.0} referrals/s (all {referrals} matched in {elapsed.TotalSeconds:0.0} s)");
+        Console.WriteLine($"  sustained throughput          : {admitted.Count / elapsed.TotalSeconds:0.0} referrals/s ({admitted.Count} of {referrals} admitted and matched in {elapsed.TotalSeconds:0.0} s, {referrals - admitted.Count} refused with 503)");
         Console.WriteLine($"  POST /api/intake/referrals    : p50 {Measure.Percentile(http, 0.5):0.0} ms, p99 {Measure.Percentile(http, 0.99):0.0} ms");
         Console.WriteLine($"  submit -> matches ready       : p50 {Measure.Percentile(ready, 0.5):0.0} ms, p99 {Measure.Percentile(ready, 0.99):0.0} ms, max {ready.Max():0.0} ms");
         Console.WriteLine($"  ready p99 per {WindowSeconds} s window  : {string.Join(", ", windows)} ms");
@@ -54,10 +55,11 @@ public static class LoadBenchmark
         }
     }
 
-    private static Task<List<(double HttpMs, double ReadyMs)>> SubmitAllAsync(HttpClient[] workers, string prefix, int count, int ratePerSecond) =>
-        Measure.AtRateAsync(count, ratePerSecond, i => SubmitOneAsync(workers[i % workers.Length], $"{prefix}{i}"));
+    private static Task<List<Submitted>> SubmitAllAsync(HttpClient[] workers, string prefix, int count, int ratePerSecond) =>
+        Measure.AtRateAsync(count, ratePerSecond, i => SubmitAsync(workers[i % workers.Length], $"{prefix}{i}"));
 
-    private static async Task<(double HttpMs, double ReadyMs)> SubmitOneAsync(HttpClient worker, string name)
+    /// <summary>A referral as a worker sends it; refused (503 with Retry-After) or admitted and long-polled until matched.</summary>
+    public static async Task<Submitted> SubmitAsync(HttpClient worker, string name)
     {
         var started = Stopwatch.GetTimestamp();
         var response = await worker.PostAsJsonAsync("/api/intake/referrals", new
@@ -73,6 +75,11 @@ public static class LoadBenchmark
             summary = "Load test referral.",
         });
         var httpMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            return new Submitted(httpMs, 0, response.Headers.RetryAfter is not null && problem ? Refusals.Shed : Refusals.ShedWithoutRetryAfter);
+        }
         var referralId = (await GatewayClient.ReadAsync(response, HttpStatusCode.Created))["referralId"]!.GetValue<Guid>();
         // A long poll: matching holds the answer until the proposal is committed (or 10 s pass).
         while (true)
@@ -81,13 +88,24 @@ public static class LoadBenchmark
                 await worker.GetAsync($"/api/matching/referrals/{referralId}/matches?wait=10"), HttpStatusCode.OK);
             if (matches["status"]!.GetValue<string>() == MatchStatuses.Ready)
             {
-                return (httpMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return new Submitted(httpMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
             }
             if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
             {
                 throw new TimeoutException($"Referral {referralId} was not matched within 60 s.");
             }
         }
+    }
+
+    public static class Refusals
+    {
+        public const string Shed = "503 problem+json with Retry-After";
+        public const string ShedWithoutRetryAfter = "503 without Retry-After or problem+json";
+    }
+
+    public sealed record Submitted(double HttpMs, double ReadyMs, string? Refusal)
+    {
+        public bool Admitted => Refusal is null;
     }
 
     private static async Task ReportOutboxAsync(string connectionString, DateTimeOffset from)

@@ -1,7 +1,7 @@
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -18,6 +18,11 @@ switch (command)
         var intakeDatabase = Option("intake-db", "");
         await LoadBenchmark.RunAsync(gateway, int.Parse(Option("referrals", "3000")), int.Parse(Option("rate", "120")),
             intakeDatabase.Length == 0 ? null : intakeDatabase);
+        return 0;
+    case "overload":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await OverloadBenchmark.RunAsync(gateway, int.Parse(Option("peak", "200")), int.Parse(Option("seconds", "20")),
+            [.. Option("multiples", "1,2,3").Split(',').Select(int.Parse)]);
         return 0;
     case "intake":
         // Intake may run alone (deploy/run.sh with REFERRALNET_SERVICES=intake): the gateway is then live, not ready.
@@ -51,6 +56,7 @@ switch (command)
         return 0;
     default:
         Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
+        Console.WriteLine("                        | overload [--gateway URL] [--peak R] [--seconds S] [--multiples 1,2,3]");
         Console.WriteLine("                        | intake [--gateway URL] --intake-db CONNECTION --identity-secret S [--persons N] [--referrals N] [--rate R]");
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
         Console.WriteLine("                        | tokens [--gateway URL] [--intake URL] [--seconds S] [--concurrency C]");

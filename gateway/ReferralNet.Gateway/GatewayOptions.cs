@@ -16,6 +16,9 @@ public sealed class GatewayOptions : IValidatableObject, IOptionsSection
     [Required]
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    [Required]
+    public PressureOptions Pressure { get; set; } = new();
+
     /// <summary>
     /// Proxies in front of the gateway whose X-Forwarded-For is believed (addresses, or networks as 10.0.0.0/8). Empty:
     /// the header is ignored and the connection's address is the client's, so nobody picks their own rate-limit bucket.
@@ -50,4 +53,27 @@ public sealed class RateLimitOptions
     /// <summary>Per client address on health and development tokens: enough for probes every second.</summary>
     [Range(1, int.MaxValue)]
     public int ProbePermitsPerMinute { get; set; } = 120;
+}
+
+public sealed class PressureOptions
+{
+    /// <summary>A service whose messages wait longer than this before a consumer starts on them is behind.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan QueueTimeBudget { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often the share of new work let in is adjusted (the health probes' interval or longer).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan AdjustEvery { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The share is multiplied by this (or less, the further behind) while a service is behind...</summary>
+    [Range(0.1, 0.99)]
+    public double DecreaseBy { get; set; } = 0.8;
+
+    /// <summary>...and grows by this each adjustment once none is.</summary>
+    [Range(0.01, 1)]
+    public double IncreaseBy { get; set; } = 0.1;
+
+    /// <summary>Some new work is always let in, so the share's effect stays visible.</summary>
+    [Range(0.0, 1)]
+    public double LeastAdmitted { get; set; } = 0.05;
 }

@@ -3,6 +3,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
 
 namespace ReferralNet.Gateway.Limits;
 
@@ -41,6 +43,8 @@ public static class GatewayLimits
             }
         });
         builder.Services.AddSingleton<FailedAuthentications>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<NetworkPressure>(sp).Observed());
+        builder.Services.AddSingleton<IActiveHealthCheckPolicy>(sp => sp.GetRequiredService<NetworkPressure>());
         // Kestrel's own refusals of a long request line or large headers have no body; its limits sit above the
         // gateway's so that UseRequestLineAndHeaderLimits answers first, with problem+json.
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -126,6 +130,41 @@ public static class GatewayLimits
             if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
             {
                 failures.Count(address);
+            }
+        });
+
+    /// <summary>
+    /// Refuses the share of new work (writes on the proxied routes) that <see cref="NetworkPressure"/> keeps out while
+    /// a service's background work is behind: 503 problem+json with Retry-After, as admission control does.
+    /// </summary>
+    public static WebApplication UseNetworkPressure(this WebApplication app)
+    {
+        var pressure = app.Services.GetRequiredService<NetworkPressure>();
+        return (WebApplication)app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            var isWrite = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+            var endpoint = context.GetEndpoint();
+            if (isWrite && endpoint?.Metadata.GetMetadata<RouteModel>() is not null && endpoint.Metadata.GetMetadata<HeldOpen>() is null
+                && Random.Shared.NextDouble() >= pressure.Admitted)
+            {
+                await Admission.RefuseAsync(context, NetworkPressure.NetworkBehind);
+                return;
+            }
+            await next(context);
+        });
+    }
+
+    /// <summary>
+    /// Routes whose configuration says <c>"Metadata": { "Admission": "HeldOpen" }</c> (the event stream, the long poll)
+    /// wait on a service rather than work: they take no place in the gateway's admission control.
+    /// </summary>
+    public static ReverseProxyConventionBuilder HeldOpenWhereConfigured(this ReverseProxyConventionBuilder proxy) =>
+        proxy.ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Metadata?.GetValueOrDefault("Admission") == nameof(HeldOpen))
+            {
+                endpoint.HeldOpenForChanges();
             }
         });
 

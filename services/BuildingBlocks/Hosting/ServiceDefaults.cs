@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,6 +29,7 @@ public static class ServiceDefaults
         // Binding failures throw, so the handler above answers them as problem+json instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.Services.AddAdmission();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new TextWithoutControlCharacters()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
@@ -71,11 +73,12 @@ public static class ServiceDefaults
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseControlCharacterRefusal();
+        app.UseAdmission();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        var ready = new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             // Degraded (parked messages, a bus that is reconnecting: the outbox keeps what the service emits) still serves.
@@ -85,7 +88,18 @@ public static class ServiceDefaults
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        }).AllowAnonymous();
+        };
+        if (app.Services.GetService<QueueTime>() is { } queueTime)
+        {
+            // The gateway's probes read how far this service's background work is behind.
+            var write = ready.ResponseWriter;
+            ready.ResponseWriter = (context, report) =>
+            {
+                context.Response.Headers[QueueTime.Header] = ((long)queueTime.RecentMilliseconds).ToString(CultureInfo.InvariantCulture);
+                return write(context, report);
+            };
+        }
+        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
         if (app.Services.GetService<ServiceIdentity>() is not null)
         {
             app.MapOpenApiContract(); // a service's own contract; the gateway serves the merged one

@@ -67,6 +67,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<QueuesBound>();
         builder.Services.AddBusObserver(services => services.GetRequiredService<QueuesBound>());
         builder.Services.AddHealthChecks().AddCheck<QueuesBound>("queues-bound", tags: [ServiceDefaults.ReadyTag]);
+        builder.Services.AddSingleton<QueueTime>();
+        builder.Services.AddConsumeObserver(services => services.GetRequiredService<QueueTime>());
         builder.Services.AddSingleton<RedeliveryQueues>();
         builder.Services.AddSingleton<ParkedMessagesCheck>();
         builder.Services.AddHealthChecks().AddCheck<ParkedMessagesCheck>("parked-messages", tags: [ServiceDefaults.ReadyTag]);

@@ -25,7 +25,7 @@ public static class EventsEndpoint
     private static readonly byte[] Retry = "retry: 3000\n\n"u8.ToArray();
 
     public static void MapEvents(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/handoffs/events", Handle).RequirePersonAccess(Policies.Worker)
+        app.MapGet("/api/handoffs/events", Handle).RequirePersonAccess(Policies.Worker).HeldOpenForChanges()
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
     private static Results<PushStreamHttpResult, ProblemHttpResult> Handle(

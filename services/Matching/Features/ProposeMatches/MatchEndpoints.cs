@@ -15,7 +15,7 @@ public sealed record MatchesQuery(int? Wait)
 public static class MatchEndpoints
 {
     public static void MapMatches(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker).HeldOpenForChanges();
 
     /// <summary>
     /// 'pending' until the referral's event has been ranked here (a client asks right after submitting); then 'ready'
