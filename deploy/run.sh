@@ -14,6 +14,23 @@ declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]
 # REFERRALNET_SERVICES starts only some services (for example "intake" for deploy/load.sh intake); the demo data then
 # is not loaded, since it goes through matching.
 read -r -a services <<< "${REFERRALNET_SERVICES:-intake matching consent handoff insights}"
+# REFERRALNET_INSTANCES runs more than one instance of a service as competing consumers behind the gateway: "2" for
+# every service, or per service ("matching=2 handoff=2"). Instance i of a service listens on its port + 100 (i - 1).
+declare -A instances=()
+for name in "${services[@]}"; do instances[$name]=1; done
+for setting in ${REFERRALNET_INSTANCES:-}; do
+  if [[ $setting =~ ^[1-9]$ ]]; then
+    for name in "${services[@]}"; do instances[$name]=$setting; done
+  elif [[ $setting =~ ^([a-z]+)=([1-9])$ ]] && [ -n "${instances[${BASH_REMATCH[1]}]:-}" ]; then
+    instances[${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
+  else
+    echo "REFERRALNET_INSTANCES: '$setting' is neither a count (1-9) nor SERVICE=COUNT for a service that runs" >&2
+    exit 2
+  fi
+done
+port_of() { # NAME INSTANCE
+  echo $((service_ports[$1] + 100 * ($2 - 1)))
+}
 
 mkdir -p "$data/logs"
 # Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
@@ -74,11 +91,11 @@ trusted_issuers=(
   "Auth__Issuers__1__Issuer=referralnet-youth" "Auth__Issuers__1__Roles__0=youth" "Auth__Issuers__1__Roles__1=youth-enrolment"
   "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
 )
-service_env() { # NAME: the environment of that service, into the array service_vars
+service_env() { # NAME [INSTANCE]: the environment of that service, into the array service_vars
   service_vars=(
     "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD"
     "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "${trusted_issuers[@]}"
-    "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:${service_ports[$1]}"
+    "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:$(port_of "$1" "${2:-1}")"
   )
   if [ "$1" = consent ]; then
     service_vars+=("Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8")
@@ -92,15 +109,23 @@ for name in "${services[@]}"; do
   (cd "$(output "services/$project")" && env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" --migrate-only >>"$data/logs/$name.log" 2>&1) \
     || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
 done
+destinations=() # the gateway's, for the instances past the first (the first is in its appsettings.json)
 for name in "${services[@]}"; do
   project=${name^}
-  service_env "$name"
-  (cd "$(output "services/$project")" && exec env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" >>"$data/logs/$name.log" 2>&1) &
-  pids+=($!)
+  for ((i = 1; i <= instances[$name]; i++)); do
+    service_env "$name" "$i"
+    logfile="$data/logs/$name.log"
+    if [ "$i" -gt 1 ]; then
+      logfile="$data/logs/$name-$i.log"
+      destinations+=("ReverseProxy__Clusters__${name}__Destinations__instance${i}__Address=http://127.0.0.1:$(port_of "$name" "$i")")
+    fi
+    (cd "$(output "services/$project")" && exec env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" >>"$logfile" 2>&1) &
+    pids+=($!)
+  done
 done
 # The development issuer runs only in the Development environment (the gateway refuses to start otherwise). The load
 # tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
-(cd "$(output gateway/ReferralNet.Gateway)" && exec env "${trusted_issuers[@]}" "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
+(cd "$(output gateway/ReferralNet.Gateway)" && exec env "${trusted_issuers[@]}" "${destinations[@]}" "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
   "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "ASPNETCORE_ENVIRONMENT=Development" \
   "Gateway__RateLimit__ProbePermitsPerMinute=${Gateway__RateLimit__ProbePermitsPerMinute:-100000}" \
   "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
@@ -115,7 +140,7 @@ else
   log "Waiting for ${services[*]} to be ready (only these run; no demo data)..."
   for name in "${services[@]}"; do
     deadline=$((SECONDS + 180))
-    until curl -fs "http://127.0.0.1:${service_ports[$name]}/health/ready" -o /dev/null; do
+    until curl -fs "http://127.0.0.1:$(port_of "$name" 1)/health/ready" -o /dev/null; do
       [ $SECONDS -lt $deadline ] || { log "$name did not come up; see $data/logs/$name.log"; exit 1; }
       sleep 0.5
     done
@@ -127,6 +152,7 @@ cat <<READY
 ReferralNet is running.
   Gateway (open this):  $gateway
   Health:               $gateway/health/ready
+  Instances:            $(for name in "${services[@]}"; do printf '%s ×%s  ' "$name" "${instances[$name]}"; done)(REFERRALNET_INSTANCES=2 for two of each)
   API reference:        $gateway/docs/ (the contract itself: $gateway/openapi/v1.json)
   Get a token (development tokens are on in this local network):
     curl -s -X POST $gateway/dev/token -H 'Content-Type: application/json' -d '{"sub":"me","role":"coordinator"}'

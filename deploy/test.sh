@@ -18,10 +18,11 @@ stop_servers() {
 trap 'stop_servers; rm -rf "$work"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The fault suite (tests/Faults.Tests) starts, kills and restarts servers of its own with these packages, Docker or not.
+ensure_packages
 if docker info >/dev/null 2>&1; then
-  log "A Docker engine answers: the tests start PostgreSQL and RabbitMQ with Testcontainers."
+  log "A Docker engine answers: the other tests start PostgreSQL and RabbitMQ with Testcontainers."
 else
-  ensure_packages
   pg_port=$(free_port 20000 32000)
   password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   start_postgres "$work/postgres" "$pg_port" "$password" fast

@@ -92,6 +92,13 @@ stop_postgres() { # DIR
   fi
 }
 
+# restart_postgres_immediately DIR: a crash and a restart, as the fault tests need: no checkpoint, no goodbye to clients.
+restart_postgres_immediately() {
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -l "$1/postgres.log" -m immediate -w -t 60 restart >/dev/null
+}
+
 # Erlang schedulers busy-wait for work by default; on a machine the broker shares with PostgreSQL and seven .NET
 # processes that spinning takes CPU they need, so they sleep at once instead.
 RABBIT_NO_BUSY_WAIT="+sbwt none +sbwtdcpu none +sbwtdio none"
@@ -129,6 +136,14 @@ WRAP
     /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1
     /usr/lib/rabbitmq/bin/rabbitmqctl wait --timeout 120 "$dir/rabbitmq.pid" >/dev/null 2>&1
   ) || { log "RabbitMQ did not start; see $dir/log"; return 1; }
+}
+
+# kill_rabbitmq DIR: SIGKILL to the node, as a crash would; start_rabbitmq starts it again on the same data.
+kill_rabbitmq() {
+  [ -f "$1/rabbitmq.pid" ] || return 0
+  kill -9 "$(cat "$1/rabbitmq.pid")" 2>/dev/null || true
+  while kill -0 "$(cat "$1/rabbitmq.pid")" 2>/dev/null; do sleep 0.1; done
+  rm -f "$1/rabbitmq.pid"
 }
 
 stop_rabbitmq() { # DIR PORT

@@ -17,7 +17,7 @@ namespace ReferralNet.Testing;
 /// The whole network for a test class: the five services and the gateway, each with its own database, on one virtual
 /// host of the real broker. Clients talk to it only through the gateway, as a real client would.
 /// </summary>
-public sealed class ReferralNetwork : IAsyncDisposable
+public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
 {
     /// <summary>The network's intake desk: the agency that leads self-referred cases.</summary>
     public static readonly Guid IntakeDesk = Guid.Parse("0d35c0de-0000-4000-8000-000000000001");
@@ -121,20 +121,8 @@ public sealed class ReferralNetwork : IAsyncDisposable
         return network;
     }
 
-    /// <summary>A client of the gateway, anonymous or carrying a development token for the given identity.</summary>
-    public async Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null)
-    {
-        var client = new HttpClient { BaseAddress = Gateway };
-        if (role is null)
-        {
-            return client;
-        }
-        var response = await client.PostAsJsonAsync("/dev/token", new { sub = sub ?? $"{role}-{Guid.NewGuid():N}", role, agency, person });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null) =>
+        DevelopmentTokens.ClientAsync(Gateway, role, agency, person, sub);
 
     public async ValueTask DisposeAsync()
     {
@@ -154,7 +142,6 @@ public sealed class ReferralNetwork : IAsyncDisposable
         return host;
     }
 
-    private sealed record TokenResponse(string AccessToken);
 }
 
 internal static class SettingsExtensions

@@ -24,7 +24,7 @@ public sealed record ReferredPerson(
     public Guid PeerService => Services[0].Service;
 
     public static async Task<ReferredPerson> CreateAsync(
-        ReferralNetwork network, string birthDate = "2007-04-02", string givenName = "同", params TownService[] services)
+        IGatewayClients network, string birthDate = "2007-04-02", string givenName = "同", params TownService[] services)
     {
         var scenario = new Scenario(network);
         var town = $"Town-{Guid.NewGuid():N}"[..16];
@@ -43,7 +43,7 @@ public sealed record ReferredPerson(
     }
 
     /// <summary>Matching's proposal, once it is ready; every service of the town is in it.</summary>
-    public async Task<JsonObject> MatchesAsync(ReferralNetwork network)
+    public async Task<JsonObject> MatchesAsync(IGatewayClients network)
     {
         var matches = await new Scenario(network).WaitForMatchesAsync(Teacher, ReferralId);
         var proposed = matches["candidates"]!.AsArray().Select(c => c!["serviceId"]!.GetValue<Guid>()).ToHashSet();
@@ -55,7 +55,7 @@ public sealed record ReferredPerson(
     }
 
     /// <summary>The school offers the referral to the town's <paramref name="service"/>-th service.</summary>
-    public Task<JsonObject> OfferAsync(ReferralNetwork network, int service) =>
+    public Task<JsonObject> OfferAsync(IGatewayClients network, int service) =>
         new Scenario(network).OfferHandoffAsync(Teacher, ReferralId, Services[service].Service);
 
     public static async Task<Guid> GrantAsync(HttpClient worker, Guid personId, string[] categories, DateTimeOffset? validUntil = null) =>

@@ -6,7 +6,7 @@ using Xunit;
 namespace ReferralNet.Testing;
 
 /// <summary>The steps a test takes against the network, as HTTP calls through the gateway only.</summary>
-public sealed class Scenario(ReferralNetwork network)
+public sealed class Scenario(IGatewayClients network)
 {
     public async Task<Guid> CreateAgencyAsync(string kind, string name)
     {

@@ -3,7 +3,10 @@ using Yarp.ReverseProxy;
 
 namespace ReferralNet.Gateway.Health;
 
-/// <summary>The gateway is ready when every service behind it answers its own /health/ready.</summary>
+/// <summary>
+/// The gateway is ready when every service behind it has an instance that answers its own /health/ready (with two
+/// instances, one that is away or restarting leaves the other to serve: YARP's health checks route around it).
+/// </summary>
 internal sealed class ServicesReadyCheck(IProxyStateLookup proxy, IHttpClientFactory clients) : IHealthCheck
 {
     public const string HttpClientName = "health";
@@ -29,7 +32,7 @@ internal sealed class ServicesReadyCheck(IProxyStateLookup proxy, IHttpClientFac
                     return (destination.Cluster, Ready: false);
                 }
             });
-        var notReady = (await Task.WhenAll(checks)).Where(c => !c.Ready).Select(c => c.Cluster).Distinct().ToList();
+        var notReady = (await Task.WhenAll(checks)).GroupBy(c => c.Cluster).Where(cluster => !cluster.Any(c => c.Ready)).Select(c => c.Key).ToList();
         return notReady.Count == 0
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy($"Not ready: {string.Join(", ", notReady)}.");

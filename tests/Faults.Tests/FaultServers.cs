@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ReferralNet.Faults.Tests;
+
+/// <summary>
+/// A PostgreSQL and a RabbitMQ of the fault suite's own, started, crashed and restarted with the project's script
+/// functions (<c>deploy/lib/servers.sh</c>), the same ones the run and test commands use. Its own, because the
+/// suite kills them; everything binds to 127.0.0.1. PostgreSQL is durable, as the run command's: the test servers'
+/// "fast" mode (fsync and synchronous commit off) loses committed transactions in a crash, which is what this suite does.
+/// </summary>
+public sealed class FaultServers : IAsyncDisposable
+{
+    public const string Password = "faults";
+
+    private FaultServers(string folder, int postgresPort, int brokerPort)
+    {
+        Folder = folder;
+        PostgresPort = postgresPort;
+        BrokerPort = brokerPort;
+    }
+
+    public string Folder { get; }
+
+    public int PostgresPort { get; }
+
+    public int BrokerPort { get; }
+
+    public string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={Password};Database={name}";
+
+    public static async Task<FaultServers> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("referralnet-faults.").FullName;
+        var servers = new FaultServers(folder, FreePort(20000, 32000), FreePort(10000, 12700));
+        // chmod: the postgres user runs the database server from inside the folder.
+        await servers.ScriptAsync($"chmod 755 \"$1\" && ensure_packages && start_postgres \"$1/postgres\" {servers.PostgresPort} {Password} && start_rabbitmq \"$1/rabbitmq\" {servers.BrokerPort}");
+        return servers;
+    }
+
+    public Task KillBrokerAsync() => ScriptAsync("kill_rabbitmq \"$1/rabbitmq\"");
+
+    public Task StartBrokerAsync() => ScriptAsync($"start_rabbitmq \"$1/rabbitmq\" {BrokerPort}");
+
+    public Task RestartPostgresImmediatelyAsync() => ScriptAsync("find_pg_bin && restart_postgres_immediately \"$1/postgres\"");
+
+    /// <summary>Every queue with its ready and unacknowledged messages.</summary>
+    public async Task<IReadOnlyList<(string Queue, int Ready, int Unacknowledged)>> QueuesAsync()
+    {
+        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"), ["list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged"]);
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(parts => parts.Length == 3 && int.TryParse(parts[1], out _))
+            .Select(parts => (parts[0], int.Parse(parts[1]), int.Parse(parts[2])))];
+    }
+
+    public async Task<int> ConsumersOfAsync(string queue)
+    {
+        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"), ["list_queues", "-q", "--no-table-headers", "name", "consumers"]);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(parts => parts.Length == 2 && parts[0] == queue).Select(parts => int.Parse(parts[1])).SingleOrDefault();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ScriptAsync($"stop_rabbitmq \"$1/rabbitmq\" {BrokerPort}; find_pg_bin && stop_postgres \"$1/postgres\"");
+        // The processes' logs stay (small) for a failed run to be read; the servers' data goes.
+        Directory.Delete(Path.Combine(Folder, "postgres"), recursive: true);
+        Directory.Delete(Path.Combine(Folder, "rabbitmq"), recursive: true);
+    }
+
+    private Task ScriptAsync(string commands) =>
+        RunAsync("bash", ["-c", $"source \"$0\" && {commands}", Path.Combine(RepositoryRoot.Path, "deploy", "lib", "servers.sh"), Folder]);
+
+    private static async Task<string> RunAsync(string command, string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}");
+        }
+        return await output;
+    }
+
+    /// <summary>A port below Linux's ephemeral range that nothing listens on (for RabbitMQ's, below 12768, port + 20000 too).</summary>
+    public static int FreePort(int low, int high)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(low, high);
+            if (IsFree(port) && (port + 20000 >= 32768 || IsFree(port + 20000)))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"No free port between {low} and {high}.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The checkout this test runs from, found by its solution file.</summary>
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    /// <summary>Release or Debug: the configuration this test assembly was built in, and so the services too.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    private static string Find()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(folder.FullName, "ReferralNet.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("ReferralNet.sln not found above " + AppContext.BaseDirectory);
+    }
+}
