@@ -27,6 +27,35 @@ public sealed class FaultNetwork : IAsyncLifetime
     public Task<ReferralLoad> StartLoadAsync(int perSecond, bool sendRefusedAgain = true) =>
         ReferralLoad.StartAsync(Network, School, Town, perSecond, sendRefusedAgain);
 
+    /// <summary>
+    /// Once the network is quiet, runs <paramref name="fault"/> with a load of referrals going, stops the load (also when
+    /// the fault fails, so no load outlives its test) and checks each accepted referral, and each the fault itself
+    /// sent (<paramref name="sentByTheFault"/>), took effect once.
+    /// </summary>
+    public async Task<LoadResult> UnderLoadAsync(
+        int perSecond, Func<ReferralLoad, Task> fault, bool sendRefusedAgain = true, IReadOnlyCollection<Guid>? sentByTheFault = null)
+    {
+        await Ledger.UntilQuietAsync();
+        var before = await Ledger.FiguresAsync();
+        var load = await StartLoadAsync(perSecond, sendRefusedAgain);
+        try
+        {
+            await fault(load);
+        }
+        catch
+        {
+            await load.StopAsync();
+            throw;
+        }
+        var result = await load.StopAsync();
+        await Ledger.AssertEachTookEffectOnceAsync(result with { Accepted = [.. result.Accepted, .. sentByTheFault ?? []] }, before);
+        return result;
+    }
+
+    /// <summary>Until the load has sent <paramref name="count"/> referrals in all: a fault lasts so many, not so many seconds.</summary>
+    public static Task UntilSentAsync(ReferralLoad load, int count) =>
+        Eventually.Until(() => load.Sent >= count, $"{count} referrals to have been sent", TimeSpan.FromMinutes(1));
+
     public async Task DisposeAsync() => await Network.DisposeAsync();
 }
 

@@ -44,21 +44,15 @@ public sealed class FaultServers : IAsyncDisposable
 
     public Task RestartPostgresImmediatelyAsync() => ScriptAsync("find_pg_bin && restart_postgres_immediately \"$1/postgres\"");
 
-    /// <summary>Every queue with its ready and unacknowledged messages.</summary>
-    public async Task<IReadOnlyList<(string Queue, int Ready, int Unacknowledged)>> QueuesAsync()
+    /// <summary>Every queue with its ready and unacknowledged messages and its consumers.</summary>
+    public async Task<IReadOnlyList<(string Queue, int Ready, int Unacknowledged, int Consumers)>> QueuesAsync()
     {
-        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"), ["list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged"]);
+        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"),
+            ["list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged", "consumers"]);
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
-            .Where(parts => parts.Length == 3 && int.TryParse(parts[1], out _))
-            .Select(parts => (parts[0], int.Parse(parts[1]), int.Parse(parts[2])))];
-    }
-
-    public async Task<int> ConsumersOfAsync(string queue)
-    {
-        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"), ["list_queues", "-q", "--no-table-headers", "name", "consumers"]);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
-            .Where(parts => parts.Length == 2 && parts[0] == queue).Select(parts => int.Parse(parts[1])).SingleOrDefault();
+            .Where(parts => parts.Length == 4 && int.TryParse(parts[1], out _))
+            .Select(parts => (parts[0], int.Parse(parts[1]), int.Parse(parts[2]), int.Parse(parts[3])))];
     }
 
     public async ValueTask DisposeAsync()

@@ -15,17 +15,13 @@ public sealed class OverloadTests(FaultNetwork fixture, ITestOutputHelper output
     [Fact]
     public async Task Three_times_the_sustainable_rate_for_20_s_is_refused_with_retry_after_beyond_what_is_done_and_nothing_admitted_is_lost()
     {
-        await fixture.Ledger.UntilQuietAsync();
-        var before = await fixture.Ledger.FiguresAsync();
-        var load = await fixture.StartLoadAsync(ThreeTimesSustainable, sendRefusedAgain: false);
-        await ServerCrashTests.UntilSentAsync(load, 20 * ThreeTimesSustainable);
-        var result = await load.StopAsync();
+        var result = await fixture.UnderLoadAsync(ThreeTimesSustainable,
+            load => FaultNetwork.UntilSentAsync(load, 20 * ThreeTimesSustainable), sendRefusedAgain: false);
         output.WriteLine($"{ThreeTimesSustainable}/s for 20 s: {result}");
 
         // Every answer was 201, or 503 problem+json with Retry-After (anything else is in Unexpected), and some were refused.
         Assert.True(result.Refused > 0, result.ToString());
         Assert.Equal(result.Sent, result.Accepted.Count + result.Refused);
-        await fixture.Ledger.AssertEachTookEffectOnceAsync(result, before);
         // Back to normal soon after: a referral is matched within a second again.
         using var worker = await fixture.Network.ClientAsync("worker", agency: fixture.School);
         await Eventually.Until(() => SubmitAndMatchAsync(worker), took => took < TimeSpan.FromSeconds(1),

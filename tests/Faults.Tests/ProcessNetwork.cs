@@ -5,7 +5,8 @@ using ReferralNet.Testing;
 namespace ReferralNet.Faults.Tests;
 
 /// <summary>One instance of a service (or the gateway), a process of its own started from its build output.</summary>
-public sealed class ServiceProcess(string name, int instance, string assembly, int port, IReadOnlyDictionary<string, string?> settings, string logs)
+/// <param name="project">Its project folder under the checkout, whose build output is run.</param>
+public sealed class ServiceProcess(string name, int instance, string project, string assembly, int port, IReadOnlyDictionary<string, string?> settings, string logs)
 {
     private Process? _process;
 
@@ -17,8 +18,7 @@ public sealed class ServiceProcess(string name, int instance, string assembly, i
 
     public void Start()
     {
-        var folder = Path.Combine(RepositoryRoot.Path, assembly == "ReferralNet.Gateway" ? "gateway" : "services",
-            assembly == "ReferralNet.Gateway" ? assembly : name[..1].ToUpperInvariant() + name[1..], "bin", RepositoryRoot.Configuration, "net10.0");
+        var folder = Path.Combine(RepositoryRoot.Path, project, "bin", RepositoryRoot.Configuration, "net10.0");
         // exec: the process id is dotnet's, so a kill reaches the service itself.
         var start = new ProcessStartInfo("bash") { WorkingDirectory = folder };
         foreach (var argument in new[] { "-c", "exec dotnet \"$0\" >>\"$1\" 2>&1", $"{assembly}.dll", Path.Combine(logs, $"{name}-{instance}.log") })
@@ -124,7 +124,8 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         {
             for (var i = 1; i <= count; i++)
             {
-                var process = new ServiceProcess(service, i, $"ReferralNet.{service[..1].ToUpperInvariant()}{service[1..]}",
+                var folder = service[..1].ToUpperInvariant() + service[1..];
+                var process = new ServiceProcess(service, i, $"services/{folder}", $"ReferralNet.{folder}",
                     FaultServers.FreePort(20000, 32000), ServiceSettings(service), Logs);
                 _services.Add(process);
                 destinations[$"ReverseProxy:Clusters:{service}:Destinations:{(i == 1 ? "primary" : $"instance{i}")}:Address"] = process.Address.ToString();
@@ -137,7 +138,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         }
         await Task.WhenAll(_services.Select(s => s.UntilReadyAsync()));
 
-        _gateway = new ServiceProcess("gateway", 1, "ReferralNet.Gateway", FaultServers.FreePort(20000, 32000),
+        _gateway = new ServiceProcess("gateway", 1, "gateway/ReferralNet.Gateway", "ReferralNet.Gateway", FaultServers.FreePort(20000, 32000),
             new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey), .. destinations])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

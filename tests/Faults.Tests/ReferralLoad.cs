@@ -76,6 +76,11 @@ public sealed class ReferralLoad
             outcomes.Sum(o => o.Refusals), [.. outcomes.Where(o => o.Unexpected is not null).Select(o => o.Unexpected!)]);
     }
 
+    /// <summary>One referral, sent as the load sends them (again after a refusal); its id.</summary>
+    public static async Task<Guid> SubmitOneAsync(HttpClient worker, string name, string town) =>
+        await SubmitAsync(worker, name, town, sendRefusedAgain: true) is { ReferralId: { } id } ? id
+            : throw new InvalidOperationException($"Referral {name} was not accepted.");
+
     private static async Task<(Guid? ReferralId, int Refusals, string? Unexpected)> SubmitAsync(HttpClient worker, string name, string town, bool sendRefusedAgain)
     {
         var key = Guid.NewGuid().ToString();
@@ -96,7 +101,7 @@ public sealed class ReferralLoad
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 outcomeUnknown = true;
-                await Task.Delay(TimeSpan.FromMilliseconds(200));
+                await GatewayAnswersAsync(worker);
                 continue;
             }
             using (response)
@@ -128,6 +133,20 @@ public sealed class ReferralLoad
         }
         return (null, refusals, $"{name}: not accepted within {GiveUpAfter.TotalSeconds} s");
     }
+
+    /// <summary>After a broken connection, until the gateway answers again (it is not one of the processes a fault stops).</summary>
+    private static Task GatewayAnswersAsync(HttpClient worker) =>
+        Eventually.Until(async () =>
+        {
+            try
+            {
+                return (await worker.GetAsync("/health/live")).IsSuccessStatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, live => live, "the gateway to answer again");
 
     private sealed record Created(Guid ReferralId);
 }

@@ -18,9 +18,7 @@ public sealed class AdmissionTests : IAsyncDisposable
     [Fact]
     public async Task A_request_that_would_wait_past_the_queue_budget_gets_503_with_retry_after_and_does_nothing()
     {
-        var (client, work) = await StartAsync(concurrent: 1, queued: 10, budget: TimeSpan.FromMilliseconds(200));
-        var first = client.GetAsync("/work");
-        await Eventually.Until(() => work.Started == 1, "the first request to be worked on");
+        var (client, work, first) = await StartWithTheOnePlaceTakenAsync(queued: 10, budget: TimeSpan.FromMilliseconds(200));
 
         var refused = await client.GetAsync("/work");
 
@@ -37,9 +35,7 @@ public sealed class AdmissionTests : IAsyncDisposable
     [Fact]
     public async Task A_request_beyond_a_full_queue_is_refused_at_once()
     {
-        var (client, work) = await StartAsync(concurrent: 1, queued: 0, budget: TimeSpan.FromMinutes(1));
-        var first = client.GetAsync("/work");
-        await Eventually.Until(() => work.Started == 1, "the first request to be worked on");
+        var (client, work, first) = await StartWithTheOnePlaceTakenAsync(queued: 0, budget: TimeSpan.FromMinutes(1));
 
         var refused = await client.GetAsync("/work");
 
@@ -54,9 +50,7 @@ public sealed class AdmissionTests : IAsyncDisposable
     [Fact]
     public async Task A_queued_request_is_worked_on_once_a_place_frees_within_the_budget()
     {
-        var (client, work) = await StartAsync(concurrent: 1, queued: 1, budget: TimeSpan.FromMinutes(1));
-        var first = client.GetAsync("/work");
-        await Eventually.Until(() => work.Started == 1, "the first request to be worked on");
+        var (client, work, first) = await StartWithTheOnePlaceTakenAsync(queued: 1, budget: TimeSpan.FromMinutes(1));
         var second = client.GetAsync("/work");
 
         work.Release();
@@ -69,9 +63,7 @@ public sealed class AdmissionTests : IAsyncDisposable
     [Fact]
     public async Task Health_and_held_open_requests_are_answered_while_every_place_is_taken()
     {
-        var (client, work) = await StartAsync(concurrent: 1, queued: 0, budget: TimeSpan.FromMinutes(1));
-        var first = client.GetAsync("/work");
-        await Eventually.Until(() => work.Started == 1, "the first request to be worked on");
+        var (client, work, first) = await StartWithTheOnePlaceTakenAsync(queued: 0, budget: TimeSpan.FromMinutes(1));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/held-open")).StatusCode);
@@ -80,13 +72,14 @@ public sealed class AdmissionTests : IAsyncDisposable
         await first;
     }
 
-    private async Task<(HttpClient Client, HeldWork Work)> StartAsync(int concurrent, int queued, TimeSpan budget)
+    /// <summary>A process with one place for work, taken by a request that is worked on until the test releases it.</summary>
+    private async Task<(HttpClient Client, HeldWork Work, Task<HttpResponseMessage> First)> StartWithTheOnePlaceTakenAsync(int queued, TimeSpan budget)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(TestIssuers.Trusted)
         {
-            ["Admission:ConcurrentRequests"] = concurrent.ToString(),
+            ["Admission:ConcurrentRequests"] = "1",
             ["Admission:QueuedRequests"] = queued.ToString(),
             ["Admission:QueueBudget"] = budget.ToString(),
             ["Admission:RetryAfterSeconds"] = "3",
@@ -99,7 +92,10 @@ public sealed class AdmissionTests : IAsyncDisposable
         app.MapGet("/held-open", () => TypedResults.Ok()).AllowAnonymous().HeldOpenForChanges();
         await app.StartAsync();
         _apps.Add(app);
-        return (new HttpClient { BaseAddress = new Uri(app.Urls.First()) }, work);
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var first = client.GetAsync("/work");
+        await Eventually.Until(() => work.Started == 1, "the first request to be worked on");
+        return (client, work, first);
     }
 
     /// <summary>Work that counts its starts and finishes only when the test lets it.</summary>
