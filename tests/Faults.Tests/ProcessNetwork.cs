@@ -173,8 +173,12 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
             : settings;
     }
 
+    /// <summary>A careful client (<see cref="RetryAfterHonoured"/>): the suite's own requests wait out a refusal.</summary>
     public Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null) =>
-        DevelopmentTokens.ClientAsync(Gateway, role, agency, person, sub);
+        DevelopmentTokens.ClientAsync(Gateway, role, agency, person, sub, new RetryAfterHonoured());
+
+    /// <summary>A worker of <paramref name="agency"/> that sees every refusal, for the load, which counts them.</summary>
+    public Task<HttpClient> LoadClientAsync(Guid agency) => DevelopmentTokens.ClientAsync(Gateway, "worker", agency);
 
     public async ValueTask DisposeAsync()
     {

@@ -41,9 +41,9 @@ public sealed class ReferralLoad
         }
     }
 
-    public static async Task<ReferralLoad> StartAsync(IGatewayClients network, Guid school, string town, int perSecond, bool sendRefusedAgain = true)
+    public static async Task<ReferralLoad> StartAsync(ProcessNetwork network, Guid school, string town, int perSecond, bool sendRefusedAgain = true)
     {
-        var workers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => network.ClientAsync("worker", agency: school)));
+        var workers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => network.LoadClientAsync(school)));
         var load = new ReferralLoad();
         var run = Guid.NewGuid().ToString("N")[..6];
         load._loop = Task.Run(async () =>

@@ -13,9 +13,10 @@ public interface IGatewayClients
 public static class DevelopmentTokens
 {
     /// <summary>A client of <paramref name="gateway"/>; with a role, carrying a token from its development issuer.</summary>
-    public static async Task<HttpClient> ClientAsync(Uri gateway, string? role, Guid? agency = null, Guid? person = null, string? sub = null)
+    public static async Task<HttpClient> ClientAsync(
+        Uri gateway, string? role, Guid? agency = null, Guid? person = null, string? sub = null, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = gateway };
+        var client = handler is null ? new HttpClient { BaseAddress = gateway } : new HttpClient(handler) { BaseAddress = gateway };
         if (role is null)
         {
             return client;

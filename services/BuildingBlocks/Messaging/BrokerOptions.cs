@@ -58,6 +58,17 @@ public sealed class BrokerOptions : IOptionsSection, IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan RedeliverFor { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How often <see cref="ConsumerWatch"/> looks for a queue of this service without a consumer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WatchConsumersEvery { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a queue of this service may have no consumer while the broker answers before <see cref="ConsumerWatch"/>
+    /// restarts the bus: well past a normal reconnect (about 20 s after a broker restart here), which a restart would interrupt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RestartBusWithoutConsumersAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A plain client connection to the same broker, for what the bus does not do (the delay queues, counting parked messages).</summary>
     public RabbitMQ.Client.ConnectionFactory ConnectionFactory() => new()
     {

@@ -75,6 +75,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<Housekeeping>();
+        builder.Services.AddHostedService<ConsumerWatch>();
         return builder;
     }
 }

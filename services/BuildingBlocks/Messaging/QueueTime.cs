@@ -7,10 +7,13 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 /// How long this service's messages wait, from publish until a consumer starts on them: how far its background work is
 /// behind. Every <c>/health/ready</c> answer carries the longest of the last half second or second in <see cref="Header"/>,
 /// and the gateway's admission control refuses new work while a service is behind (see decisions, issue 13).
-/// Redelivered messages are left out: they wait on purpose.
+/// Redelivered messages are left out: they wait on purpose. Measured on the system clock, as MassTransit stamps
+/// <c>SentTime</c>: the service's own <see cref="TimeProvider"/> is the time of its deadlines, which tests move by days.
 /// </summary>
-public sealed class QueueTime(TimeProvider time) : IConsumeObserver
+public sealed class QueueTime : IConsumeObserver
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public const string Header = "ReferralNet-Queue-Time-Ms";
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
 
@@ -19,7 +22,7 @@ public sealed class QueueTime(TimeProvider time) : IConsumeObserver
         "referralnet.messages.queue_time", "ms", "Time from publish until a consumer started on the message");
 
     private readonly Lock _lock = new();
-    private long _windowStartedAt = time.GetTimestamp();
+    private long _windowStartedAt = Clock.GetTimestamp();
     private double _current;
     private double _previous;
 
@@ -40,7 +43,7 @@ public sealed class QueueTime(TimeProvider time) : IConsumeObserver
     {
         if (context.SentTime is { } sent && !context.Headers.TryGetHeader(RedeliveryQueues.RedeliveriesHeader, out _))
         {
-            var waited = Math.Max(0, (time.GetUtcNow().UtcDateTime - sent).TotalMilliseconds);
+            var waited = Math.Max(0, (Clock.GetUtcNow().UtcDateTime - sent).TotalMilliseconds);
             Waited.Record(waited);
             lock (_lock)
             {
@@ -57,7 +60,7 @@ public sealed class QueueTime(TimeProvider time) : IConsumeObserver
 
     private void Roll()
     {
-        var elapsed = time.GetElapsedTime(_windowStartedAt);
+        var elapsed = Clock.GetElapsedTime(_windowStartedAt);
         if (elapsed < Window)
         {
             return;
@@ -65,6 +68,6 @@ public sealed class QueueTime(TimeProvider time) : IConsumeObserver
         // A quiet service is not behind: a window with nothing consumed forgets the one before.
         _previous = elapsed < 2 * Window ? _current : 0;
         _current = 0;
-        _windowStartedAt = time.GetTimestamp();
+        _windowStartedAt = Clock.GetTimestamp();
     }
 }

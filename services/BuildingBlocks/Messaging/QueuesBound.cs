@@ -12,6 +12,8 @@ public sealed class QueuesBound : IBusObserver, IHealthCheck
 {
     private volatile bool _bound;
 
+    public bool Bound => _bound;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(_bound ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The service's queues are not bound yet (no broker since it started)."));
 

@@ -106,9 +106,17 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
     }
 
     /// <summary>How many messages wait in each consumer queue's _parked queue (those with none are left out).</summary>
-    public async Task<IReadOnlyDictionary<string, uint>> ParkedAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, uint>> ParkedAsync(CancellationToken ct) =>
+        (await DeclarePassiveAsync(ParkedSuffix, ct)).Where(q => q.Value.MessageCount > 0).ToDictionary(q => q.Key, q => q.Value.MessageCount);
+
+    /// <summary>How many consumers each consumer queue of this service has, over all its instances.</summary>
+    public async Task<IReadOnlyDictionary<string, uint>> ConsumersAsync(CancellationToken ct) =>
+        (await DeclarePassiveAsync("", ct)).ToDictionary(q => q.Key, q => q.Value.ConsumerCount);
+
+    /// <summary>What the broker says of each consumer queue's queue named with <paramref name="suffix"/>, for those that exist.</summary>
+    private async Task<Dictionary<string, QueueDeclareOk>> DeclarePassiveAsync(string suffix, CancellationToken ct)
     {
-        var parked = new Dictionary<string, uint>();
+        var declared = new Dictionary<string, QueueDeclareOk>();
         await _lock.WaitAsync(ct);
         try
         {
@@ -119,15 +127,11 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
                 await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
                 try
                 {
-                    var count = (await channel.QueueDeclarePassiveAsync(queue + ParkedSuffix, ct)).MessageCount;
-                    if (count > 0)
-                    {
-                        parked[queue] = count;
-                    }
+                    declared[queue] = await channel.QueueDeclarePassiveAsync(queue + suffix, ct);
                 }
                 catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
                 {
-                    // never parked anything
+                    // not there (a _parked queue of a consumer that never parked anything)
                 }
             }
         }
@@ -135,7 +139,7 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
         {
             _lock.Release();
         }
-        return parked;
+        return declared;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Messaging;
@@ -39,6 +40,25 @@ public sealed class BrokerRestartTests
             applied => applied == 50, "every probe's effect after the broker came back", TimeSpan.FromSeconds(90));
         Assert.Equal(1, await world.QueryAsync<int>("SELECT MAX(applied) FROM probe_effects"));
         Assert.Equal(0, await world.WaitingInOutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_bus_that_lost_its_consumers_while_the_broker_answers_is_restarted_and_consumes_again()
+    {
+        var world = await ProbeWorld.CreateAsync();
+        await using var host = await MessagingHost.StartAsync(world, new()
+        {
+            ["Broker:WatchConsumersEvery"] = "00:00:00.500", ["Broker:RestartBusWithoutConsumersAfter"] = "00:00:02",
+        });
+        var probe = Guid.NewGuid();
+
+        // As after an unlucky broker crash: no consumer on the service's queues, and nothing failing.
+        await host.Services.GetRequiredService<MassTransit.IBusControl>().StopAsync();
+        await ProbeWorld.CommitAsync(host.Database, [new ProbeCounted(probe)]);
+
+        await Eventually.Until(
+            () => world.QueryAsync<long>("SELECT COUNT(*) FROM probe_effects WHERE probe_id = @Probe", new { Probe = probe }),
+            applied => applied == 1, "the probe's effect once the bus is consuming again", TimeSpan.FromSeconds(60));
     }
 
     [Fact]
