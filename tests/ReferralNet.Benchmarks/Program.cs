@@ -1,8 +1,15 @@
 using System.Diagnostics;
 using ReferralNet.BuildingBlocks.Consent;
 
-// In-process benchmark of consent decisions: the index every service keeps, filled with 100 000 consents.
-// Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks
+// In-process benchmarks. Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks [-- ranking [--services N] [--referrals N]]
+string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
+if (args.FirstOrDefault() == "ranking")
+{
+    ReferralNet.Benchmarks.RankingBenchmark.Run(int.Parse(Option("services", "10000")), int.Parse(Option("referrals", "2000")));
+    return;
+}
+
+// Consent decisions: the index every service keeps, filled with 100 000 consents.
 const int Consents = 100_000;
 const int Decisions = 2_000_000;
 var random = new Random(42);

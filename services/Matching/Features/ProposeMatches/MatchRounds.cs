@@ -1,3 +1,4 @@
+using ReferralNet.Matching.Features.Offers;
 using ReferralNet.Matching.Features.Services;
 
 namespace ReferralNet.Matching.Features.ProposeMatches;
@@ -53,7 +54,8 @@ public sealed class MatchRounds(ServiceDirectory directory, MatchesReady ready, 
         UnitOfWork work, ReferralSubmitted referral, CancellationToken ct)
     {
         IReadOnlyList<Guid> excluded = [.. await work.QueryAsync<Guid>(PassedOnCase, new { referral.CaseId }, ct)];
-        return (MatchRanking.Rank(referral, await directory.ActiveAsync(work, ct), excluded.ToHashSet()), excluded);
+        var shortlist = MatchRanking.Shortlist(referral, await directory.ActiveAsync(work, ct), excluded.ToHashSet());
+        return (shortlist.Choose(await KnownOffers.LastOfferedAsync(work, shortlist.ServiceIds, ct)), excluded);
     }
 
     private void Announce(UnitOfWork work, ReferralSubmitted referral, IReadOnlyList<RankedService> ranked)

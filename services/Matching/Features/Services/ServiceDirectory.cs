@@ -87,7 +87,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     public async Task<Page<DirectoryService>> ListAsync(string? need, string? modality, int? limit, Guid? cursor, CancellationToken ct) =>
         (await database.PageAsync<ServiceRow>(ListPage, new { Need = need, Modality = modality }, limit, cursor, r => r.Id, ct)).Select(r => r.ToService());
 
-    public async Task<IReadOnlyList<DirectoryService>> ActiveAsync(UnitOfWork work, CancellationToken ct)
+    public async Task<ActiveDirectory> ActiveAsync(UnitOfWork work, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var generation = Interlocked.Read(ref _generation);
@@ -96,7 +96,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             return copy.Services;
         }
         var rows = await work.QueryAsync<ServiceRow>(ReadActive, null, ct);
-        var services = rows.Select(r => r.ToService()).ToList();
+        var services = ActiveDirectory.Of(rows.Select(r => r.ToService()));
         // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
         if (Interlocked.Read(ref _generation) == generation)
         {
@@ -105,7 +105,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         return services;
     }
 
-    private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, IReadOnlyList<DirectoryService> Services);
+    private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, ActiveDirectory Services);
 
     private sealed class ServiceRow
     {
