@@ -1,6 +1,7 @@
 using ReferralNet.Matching.Consumers;
 using ReferralNet.Matching.Features.Agencies;
 using ReferralNet.Matching.Features.ProposeMatches;
+using ReferralNet.Matching.Features.Search;
 using ReferralNet.Matching.Features.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,5 +20,6 @@ var app = builder.Build();
 app.UseWebDefaults();
 app.MapAgencies();
 app.MapServices();
+app.MapSearch();
 app.MapMatches();
 await app.RunServiceAsync(args);

@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["GET /api/matching/services/{id:guid}"] = new(Audience.DirectoryRead, w => $"/api/matching/services/{w.ClinicService}"),
         ["POST /api/matching/services"] = new(Audience.DirectoryEdit, _ => "/api/matching/services", w => w.ClinicServiceBody),
         ["PUT /api/matching/services/{id:guid}"] = new(Audience.DirectoryEdit, w => $"/api/matching/services/{w.ClinicService}", w => w.ClinicServiceBody),
+        ["GET /api/matching/services/search"] = new(Audience.PersonLevel, w => $"/api/matching/services/search?referralId={w.ReferralId}"),
         ["GET /api/matching/referrals/{referralId:guid}/matches"] = new(Audience.PersonLevel, w => $"/api/matching/referrals/{w.ReferralId}/matches"),
 
         ["POST /api/consent/consents"] = new(Audience.PersonLevel, _ => "/api/consent/consents", w => new

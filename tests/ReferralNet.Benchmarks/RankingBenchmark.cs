@@ -30,7 +30,7 @@ public static class RankingBenchmark
         var warming = Stopwatch.StartNew();
         foreach (var referral in Enumerable.Repeat(referrals, 100).SelectMany(r => r).TakeWhile(_ => warming.Elapsed < TimeSpan.FromSeconds(2)))
         {
-            MatchRanking.Shortlist(referral, directory, excluded: null).Choose(lastOffered);
+            MatchRanking.Shortlist(referral, directory.Serving(referral.Municipality), excluded: null).Choose(lastOffered);
             directory.Serving(referral.Municipality).Count(s => MatchRanking.IsEligible(referral, s));
         }
         var ranking = new List<double>(referralCount);
@@ -41,7 +41,7 @@ public static class RankingBenchmark
         foreach (var referral in referrals)
         {
             var started = Stopwatch.GetTimestamp();
-            var shortlist = MatchRanking.Shortlist(referral, directory, excluded: null);
+            var shortlist = MatchRanking.Shortlist(referral, directory.Serving(referral.Municipality), excluded: null);
             var lastOfTheShortlist = shortlist.ServiceIds.Where(lastOffered.ContainsKey).ToDictionary(id => id, id => lastOffered[id]);
             candidates += shortlist.Choose(lastOfTheShortlist).Count;
             ranking.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -16,12 +16,13 @@ public sealed class Scenario(IGatewayClients network)
     }
 
     public async Task<Guid> CreateServiceAsync(
-        Guid agencyId, string name, string[] needs, string[] modalities, int placesFree = 3, string municipality = "Setagaya")
+        Guid agencyId, string name, string[] needs, string[] modalities, int placesFree = 3, string municipality = "Setagaya",
+        string description = "A service of the test network.")
     {
         using var admin = await network.ClientAsync("agency-admin", agency: agencyId);
         var response = await admin.PostAsJsonAsync("/api/matching/services", new
         {
-            agencyId, name, description = "A service of the test network.", needs, modalities, ageMin = 12, ageMax = 39,
+            agencyId, name, description, needs, modalities, ageMin = 12, ageMax = 39,
             municipalities = new[] { municipality }, languages = new[] { "ja" }, fee = "free",
             capacity = new { available = placesFree, maximum = 20, waitWeeks = 0 }, status = "active",
         });

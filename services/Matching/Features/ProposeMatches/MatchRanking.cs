@@ -50,18 +50,21 @@ public static class MatchRanking
     public static IReadOnlyList<RankedService> Rank(
         ReferralSubmitted referral, IEnumerable<DirectoryService> directory, IReadOnlySet<Guid>? excluded = null,
         IReadOnlyDictionary<Guid, DateTimeOffset>? lastOffered = null) =>
-        Shortlist(referral, ActiveDirectory.Of(directory), excluded).Choose(lastOffered ?? new Dictionary<Guid, DateTimeOffset>());
+        Shortlist(referral, ActiveDirectory.Of(directory).Serving(referral.Municipality), excluded)
+            .Choose(lastOffered ?? new Dictionary<Guid, DateTimeOffset>());
 
     /// <summary>
-    /// The eligible services that can be among the best: the top scores and every service tied with the last of them,
-    /// whose last offers then decide (<see cref="RankingShortlist.Choose"/>). Scores are computed without their reasons,
-    /// which only the chosen need.
+    /// Of <paramref name="candidates"/> (the services of the young person's town, <see cref="ActiveDirectory.Serving"/>),
+    /// the eligible ones that can be among the best <paramref name="take"/>: the top scores and every service tied with
+    /// the last of them, whose last offers then decide (<see cref="RankingShortlist.Choose"/>). Scores are computed
+    /// without their reasons, which only the chosen need.
     /// </summary>
-    public static RankingShortlist Shortlist(ReferralSubmitted referral, ActiveDirectory directory, IReadOnlySet<Guid>? excluded)
+    public static RankingShortlist Shortlist(
+        ReferralSubmitted referral, IEnumerable<ListedService> candidates, IReadOnlySet<Guid>? excluded, int take = MaxCandidates)
     {
         var scored = new List<(ListedService Service, double Score)>();
-        var best = new PriorityQueue<double, double>(MaxCandidates + 1);
-        foreach (var listed in directory.Serving(referral.Municipality))
+        var best = new PriorityQueue<double, double>(take + 1);
+        foreach (var listed in candidates)
         {
             if (excluded?.Contains(listed.Service.Id) == true || !IsEligible(referral, listed))
             {
@@ -70,13 +73,13 @@ public static class MatchRanking
             var score = ScoreOf(referral, listed, reasons: null);
             scored.Add((listed, score));
             best.Enqueue(score, score);
-            if (best.Count > MaxCandidates)
+            if (best.Count > take)
             {
                 best.Dequeue();
             }
         }
-        var lowestChosen = best.Count == MaxCandidates ? best.Peek() : double.MinValue;
-        return new RankingShortlist(referral, scored.Where(s => s.Score >= lowestChosen).ToList());
+        var lowestChosen = best.Count == take ? best.Peek() : double.MinValue;
+        return new RankingShortlist(referral, scored.Where(s => s.Score >= lowestChosen).ToList(), take);
     }
 
     /// <summary>
@@ -204,7 +207,7 @@ public static class MatchRanking
 }
 
 /// <summary>The services that can be among a referral's best, with their scores; the last offers decide between equals.</summary>
-public sealed record RankingShortlist(ReferralSubmitted Referral, IReadOnlyList<(ListedService Service, double Score)> Candidates)
+public sealed record RankingShortlist(ReferralSubmitted Referral, IReadOnlyList<(ListedService Service, double Score)> Candidates, int Take)
 {
     public IReadOnlyList<Guid> ServiceIds => Candidates.Select(c => c.Service.Service.Id).ToList();
 
@@ -214,7 +217,7 @@ public sealed record RankingShortlist(ReferralSubmitted Referral, IReadOnlyList<
             .OrderByDescending(c => c.Score)
             .ThenBy(c => lastOffered.TryGetValue(c.Service.Service.Id, out var at) ? at : DateTimeOffset.MinValue)
             .ThenBy(c => c.Service.Service.Id)
-            .Take(MatchRanking.MaxCandidates)
+            .Take(Take)
             .Select(c => Explain(c.Service, c.Score))
             .ToList();
 

@@ -50,11 +50,16 @@ public sealed class MatchRounds(ServiceDirectory directory, MatchesReady ready, 
         }
     }
 
-    private async Task<(IReadOnlyList<RankedService> Ranked, IReadOnlyList<Guid> Excluded)> RankAsync(
-        UnitOfWork work, ReferralSubmitted referral, CancellationToken ct)
+    /// <summary>
+    /// Ranks the directory for the referral without the services that passed on its case; <paramref name="among"/>
+    /// narrows the directory first (a worker's search), <paramref name="take"/> says how many are chosen.
+    /// </summary>
+    public async Task<(IReadOnlyList<RankedService> Ranked, IReadOnlyList<Guid> Excluded)> RankAsync(
+        UnitOfWork work, ReferralSubmitted referral, CancellationToken ct, Func<ListedService, bool>? among = null, int take = MatchRanking.MaxCandidates)
     {
         IReadOnlyList<Guid> excluded = [.. await work.QueryAsync<Guid>(PassedOnCase, new { referral.CaseId }, ct)];
-        var shortlist = MatchRanking.Shortlist(referral, await directory.ActiveAsync(work, ct), excluded.ToHashSet());
+        var candidates = (await directory.ActiveAsync(work, ct)).Serving(referral.Municipality);
+        var shortlist = MatchRanking.Shortlist(referral, among is null ? candidates : candidates.Where(among), excluded.ToHashSet(), take);
         return (shortlist.Choose(await KnownOffers.LastOfferedAsync(work, shortlist.ServiceIds, ct)), excluded);
     }
 

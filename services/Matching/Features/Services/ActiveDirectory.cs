@@ -9,13 +9,15 @@ public sealed record ListedService(DirectoryService Service, ServiceEligibility 
 /// </summary>
 public sealed class ActiveDirectory
 {
+    private readonly List<ListedService> _all;
+    private readonly Dictionary<Guid, ListedService> _byId;
     private readonly ListedService[] _withoutAreaLimit;
     private readonly Dictionary<string, ListedService[]> _byTown;
 
     private ActiveDirectory(IEnumerable<DirectoryService> services)
     {
-        var listed = services.Select(s => new ListedService(s, s.Description.Eligibility)).ToList();
-        Count = listed.Count;
+        var listed = _all = services.Select(s => new ListedService(s, s.Description.Eligibility)).ToList();
+        _byId = listed.ToDictionary(s => s.Service.Id);
         _withoutAreaLimit = [.. listed.Where(s => s.Eligibility.Municipalities.Count == 0)];
         _byTown = listed
             .SelectMany(s => s.Eligibility.Municipalities.Distinct(StringComparer.OrdinalIgnoreCase).Select(town => (Town: town, Service: s)))
@@ -25,7 +27,9 @@ public sealed class ActiveDirectory
 
     public static ActiveDirectory Of(IEnumerable<DirectoryService> services) => new(services);
 
-    public int Count { get; }
+    public IReadOnlyList<ListedService> All => _all;
+
+    public DirectoryService? Find(Guid id) => _byId.GetValueOrDefault(id)?.Service;
 
     /// <summary>The services that may serve a young person of <paramref name="town"/> (all without an area limit when it is unknown).</summary>
     public IEnumerable<ListedService> Serving(string? town) =>

@@ -211,7 +211,7 @@ public sealed class MatchRankingTests
         var referral = Referral(["social-connection"]);
         var offeredEarlier = equal.Take(4).ToDictionary(s => s.Id, _ => DateTimeOffset.UtcNow);
 
-        var shortlist = MatchRanking.Shortlist(referral, ActiveDirectory.Of(equal), excluded: null);
+        var shortlist = MatchRanking.Shortlist(referral, ActiveDirectory.Of(equal).Serving(Town), excluded: null);
         var ranked = shortlist.Choose(offeredEarlier);
 
         Assert.Equal(14, shortlist.ServiceIds.Count);

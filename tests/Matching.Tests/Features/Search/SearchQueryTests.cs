@@ -1,0 +1,33 @@
+using ReferralNet.Matching.Features.Search;
+
+namespace ReferralNet.Matching.Tests.Features.Search;
+
+public sealed class SearchQueryTests
+{
+    private static SearchQuery Query(string? q = null, string? need = null, string? modality = null, int? limit = null) =>
+        new(q, need, modality, null, null, limit);
+
+    [Fact]
+    public void Words_are_split_at_ascii_and_ideographic_spaces()
+    {
+        Assert.Equal(["ひきこもり", "オンライン", "peer"], Query("ひきこもり\u3000オンライン  peer").Words);
+    }
+
+    [Fact]
+    public void A_word_with_wildcards_matches_them_literally()
+    {
+        Assert.Equal([@"%100\%\_ok\\%"], Query(@"100%_ok\").Patterns);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, true)]
+    [InlineData("ひきこもり", "mental-health", "video", 50, true)]
+    [InlineData(null, "loneliness", null, null, false)]
+    [InlineData(null, null, "fax", null, false)]
+    [InlineData(null, null, null, 0, false)]
+    [InlineData(null, null, null, 51, false)]
+    [InlineData("a b c d e f g h i", null, null, null, false)]
+    public void A_search_names_known_codes_a_limit_up_to_fifty_and_at_most_eight_words(
+        string? q, string? need, string? modality, int? limit, bool valid) =>
+        Assert.Equal(valid, Query(q, need, modality, limit).Validate().IsValid);
+}
