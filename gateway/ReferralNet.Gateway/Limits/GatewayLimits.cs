@@ -45,13 +45,6 @@ public static class GatewayLimits
         builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<NetworkPressure>(sp).Observed());
         builder.Services.AddSingleton<IActiveHealthCheckPolicy>(sp => sp.GetRequiredService<NetworkPressure>());
-        // Kestrel's own refusals of a long request line or large headers have no body; its limits sit above the
-        // gateway's so that UseRequestLineAndHeaderLimits answers first, with problem+json.
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestLineSize = 2 * MaxRequestTargetLength;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * MaxRequestHeadersLength;
-        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -184,17 +177,14 @@ public static class GatewayLimits
         });
     }
 
-    public const int MaxRequestTargetLength = 8 * 1024;
-    public const int MaxRequestHeadersLength = 32 * 1024;
-
     /// <summary>A path and query over 8 KiB is 414, headers over 32 KiB are 431: problem+json, as every refusal.</summary>
     public static WebApplication UseRequestLineAndHeaderLimits(this WebApplication app) =>
         (WebApplication)app.Use(async (context, next) =>
         {
             var target = context.Request.Path.Value?.Length + context.Request.QueryString.Value?.Length ?? 0;
             var headers = context.Request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0) + 4);
-            var (status, title) = target > MaxRequestTargetLength ? (StatusCodes.Status414UriTooLong, $"The URL is longer than {MaxRequestTargetLength} characters.")
-                : headers > MaxRequestHeadersLength ? (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The headers are larger than {MaxRequestHeadersLength} bytes.")
+            var (status, title) = target > RequestLimits.MaxTargetLength ? (StatusCodes.Status414UriTooLong, $"The URL is longer than {RequestLimits.MaxTargetLength} characters.")
+                : headers > RequestLimits.MaxHeadersLength ? (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The headers are larger than {RequestLimits.MaxHeadersLength} bytes.")
                 : (0, "");
             if (status == 0)
             {

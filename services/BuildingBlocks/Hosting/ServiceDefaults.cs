@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -32,6 +33,7 @@ public static class ServiceDefaults
         builder.Services.AddAdmission();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new TextWithoutControlCharacters()));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(RequestLimits.AboveTheGateways);
         return builder;
     }
 
