@@ -1,8 +1,12 @@
 using ReferralNet.Matching.Consumers;
+using ReferralNet.Matching.Data;
 using ReferralNet.Matching.Features.Agencies;
+using ReferralNet.Matching.Features.HsdsImport;
+using ReferralNet.Matching.Features.HsdsRead;
 using ReferralNet.Matching.Features.ProposeMatches;
 using ReferralNet.Matching.Features.Search;
 using ReferralNet.Matching.Features.Services;
+using ReferralNet.Matching.Features.TermMappings;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("matching", typeof(AgencyEndpoints).Assembly);
@@ -12,6 +16,8 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<NextRoundRanker>();
     bus.AddConsumer<CapacityKeeper>();
 });
+builder.Services.AddSingleton<IDataMigration, HsdsDocuments>();
+builder.Services.AddSingleton<AgencyDirectory>();
 builder.Services.AddSingleton<ServiceDirectory>();
 builder.Services.AddSingleton<MatchesReady>();
 builder.Services.AddSingleton<MatchRounds>();
@@ -22,4 +28,7 @@ app.MapAgencies();
 app.MapServices();
 app.MapSearch();
 app.MapMatches();
+app.MapHsdsRead();
+app.MapHsdsImport();
+app.MapTermMappings();
 await app.RunServiceAsync(args);

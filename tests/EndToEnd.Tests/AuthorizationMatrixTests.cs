@@ -92,6 +92,22 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["GET /api/matching/services/{id:guid}"] = new(Audience.DirectoryRead, w => $"/api/matching/services/{w.ClinicService}"),
         ["POST /api/matching/services"] = new(Audience.DirectoryEdit, _ => "/api/matching/services", w => w.ClinicServiceBody),
         ["PUT /api/matching/services/{id:guid}"] = new(Audience.DirectoryEdit, w => $"/api/matching/services/{w.ClinicService}", w => w.ClinicServiceBody),
+        ["PUT /api/matching/services/{id:guid}/capacity"] = new(Audience.DirectoryEdit, w => $"/api/matching/services/{w.ClinicService}/capacity",
+            _ => new { available = 1, maximum = 20, waitWeeks = 0 }),
+        ["POST /api/matching/hsds/import"] = new(Audience.DirectoryEdit, _ => "/api/matching/hsds/import",
+            w => new { id = w.ClinicService, organization_id = w.Clinic, name = "Matrix counselling", status = "active" }),
+        ["GET /api/matching/term-mappings"] = new(Audience.DirectoryEdit, w => $"/api/matching/term-mappings?agencyId={w.Clinic}"),
+        ["PUT /api/matching/term-mappings/{taxonomyTermId:guid}"] = new(Audience.DirectoryEdit, _ => $"/api/matching/term-mappings/{Guid.NewGuid()}",
+            w => new { agencyId = w.Clinic, need = "mental-health" }),
+        // The directory in HSDS: anyone reads what agencies published (what else an outsider sees is in the read tests).
+        ["GET /api/matching/hsds"] = new(Audience.Anonymous, _ => "/api/matching/hsds/"),
+        ["GET /api/matching/hsds/services"] = new(Audience.Anonymous, _ => "/api/matching/hsds/services"),
+        ["GET /api/matching/hsds/services/{id:guid}"] = new(Audience.Anonymous, w => $"/api/matching/hsds/services/{w.ClinicService}"),
+        ["GET /api/matching/hsds/organizations"] = new(Audience.Anonymous, _ => "/api/matching/hsds/organizations"),
+        ["GET /api/matching/hsds/organizations/{id:guid}"] = new(Audience.Anonymous, w => $"/api/matching/hsds/organizations/{w.Clinic}"),
+        ["GET /api/matching/hsds/service_at_locations"] = new(Audience.Anonymous, _ => "/api/matching/hsds/service_at_locations"),
+        ["GET /api/matching/hsds/taxonomies"] = new(Audience.Anonymous, _ => "/api/matching/hsds/taxonomies"),
+        ["GET /api/matching/hsds/taxonomy_terms"] = new(Audience.Anonymous, _ => "/api/matching/hsds/taxonomy_terms"),
         ["GET /api/matching/services/search"] = new(Audience.PersonLevel, w => $"/api/matching/services/search?referralId={w.ReferralId}"),
         ["GET /api/matching/referrals/{referralId:guid}/matches"] = new(Audience.PersonLevel, w => $"/api/matching/referrals/{w.ReferralId}/matches"),
 
@@ -211,7 +227,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             Audience.DirectoryRead => null,
             // Another agency's service does not exist for an admin who would change it; creating one for it is forbidden.
             Audience.DirectoryEdit => kind == CallerKind.Coordinator ? null
-                : kind == CallerKind.OutsiderAgencyAdmin && key.StartsWith("PUT ") ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
+                : kind == CallerKind.OutsiderAgencyAdmin && key.StartsWith("PUT /api/matching/services/") ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             Audience.Coordinator => kind == CallerKind.Coordinator ? null : HttpStatusCode.Forbidden,
             Audience.YouthEnrolment => kind == CallerKind.CodeHolder ? null : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(audience)),
@@ -286,7 +302,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     /// proposal to merge the school's case into a near match of its own, and an agency that takes part in nothing.
     /// </summary>
     private sealed record World(
-        HttpClient Teacher, Guid School, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
+        HttpClient Teacher, Guid School, Guid Clinic, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
         Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
@@ -324,7 +340,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 modalities = new[] { "video" }, ageMin = 12, ageMax = 39, municipalities = new[] { town }, languages = new[] { "ja" },
                 fee = "free", capacity = new { available = 3, maximum = 20, waitWeeks = 0 }, status = "active",
             };
-            return new World(teacher, school, clinicService, serviceBody, caseId, personId, referralId,
+            return new World(teacher, school, clinic, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
                 outsider);

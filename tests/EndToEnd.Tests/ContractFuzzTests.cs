@@ -44,7 +44,13 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
         Assert.Equal(routes.Order(), operations.Select(o => $"{o.Method} {o.Path}").Order());
         Assert.All(operations, o => Assert.NotNull(o.Operation["responses"]!["422"]));
         var anonymousOperations = operations.Where(o => o.Operation["security"] is null).Select(o => $"{o.Method} {o.Path}").Order();
-        Assert.Equal(["POST /api/consent/access", "POST /api/consent/youth/sign-in", "POST /api/intake/self-referrals"], anonymousOperations);
+        Assert.Equal(new[]
+        {
+            "GET /api/matching/hsds", "GET /api/matching/hsds/organizations", "GET /api/matching/hsds/organizations/{id}",
+            "GET /api/matching/hsds/service_at_locations", "GET /api/matching/hsds/services", "GET /api/matching/hsds/services/{id}",
+            "GET /api/matching/hsds/taxonomies", "GET /api/matching/hsds/taxonomy_terms",
+            "POST /api/consent/access", "POST /api/consent/youth/sign-in", "POST /api/intake/self-referrals",
+        }.Order(), anonymousOperations);
     }
 
     [Fact]

@@ -19,34 +19,42 @@ public static class DapperTypeHandlers
         JsonColumn<IReadOnlyList<Guid>>.Register();
         foreach (var type in serviceAssembly.GetTypes().Where(t => t.IsDefined(typeof(StoredAsJsonAttribute), inherit: false)))
         {
+            // A type in a shape of its own (an external standard's field names) says so with a static JsonOptions.
+            var options = type.GetProperty(StoredAsJsonAttribute.OptionsProperty, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)?.GetValue(null) as JsonSerializerOptions;
             foreach (var stored in new[] { type, typeof(IReadOnlyList<>).MakeGenericType(type) })
             {
-                SqlMapper.AddTypeHandler(stored, (SqlMapper.ITypeHandler)Activator.CreateInstance(typeof(JsonColumn<>).MakeGenericType(stored))!);
+                SqlMapper.AddTypeHandler(stored, (SqlMapper.ITypeHandler)Activator.CreateInstance(typeof(JsonColumn<>).MakeGenericType(stored), [options])!);
             }
         }
     }
 }
 
-/// <summary>A type a service keeps as one JSON document in a TEXT column (and its lists the same way).</summary>
+/// <summary>
+/// A type a service keeps as one JSON document in a TEXT (or JSONB) column, and its lists the same way; with the
+/// serializer's defaults, or the options of its public static <c>JsonOptions</c> property when it has one.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class StoredAsJsonAttribute : Attribute;
+public sealed class StoredAsJsonAttribute : Attribute
+{
+    public const string OptionsProperty = "JsonOptions";
+}
 
 /// <summary>
 /// A value kept as JSON text. The declared type is what Dapper looks the handler up by: a parameter or property typed
 /// <c>IReadOnlyList&lt;string&gt;</c> is JSON, while a <c>string[]</c> stays a PostgreSQL array (for <c>ANY(@Ids)</c>).
 /// </summary>
-internal sealed class JsonColumn<T> : SqlMapper.TypeHandler<T>
+internal sealed class JsonColumn<T>(JsonSerializerOptions? options = null) : SqlMapper.TypeHandler<T>
 {
     public static void Register() => SqlMapper.AddTypeHandler(new JsonColumn<T>());
 
     public override void SetValue(IDbDataParameter parameter, T? value)
     {
         parameter.DbType = DbType.String;
-        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value);
+        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, options);
     }
 
     public override T Parse(object value) =>
-        JsonSerializer.Deserialize<T>((string)value) ?? throw new DataException($"A JSON column held null where {typeof(T).Name} was expected.");
+        JsonSerializer.Deserialize<T>((string)value, options) ?? throw new DataException($"A JSON column held null where {typeof(T).Name} was expected.");
 }
 
 /// <summary>Npgsql reads timestamptz as a UTC DateTime; the domain speaks DateTimeOffset.</summary>

@@ -8,9 +8,10 @@ namespace ReferralNet.BuildingBlocks.Data;
 
 /// <summary>
 /// Runs the numbered .sql scripts embedded in the building blocks (outbox, inbox) and in the service, in name order,
-/// each once (DbUp keeps a journal table), one instance at a time (an advisory lock).
+/// each once (DbUp keeps a journal table), then the service's data migrations, one instance at a time (an advisory lock).
 /// </summary>
-public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceIdentity service, ILogger<SchemaMigrator> log)
+public sealed class SchemaMigrator(
+    IOptions<DatabaseOptions> options, ServiceIdentity service, IEnumerable<IDataMigration> dataMigrations, ILogger<SchemaMigrator> log)
 {
     public void Migrate()
     {
@@ -39,6 +40,19 @@ public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceIde
         {
             throw new InvalidOperationException($"Migration {upgrade.ErrorScript?.Name} failed.", upgrade.Error);
         }
+        if (dataMigrations.Any())
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            foreach (var migration in dataMigrations)
+            {
+                var changed = migration.Run(connection);
+                if (changed > 0)
+                {
+                    log.LogInformation("Data migration {Migration} changed {Rows} rows", migration.GetType().Name, changed);
+                }
+            }
+        }
     }
 
     private static bool IsSqlScript(string name) => name.EndsWith(".sql", StringComparison.Ordinal);
@@ -52,6 +66,16 @@ public sealed class SchemaMigrator(IOptions<DatabaseOptions> options, ServiceIde
         public void LogError(string format, params object[] args) => log.LogError(format, args);
         public void LogError(Exception ex, string format, params object[] args) => log.LogError(ex, format, args);
     }
+}
+
+/// <summary>
+/// A change of stored data that needs the service's own code rather than SQL alone (a document rebuilt in a new
+/// shape). It runs after the scripts, under the same lock, at every start: once done it must find nothing to do.
+/// </summary>
+public interface IDataMigration
+{
+    /// <summary>Migrates what is left to migrate; answers how many rows it changed.</summary>
+    int Run(NpgsqlConnection connection);
 }
 
 /// <summary>The service this process is: its name (telemetry, queues, the contract) and the assembly of its migrations and endpoints.</summary>

@@ -63,8 +63,10 @@ public sealed class ValidationErrors
         return this;
     }
 
-    public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+    /// <summary>Field → messages, for an answer that reports several records' errors at once (an import).</summary>
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(ToDictionary())
     {
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = "The request is not valid.",

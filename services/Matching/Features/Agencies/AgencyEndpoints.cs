@@ -1,19 +1,23 @@
+using ReferralNet.Matching.Features.Hsds;
+using ReferralNet.Matching.Features.Services;
+
 namespace ReferralNet.Matching.Features.Agencies;
 
-public sealed record RegisterAgencyRequest(string? Name, string? Kind, string? Municipality)
+/// <summary>An agency entered by a coordinator; <see cref="Description"/> is its HSDS organization's (optional here).</summary>
+public sealed record RegisterAgencyRequest(string? Name, string? Kind, string? Municipality, string? Description = null)
 {
     public ValidationErrors Validate() => new ValidationErrors()
-        .Required(Name, "name", 200)
+        .Required(Name, "name", ServiceDescription.MaxNameLength)
         .Code(Kind, AgencyKinds.All, "kind")
-        .Required(Municipality, "municipality", 100);
+        .Required(Municipality, "municipality", 100)
+        .Check((Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, "description",
+            $"must be at most {ServiceDescription.MaxDescriptionLength} characters");
 }
 
 public sealed record Agency(Guid Id, string Name, string Kind, string Municipality);
 
 public static class AgencyEndpoints
 {
-    private const string Store = "INSERT INTO agencies (id, name, kind, municipality, created_at) VALUES (@Id, @Name, @Kind, @Municipality, @Now)";
-
     private const string Find = "SELECT id, name, kind, municipality FROM agencies WHERE id = @Id";
 
     private static readonly string ListPage = Keyset.Paged("SELECT id, name, kind, municipality FROM agencies WHERE TRUE", "id");
@@ -27,7 +31,7 @@ public static class AgencyEndpoints
     }
 
     private static async Task<Results<Created<Agency>, ProblemHttpResult>> Register(
-        RegisterAgencyRequest request, Caller caller, HttpContext http, Database database, TimeProvider time, CancellationToken ct)
+        RegisterAgencyRequest request, Caller caller, HttpContext http, Database database, AgencyDirectory agencies, TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
         {
@@ -37,8 +41,7 @@ public static class AgencyEndpoints
         var now = time.GetUtcNow();
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<Agency>> (work) =>
         {
-            await work.ExecuteAsync(Store, new { agency.Id, agency.Name, agency.Kind, agency.Municipality, Now = now }, ct);
-            work.Publish(new AgencyListed(agency.Id, agency.Kind, now));
+            await agencies.SaveAsync(work, HsdsTranslation.Apply(null, agency, request.Description?.Trim()), ct);
             return agency;
         }, a => $"/api/matching/agencies/{a.Id}", ct);
     }

@@ -12,18 +12,35 @@ public sealed record SearchQuery(string? Q, string? Need, string? Modality, stri
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
-    public const int MaxWords = 8;
 
-    public ValidationErrors Validate() => new ValidationErrors()
-        .Check((Q?.Length ?? 0) <= 100, "q", "must be at most 100 characters")
-        .Check(Words.Count <= MaxWords, "q", $"must have at most {MaxWords} words")
+    public ValidationErrors Validate() => Text.Validate(new ValidationErrors(), "q")
         .Check(Need is null || Needs.All.Contains(Need), "need", "must be a need code")
         .Check(Modality is null || Modalities.All.Contains(Modality), "modality", "must be a modality code")
         .Check((Municipality?.Length ?? 0) <= 100, "municipality", "must be at most 100 characters")
         .Check(Limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}");
 
-    /// <summary>The words of <see cref="Q"/>, split at spaces (the ideographic space of Japanese input too).</summary>
-    public IReadOnlyList<string> Words => (Q ?? "").Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
+    private SearchText Text => new(Q);
+
+    public IReadOnlyList<string> Words => Text.Words;
+
+    public string[] Patterns => Text.Patterns;
+}
+
+/// <summary>
+/// Free text to find in the directory: every word must appear, in any order, case-insensitive. A trigram index finds
+/// the rows (<c>search_text ILIKE ALL (@Patterns)</c>), which needs no word segmentation, so Japanese works as English does.
+/// </summary>
+public sealed record SearchText(string? Text)
+{
+    public const int MaxLength = 100;
+    public const int MaxWords = 8;
+
+    public ValidationErrors Validate(ValidationErrors errors, string field) => errors
+        .Check((Text?.Length ?? 0) <= MaxLength, field, $"must be at most {MaxLength} characters")
+        .Check(Words.Count <= MaxWords, field, $"must have at most {MaxWords} words");
+
+    /// <summary>The words, split at spaces (the ideographic space of Japanese input too).</summary>
+    public IReadOnlyList<string> Words => (Text ?? "").Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Each word as an ILIKE pattern, its wildcards taken literally.</summary>
     public string[] Patterns => [.. Words.Select(w => $"%{w.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%")];

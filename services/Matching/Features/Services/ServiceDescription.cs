@@ -2,9 +2,26 @@ using System.Text.Json.Serialization;
 
 namespace ReferralNet.Matching.Features.Services;
 
-public sealed record Capacity(int Available, int Maximum, int WaitWeeks);
+/// <summary>A service's places: free now, in all (0: the service keeps no count), and weeks of waiting when none is free.</summary>
+public sealed record Capacity(int Available, int Maximum, int WaitWeeks)
+{
+    public const int MostPlaces = 100_000;
+    public const int LongestWaitWeeks = 520;
 
-/// <summary>A service as agencies describe it (Open Referral HSDS-shaped), in requests and responses alike.</summary>
+    public static readonly Capacity NotCounted = new(0, 0, 0);
+
+    public ValidationErrors Validate(ValidationErrors errors, string field) => errors
+        .Check(Available >= 0 && Maximum >= 0 && WaitWeeks >= 0, field, "must not be negative")
+        .Check(Maximum <= MostPlaces, $"{field}.maximum", $"must be at most {MostPlaces}")
+        .Check(WaitWeeks <= LongestWaitWeeks, $"{field}.waitWeeks", $"must be at most {LongestWaitWeeks}")
+        .Check(Available <= Maximum, $"{field}.available", $"must not exceed {field}.maximum");
+}
+
+/// <summary>
+/// A service in ReferralNet's own words (v1), in requests and responses alike: what ranking and the v1 endpoints read.
+/// The directory keeps the service's HSDS document; this is derived from it on every save (<see cref="Hsds.HsdsTranslation"/>).
+/// <see cref="Public"/>: the agency publishes it to young people, who may browse it without an account.
+/// </summary>
 [StoredAsJson]
 public sealed record ServiceDescription(
     Guid? AgencyId,
@@ -18,14 +35,20 @@ public sealed record ServiceDescription(
     IReadOnlyList<string>? Languages,
     string? Fee,
     Capacity? Capacity,
-    string? Status)
+    string? Status,
+    bool? Public = null)
 {
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxMunicipalities = 50;
+    public const int MaxLanguages = 20;
+
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors()
             .Check(AgencyId is not null, "agencyId", "is required")
-            .Required(Name, "name", 200)
-            .Check((Description?.Length ?? 0) <= 2000, "description", "must be at most 2000 characters")
+            .Required(Name, "name", MaxNameLength)
+            .Check((Description?.Length ?? 0) <= MaxDescriptionLength, "description", $"must be at most {MaxDescriptionLength} characters")
             .Codes(Needs, Contracts.Codes.Needs.All, "needs")
             .Codes(Modalities, Contracts.Codes.Modalities.All, "modalities")
             .Check(AgeMin is null or >= 0 and <= 120, "ageMin", "must be between 0 and 120")
@@ -33,16 +56,11 @@ public sealed record ServiceDescription(
             .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", "must not be below ageMin")
             .Check(Municipalities is null || Municipalities.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 100), "municipalities", "each must be a name of at most 100 characters")
             .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", "each must be a language tag such as 'ja'")
-            .AtMost(Municipalities, 20, "municipalities")
-            .AtMost(Languages, 20, "languages")
+            .AtMost(Municipalities, MaxMunicipalities, "municipalities")
+            .AtMost(Languages, MaxLanguages, "languages")
             .Code(Fee ?? Fees.Free, Fees.All, "fee")
             .Code(Status ?? ServiceStatuses.Active, ServiceStatuses.All, "status");
-        if (Capacity is { } capacity)
-        {
-            errors.Check(capacity.Available >= 0 && capacity.Maximum >= 0 && capacity.WaitWeeks >= 0, "capacity", "must not be negative")
-                .Check(capacity.Available <= capacity.Maximum, "capacity.available", "must not exceed capacity.maximum");
-        }
-        return errors;
+        return Capacity?.Validate(errors, "capacity") ?? errors;
     }
 
     /// <summary>Who the service takes (of a stored, normalised description).</summary>
@@ -59,8 +77,9 @@ public sealed record ServiceDescription(
         Municipalities = Municipalities ?? [],
         Languages = Languages ?? [],
         Fee = Fee ?? Fees.Free,
-        Capacity = Capacity ?? new Capacity(0, 0, 0),
+        Capacity = Capacity ?? Capacity.NotCounted,
         Status = Status ?? ServiceStatuses.Active,
+        Public = Public ?? false,
     };
 }
 

@@ -1,11 +1,29 @@
+using ReferralNet.Matching.Features.Hsds;
+
 namespace ReferralNet.Matching.Features.Services;
 
-/// <summary>The service directory's storage: one JSON document per service plus the columns that queries filter on.</summary>
+/// <summary>What a save did: a document equal to the stored one changes nothing and announces nothing.</summary>
+public enum Saved
+{
+    Unchanged,
+    Created,
+    Updated,
+}
+
+/// <summary>
+/// The service directory's storage: each service's HSDS document, and beside it what is derived from it on every save
+/// (ReferralNet's description, which ranking reads, and the columns queries filter on).
+/// </summary>
 public sealed class ServiceDirectory(Database database, TimeProvider time)
 {
-    private const string Insert = "INSERT INTO services (id, agency_id, status, document, updated_at) VALUES (@Id, @AgencyId, @Status, @Document, @Now)";
-
-    private const string Update = "UPDATE services SET agency_id = @AgencyId, status = @Status, document = @Document, updated_at = @Now WHERE id = @Id";
+    private const string Upsert = """
+        INSERT INTO services (id, agency_id, status, public, document, hsds, updated_at)
+        VALUES (@Id, @AgencyId, @Status, @Public, @Document, CAST(@Hsds AS jsonb), @Now)
+        ON CONFLICT (id) DO UPDATE SET agency_id = EXCLUDED.agency_id, status = EXCLUDED.status, public = EXCLUDED.public,
+            document = EXCLUDED.document, hsds = EXCLUDED.hsds, updated_at = EXCLUDED.updated_at
+        WHERE services.hsds IS DISTINCT FROM EXCLUDED.hsds OR services.document IS DISTINCT FROM EXCLUDED.document
+        RETURNING (xmax = 0) AS created
+        """;
 
     private const string ForgetNeeds = "DELETE FROM service_needs WHERE service_id = @Id";
 
@@ -15,18 +33,20 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
 
     private const string StoreModality = "INSERT INTO service_modalities (service_id, modality) VALUES (@Id, @Code)";
 
+    private const string MappedTerms = "SELECT taxonomy_term_id AS TermId, need FROM term_needs WHERE agency_id = @AgencyId";
+
     private const string ReadActive = $"SELECT id, document FROM services WHERE status = '{ServiceStatuses.Active}'";
 
     private const string Find = "SELECT id, document FROM services WHERE id = @Id";
 
-    private const string Lock = "SELECT id, document FROM services WHERE id = @Id FOR UPDATE";
-
-    private const string UpdateDocument = "UPDATE services SET document = @Document, updated_at = @Now WHERE id = @Id";
+    private const string Lock = "SELECT id, document, hsds FROM services WHERE id = @Id FOR UPDATE";
 
     private static readonly string ListPage = Keyset.Paged("""
         SELECT s.id, s.document FROM services s
         WHERE (@Need IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id AND n.need = @Need))
           AND (@Modality IS NULL OR EXISTS (SELECT 1 FROM service_modalities m WHERE m.service_id = s.id AND m.modality = @Modality))
+          AND (CAST(@AgencyId AS uuid) IS NULL OR s.agency_id = @AgencyId)
+          AND (CAST(@Unmapped AS boolean) IS NULL OR EXISTS (SELECT 1 FROM service_needs n WHERE n.service_id = s.id) = NOT @Unmapped)
         """, "s.id");
 
     /// <summary>
@@ -39,41 +59,66 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     private long _generation;
 
     /// <summary>
-    /// Saves the service in the caller's transaction and tells the network who it takes (ServiceListed, through the
-    /// outbox); the active copy is dropped once it commits.
+    /// Saves the service's HSDS document in the caller's transaction with what is derived from it, reading its foreign
+    /// terms through the agency's mappings (<paramref name="mappedTerms"/> when the caller read them already). When
+    /// anything changed it tells the network who the service takes (ServiceListed, through the outbox), and the active
+    /// copy is dropped once it commits.
     /// </summary>
-    public async Task SaveAsync(UnitOfWork work, DirectoryService service, bool isNew, CancellationToken ct)
+    public async Task<Saved> SaveAsync(
+        UnitOfWork work, HsdsService hsds, CancellationToken ct, IReadOnlyDictionary<Guid, string>? mappedTerms = null)
     {
-        var d = service.Description;
-        var row = new { service.Id, d.AgencyId, d.Status, Document = d, Now = time.GetUtcNow() };
-        await work.ExecuteAsync(isNew ? Insert : Update, row, ct);
-        await work.ExecuteAsync(ForgetNeeds, new { service.Id }, ct);
-        await work.ExecuteAsync(ForgetModalities, new { service.Id }, ct);
-        await work.ExecuteAsync(StoreNeed,
-            d.Needs!.Select(n => new { service.Id, Code = n }), ct);
-        await work.ExecuteAsync(StoreModality,
-            d.Modalities!.Select(m => new { service.Id, Code = m }), ct);
-        work.Publish(new ServiceListed(service.Id, d.AgencyId!.Value, d.Eligibility, row.Now));
+        if (mappedTerms is null && HsdsTranslation.ForeignTerms(hsds).Any())
+        {
+            mappedTerms = await MappedTermsAsync(work, hsds.OrganizationId!.Value, ct);
+        }
+        var d = HsdsTranslation.Describe(hsds, mappedTerms);
+        var now = time.GetUtcNow();
+        var created = await work.QuerySingleOrDefaultAsync<bool?>(Upsert,
+            new { hsds.Id, d.AgencyId, d.Status, d.Public, Document = d, Hsds = hsds, Now = now }, ct);
+        if (created is null)
+        {
+            return Saved.Unchanged;
+        }
+        if (created == false)
+        {
+            await work.ExecuteAsync(ForgetNeeds, new { hsds.Id }, ct);
+            await work.ExecuteAsync(ForgetModalities, new { hsds.Id }, ct);
+        }
+        await work.ExecuteAsync(StoreNeed, d.Needs!.Select(n => new { hsds.Id, Code = n }), ct);
+        await work.ExecuteAsync(StoreModality, d.Modalities!.Select(m => new { hsds.Id, Code = m }), ct);
+        work.Publish(new ServiceListed(hsds.Id, d.AgencyId!.Value, d.Eligibility, now));
         DropActiveCopyOnCommit(work);
+        return created.Value ? Saved.Created : Saved.Updated;
     }
 
+    /// <summary>The foreign taxonomy terms the agency mapped to a need: term → need.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> MappedTermsAsync(UnitOfWork work, Guid agencyId, CancellationToken ct) =>
+        (await work.QueryAsync<(Guid TermId, string Need)>(MappedTerms, new { AgencyId = agencyId }, ct)).ToDictionary(m => m.TermId, m => m.Need);
+
     /// <summary>
-    /// Changes the service's free places by <paramref name="delta"/> in the caller's transaction (its row locked, so
-    /// two changes never lose one), kept between zero and the maximum.
+    /// Changes the service as ReferralNet describes it, in the caller's transaction, its row locked so two changes never
+    /// lose one; the change is written onto its HSDS document (<see cref="HsdsTranslation.Apply(HsdsService?, Guid, ServiceDescription, DateTimeOffset)"/>).
+    /// The change starts from the document's own terms, so a need that only a mapped foreign term gives stays the
+    /// mapping's. Null when the service is not in the directory.
     /// </summary>
-    public async Task ChangeFreePlacesAsync(UnitOfWork work, Guid serviceId, int delta, CancellationToken ct)
+    public async Task<DirectoryService?> ChangeAsync(UnitOfWork work, Guid id, Func<ServiceDescription, ServiceDescription> change, CancellationToken ct)
     {
-        if (await work.QuerySingleOrDefaultAsync<ServiceRow>(Lock, new { Id = serviceId }, ct) is not { } row)
+        if (await work.QuerySingleOrDefaultAsync<ServiceRow>(Lock, new { Id = id }, ct) is not { } row)
         {
-            return; // a service removed from the directory holds no places
+            return null;
         }
-        var d = row.Document;
-        var capacity = d.Capacity!;
-        var available = Math.Clamp(capacity.Available + delta, 0, Math.Max(capacity.Maximum, capacity.Available));
-        // Only the document changes: its needs, modalities, agency and status stay, so their rows do too.
-        await work.ExecuteAsync(UpdateDocument, new { row.Id, Document = d with { Capacity = capacity with { Available = available } }, Now = time.GetUtcNow() }, ct);
-        DropActiveCopyOnCommit(work);
+        var changed = change(row.Hsds is null ? row.Document : HsdsTranslation.Describe(row.Hsds)).Normalised();
+        var hsds = HsdsTranslation.Apply(row.Hsds, id, changed, time.GetUtcNow());
+        await SaveAsync(work, hsds, ct);
+        return await FindAsync(work, id, ct);
     }
+
+    /// <summary>Changes the service's free places by <paramref name="delta"/>, kept between zero and the maximum.</summary>
+    public Task ChangeFreePlacesAsync(UnitOfWork work, Guid serviceId, int delta, CancellationToken ct) =>
+        ChangeAsync(work, serviceId, d => d with
+        {
+            Capacity = d.Capacity! with { Available = Math.Clamp(d.Capacity.Available + delta, 0, Math.Max(d.Capacity.Maximum, d.Capacity.Available)) },
+        }, ct);
 
     private void DropActiveCopyOnCommit(UnitOfWork work) => work.AfterCommit(() =>
     {
@@ -84,8 +129,13 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct) =>
         (await database.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();
 
-    public async Task<Page<DirectoryService>> ListAsync(string? need, string? modality, int? limit, Guid? cursor, CancellationToken ct) =>
-        (await database.PageAsync<ServiceRow>(ListPage, new { Need = need, Modality = modality }, limit, cursor, r => r.Id, ct)).Select(r => r.ToService());
+    /// <summary>The service as saved in the caller's transaction.</summary>
+    public async Task<DirectoryService?> FindAsync(UnitOfWork work, Guid id, CancellationToken ct) =>
+        (await work.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();
+
+    public async Task<Page<DirectoryService>> ListAsync(ListServicesQuery query, CancellationToken ct) =>
+        (await database.PageAsync<ServiceRow>(ListPage, new { query.Need, query.Modality, query.AgencyId, query.Unmapped },
+            query.Limit, query.Cursor, r => r.Id, ct)).Select(r => r.ToService());
 
     public async Task<ActiveDirectory> ActiveAsync(UnitOfWork work, CancellationToken ct)
     {
@@ -111,6 +161,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
     {
         public Guid Id { get; init; }
         public ServiceDescription Document { get; init; } = null!;
+        public HsdsService? Hsds { get; init; }
 
         public DirectoryService ToService() => new(Id, Document);
     }
