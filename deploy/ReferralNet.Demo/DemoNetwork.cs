@@ -39,7 +39,8 @@ public static class DemoNetwork
 
     public static async Task<IReadOnlyDictionary<string, Guid>> LoadAsync(GatewayClient gateway)
     {
-        using var coordinator = await gateway.AsAsync("demo-coordinator", "coordinator");
+        // The network has just started: the loader waits out a refusal as a careful client does.
+        using var coordinator = await gateway.AsAsync("demo-coordinator", "coordinator", careful: true);
         var existing = await ExistingAgenciesAsync(coordinator);
         var ids = new Dictionary<string, Guid>();
         var created = 0;
@@ -53,7 +54,7 @@ public static class DemoNetwork
             id = (await GatewayClient.ReadAsync(await coordinator.PostAsJsonAsync("/api/matching/agencies",
                 new { name = agency.Name, kind = agency.Kind, municipality = "Setagaya" }), HttpStatusCode.Created))["id"]!.GetValue<Guid>();
             ids[agency.Name] = id;
-            using var admin = await gateway.AsAsync($"demo-admin-{id:N}", "agency-admin", id);
+            using var admin = await gateway.AsAsync($"demo-admin-{id:N}", "agency-admin", id, careful: true);
             foreach (var service in agency.Services)
             {
                 await GatewayClient.ReadAsync(await admin.PostAsJsonAsync("/api/matching/services", new

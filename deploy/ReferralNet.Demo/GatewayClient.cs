@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ReferralNet.BuildingBlocks.Web;
 
 namespace ReferralNet.Demo;
 
@@ -37,11 +38,14 @@ public sealed class GatewayClient(Uri gateway)
         }
     }
 
-    public async Task<HttpClient> AsAsync(string sub, string role, Guid? agency = null)
+    /// <summary>A client with a development token; a <paramref name="careful"/> one waits out 503s with Retry-After (<see cref="RetryAfterHonoured"/>).</summary>
+    public async Task<HttpClient> AsAsync(string sub, string role, Guid? agency = null, bool careful = false)
     {
         var response = await _anonymous.PostAsJsonAsync("/dev/token", new { sub, role, agency });
         var token = (await ReadAsync(response, HttpStatusCode.OK))["accessToken"]!.GetValue<string>();
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
+        var client = careful
+            ? new HttpClient(new RetryAfterHonoured()) { BaseAddress = gateway }
+            : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = gateway };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

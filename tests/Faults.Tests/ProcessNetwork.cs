@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Testing;
 
 namespace ReferralNet.Faults.Tests;

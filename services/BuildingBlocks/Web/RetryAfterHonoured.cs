@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace ReferralNet.Faults.Tests;
+namespace ReferralNet.BuildingBlocks.Web;
 
 /// <summary>
-/// A careful client, as the network's own clients are: a request refused with 503 and Retry-After (nothing done) is
-/// sent again after the time it names, for up to <see cref="GiveUpAfter"/>. A fault suite's own requests (setting up
-/// a case, revoking a consent) run while the gateway lets in only a share of new work; the load counts its refusals
-/// itself and does not use this.
+/// A careful client of the gateway, as the network's own clients are: a request refused with 503 and Retry-After
+/// (nothing done) is sent again after the time it names, for up to <see cref="GiveUpAfter"/>. The demo data's loader
+/// and a fault suite's own requests use it (they run while the gateway lets in only a share of new work); a load
+/// benchmark counts its refusals itself and does not.
 /// </summary>
 public sealed class RetryAfterHonoured() : DelegatingHandler(new SocketsHttpHandler())
 {
