@@ -18,6 +18,9 @@
 #   deploy/load.sh events --connections 500 --offers 100
 #                                                 live events: that many workers of one agency hold GET /api/handoffs/events
 #                                                 open; offers to that agency, offer POST to event on every stream
+#   deploy/load.sh directory --services 10000 --searches 2000
+#                                                 a generated HSDS directory of that many services through the import
+#                                                 (throughput), then a worker's search through the gateway (latency)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
@@ -39,7 +42,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

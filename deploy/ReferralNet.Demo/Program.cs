@@ -1,7 +1,7 @@
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines' or 'events'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events' or 'directory'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -41,6 +41,11 @@ switch (command)
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await EventsBenchmark.RunAsync(gateway, int.Parse(Option("connections", "500")), int.Parse(Option("offers", "100")));
         return 0;
+    case "directory":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await DirectoryBenchmark.RunAsync(gateway, int.Parse(Option("services", "10000")), int.Parse(Option("per-organization", "50")),
+            int.Parse(Option("searches", "2000")), int.Parse(Option("search-rate", "50")));
+        return 0;
     case "redrive":
         var queue = Option("queue", "");
         var moved = await ParkedMessages.RedriveAsync(new RabbitMQ.Client.ConnectionFactory
@@ -62,6 +67,7 @@ switch (command)
         Console.WriteLine("                        | tokens [--gateway URL] [--intake URL] [--seconds S] [--concurrency C]");
         Console.WriteLine("                        | deadlines --handoff-db CONNECTION --matching-db CONNECTION [--offers N] [--due N]");
         Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
+        Console.WriteLine("                        | directory [--gateway URL] [--services N] [--per-organization N] [--searches N] [--search-rate R]");
         Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }

@@ -1,5 +1,3 @@
-using System.Data;
-using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,8 +7,8 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// <summary>
 /// Loads the whole projection into the index before the service takes traffic, then, every <see cref="RefreshEvery"/>,
 /// reads what changed since: with competing consumers, another instance of this service may have applied an event.
-/// Each read happens in one snapshot and remembers the oldest transaction still running then; the next read starts
-/// from that transaction id, so a change committed late is seen and nothing older is read again.
+/// Each read is one read of the projection's change feed (<see cref="ChangeFeed"/>), so a change committed late is seen
+/// and nothing older is read again.
 /// </summary>
 public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIndex index, TimeProvider time, ILogger<ConsentIndexRefresher> log)
     : PeriodicJob(time, log)
@@ -36,19 +34,13 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
         return false;
     }
 
-    private async Task RefreshAsync(CancellationToken ct)
+    private async Task RefreshAsync(CancellationToken ct) => _readFrom = await dataSource.ReadChangesAsync(_readFrom, async changes =>
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        CommandDefinition Query(string sql, object? parameters = null) => new(sql, parameters, snapshot, cancellationToken: ct);
-
-        var oldestRunning = await connection.ExecuteScalarAsync<long>(Query(ConsentProjection.OldestRunningTransaction));
-        var since = new { Since = _readFrom };
-        foreach (var row in await connection.QueryAsync<ConsentProjection.ConsentRow>(Query(ConsentProjection.ConsentsChangedSince, since)))
+        foreach (var row in await changes.QueryAsync<ConsentProjection.ConsentRow>(ConsentProjection.ConsentsChangedSince))
         {
             index.Apply(row.ToEntry());
         }
-        foreach (var row in await connection.QueryAsync<ConsentProjection.CaseRow>(Query(ConsentProjection.CasesChangedSince, since)))
+        foreach (var row in await changes.QueryAsync<ConsentProjection.CaseRow>(ConsentProjection.CasesChangedSince))
         {
             index.ApplyCase(row.CaseId, row.PersonId);
             if (row.ClosedAt is { } closedAt)
@@ -56,11 +48,9 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
                 index.ApplyClosing(row.CaseId, new CaseClosing(closedAt, row.ClosedLeadAgencyId));
             }
         }
-        foreach (var (caseId, agencyId) in await connection.QueryAsync<(Guid, Guid)>(Query(ConsentProjection.ParticipantsChangedSince, since)))
+        foreach (var (caseId, agencyId) in await changes.QueryAsync<(Guid, Guid)>(ConsentProjection.ParticipantsChangedSince))
         {
             index.ApplyParticipant(caseId, agencyId);
         }
-        await snapshot.CommitAsync(ct);
-        _readFrom = oldestRunning;
-    }
+    }, ct);
 }

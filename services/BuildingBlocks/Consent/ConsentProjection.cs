@@ -133,7 +133,6 @@ public static class ConsentProjection
         "(cp.closed_at IS NULL OR cp.closed_lead_agency_id = @AgencyId OR cp.closed_at > @ShutOutBefore)";
 
     // Dialect: txid_current()/txid_snapshot_xmin are PostgreSQL's; SQL Server would use rowversion and MIN_ACTIVE_ROWVERSION().
-    internal const string OldestRunningTransaction = "SELECT txid_snapshot_xmin(txid_current_snapshot())";
     internal const string ConsentsChangedSince = $"SELECT {Columns} FROM consent_projection WHERE change_txid >= @Since";
     internal const string CasesChangedSince = """
         SELECT case_id AS CaseId, person_id AS PersonId, closed_at AS ClosedAt, closed_lead_agency_id AS ClosedLeadAgencyId

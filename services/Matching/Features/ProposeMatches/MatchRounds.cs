@@ -58,7 +58,7 @@ public sealed class MatchRounds(ServiceDirectory directory, MatchesReady ready, 
         UnitOfWork work, ReferralSubmitted referral, CancellationToken ct, Func<ListedService, bool>? among = null, int take = MatchRanking.MaxCandidates)
     {
         IReadOnlyList<Guid> excluded = [.. await work.QueryAsync<Guid>(PassedOnCase, new { referral.CaseId }, ct)];
-        var candidates = (await directory.ActiveAsync(work, ct)).Serving(referral.Municipality);
+        var candidates = (await directory.ActiveAsync(ct)).Serving(referral.Municipality);
         var shortlist = MatchRanking.Shortlist(referral, among is null ? candidates : candidates.Where(among), excluded.ToHashSet(), take);
         return (shortlist.Choose(await KnownOffers.LastOfferedAsync(work, shortlist.ServiceIds, ct)), excluded);
     }

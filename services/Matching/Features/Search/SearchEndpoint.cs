@@ -23,12 +23,14 @@ public sealed record SearchQuery(string? Q, string? Need, string? Modality, stri
 
     public IReadOnlyList<string> Words => Text.Words;
 
-    public string[] Patterns => Text.Patterns;
+    /// <summary>The words as the directory's copy compares them (<see cref="ListedService.Fold"/>).</summary>
+    public IReadOnlyList<string> FoldedWords => [.. Text.Words.Select(ListedService.Fold)];
 }
 
 /// <summary>
-/// Free text to find in the directory: every word must appear, in any order, case-insensitive. A trigram index finds
-/// the rows (<c>search_text ILIKE ALL (@Patterns)</c>), which needs no word segmentation, so Japanese works as English does.
+/// Free text to find in the directory: every word must appear, in any order, case-insensitive. Matching words as they
+/// stand needs no word segmentation, so Japanese works as English does. In SQL (the HSDS read API) each word is an
+/// ILIKE pattern over the service's <c>search_text</c>, its wildcards taken literally.
 /// </summary>
 public sealed record SearchText(string? Text)
 {
@@ -53,21 +55,15 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Items);
 
 public static class SearchEndpoint
 {
-    private const int MostTextMatches = 2000;
-
-    // Best text match first; each word must appear (the trigram index finds the rows).
-    private const string TextMatches = $"""
-        SELECT id FROM services
-        WHERE status = '{ServiceStatuses.Active}' AND search_text ILIKE ALL (@Patterns)
-        ORDER BY similarity(search_text, @Q) DESC, id
-        LIMIT @Most
-        """;
-
     private const string Referral = "SELECT from_agency_id AS FromAgencyId, referral FROM referral_matches WHERE referral_id = @ReferralId AND referral IS NOT NULL";
 
     public static void MapSearch(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/matching/services/search", Search).RequireAuthorization(Policies.Staff);
 
+    /// <summary>
+    /// Searches the active directory's copy in memory (<see cref="ServiceDirectory.ActiveAsync"/>): no database round
+    /// trip for the text, which PostgreSQL matched by scanning every row (70-100 ms over 10 000 services).
+    /// </summary>
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
         [AsParameters] SearchQuery query, Caller caller, Database database, ServiceDirectory directory, MatchRounds rounds, CancellationToken ct)
     {
@@ -75,42 +71,35 @@ public static class SearchEndpoint
         {
             return errors.ToProblem();
         }
-        await using var work = await database.BeginAsync(ct);
-        ReferralSubmitted? referral = null;
-        if (query.ReferralId is { } referralId)
-        {
-            // A referral is about a person: only the referring agency's workers may rank for it (as its matches).
-            var row = await work.QuerySingleOrDefaultAsync<ReferralRow>(Referral, new { ReferralId = referralId }, ct);
-            if (row is null || !caller.IsWorkerOf(row.FromAgencyId))
-            {
-                return Problems.NotFound("The referral");
-            }
-            referral = row.Referral.Referral;
-        }
-
-        var active = await directory.ActiveAsync(work, ct);
-        var found = query.Words.Count == 0 ? null : await work.QueryAsync<Guid>(TextMatches, new { query.Patterns, query.Q, Most = MostTextMatches }, ct);
-        var textOrder = found?.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var words = query.FoldedWords;
         bool Wanted(ListedService s) =>
-            (textOrder is null || textOrder.ContainsKey(s.Service.Id))
+            words.All(w => s.Words.Contains(w, StringComparison.Ordinal))
             && (query.Need is null || s.Eligibility.Needs.Contains(query.Need))
             && (query.Modality is null || s.Eligibility.Modalities.Contains(query.Modality))
             && (query.Municipality is null || s.Eligibility.Serves(query.Municipality));
         var limit = query.Limit ?? SearchQuery.DefaultLimit;
+        var active = await directory.ActiveAsync(ct);
 
-        if (referral is null)
+        if (query.ReferralId is not { } referralId)
         {
-            // Best text match first, else by name.
+            // The services whose names have more of the words first, then by name.
             var hits = active.All.Where(Wanted)
-                .OrderBy(s => textOrder?[s.Service.Id] ?? 0)
+                .OrderByDescending(s => words.Count(w => s.Name.Contains(w, StringComparison.Ordinal)))
                 .ThenBy(s => s.Service.Description.Name, StringComparer.Ordinal)
                 .ThenBy(s => s.Service.Id)
                 .Take(limit)
                 .Select(s => new SearchHit(ServiceResponse.From(s.Service), null, null, null));
             return TypedResults.Ok(new SearchResponse([.. hits]));
         }
-        var (ranked, _) = await rounds.RankAsync(work, referral, ct, Wanted, limit);
-        // The ranking read the same five-second copy; a service gone from a newer one is left out.
+        await using var work = await database.BeginAsync(ct);
+        // A referral is about a person: only the referring agency's workers may rank for it (as its matches).
+        var row = await work.QuerySingleOrDefaultAsync<ReferralRow>(Referral, new { ReferralId = referralId }, ct);
+        if (row is null || !caller.IsWorkerOf(row.FromAgencyId))
+        {
+            return Problems.NotFound("The referral");
+        }
+        var (ranked, _) = await rounds.RankAsync(work, row.Referral.Referral, ct, Wanted, limit);
+        // The ranking may have read a newer copy; a service gone from it is left out.
         var withService = ranked.Select(r => (Ranked: r, Service: active.Find(r.ServiceId))).Where(r => r.Service is not null);
         return TypedResults.Ok(new SearchResponse([.. withService.Select(r =>
             new SearchHit(ServiceResponse.From(r.Service!), r.Ranked.Score, r.Ranked.Reasons, r.Ranked.Components))]));

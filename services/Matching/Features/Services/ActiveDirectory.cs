@@ -1,11 +1,30 @@
+using System.Text;
+
 namespace ReferralNet.Matching.Features.Services;
 
-/// <summary>A service of the directory with who it takes, worked out once per copy of the directory rather than per referral.</summary>
-public sealed record ListedService(DirectoryService Service, ServiceEligibility Eligibility);
+/// <summary>
+/// A service of the directory with what ranking and search ask of it, worked out once when it is read rather than per
+/// referral: who it takes, and its words for a search (name, description and codes, folded as <see cref="Fold"/> does).
+/// </summary>
+public sealed record ListedService(DirectoryService Service)
+{
+    public ServiceEligibility Eligibility { get; } = Service.Description.Eligibility;
+
+    public string Name { get; } = Fold(Service.Description.Name!);
+
+    public string Words { get; } = Fold(string.Join(' ', [
+        Service.Description.Name, Service.Description.Description, .. Service.Description.Needs!, .. Service.Description.Modalities!]));
+
+    /// <summary>
+    /// Text as a search compares it: compatibility-normalised (full-width letters and half-width kana become their usual
+    /// forms, so ｵﾝﾗｲﾝ finds オンライン and ＰＥＥＲ finds peer) and lower-case.
+    /// </summary>
+    public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+}
 
 /// <summary>
-/// The active services as ranking reads them, grouped by the towns they serve: a referral looks only at the services of
-/// its town and those without an area limit (the rest cannot take the young person, <see cref="ServiceEligibility.Takes"/>).
+/// The active services as ranking and search read them, grouped by the towns they serve: a referral looks only at the
+/// services of its town and those without an area limit (the rest cannot take the young person, <see cref="ServiceEligibility.Takes"/>).
 /// </summary>
 public sealed class ActiveDirectory
 {
@@ -14,9 +33,9 @@ public sealed class ActiveDirectory
     private readonly ListedService[] _withoutAreaLimit;
     private readonly Dictionary<string, ListedService[]> _byTown;
 
-    private ActiveDirectory(IEnumerable<DirectoryService> services)
+    private ActiveDirectory(IEnumerable<ListedService> services)
     {
-        var listed = _all = services.Select(s => new ListedService(s, s.Description.Eligibility)).ToList();
+        var listed = _all = [.. services];
         _byId = listed.ToDictionary(s => s.Service.Id);
         _withoutAreaLimit = [.. listed.Where(s => s.Eligibility.Municipalities.Count == 0)];
         _byTown = listed
@@ -25,7 +44,9 @@ public sealed class ActiveDirectory
             .ToDictionary(g => g.Key, g => g.Select(s => s.Service).ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
-    public static ActiveDirectory Of(IEnumerable<DirectoryService> services) => new(services);
+    public static ActiveDirectory Of(IEnumerable<ListedService> services) => new(services);
+
+    public static ActiveDirectory Of(IEnumerable<DirectoryService> services) => new(services.Select(s => new ListedService(s)));
 
     public IReadOnlyList<ListedService> All => _all;
 

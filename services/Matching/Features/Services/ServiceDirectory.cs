@@ -1,3 +1,4 @@
+using Npgsql;
 using ReferralNet.Matching.Features.Hsds;
 
 namespace ReferralNet.Matching.Features.Services;
@@ -14,13 +15,13 @@ public enum Saved
 /// The service directory's storage: each service's HSDS document, and beside it what is derived from it on every save
 /// (ReferralNet's description, which ranking reads, and the columns queries filter on).
 /// </summary>
-public sealed class ServiceDirectory(Database database, TimeProvider time)
+public sealed class ServiceDirectory(Database database, NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Upsert = """
         INSERT INTO services (id, agency_id, status, public, document, hsds, updated_at)
         VALUES (@Id, @AgencyId, @Status, @Public, @Document, CAST(@Hsds AS jsonb), @Now)
         ON CONFLICT (id) DO UPDATE SET agency_id = EXCLUDED.agency_id, status = EXCLUDED.status, public = EXCLUDED.public,
-            document = EXCLUDED.document, hsds = EXCLUDED.hsds, updated_at = EXCLUDED.updated_at
+            document = EXCLUDED.document, hsds = EXCLUDED.hsds, updated_at = EXCLUDED.updated_at, change_txid = txid_current()
         WHERE services.hsds IS DISTINCT FROM EXCLUDED.hsds OR services.document IS DISTINCT FROM EXCLUDED.document
         RETURNING (xmax = 0) AS created
         """;
@@ -35,7 +36,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
 
     private const string MappedTerms = "SELECT taxonomy_term_id AS TermId, need FROM term_needs WHERE agency_id = @AgencyId";
 
-    private const string ReadActive = $"SELECT id, document FROM services WHERE status = '{ServiceStatuses.Active}'";
+    private const string ChangedSince = "SELECT id, status, document FROM services WHERE change_txid >= @Since";
 
     private const string Find = "SELECT id, document FROM services WHERE id = @Id";
 
@@ -50,13 +51,17 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         """, "s.id");
 
     /// <summary>
-    /// Ranking reads every active service for every referral; the directory changes rarely. A save here clears the copy
-    /// at once; a save through another instance shows here within this time.
+    /// Ranking and search read every active service for every referral, from a copy in memory kept current from the
+    /// directory's change feed: a save here shows in it at the next read, a save through another instance within this time.
     /// </summary>
-    public static readonly TimeSpan ActiveCopyFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ReadChangesEvery = TimeSpan.FromMilliseconds(250);
 
-    private ActiveCopy? _active;
-    private long _generation;
+    private readonly Dictionary<Guid, ListedService> _listed = [];
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private ActiveDirectory _active = ActiveDirectory.Of(Array.Empty<ListedService>());
+    private long _readFrom;
+    private DateTimeOffset? _readAt;
+    private volatile bool _savedHere;
 
     /// <summary>
     /// Saves the service's HSDS document in the caller's transaction with what is derived from it, reading its foreign
@@ -87,7 +92,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         await work.ExecuteAsync(StoreNeed, d.Needs!.Select(n => new { hsds.Id, Code = n }), ct);
         await work.ExecuteAsync(StoreModality, d.Modalities!.Select(m => new { hsds.Id, Code = m }), ct);
         work.Publish(new ServiceListed(hsds.Id, d.AgencyId!.Value, d.Eligibility, now));
-        DropActiveCopyOnCommit(work);
+        ReadAgainAfterCommit(work);
         return created.Value ? Saved.Created : Saved.Updated;
     }
 
@@ -120,11 +125,7 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
             Capacity = d.Capacity! with { Available = Math.Clamp(d.Capacity.Available + delta, 0, Math.Max(d.Capacity.Maximum, d.Capacity.Available)) },
         }, ct);
 
-    private void DropActiveCopyOnCommit(UnitOfWork work) => work.AfterCommit(() =>
-    {
-        Interlocked.Increment(ref _generation);
-        _active = null;
-    });
+    private void ReadAgainAfterCommit(UnitOfWork work) => work.AfterCommit(() => _savedHere = true);
 
     public async Task<DirectoryService?> FindAsync(Guid id, CancellationToken ct) =>
         (await database.QuerySingleOrDefaultAsync<ServiceRow>(Find, new { Id = id }, ct))?.ToService();
@@ -137,29 +138,55 @@ public sealed class ServiceDirectory(Database database, TimeProvider time)
         (await database.PageAsync<ServiceRow>(ListPage, new { query.Need, query.Modality, query.AgencyId, query.Unmapped },
             query.Limit, query.Cursor, r => r.Id, ct)).Select(r => r.ToService());
 
-    public async Task<ActiveDirectory> ActiveAsync(UnitOfWork work, CancellationToken ct)
+    /// <summary>The active services, as of the last read of the change feed (one reader at a time; the others wait for it).</summary>
+    public async Task<ActiveDirectory> ActiveAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var generation = Interlocked.Read(ref _generation);
-        if (_active is { } copy && copy.Generation == generation && now - copy.ReadAt < ActiveCopyFor)
+        if (!NeedsReading())
         {
-            return copy.Services;
+            return _active;
         }
-        var rows = await work.QueryAsync<ServiceRow>(ReadActive, null, ct);
-        var services = ActiveDirectory.Of(rows.Select(r => r.ToService()));
-        // A save that committed while this read ran bumped the generation: this read may predate it, so keep it uncached.
-        if (Interlocked.Read(ref _generation) == generation)
+        await _reading.WaitAsync(ct);
+        try
         {
-            _active = new ActiveCopy(generation, now, services);
+            if (NeedsReading())
+            {
+                // Cleared before the read: a save that commits while it runs is read again next time.
+                _savedHere = false;
+                var readAt = time.GetUtcNow();
+                var changed = false;
+                _readFrom = await dataSource.ReadChangesAsync(_readFrom, async changes =>
+                {
+                    foreach (var row in await changes.QueryAsync<ServiceRow>(ChangedSince))
+                    {
+                        changed |= row.Status == ServiceStatuses.Active ? Keep(row.ToService()) : _listed.Remove(row.Id);
+                    }
+                }, ct);
+                if (changed)
+                {
+                    _active = ActiveDirectory.Of(_listed.Values);
+                }
+                _readAt = readAt;
+            }
         }
-        return services;
+        finally
+        {
+            _reading.Release();
+        }
+        return _active;
     }
 
-    private sealed record ActiveCopy(long Generation, DateTimeOffset ReadAt, ActiveDirectory Services);
+    private bool NeedsReading() => _savedHere || _readAt is not { } readAt || time.GetUtcNow() - readAt >= ReadChangesEvery;
+
+    private bool Keep(DirectoryService service)
+    {
+        _listed[service.Id] = new ListedService(service);
+        return true;
+    }
 
     private sealed class ServiceRow
     {
         public Guid Id { get; init; }
+        public string? Status { get; init; }
         public ServiceDescription Document { get; init; } = null!;
         public HsdsService? Hsds { get; init; }
 

@@ -16,7 +16,13 @@ public sealed class SearchQueryTests
     [Fact]
     public void A_word_with_wildcards_matches_them_literally()
     {
-        Assert.Equal([@"%100\%\_ok\\%"], Query(@"100%_ok\").Patterns);
+        Assert.Equal([@"%100\%\_ok\\%"], new SearchText(@"100%_ok\").Patterns);
+    }
+
+    [Fact]
+    public void Words_are_compared_in_their_usual_width_and_case()
+    {
+        Assert.Equal(["オンライン", "peer"], Query("ｵﾝﾗｲﾝ ＰＥＥＲ").FoldedWords);
     }
 
     [Theory]
