@@ -10,6 +10,7 @@ data=${REFERRALNET_DATA:-$root/.data}
 pg_port=${REFERRALNET_PG_PORT:-15432}
 rabbit_port=${REFERRALNET_RABBIT_PORT:-5682}
 gateway_port=${REFERRALNET_GATEWAY_PORT:-8080}
+web_port=${REFERRALNET_WEB_PORT:-5100}
 declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]=5104 [insights]=5105)
 # REFERRALNET_SERVICES starts only some services (for example "intake" for deploy/load.sh intake); the demo data then
 # is not loaded, since it goes through matching.
@@ -125,8 +126,15 @@ for name in "${services[@]}"; do
 done
 # The development issuer runs only in the Development environment (the gateway refuses to start otherwise). The load
 # tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
+# The web app (worker console, the young person's pages, the dashboards) is a client of the gateway's API like any
+# other; the gateway fronts its pages too, and believes the address it says a browser has (it runs on this machine).
+(cd "$(output web/ReferralNet.Web)" && exec env "Web__Gateway=http://127.0.0.1:$gateway_port" "Web__DevSignIn=true" \
+  "Web__KeysFolder=$data/web-keys" "ASPNETCORE_ENVIRONMENT=Development" "ASPNETCORE_URLS=http://127.0.0.1:$web_port" \
+  dotnet ReferralNet.Web.dll >>"$data/logs/web.log" 2>&1) &
+pids+=($!)
+destinations+=("ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:$web_port")
 (cd "$(output gateway/ReferralNet.Gateway)" && exec env "${trusted_issuers[@]}" "${destinations[@]}" "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
-  "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "ASPNETCORE_ENVIRONMENT=Development" \
+  "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "Gateway__TrustedProxies__0=127.0.0.1" "ASPNETCORE_ENVIRONMENT=Development" \
   "Gateway__RateLimit__ProbePermitsPerMinute=${Gateway__RateLimit__ProbePermitsPerMinute:-100000}" \
   "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
 pids+=($!)
@@ -147,10 +155,17 @@ else
   done
 fi
 
+deadline=$((SECONDS + 120))
+until curl -fs "http://127.0.0.1:$web_port/health/ready" -o /dev/null; do
+  [ $SECONDS -lt $deadline ] || { log "The web app did not come up; see $data/logs/web.log"; exit 1; }
+  sleep 0.5
+done
+
 cat <<READY
 
 ReferralNet is running.
-  Gateway (open this):  $gateway
+  Open the web app:     http://localhost:$gateway_port/  (localhost, not 127.0.0.1: passkeys need a host name)
+  Gateway:              $gateway
   Health:               $gateway/health/ready
   Instances:            $(for name in "${services[@]}"; do printf '%s ×%s  ' "$name" "${instances[$name]}"; done)(REFERRALNET_INSTANCES=2 for two of each)
   API reference:        $gateway/docs/ (the contract itself: $gateway/openapi/v1.json)

@@ -20,6 +20,7 @@ trap 'stop_servers; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The fault suite (tests/Faults.Tests) starts, kills and restarts servers of its own with these packages, Docker or not.
 ensure_packages
+ensure_browser_packages
 if docker info >/dev/null 2>&1; then
   log "A Docker engine answers: the other tests start PostgreSQL and RabbitMQ with Testcontainers."
 else

@@ -12,7 +12,8 @@ public static class DemoNetwork
 {
     private sealed record DemoAgency(string Name, string Kind, DemoService[] Services);
 
-    private sealed record DemoService(string Name, string[] Needs, string[] Modalities, int AgeMin, int AgeMax, int Available, int WaitWeeks, string Fee = "free");
+    /// <summary><paramref name="Public"/>: published for young people to find and ask for themselves.</summary>
+    private sealed record DemoService(string Name, string[] Needs, string[] Modalities, int AgeMin, int AgeMax, int Available, int WaitWeeks, string Fee = "free", bool Public = false);
 
     private static readonly DemoAgency[] Agencies =
     [
@@ -27,14 +28,14 @@ public static class DemoNetwork
         new("Tokyo Central Child Consultation Centre", "child-consultation-centre",
             [new("Child and family consultation", ["family-support", "safety", "mental-health"], ["in-person", "phone", "home-visit"], 6, 17, 3, 0)]),
         new("Setagaya Youth Support Station", "youth-support-centre",
-            [new("Outreach home visits", ["social-connection", "mental-health"], ["home-visit", "phone"], 15, 39, 3, 0),
-             new("Daytime drop-in space", ["social-connection"], ["in-person"], 15, 39, 12, 0)]),
+            [new("Outreach home visits", ["social-connection", "mental-health"], ["home-visit", "phone"], 15, 39, 3, 0, Public: true),
+             new("Daytime drop-in space", ["social-connection"], ["in-person"], 15, 39, 12, 0, Public: true)]),
         new("Hikari Peer Support", "cso",
-            [new("Online peer support", ["social-connection", "mental-health"], ["online-chat", "video"], 12, 39, 6, 0),
+            [new("Online peer support", ["social-connection", "mental-health"], ["online-chat", "video"], 12, 39, 6, 0, Public: true),
              new("Parents' circle", ["family-support"], ["in-person", "video"], 18, 45, 8, 0)]),
         new("Setagaya Employment Support Centre", "employment-support",
             [new("Step-by-step job coaching", ["employment", "social-connection"], ["in-person", "video"], 15, 39, 4, 2),
-             new("Remote work trial", ["employment"], ["online-chat", "video"], 18, 39, 2, 0)]),
+             new("Remote work trial", ["employment"], ["online-chat", "video"], 18, 39, 2, 0, Public: true)]),
     ];
 
     public static async Task<IReadOnlyDictionary<string, Guid>> LoadAsync(GatewayClient gateway)
@@ -63,6 +64,7 @@ public static class DemoNetwork
                     modalities = service.Modalities, ageMin = service.AgeMin, ageMax = service.AgeMax,
                     municipalities = new[] { "Setagaya" }, languages = new[] { "ja", "en" }, fee = service.Fee,
                     capacity = new { available = service.Available, maximum = 20, waitWeeks = service.WaitWeeks }, status = ServiceStatuses.Active,
+                    @public = service.Public,
                 }), HttpStatusCode.Created);
             }
             created++;

@@ -17,6 +17,16 @@ ensure_packages() {
   install_packages "${missing[@]}" && find_pg_bin
 }
 
+# The browser tests drive Debian's Chromium (Playwright downloads no browser here); the pages are Japanese first, so
+# the screenshots need a Japanese font.
+ensure_browser_packages() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  install_packages "${missing[@]}"
+}
+
 install_packages() { # PACKAGE...: from the Debian packages, once
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
     log "Missing: $*. Install them with: sudo apt-get update && sudo apt-get install -y $*"

@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/consent/consents/{id:guid}/revoke"] = new(Audience.PersonLevel, w => $"/api/consent/consents/{w.ConsentId}/revoke"),
         ["GET /api/consent/consents/{id:guid}/receipt"] = new(Audience.PersonLevel, w => $"/api/consent/consents/{w.ConsentId}/receipt"),
         ["GET /api/consent/persons/{personId:guid}/consents"] = new(Audience.PersonLevel, w => $"/api/consent/persons/{w.PersonId}/consents"),
+        ["GET /api/consent/persons/{personId:guid}/participants"] = new(Audience.PersonLevel, w => $"/api/consent/persons/{w.PersonId}/participants"),
         ["GET /api/consent/persons/{personId:guid}/access-log"] = new(Audience.PersonLevel, w => $"/api/consent/persons/{w.PersonId}/access-log"),
         ["GET /api/consent/decisions"] = new(Audience.PersonLevel,
             w => $"/api/consent/decisions?personId={w.PersonId}&agencyId={w.School}&category=contact&purpose=coordination"),

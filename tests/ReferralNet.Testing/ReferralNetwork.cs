@@ -10,6 +10,7 @@ using ReferralNet.Handoff.Features;
 using ReferralNet.Insights.Features.Summary;
 using ReferralNet.Intake.Features.OpenReferral;
 using ReferralNet.Matching.Features.Services;
+using ReferralNet.Web;
 
 namespace ReferralNet.Testing;
 
@@ -30,6 +31,12 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
     public Servers Servers { get; }
 
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>
+    /// The web app as a browser opens it: through the gateway, by the name localhost (WebAuthn refuses an IP address as
+    /// the relying party's id).
+    /// </summary>
+    public Uri Web => new($"http://localhost:{Gateway.Port}/");
 
     /// <summary>Intake's clock: a test moves it days ahead (the read window after closing) and back.</summary>
     public ShiftedTime IntakeTime { get; } = new();
@@ -111,10 +118,18 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["ReverseProxy:Clusters:handoff:Destinations:primary:Address"] = handoff.Address.ToString(),
             ["ReverseProxy:Clusters:insights:Destinations:primary:Address"] = insights.Address.ToString(),
         };
+        // The web app is named before it starts: the gateway routes to it and it calls the gateway.
+        var webPort = ServiceHost<GatewayOptions>.FreePort();
+        gateway["ReverseProxy:Clusters:web:Destinations:primary:Address"] = $"http://127.0.0.1:{webPort}";
         gateway.With(gatewaySettings);
         // The development issuer starts only in the Development environment.
         var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development").Start());
         network.Gateway = gatewayHost.Address;
+        network.Add(new ServiceHost<WebOptions>(new Dictionary<string, string?>
+        {
+            ["Web:Gateway"] = network.Gateway.ToString(),
+            ["Web:DevSignIn"] = "true",
+        }, environment: "Development", port: webPort).Start().UntilReady());
         network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),
             .. RoutesOf("consent", consent.Services), .. RoutesOf("handoff", handoff.Services), .. RoutesOf("insights", insights.Services),
             .. RoutesOf("gateway", gatewayHost.Services).Where(r => r.Endpoint.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is null)];

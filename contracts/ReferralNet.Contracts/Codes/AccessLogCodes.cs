@@ -18,6 +18,9 @@ public static class ConsentRecords
 {
     public const string Consents = "consents";
     public const string AccessLog = "access-log";
+
+    /// <summary>Which agencies take part in the person's cases.</summary>
+    public const string Participants = "participants";
     public const string AuditPurpose = "audit";
 
     /// <summary>Entries of the young person's own sign-in: what was used (the category) and why (the purpose).</summary>

@@ -138,7 +138,10 @@ public static class GatewayLimits
             var method = context.Request.Method;
             var isWrite = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
             var endpoint = context.GetEndpoint();
-            if (isWrite && endpoint?.Metadata.GetMetadata<RouteModel>() is not null && endpoint.Metadata.GetMetadata<HeldOpen>() is null
+            // A route marked "Pressure": "Downstream" (the web app's pages) is not refused here: the API calls a page
+            // makes are, and the page tells its reader in their words instead of a browser showing problem+json.
+            if (isWrite && endpoint?.Metadata.GetMetadata<RouteModel>() is { } route && endpoint.Metadata.GetMetadata<HeldOpen>() is null
+                && route.Config.Metadata?.GetValueOrDefault("Pressure") != "Downstream"
                 && Random.Shared.NextDouble() >= pressure.Admitted)
             {
                 await Admission.RefuseAsync(context, NetworkPressure.NetworkBehind);

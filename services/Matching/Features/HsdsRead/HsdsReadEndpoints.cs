@@ -66,9 +66,9 @@ public sealed record HsdsAbout(
 /// <summary>
 /// The directory in HSDS 3.0, read as the standard's API profile serves it (docs/hsds-3.0/schema/openapi.json): lists
 /// with the one-to-one fields of each object (or whole with <c>full=true</c>), one object whole by id. Staff read
-/// everything; anyone else (no token, a young person) reads the services their agencies published for self-referral,
-/// the organizations that published one, and those services' places: so a young person can browse online help
-/// without an account.
+/// everything; anyone else (no token, a young person) reads the services their agencies published for self-referral
+/// and those services' places, so a young person can browse online help without an account, and the organizations
+/// (the agencies of the network are no secret, and a young person's page names those that help them).
 /// </summary>
 public static class HsdsReadEndpoints
 {
@@ -104,9 +104,7 @@ public static class HsdsReadEndpoints
 
     private const string VisibleOrganizations = """
         FROM agencies a
-        WHERE a.hsds IS NOT NULL
-          AND (@Everything OR EXISTS (SELECT 1 FROM services s WHERE s.agency_id = a.id AND s.public))
-          AND a.name ILIKE ALL (@Patterns)
+        WHERE a.hsds IS NOT NULL AND a.name ILIKE ALL (@Patterns)
         """;
 
     private const string CountOrganizations = $"SELECT CAST(count(*) AS int) {VisibleOrganizations}";
@@ -185,7 +183,7 @@ public static class HsdsReadEndpoints
         {
             return errors.ToProblem();
         }
-        var filter = new { Everything = SeesEverything(caller), query.Patterns, query.Skip, query.Size };
+        var filter = new { query.Patterns, query.Skip, query.Size };
         var total = await database.QuerySingleOrDefaultAsync<int>(CountOrganizations, filter, ct);
         var organizations = await database.QueryAsync<HsdsOrganization>(OrganizationsPage, filter, ct);
         if (query.Full != true)
@@ -199,8 +197,7 @@ public static class HsdsReadEndpoints
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Organization(
         Guid id, [FromQuery(Name = "full_service")] bool? fullService, Caller caller, Database database, CancellationToken ct)
     {
-        var organization = await database.QuerySingleOrDefaultAsync<HsdsOrganization>(OrganizationById,
-            new { Id = id, Everything = SeesEverything(caller), Patterns = Array.Empty<string>() }, ct);
+        var organization = await database.QuerySingleOrDefaultAsync<HsdsOrganization>(OrganizationById, new { Id = id, Patterns = Array.Empty<string>() }, ct);
         if (organization is null)
         {
             return Problems.NotFound("The organization");

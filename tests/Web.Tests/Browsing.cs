@@ -1,0 +1,94 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ReferralNet.Web.Tests;
+
+/// <summary>What every browser test does: a page in a language at a size, looking at each page (screenshots at phone and
+/// desktop size, and axe), and moving by the keyboard alone.</summary>
+public static class Browsing
+{
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
+
+    /// <summary>A fresh browser profile (no cookies) in <paramref name="language"/>, at phone size.</summary>
+    public static async Task<IPage> OpenAsync(BrowserFixture fixture, string language)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Network.Web.ToString(),
+            Locale = language,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            ViewportSize = Phone,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// The screenshots a reviewer looks at (phone and desktop size, under TestResults/screenshots of the checkout), and
+    /// axe on the page: no serious or critical violation.
+    /// </summary>
+    public static async Task LookAsync(IPage page, string name)
+    {
+        var folder = ScreenshotFolder();
+        foreach (var (size, label) in new[] { (Desktop, "desktop"), (Phone, "phone") })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{label}.png"), FullPage = true });
+        }
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}"))}");
+    }
+
+    /// <summary>Moves the focus with Tab (and only Tab) until <paramref name="target"/> has it: the element is reachable by keyboard.</summary>
+    public static async Task TabToAsync(IPage page, ILocator target, int most = 80)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"{target} was not reached with Tab in {most} presses.");
+    }
+
+    /// <summary>Tabs to a field and types into it.</summary>
+    public static async Task TypeAsync(IPage page, ILocator field, string text)
+    {
+        await TabToAsync(page, field);
+        await page.Keyboard.TypeAsync(text);
+    }
+
+    /// <summary>Tabs to a button, link or check box and presses it (Enter for links and buttons, Space for check boxes and radios).</summary>
+    public static async Task PressAsync(IPage page, ILocator control)
+    {
+        await TabToAsync(page, control);
+        var type = await control.EvaluateAsync<string>("e => e.type || e.tagName");
+        await page.Keyboard.PressAsync(type is "checkbox" or "radio" ? "Space" : "Enter");
+    }
+
+    /// <summary>Does <paramref name="action"/> (a form sent) and waits until the page it leads to has loaded, whatever its address.</summary>
+    public static async Task AndThenNextPageAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => { window.referralNetPageBefore = true; }");
+        await action();
+        await page.WaitForFunctionAsync("() => !window.referralNetPageBefore && document.readyState === 'complete'");
+    }
+
+    private static string ScreenshotFolder()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ReferralNet.sln")))
+        {
+            root = root.Parent;
+        }
+        var folder = Environment.GetEnvironmentVariable("REFERRALNET_SCREENSHOTS")
+            ?? Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,33 @@
+using ReferralNet.Web.Text;
+
+namespace ReferralNet.Web.Tests.Text;
+
+public sealed class TextsTests
+{
+    public static TheoryData<string> Languages => new(Texts.Cultures.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_code_a_page_shows_has_its_words_in_both_languages(string language)
+    {
+        var t = Texts.For(System.Globalization.CultureInfo.GetCultureInfo(language));
+
+        Assert.Equal(language, t.Language);
+        foreach (var (words, codes) in new[]
+        {
+            (t.Needs, Needs.All), (t.NeedsPlain, Needs.All), (t.Modalities, Modalities.All), (t.Categories, DataCategories.All),
+            (t.CategoriesPlain, DataCategories.All), (t.Purposes, ConsentPurposes.All), (t.AgencyKinds, AgencyKinds.All), (t.Fees, Fees.All),
+            (t.ContactChannels, ContactChannels.All),
+        })
+        {
+            Assert.Empty(codes.Except(words.Keys));
+        }
+    }
+
+    [Fact]
+    public void Japanese_is_the_language_of_anyone_who_asks_for_neither()
+    {
+        Assert.Equal("ja", Texts.For(System.Globalization.CultureInfo.GetCultureInfo("fr")).Language);
+        Assert.Equal("en", Texts.For(System.Globalization.CultureInfo.GetCultureInfo("en-GB")).Language);
+    }
+}

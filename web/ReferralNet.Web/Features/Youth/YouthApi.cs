@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using ReferralNet.Web.Gateway;
+
+namespace ReferralNet.Web.Features.Youth;
+
+public sealed record YouthToken(string AccessToken, string Scope);
+
+public sealed record ConsentRecipients(string Scope, IReadOnlyList<Guid>? AgencyIds);
+
+public sealed record RecordedBy(Guid AgencyId, string UserId);
+
+public sealed record Consent(
+    Guid ConsentId, string Grantor, string Method, IReadOnlyList<string> Purposes, IReadOnlyList<string> Categories,
+    ConsentRecipients Recipients, DateTimeOffset ValidUntil, string Status, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt,
+    RecordedBy? RecordedBy);
+
+public sealed record Participant(Guid AgencyId);
+
+public sealed record AccessLogEntry(Guid Id, DateTimeOffset At, string Kind, Guid? AgencyId, string? Role, string Category, string Purpose, string Decision);
+
+public sealed record Receipt(
+    Guid ConsentId, DateTimeOffset GrantedAt, string Grantor, RecordedBy? RecordedBy, IReadOnlyList<string> Categories,
+    ConsentRecipients Recipients, DateTimeOffset ValidUntil, string Status, DateTimeOffset? EndedAt, IReadOnlyList<ReceiptPurpose> Purposes);
+
+public sealed record ReceiptPurpose(string Purpose);
+
+public sealed record ListOf<T>(IReadOnlyList<T> Items, string? NextCursor = null);
+
+/// <summary>An organization of the directory as the HSDS read API names it (its one-to-one fields suffice).</summary>
+public sealed record Organization(Guid Id, string Name);
+
+/// <summary>The calls the young person's pages make, with their own token, for their own person only.</summary>
+public sealed class YouthApi(GatewayApi gateway)
+{
+    public static Guid PersonOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimNames.Person)!);
+
+    public Task<ApiResult<ListOf<Participant>>> ParticipantsAsync(Guid person, CancellationToken ct) =>
+        gateway.GetAsync<ListOf<Participant>>($"/api/consent/persons/{person}/participants", ct);
+
+    public Task<ApiResult<ListOf<Consent>>> ConsentsAsync(Guid person, CancellationToken ct) =>
+        gateway.GetAsync<ListOf<Consent>>($"/api/consent/persons/{person}/consents?limit=200", ct);
+
+    /// <summary>The names of the agencies, from the directory (anyone may read who the network's agencies are).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> agencies, CancellationToken ct)
+    {
+        var found = await Task.WhenAll(agencies.Distinct().Select(id => gateway.GetAsync<Organization>($"/api/matching/hsds/organizations/{id}", ct, GatewayApi.Hsds)));
+        return found.Where(r => r.IsOk).Select(r => r.Value!).ToDictionary(o => o.Id, o => o.Name);
+    }
+
+    /// <summary>Every entry of the access log, newest first (the log is paged oldest first).</summary>
+    public async Task<ApiResult<IReadOnlyList<AccessLogEntry>>> AccessLogAsync(Guid person, CancellationToken ct, int most = 1000)
+    {
+        var entries = new List<AccessLogEntry>();
+        string? cursor = null;
+        do
+        {
+            var page = await gateway.GetAsync<ListOf<AccessLogEntry>>(
+                $"/api/consent/persons/{person}/access-log?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}", ct);
+            if (!page.IsOk)
+            {
+                return new(null, page.Problem);
+            }
+            entries.AddRange(page.Value!.Items);
+            cursor = page.Value.NextCursor;
+        }
+        while (cursor is not null && entries.Count < most);
+        return new([.. Enumerable.Reverse(entries)], null);
+    }
+}

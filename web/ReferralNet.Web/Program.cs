@@ -1,0 +1,13 @@
+using ReferralNet.Web;
+using ReferralNet.Web.Components;
+using ReferralNet.Web.Security;
+using ReferralNet.Web.Session;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWebAppDefaults();
+
+var app = builder.Build();
+app.UseWebAppDefaults();
+app.MapRazorComponents<App>();
+app.MapSessionEndpoints();
+app.Run();

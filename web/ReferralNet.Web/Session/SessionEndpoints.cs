@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using ReferralNet.Web.Gateway;
+using ReferralNet.Web.Text;
+
+namespace ReferralNet.Web.Session;
+
+/// <summary>The forms every page may post that are no page of their own: the language, signing out, and (development) a demo user.</summary>
+public static class SessionEndpoints
+{
+    public sealed record LanguageForm(string? Culture, string? ReturnUrl);
+
+    public sealed record DevSignInForm(string? Role, Guid? Agency);
+
+    private sealed record DevToken(string AccessToken);
+
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/language", Language);
+        app.MapPost("/sign-out", (Delegate)SignOutAsync);
+        app.MapPost("/sign-in/demo", DemoSignInAsync);
+    }
+
+    /// <summary>Only a path of this site: never a redirect elsewhere (<c>//evil.example</c> is another site).</summary>
+    public static string LocalPath(string? returnUrl, string fallback = "/") =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : fallback;
+
+    private static RedirectHttpResult Language([FromForm] LanguageForm form, HttpContext http)
+    {
+        var culture = Texts.Cultures.FirstOrDefault(c => c.Name == form.Culture) ?? Texts.Japanese;
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+        return TypedResults.LocalRedirect(LocalPath(form.ReturnUrl));
+    }
+
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    {
+        var youth = http.User.IsInRole(Roles.Youth) || http.User.IsInRole(Roles.YouthEnrolment);
+        await SessionUser.SignOutAsync(http);
+        return TypedResults.LocalRedirect(youth ? "/" : Sessions.StaffSignInPath);
+    }
+
+    /// <summary>Development only: signs in as a user of the demo network with a token of the gateway's development issuer.</summary>
+    private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> DemoSignInAsync(
+        [FromForm] DevSignInForm form, HttpContext http, GatewayApi gateway, IOptions<WebOptions> options, CancellationToken ct)
+    {
+        if (!options.Value.DevSignIn)
+        {
+            return TypedResults.NotFound();
+        }
+        var role = form.Role is Roles.Worker or Roles.AgencyAdmin or Roles.Coordinator or Roles.Auditor ? form.Role : null;
+        if (role is null || (role is Roles.Worker or Roles.AgencyAdmin && form.Agency is null))
+        {
+            return new ValidationErrors().Add("role", "choose a role (and an agency for a worker or an administrator)").ToProblem();
+        }
+        var sub = form.Agency is { } agency ? $"demo-{role}-{agency:N}" : $"demo-{role}";
+        var token = await gateway.PostAsync<DevToken>("/dev/token", new { sub, role, agency = form.Agency }, ct);
+        if (!token.IsOk)
+        {
+            return TypedResults.Problem(statusCode: token.Problem!.Status, title: token.Problem.Title, detail: token.Problem.Detail);
+        }
+        await SessionUser.SignInAsync(http, token.Value!.AccessToken);
+        return TypedResults.LocalRedirect(role switch
+        {
+            Roles.Worker => "/worker",
+            Roles.AgencyAdmin => "/admin",
+            Roles.Coordinator => "/coordinator",
+            _ => "/",
+        });
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ReferralNet.Web.Session;
+
+/// <summary>
+/// The session: one encrypted cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) holding the user's token, which lasts
+/// as long as the token does. A page that needs a session sends the young person to their sign-in and staff to theirs.
+/// </summary>
+public static class Sessions
+{
+    public const string CookieName = "referralnet.session";
+    public const string YouthSignInPath = "/youth/sign-in";
+    public const string StaffSignInPath = "/sign-in";
+
+    public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var keys = services.AddDataProtection().SetApplicationName("referralnet-web");
+        if (configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } folder)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+        services.AddAuthentication(SessionUser.Scheme).AddCookie(SessionUser.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = StaffSignInPath;
+            cookie.AccessDeniedPath = "/not-found";
+            cookie.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context =>
+                {
+                    var youth = context.Request.Path.StartsWithSegments("/youth");
+                    var signIn = youth ? YouthSignInPath : StaffSignInPath;
+                    // Only the path comes back: a query may hold what the page was asked for.
+                    context.Response.Redirect($"{signIn}?returnUrl={Uri.EscapeDataString(context.Request.Path)}");
+                    return Task.CompletedTask;
+                },
+                // A page the signed-in role may not see is as absent as a page that does not exist.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+}

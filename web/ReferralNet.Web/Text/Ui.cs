@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace ReferralNet.Web.Text;
+
+/// <summary>What a page needs to speak to its reader: the texts of the request's language, and times in Japan's time.</summary>
+public sealed class Ui
+{
+    /// <summary>Every time is shown in Japan's time (Asia/Tokyo), whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    public Texts T => Texts.For(Culture);
+
+    public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateFormat, Culture);
+
+    public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateTimeFormat, Culture);
+
+    /// <summary>A date as an HTML date field holds it (yyyy-MM-dd), in Japan's time.</summary>
+    public static string DateField(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The end of a day in Japan's time, as the network keeps it (UTC).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(new TimeOnly(23, 59, 59));
+        return new DateTimeOffset(local, Tokyo.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using ReferralNet.BuildingBlocks.Telemetry;
+using ReferralNet.Web.Gateway;
+using ReferralNet.Web.Security;
+using ReferralNet.Web.Session;
+using ReferralNet.Web.Text;
+
+namespace ReferralNet.Web;
+
+/// <summary>What the web app is made of, in the order it runs; Program.cs only names these.</summary>
+public static class WebAppDefaults
+{
+    public static WebApplicationBuilder AddWebAppDefaults(this WebApplicationBuilder builder)
+    {
+        builder.AddTelemetry("web");
+        builder.WebHost.ConfigureKestrel(RequestLimits.AboveTheGateways);
+        builder.Services.AddValidatedOptions<WebOptions>();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Ui>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Youth.YouthApi>();
+        builder.Services.AddHttpClient<GatewayApi>((sp, client) =>
+                client.BaseAddress = sp.GetRequiredService<IOptions<WebOptions>>().Value.Gateway)
+            .ConfigurePrimaryHttpMessageHandler(() => new RetryAfterHonoured());
+        builder.Services.AddSessions(builder.Configuration);
+        builder.Services.AddHealthChecks();
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            // The gateway in front says who the browser is; only loopback is believed (ASP.NET Core's default).
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWebAppDefaults(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.DevSignIn && !app.Environment.IsDevelopment())
+        {
+            // As the gateway's development tokens: a production web app switched on by mistake must not offer them.
+            throw new InvalidOperationException($"Web:DevSignIn is on in the '{app.Environment.EnvironmentName}' environment; demo users exist only in Development.");
+        }
+        app.UseForwardedHeaders();
+        app.UsePageHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            // A form without its antiforgery token, or a value that is not what the form sends: the browser's request is bad.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/static",
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRequestLocalization(localization =>
+        {
+            localization.SetDefaultCulture(Texts.Japanese.Name);
+            localization.SupportedCultures = [.. Texts.Cultures];
+            localization.SupportedUICultures = [.. Texts.Cultures];
+            // The reader's choice (a cookie), else the browser's languages; never the URL, which may be shared.
+            localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health/live");
+        app.MapHealthChecks("/health/ready");
+        return app;
+    }
+}
