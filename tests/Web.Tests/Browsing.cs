@@ -53,7 +53,8 @@ public static class Browsing
             }
             await page.Keyboard.PressAsync("Tab");
         }
-        Assert.Fail($"{target} was not reached with Tab in {most} presses.");
+        var focused = await page.EvaluateAsync<string>("() => (document.activeElement?.outerHTML || '').slice(0, 200)");
+        Assert.Fail($"{target} was not reached with Tab in {most} presses; the focus is on {focused}.");
     }
 
     /// <summary>Tabs to a field and types into it.</summary>
@@ -63,12 +64,44 @@ public static class Browsing
         await page.Keyboard.TypeAsync(text);
     }
 
-    /// <summary>Tabs to a button, link or check box and presses it (Enter for links and buttons, Space for check boxes and radios).</summary>
+    /// <summary>
+    /// Presses a button, link or check box from the keyboard (Tab to it, then Enter, or Space for a check box). A radio
+    /// button is chosen as a keyboard user chooses it: Tab into its group (which stops on the chosen one), then arrows.
+    /// </summary>
     public static async Task PressAsync(IPage page, ILocator control)
     {
-        await TabToAsync(page, control);
         var type = await control.EvaluateAsync<string>("e => e.type || e.tagName");
-        await page.Keyboard.PressAsync(type is "checkbox" or "radio" ? "Space" : "Enter");
+        if (type == "radio")
+        {
+            var group = await control.EvaluateAsync<string>("e => e.name");
+            var chosen = page.Locator($"input[type=radio][name='{group}']:checked");
+            await TabToAsync(page, await chosen.CountAsync() > 0 ? chosen : page.Locator($"input[type=radio][name='{group}']").First);
+            for (var i = 0; i < 20 && !await control.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+            Assert.True(await control.IsCheckedAsync(), $"{control} was not chosen with the arrow keys.");
+            return;
+        }
+        await TabToAsync(page, control);
+        await page.Keyboard.PressAsync(type is "checkbox" ? "Space" : "Enter");
+    }
+
+    /// <summary>
+    /// Signs the page's browser in as a demo user of an agency (the development sign-in's own form, posted with the
+    /// page's antiforgery token): the set-up of a test about something else. The sign-in page itself is tested by the
+    /// handoff test.
+    /// </summary>
+    public static async Task SignInAsDemoAsync(IPage page, string role, Guid agency)
+    {
+        await page.GotoAsync("/sign-in");
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var response = await page.APIRequest.PostAsync("/sign-in/demo", new APIRequestContextOptions
+        {
+            Form = page.APIRequest.CreateFormData().Set("Role", role).Set("Agency", agency.ToString()).Set("__RequestVerificationToken", token!),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(302, response.Status);
     }
 
     /// <summary>Does <paramref name="action"/> (a form sent) and waits until the page it leads to has loaded, whatever its address.</summary>

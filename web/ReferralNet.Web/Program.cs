@@ -1,5 +1,6 @@
 using ReferralNet.Web;
 using ReferralNet.Web.Components;
+using ReferralNet.Web.Features.Worker;
 using ReferralNet.Web.Security;
 using ReferralNet.Web.Session;
 
@@ -10,4 +11,5 @@ var app = builder.Build();
 app.UseWebAppDefaults();
 app.MapRazorComponents<App>();
 app.MapSessionEndpoints();
+app.MapLiveEvents();
 app.Run();

@@ -20,9 +20,16 @@ public static class WebAppDefaults
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Ui>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Youth.YouthApi>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Worker.WorkerApi>();
         builder.Services.AddHttpClient<GatewayApi>((sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<WebOptions>>().Value.Gateway)
             .ConfigurePrimaryHttpMessageHandler(() => new RetryAfterHonoured());
+        // A held-open stream (the live events) has no timeout of its own; it ends with the browser's request.
+        builder.Services.AddHttpClient(ReferralNet.Web.Features.Worker.LiveEvents.StreamClient, (sp, client) =>
+        {
+            client.BaseAddress = sp.GetRequiredService<IOptions<WebOptions>>().Value.Gateway;
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
         builder.Services.AddSessions(builder.Configuration);
         builder.Services.AddHealthChecks();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scalar.AspNetCore;
+using ReferralNet.Gateway.Health;
 using Yarp.ReverseProxy;
 
 namespace ReferralNet.Gateway.Contract;
@@ -32,7 +33,7 @@ public sealed class PublicContract(IProxyStateLookup proxy, IHttpClientFactory c
             ["paths"] = new JsonObject(),
             ["components"] = new JsonObject { ["schemas"] = new JsonObject(), ["securitySchemes"] = new JsonObject() },
         };
-        foreach (var cluster in proxy.GetClusters().OrderBy(c => c.ClusterId))
+        foreach (var cluster in proxy.GetClusters().Where(c => !ClusterRoles.ServesPages(c.Model.Config)).OrderBy(c => c.ClusterId))
         {
             var address = cluster.Destinations.Values.First().Model.Config.Address;
             Merge(merged, cluster.ClusterId, await http.GetStringAsync(new Uri(new Uri(address), OpenApiContract.Path), ct));

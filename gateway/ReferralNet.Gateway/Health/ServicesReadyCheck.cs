@@ -6,8 +6,7 @@ namespace ReferralNet.Gateway.Health;
 /// <summary>
 /// The gateway is ready when every service behind it has an instance that answers its own /health/ready (with two
 /// instances, one that is away or restarting leaves the other to serve: YARP's health checks route around it). A
-/// cluster marked <c>"Metadata": { "Readiness": "NotRequired" }</c> (the web app: a client of the API that the gateway
-/// also fronts) does not hold up the API's readiness.
+/// cluster that serves pages (the web app, <see cref="ClusterRoles.ServesPages"/>) does not hold up the API's readiness.
 /// </summary>
 internal sealed class ServicesReadyCheck(IProxyStateLookup proxy, IHttpClientFactory clients) : IHealthCheck
 {
@@ -17,7 +16,7 @@ internal sealed class ServicesReadyCheck(IProxyStateLookup proxy, IHttpClientFac
     {
         var client = clients.CreateClient(HttpClientName);
         var checks = proxy.GetClusters()
-            .Where(cluster => cluster.Model.Config.Metadata?.GetValueOrDefault("Readiness") != "NotRequired")
+            .Where(cluster => !ClusterRoles.ServesPages(cluster.Model.Config))
             .SelectMany(cluster => cluster.Destinations.Values.Select(d => (Cluster: cluster.ClusterId, d.Model.Config.Address)))
             .Select(async destination =>
             {

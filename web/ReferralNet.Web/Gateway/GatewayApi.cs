@@ -45,13 +45,20 @@ public sealed class GatewayApi(HttpClient client, IHttpContextAccessor accessor)
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct, JsonSerializerOptions? json = null, bool anonymously = false) =>
         SendAsync<T>(HttpMethod.Get, path, null, json, anonymously, ct);
 
-    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, path, body, null, false, ct);
+    /// <summary>A write; with <paramref name="idempotencyKey"/> (a form's own key) a form sent twice creates once.</summary>
+    public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct, string? idempotencyKey = null) =>
+        SendAsync<T>(HttpMethod.Post, path, body, null, false, ct, idempotencyKey);
 
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct) => SendAsync<T>(HttpMethod.Put, path, body, null, false, ct);
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, JsonSerializerOptions? json, bool anonymously, CancellationToken ct)
+    private async Task<ApiResult<T>> SendAsync<T>(
+        HttpMethod method, string path, object? body, JsonSerializerOptions? json, bool anonymously, CancellationToken ct, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (idempotencyKey is { Length: > 0 })
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);

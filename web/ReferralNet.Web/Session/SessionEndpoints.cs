@@ -19,6 +19,11 @@ public static class SessionEndpoints
         app.MapPost("/language", Language);
         app.MapPost("/sign-out", (Delegate)SignOutAsync);
         app.MapPost("/sign-in/demo", DemoSignInAsync);
+        // The gateway sends here every path its API routes do not name: an API client gets the API's 404, not a page.
+        foreach (var api in new[] { "/api/{**rest}", "/dev/{**rest}" })
+        {
+            app.Map(api, () => Problems.NotFound("The resource")).DisableAntiforgery();
+        }
     }
 
     /// <summary>Only a path of this site: never a redirect elsewhere (<c>//evil.example</c> is another site).</summary>

@@ -157,6 +157,7 @@ public sealed class Texts
     public required string SignInAsCoordinator { get; init; }
     public required string SignInAsAuditor { get; init; }
     public required string NetworkRoles { get; init; }
+    public required string FindAgency { get; init; }
 
     // What a refused field needs, in the reader's words (the network's own messages are for developers)
     public required string ErrorCode { get; init; }
@@ -170,6 +171,12 @@ public sealed class Texts
     public required string ErrorUntil { get; init; }
     public required IReadOnlyDictionary<string, string> AccessRecords { get; init; }
     public required IReadOnlyDictionary<string, string> AccessPurposes { get; init; }
+
+    /// <summary>The worker's console.</summary>
+    public required WorkerTexts Worker { get; init; }
+
+    /// <summary>The coordinator's dashboard.</summary>
+    public required CoordinatorTexts Coordinator { get; init; }
 
     // Codes in words
     public required IReadOnlyDictionary<string, string> Needs { get; init; }

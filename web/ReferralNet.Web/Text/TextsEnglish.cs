@@ -138,6 +138,7 @@ internal static class TextsEnglish
         SignInAsCoordinator = "Coordinator",
         SignInAsAuditor = "Data-protection officer",
         NetworkRoles = "Roles across the network",
+        FindAgency = "Find an agency",
 
         ErrorCode = "Please enter your code.",
         ErrorSignInName = "Use 3 to 40 characters: lower-case letters, digits and . _ - only.",
@@ -153,6 +154,9 @@ internal static class TextsEnglish
             ["consents"] = "your consents", ["access-log"] = "this record", ["participants"] = "who is helping you", ["access-code"] = "your code", ["passphrase"] = "your passphrase",
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself" },
+
+        Coordinator = CoordinatorTexts.English(),
+        Worker = WorkerTexts.English(),
 
         Needs = new Dictionary<string, string>
         {

@@ -138,6 +138,7 @@ internal static class TextsJapanese
         SignInAsCoordinator = "コーディネーター",
         SignInAsAuditor = "個人情報保護の担当者",
         NetworkRoles = "ネットワーク全体の役割",
+        FindAgency = "機関を探す",
 
         ErrorCode = "コードを入力してください。",
         ErrorSignInName = "3〜40文字で、小文字の英字・数字と . _ - だけを使ってください。",
@@ -153,6 +154,9 @@ internal static class TextsJapanese
             ["consents"] = "同意の記録", ["access-log"] = "この記録", ["participants"] = "関わっている機関", ["access-code"] = "コード", ["passphrase"] = "合言葉",
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作" },
+
+        Coordinator = CoordinatorTexts.Japanese(),
+        Worker = WorkerTexts.Japanese(),
 
         Needs = new Dictionary<string, string>
         {

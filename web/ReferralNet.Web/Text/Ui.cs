@@ -16,6 +16,13 @@ public sealed class Ui
 
     public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateTimeFormat, Culture);
 
+    /// <summary>A reason of a candidate's score in words: its code's sentence, with its value in words where it is a code.</summary>
+    public string Reason(string reason, string value)
+    {
+        var words = T.Needs.GetValueOrDefault(value) ?? T.Modalities.GetValueOrDefault(value) ?? T.Fees.GetValueOrDefault(value) ?? value;
+        return string.Format(Culture, Texts.Word(T.Worker.Reasons, reason), words);
+    }
+
     /// <summary>A date as an HTML date field holds it (yyyy-MM-dd), in Japan's time.</summary>
     public static string DateField(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -55,6 +55,13 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Browsing.LookAsync(page, $"youth-page-shared-{language}");
         var caseView = $"/api/intake/cases/{referred.CaseId}";
         await Eventually.Until(() => ContactAsync(referred, caseView), contact => contact, "the school to see the contact it may now see");
+        // The school's worker, on the shared case: the contact the young person shares, the rest not.
+        var teacher = await Browsing.OpenAsync(fixture, language);
+        await Browsing.SignInAsDemoAsync(teacher, Roles.Worker, referred.School);
+        await teacher.GotoAsync($"/worker/cases/{referred.CaseId}");
+        var contactCell = teacher.Locator("dd.contact");
+        await Assertions.Expect(contactCell).ToHaveTextAsync("taro@example.org");
+        await Assertions.Expect(teacher.Locator("dl.summary").First).ToContainTextAsync(t.Worker.NotShared);
 
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = t.SeeReceipt }));
         await page.WaitForURLAsync("**/youth/receipts/*");
@@ -66,9 +73,13 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.StopSharing }));
         var stopped = Stopwatch.StartNew();
         await page.WaitForURLAsync("**/youth?done=stopped");
-        await Eventually.Until(() => ContactAsync(referred, caseView), contact => !contact, "the school to stop seeing the contact",
-            within: TimeSpan.FromSeconds(1));
+        await Eventually.Until(async () =>
+        {
+            await teacher.ReloadAsync();
+            return await contactCell.TextContentAsync();
+        }, text => text == t.Worker.NotShared, "the school's case page to say the contact is not shared", within: TimeSpan.FromSeconds(1));
         Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(1.5), $"the contact was hidden {stopped.ElapsedMilliseconds} ms after stopping");
+        Assert.False(await ContactAsync(referred, caseView));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.Stopped);
         await Assertions.Expect(page.GetByText(t.NothingShared)).ToBeVisibleAsync();
 

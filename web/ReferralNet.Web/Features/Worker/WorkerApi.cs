@@ -1,0 +1,79 @@
+using ReferralNet.Web.Features.Youth;
+using ReferralNet.Web.Gateway;
+
+namespace ReferralNet.Web.Features.Worker;
+
+public sealed record HandoffTask(string Kind, Guid HandoffId, Guid CaseId, DateTimeOffset DueAt);
+
+public sealed record TaskList(IReadOnlyList<HandoffTask> Items);
+
+/// <summary>A warm handoff as either agency sees it; what is about the young person is null without their consent.</summary>
+public sealed record Handoff(
+    Guid HandoffId, Guid ReferralId, Guid CaseId, Guid FromAgencyId, Guid ToAgencyId, Guid ToServiceId, string Status, string? Note,
+    DateTimeOffset RespondBy, int PassNumber, DateTimeOffset OfferedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ConnectedAt,
+    DateTimeOffset? ClosedAt, string? DeclineReason, string? ContactModality, string? Outcome, string? DeclineNote);
+
+public sealed record PersonView(
+    string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana, string? Nickname, DateOnly? BirthDate, string? Municipality);
+
+public sealed record ContactView(string? Email, string? Phone, string? Line, string? Preferred);
+
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, Guid? AgencyId, Guid? RefId, string? Text);
+
+public sealed record CaseView(
+    Guid CaseId, Guid PersonId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
+    ContactView? Contact, IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record CaseListItem(Guid CaseId, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt);
+
+public sealed record ScoreComponent(string Reason, string Value, double Points);
+
+public sealed record Candidate(Guid ServiceId, Guid AgencyId, string ServiceName, double Score, IReadOnlyList<ScoreComponent>? Components);
+
+public sealed record Matches(Guid ReferralId, string Status, IReadOnlyList<Candidate> Candidates, int Round);
+
+public sealed record OpenedReferral(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase, string? YouthAccessCode);
+
+public sealed record AgencyName(Guid Id, string Name, string Kind);
+
+public sealed record ServiceName(Guid Id, Guid AgencyId, string Name);
+
+/// <summary>The calls the worker's pages make, as the signed-in worker.</summary>
+public sealed class WorkerApi(GatewayApi gateway)
+{
+    public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
+
+    public Task<ApiResult<ListOf<Handoff>>> HandoffsAsync(string direction, string? status, CancellationToken ct) =>
+        gateway.GetAsync<ListOf<Handoff>>($"/api/handoffs?direction={direction}&limit=200{(status is null ? "" : $"&status={status}")}", ct);
+
+    public Task<ApiResult<Handoff>> HandoffAsync(Guid id, CancellationToken ct) => gateway.GetAsync<Handoff>($"/api/handoffs/{id}", ct);
+
+    public Task<ApiResult<CaseView>> CaseAsync(Guid id, CancellationToken ct) => gateway.GetAsync<CaseView>($"/api/intake/cases/{id}", ct);
+
+    public Task<ApiResult<Matches>> MatchesAsync(Guid referral, CancellationToken ct) =>
+        gateway.GetAsync<Matches>($"/api/matching/referrals/{referral}/matches", ct);
+
+    /// <summary>Agencies' names by id (the directory's list: every agency of the network, for staff).</summary>
+    public async Task<IReadOnlyDictionary<Guid, AgencyName>> AgenciesAsync(CancellationToken ct)
+    {
+        var agencies = new Dictionary<Guid, AgencyName>();
+        string? cursor = null;
+        do
+        {
+            var page = await gateway.GetAsync<ListOf<AgencyName>>($"/api/matching/agencies?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}", ct);
+            foreach (var agency in page.Value?.Items ?? [])
+            {
+                agencies[agency.Id] = agency;
+            }
+            cursor = page.Value?.NextCursor;
+        }
+        while (cursor is not null && agencies.Count < 5000);
+        return agencies;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> ServiceNamesAsync(IEnumerable<Guid> services, CancellationToken ct)
+    {
+        var found = await Task.WhenAll(services.Distinct().Select(id => gateway.GetAsync<ServiceName>($"/api/matching/services/{id}", ct)));
+        return found.Where(r => r.IsOk).Select(r => r.Value!).ToDictionary(s => s.Id, s => s.Name);
+    }
+}

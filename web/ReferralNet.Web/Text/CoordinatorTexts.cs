@@ -1,0 +1,92 @@
+namespace ReferralNet.Web.Text;
+
+/// <summary>The coordinator's dashboard: figures of the whole network, never a person.</summary>
+public sealed class CoordinatorTexts
+{
+    public required string Dashboard { get; init; }
+    public required string DashboardText { get; init; }
+    public required string ReferralFlow { get; init; }
+    public required string ByWeek { get; init; }
+    public required string ByMonth { get; init; }
+    public required string ReferralsOpened { get; init; }
+    public required string Period { get; init; }
+    public required string Hidden { get; init; }
+    public required string HiddenNote { get; init; }
+    public required string LastThirtyDays { get; init; }
+    public required string Offers { get; init; }
+    public required string AcceptanceRate { get; init; }
+    public required string TimeToAccept { get; init; }
+    public required string TimeToFirstContact { get; init; }
+    public required string Hours { get; init; }
+    public required string PassesPerCase { get; init; }
+    public required string OpenEscalations { get; init; }
+    public required string StuckHandoffs { get; init; }
+    public required string FlowBetweenKinds { get; init; }
+    public required string FromKind { get; init; }
+    public required string ToKind { get; init; }
+    public required string Accepted { get; init; }
+    public required string Passed { get; init; }
+    public required string NoFlow { get; init; }
+    public required string Escalations { get; init; }
+    public required string NoEscalations { get; init; }
+    public required string Opened { get; init; }
+    public required string Reason { get; init; }
+    public required string Passes { get; init; }
+    public required string Assigned { get; init; }
+    public required string AssignTo { get; init; }
+    public required string Assign { get; init; }
+    public required string Resolution { get; init; }
+    public required string Resolve { get; init; }
+    public required string AssignedDone { get; init; }
+    public required string ResolvedDone { get; init; }
+    public required IReadOnlyDictionary<string, string> EscalationReasons { get; init; }
+    public required IReadOnlyDictionary<string, string> Resolutions { get; init; }
+
+    internal static CoordinatorTexts Japanese() => new()
+    {
+        Dashboard = "ネットワークの状況", DashboardText = "紹介の流れとつまずきを、人が特定できない数で示します。",
+        ReferralFlow = "紹介の件数", ByWeek = "週ごと", ByMonth = "月ごと", ReferralsOpened = "受け付けた紹介", Period = "期間",
+        Hidden = "少数のため非表示", HiddenNote = "個人が特定されないよう、少ない数（とそこから逆算できる数）は表示しません。",
+        LastThirtyDays = "直近30日", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
+        TimeToFirstContact = "最初の連絡までの時間", Hours = "時間", PassesPerCase = "たらい回しの回数（ケースごと）",
+        OpenEscalations = "未対応のエスカレーション", StuckHandoffs = "連絡が止まっている紹介",
+        FlowBetweenKinds = "機関の種類の間の流れ（先月）", FromKind = "紹介元", ToKind = "紹介先", Accepted = "受け入れ", Passed = "断り・期限切れ",
+        NoFlow = "この期間の流れはありません。",
+        Escalations = "エスカレーション", NoEscalations = "未対応のエスカレーションはありません。", Opened = "発生", Reason = "理由",
+        Passes = "たらい回し", Assigned = "担当", AssignTo = "担当にする機関", Assign = "担当を決める", Resolution = "対応", Resolve = "対応済みにする",
+        AssignedDone = "担当を決めました。", ResolvedDone = "対応済みにしました。",
+        EscalationReasons = new Dictionary<string, string>
+        {
+            ["passed-around"] = "紹介先が決まらない", ["no-first-contact"] = "受け入れ後に連絡がない", ["no-next-step"] = "次の紹介先が選ばれていない",
+        },
+        Resolutions = new Dictionary<string, string>
+        {
+            ["next-offer-sent"] = "次の紹介を送った", ["youth-contacted"] = "若者に連絡がとれた", ["case-closed"] = "ケースを終えた", ["other"] = "その他",
+            ["offer-accepted"] = "紹介が受け入れられた",
+        },
+    };
+
+    internal static CoordinatorTexts English() => new()
+    {
+        Dashboard = "The network at a glance", DashboardText = "How referrals flow and where they stall, in counts that show no person.",
+        ReferralFlow = "Referrals", ByWeek = "By week", ByMonth = "By month", ReferralsOpened = "Referrals received", Period = "Period",
+        Hidden = "hidden (small)", HiddenNote = "Small counts, and any count they could be worked out from, are hidden so that nobody can be identified.",
+        LastThirtyDays = "The last 30 days", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
+        TimeToFirstContact = "Time to first contact", Hours = "hours", PassesPerCase = "Passes per case",
+        OpenEscalations = "Open escalations", StuckHandoffs = "Accepted offers without contact",
+        FlowBetweenKinds = "Flow between kinds of agency (last month)", FromKind = "From", ToKind = "To", Accepted = "Accepted", Passed = "Passed",
+        NoFlow = "No flow in this period.",
+        Escalations = "Escalations", NoEscalations = "No open escalation.", Opened = "Opened", Reason = "Reason",
+        Passes = "Passes", Assigned = "Assigned to", AssignTo = "Agency to take it on", Assign = "Assign", Resolution = "Resolution", Resolve = "Resolve",
+        AssignedDone = "Assigned.", ResolvedDone = "Resolved.",
+        EscalationReasons = new Dictionary<string, string>
+        {
+            ["passed-around"] = "Passed around", ["no-first-contact"] = "No first contact after accepting", ["no-next-step"] = "No next service chosen",
+        },
+        Resolutions = new Dictionary<string, string>
+        {
+            ["next-offer-sent"] = "Next offer sent", ["youth-contacted"] = "The young person was contacted", ["case-closed"] = "Case closed", ["other"] = "Other",
+            ["offer-accepted"] = "An offer was accepted",
+        },
+    };
+}

@@ -1,0 +1,258 @@
+namespace ReferralNet.Web.Text;
+
+/// <summary>The worker's console: professional words, short.</summary>
+public sealed class WorkerTexts
+{
+    public required string MyWork { get; init; }
+    public required string Refer { get; init; }
+    public required string Cases { get; init; }
+    public required string MergeProposals { get; init; }
+    public required string Tasks { get; init; }
+    public required string NoTasks { get; init; }
+    public required string Due { get; init; }
+    public required string Overdue { get; init; }
+    public required string IncomingOffers { get; init; }
+    public required string NoIncomingOffers { get; init; }
+    public required string OutgoingOffers { get; init; }
+    public required string SomethingNew { get; init; }
+    public required string Refresh { get; init; }
+    public required string Open { get; init; }
+
+    // A referral
+    public required string NewReferral { get; init; }
+    public required string NewReferralText { get; init; }
+    public required string Person { get; init; }
+    public required string FamilyName { get; init; }
+    public required string GivenName { get; init; }
+    public required string FamilyNameKana { get; init; }
+    public required string GivenNameKana { get; init; }
+    public required string KanaHint { get; init; }
+    public required string Municipality { get; init; }
+    public required string Email { get; init; }
+    public required string Phone { get; init; }
+    public required string Source { get; init; }
+    public required string Needs { get; init; }
+    public required string Urgency { get; init; }
+    public required string FirstContact { get; init; }
+    public required string RemoteFirst { get; init; }
+    public required string Summary { get; init; }
+    public required string SummaryHint { get; init; }
+    public required string SendReferral { get; init; }
+    public required string Referred { get; init; }
+    public required string JoinedOpenCase { get; init; }
+    public required string YouthCode { get; init; }
+    public required string YouthCodeText { get; init; }
+    public required string SeeCase { get; init; }
+
+    // The shared case
+    public required string Case { get; init; }
+    public required string Status { get; init; }
+    public required string Lead { get; init; }
+    public required string Participants { get; init; }
+    public required string NotShared { get; init; }
+    public required string Name { get; init; }
+    public required string Contact { get; init; }
+    public required string Timeline { get; init; }
+    public required string Candidates { get; init; }
+    public required string CandidatesPending { get; init; }
+    public required string NoCandidates { get; init; }
+    public required string Score { get; init; }
+    public required string OfferTo { get; init; }
+    public required string OfferNote { get; init; }
+    public required string Offered { get; init; }
+    public required string SearchDirectory { get; init; }
+    public required string SearchFor { get; init; }
+    public required string Search { get; init; }
+    public required string Handoffs { get; init; }
+    public required string NoHandoffs { get; init; }
+    public required string ReissueCode { get; init; }
+    public required string ReissueCodeText { get; init; }
+    public required string PossibleDuplicates { get; init; }
+    public required string NoCases { get; init; }
+    public required string ProposeMerge { get; init; }
+    public required string MergeProposed { get; init; }
+    public required string Merged { get; init; }
+    public required string Confirm { get; init; }
+    public required string Decline { get; init; }
+    public required string NoMergeProposals { get; init; }
+    public required string Updated { get; init; }
+
+    // A handoff
+    public required string Handoff { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required string Service { get; init; }
+    public required string RespondBy { get; init; }
+    public required string Note { get; init; }
+    public required string Accept { get; init; }
+    public required string DeclineOffer { get; init; }
+    public required string DeclineReason { get; init; }
+    public required string DeclineNote { get; init; }
+    public required string Withdraw { get; init; }
+    public required string RecordFirstContact { get; init; }
+    public required string ContactAt { get; init; }
+    public required string ContactHow { get; init; }
+    public required string Complete { get; init; }
+    public required string OutcomeLabel { get; init; }
+    public required string Done { get; init; }
+    public required string NotAllowedNow { get; init; }
+
+    // Codes in words
+    public required IReadOnlyDictionary<string, string> TaskKinds { get; init; }
+    public required IReadOnlyDictionary<string, string> HandoffStatuses { get; init; }
+    public required IReadOnlyDictionary<string, string> DeclineReasons { get; init; }
+    public required IReadOnlyDictionary<string, string> Outcomes { get; init; }
+    public required IReadOnlyDictionary<string, string> Urgencies { get; init; }
+    public required IReadOnlyDictionary<string, string> Sources { get; init; }
+    public required IReadOnlyDictionary<string, string> CaseStatuses { get; init; }
+    public required IReadOnlyDictionary<string, string> TimelineKinds { get; init; }
+
+    /// <summary>A ranking reason (a code of RankingReasons) as a sentence; {0} is its value in words.</summary>
+    public required IReadOnlyDictionary<string, string> Reasons { get; init; }
+
+    internal static WorkerTexts Japanese() => new()
+    {
+        MyWork = "今日の仕事", Refer = "紹介する", Cases = "ケース", MergeProposals = "統合の提案",
+        Tasks = "やること", NoTasks = "いまはありません。", Due = "期限", Overdue = "期限切れ",
+        IncomingOffers = "届いた紹介", NoIncomingOffers = "返事を待っている紹介はありません。", OutgoingOffers = "送った紹介",
+        SomethingNew = "新しい動きがありました。", Refresh = "表示を更新", Open = "開く",
+
+        NewReferral = "紹介する", NewReferralText = "若者の話を一度だけ記録します。同じ人のケースがすでにあれば、そのケースに加わります。",
+        Person = "本人", FamilyName = "姓", GivenName = "名", FamilyNameKana = "セイ", GivenNameKana = "メイ",
+        KanaHint = "カタカナ。全角・半角はどちらでもかまいません。", Municipality = "市区町村", Email = "メールアドレス", Phone = "電話番号",
+        Source = "紹介のきっかけ", Needs = "必要な支援", Urgency = "急ぎ具合", FirstContact = "最初の連絡の方法（本人の希望）",
+        RemoteFirst = "まずはオンラインで", Summary = "いまの状況", SummaryHint = "本人の言葉で。ほかの機関はこの記録を読み、同じ話を聞き直しません。",
+        SendReferral = "紹介を送る", Referred = "紹介しました。", JoinedOpenCase = "同じ人の開いているケースに加わりました。",
+        YouthCode = "若者に渡すコード", YouthCodeText = "このコードを本人に渡してください。ここに表示されるのは一度だけです。本人は自分のページで、何を共有するか選べます。",
+        SeeCase = "ケースを見る",
+
+        Case = "ケース", Status = "状態", Lead = "担当の中心", Participants = "関わっている機関",
+        NotShared = "本人が共有していません", Name = "氏名", Contact = "連絡先", Timeline = "経過",
+        Candidates = "紹介先の候補", CandidatesPending = "候補を探しています。少し待って表示を更新してください。", NoCandidates = "合う候補がありません。",
+        Score = "適合度", OfferTo = "ここに紹介する", OfferNote = "紹介先へのひとこと", Offered = "紹介を送りました。",
+        SearchDirectory = "ほかの紹介先を探す", SearchFor = "キーワード", Search = "探す",
+        Handoffs = "紹介", NoHandoffs = "まだありません。",
+        ReissueCode = "若者のコードを作り直す", ReissueCodeText = "前のコードは使えなくなります。本人がサインインの方法を作り直すときにも使います。",
+        PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。", ProposeMerge = "このケースと統合する",
+        MergeProposed = "統合を提案しました。相手の機関が確認します。", Merged = "統合しました。",
+        Confirm = "統合する", Decline = "断る", NoMergeProposals = "確認を待っている提案はありません。", Updated = "更新",
+
+        Handoff = "紹介", From = "紹介元", To = "紹介先", Service = "サービス", RespondBy = "返事の期限", Note = "紹介元からのひとこと",
+        Accept = "受け入れる", DeclineOffer = "断る", DeclineReason = "断る理由", DeclineNote = "紹介元へのひとこと",
+        Withdraw = "取り下げる", RecordFirstContact = "最初の連絡を記録する", ContactAt = "連絡した日時", ContactHow = "連絡の方法",
+        Complete = "結果を記録して終える", OutcomeLabel = "結果", Done = "記録しました。", NotAllowedNow = "いまの状態ではできません。表示を更新してください。",
+
+        TaskKinds = new Dictionary<string, string>
+        {
+            ["answer-offer"] = "届いた紹介に返事をする", ["make-first-contact"] = "若者に最初の連絡をする",
+            ["choose-next-service"] = "次の紹介先を選ぶ", ["record-outcome"] = "支援の結果を記録する",
+        },
+        HandoffStatuses = new Dictionary<string, string>
+        {
+            ["offered"] = "返事待ち", ["accepted"] = "受け入れ（連絡前）", ["connected"] = "連絡済み", ["completed"] = "終了",
+            ["declined"] = "断られた", ["expired"] = "返事なし（期限切れ）", ["withdrawn"] = "取り下げ",
+        },
+        DeclineReasons = new Dictionary<string, string>
+        {
+            ["no-capacity"] = "空きがない", ["not-eligible"] = "対象外", ["not-appropriate"] = "合わない", ["other"] = "その他",
+        },
+        Outcomes = new Dictionary<string, string>
+        {
+            ["got-help"] = "支援につながった", ["partly-helped"] = "一部つながった", ["no-longer-needed"] = "必要がなくなった",
+            ["could-not-contact"] = "連絡がとれなかった", ["declined-by-youth"] = "本人が断った", ["referred-elsewhere"] = "ほかへ紹介した",
+        },
+        Urgencies = new Dictionary<string, string> { ["routine"] = "通常", ["soon"] = "早めに", ["urgent"] = "至急" },
+        Sources = new Dictionary<string, string> { ["agency-worker"] = "機関の支援者", ["school"] = "学校", ["parent"] = "保護者", ["self"] = "本人" },
+        CaseStatuses = new Dictionary<string, string>
+        {
+            ["open"] = "対応中", ["awaiting-consent"] = "同意待ち", ["dormant"] = "休止", ["closed"] = "終了",
+        },
+        TimelineKinds = new Dictionary<string, string>
+        {
+            ["case-opened"] = "ケースを開始", ["referral-submitted"] = "紹介を受付", ["status-changed"] = "状態の変更", ["case-merged"] = "ケースを統合",
+            ["case-closed"] = "ケースを終了", ["lead-changed"] = "担当の中心が交代", ["consent-granted"] = "同意", ["consent-revoked"] = "同意の取り消し",
+            ["consent-expired"] = "同意の期限切れ", ["handoff-offered"] = "紹介を送付", ["handoff-accepted"] = "紹介を受け入れ",
+            ["handoff-declined"] = "紹介を辞退", ["handoff-expired"] = "紹介に返事なし", ["handoff-withdrawn"] = "紹介を取り下げ",
+            ["handoff-connected"] = "最初の連絡", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
+        },
+        Reasons = new Dictionary<string, string>
+        {
+            ["covers-need"] = "{0}に対応", ["preferred-modality"] = "希望の方法（{0}）で連絡できる", ["online-first-contact"] = "オンラインで始められる（{0}）",
+            ["local"] = "同じ市区町村（{0}）", ["free-places"] = "空き {0}", ["waiting-list"] = "待機 {0}週", ["fee-fits-financial-need"] = "費用: {0}",
+            ["speaks-language"] = "{0}で対応",
+        },
+    };
+
+    internal static WorkerTexts English() => new()
+    {
+        MyWork = "My work", Refer = "Refer", Cases = "Cases", MergeProposals = "Merge proposals",
+        Tasks = "To do", NoTasks = "Nothing right now.", Due = "Due", Overdue = "overdue",
+        IncomingOffers = "Offers to your agency", NoIncomingOffers = "No offer is waiting for your answer.", OutgoingOffers = "Offers you sent",
+        SomethingNew = "Something new arrived.", Refresh = "Refresh", Open = "Open",
+
+        NewReferral = "Refer a young person", NewReferralText = "Record the young person's story once. If they already have an open case, this referral joins it.",
+        Person = "The young person", FamilyName = "Family name", GivenName = "Given name", FamilyNameKana = "Family name (kana)",
+        GivenNameKana = "Given name (kana)", KanaHint = "Katakana, full or half width.", Municipality = "Town or city", Email = "E-mail address", Phone = "Phone number",
+        Source = "Referred by", Needs = "Needs", Urgency = "Urgency", FirstContact = "How they would like to be contacted first",
+        RemoteFirst = "Online first", Summary = "Their situation", SummaryHint = "In their own words. Other agencies read this instead of asking again.",
+        SendReferral = "Send the referral", Referred = "Referred.", JoinedOpenCase = "This joined the young person's open case.",
+        YouthCode = "Code for the young person", YouthCodeText = "Give this code to the young person. It is shown only this once. With it they choose what to share, on their own page.",
+        SeeCase = "See the case",
+
+        Case = "Case", Status = "Status", Lead = "Lead agency", Participants = "Agencies taking part",
+        NotShared = "not shared by the young person", Name = "Name", Contact = "Contact", Timeline = "Timeline",
+        Candidates = "Suggested services", CandidatesPending = "Looking for services; refresh in a moment.", NoCandidates = "No service fits.",
+        Score = "Fit", OfferTo = "Offer to this service", OfferNote = "A note for the service", Offered = "The offer was sent.",
+        SearchDirectory = "Find another service", SearchFor = "Words", Search = "Search",
+        Handoffs = "Offers", NoHandoffs = "None yet.",
+        ReissueCode = "Make a new code for the young person", ReissueCodeText = "The old code stops working. Use it too when the young person needs to set up their sign-in again.",
+        PossibleDuplicates = "Cases that may be the same person", NoCases = "None.", ProposeMerge = "Merge with this case",
+        MergeProposed = "Merge proposed; the other agency confirms it.", Merged = "Merged.",
+        Confirm = "Merge", Decline = "Decline", NoMergeProposals = "No proposal is waiting for you.", Updated = "Updated",
+
+        Handoff = "Offer", From = "From", To = "To", Service = "Service", RespondBy = "Answer by", Note = "Note from the sender",
+        Accept = "Accept", DeclineOffer = "Decline", DeclineReason = "Reason", DeclineNote = "A note for the sender",
+        Withdraw = "Withdraw", RecordFirstContact = "Record first contact", ContactAt = "When", ContactHow = "How",
+        Complete = "Record the outcome and close", OutcomeLabel = "Outcome", Done = "Recorded.", NotAllowedNow = "Not possible in its current state; refresh the page.",
+
+        TaskKinds = new Dictionary<string, string>
+        {
+            ["answer-offer"] = "Answer an offer", ["make-first-contact"] = "Make first contact with the young person",
+            ["choose-next-service"] = "Choose the next service", ["record-outcome"] = "Record the outcome",
+        },
+        HandoffStatuses = new Dictionary<string, string>
+        {
+            ["offered"] = "waiting for an answer", ["accepted"] = "accepted (no contact yet)", ["connected"] = "in contact", ["completed"] = "completed",
+            ["declined"] = "declined", ["expired"] = "not answered in time", ["withdrawn"] = "withdrawn",
+        },
+        DeclineReasons = new Dictionary<string, string>
+        {
+            ["no-capacity"] = "No free place", ["not-eligible"] = "Not eligible", ["not-appropriate"] = "Not a good fit", ["other"] = "Other",
+        },
+        Outcomes = new Dictionary<string, string>
+        {
+            ["got-help"] = "Got help", ["partly-helped"] = "Partly helped", ["no-longer-needed"] = "No longer needed",
+            ["could-not-contact"] = "Could not make contact", ["declined-by-youth"] = "Declined by the young person", ["referred-elsewhere"] = "Referred elsewhere",
+        },
+        Urgencies = new Dictionary<string, string> { ["routine"] = "Routine", ["soon"] = "Soon", ["urgent"] = "Urgent" },
+        Sources = new Dictionary<string, string> { ["agency-worker"] = "An agency's worker", ["school"] = "School", ["parent"] = "Parent", ["self"] = "The young person" },
+        CaseStatuses = new Dictionary<string, string>
+        {
+            ["open"] = "open", ["awaiting-consent"] = "awaiting consent", ["dormant"] = "dormant", ["closed"] = "closed",
+        },
+        TimelineKinds = new Dictionary<string, string>
+        {
+            ["case-opened"] = "Case opened", ["referral-submitted"] = "Referral received", ["status-changed"] = "Status changed", ["case-merged"] = "Cases merged",
+            ["case-closed"] = "Case closed", ["lead-changed"] = "Lead agency changed", ["consent-granted"] = "Consent given", ["consent-revoked"] = "Consent revoked",
+            ["consent-expired"] = "Consent expired", ["handoff-offered"] = "Offer sent", ["handoff-accepted"] = "Offer accepted",
+            ["handoff-declined"] = "Offer declined", ["handoff-expired"] = "Offer not answered", ["handoff-withdrawn"] = "Offer withdrawn",
+            ["handoff-connected"] = "First contact", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
+        },
+        Reasons = new Dictionary<string, string>
+        {
+            ["covers-need"] = "covers {0}", ["preferred-modality"] = "first contact as they wish ({0})", ["online-first-contact"] = "can start online ({0})",
+            ["local"] = "in their own town ({0})", ["free-places"] = "{0} places free", ["waiting-list"] = "waiting list of {0} weeks",
+            ["fee-fits-financial-need"] = "cost: {0}", ["speaks-language"] = "speaks {0}",
+        },
+    };
+}
