@@ -21,6 +21,7 @@ public static class WebAppDefaults
         builder.Services.AddScoped<Ui>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Youth.YouthApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Worker.WorkerApi>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Coordinator.InsightsApi>();
         builder.Services.AddHttpClient<GatewayApi>((sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<WebOptions>>().Value.Gateway)
             .ConfigurePrimaryHttpMessageHandler(() => new RetryAfterHonoured());

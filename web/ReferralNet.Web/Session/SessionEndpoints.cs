@@ -8,9 +8,18 @@ namespace ReferralNet.Web.Session;
 /// <summary>The forms every page may post that are no page of their own: the language, signing out, and (development) a demo user.</summary>
 public static class SessionEndpoints
 {
-    public sealed record LanguageForm(string? Culture, string? ReturnUrl);
+    // Classes, not records: the form binder requires every constructor parameter, and a field may be left out.
+    public sealed class LanguageForm
+    {
+        public string? Culture { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
-    public sealed record DevSignInForm(string? Role, Guid? Agency);
+    public sealed class DevSignInForm
+    {
+        public string? Role { get; set; }
+        public Guid? Agency { get; set; }
+    }
 
     private sealed record DevToken(string AccessToken);
 

@@ -11,6 +11,7 @@ public sealed class CoordinatorTexts
     public required string ReferralsOpened { get; init; }
     public required string Period { get; init; }
     public required string Hidden { get; init; }
+    public required string AsTable { get; init; }
     public required string HiddenNote { get; init; }
     public required string LastThirtyDays { get; init; }
     public required string Offers { get; init; }
@@ -46,7 +47,7 @@ public sealed class CoordinatorTexts
     {
         Dashboard = "ネットワークの状況", DashboardText = "紹介の流れとつまずきを、人が特定できない数で示します。",
         ReferralFlow = "紹介の件数", ByWeek = "週ごと", ByMonth = "月ごと", ReferralsOpened = "受け付けた紹介", Period = "期間",
-        Hidden = "少数のため非表示", HiddenNote = "個人が特定されないよう、少ない数（とそこから逆算できる数）は表示しません。",
+        Hidden = "少数のため非表示", AsTable = "数値を表で見る", HiddenNote = "個人が特定されないよう、少ない数（とそこから逆算できる数）は表示しません。",
         LastThirtyDays = "直近30日", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
         TimeToFirstContact = "最初の連絡までの時間", Hours = "時間", PassesPerCase = "たらい回しの回数（ケースごと）",
         OpenEscalations = "未対応のエスカレーション", StuckHandoffs = "連絡が止まっている紹介",
@@ -70,7 +71,7 @@ public sealed class CoordinatorTexts
     {
         Dashboard = "The network at a glance", DashboardText = "How referrals flow and where they stall, in counts that show no person.",
         ReferralFlow = "Referrals", ByWeek = "By week", ByMonth = "By month", ReferralsOpened = "Referrals received", Period = "Period",
-        Hidden = "hidden (small)", HiddenNote = "Small counts, and any count they could be worked out from, are hidden so that nobody can be identified.",
+        Hidden = "hidden (small)", AsTable = "See the figures as a table", HiddenNote = "Small counts, and any count they could be worked out from, are hidden so that nobody can be identified.",
         LastThirtyDays = "The last 30 days", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
         TimeToFirstContact = "Time to first contact", Hours = "hours", PassesPerCase = "Passes per case",
         OpenEscalations = "Open escalations", StuckHandoffs = "Accepted offers without contact",

@@ -178,6 +178,9 @@ public sealed class Texts
     /// <summary>The coordinator's dashboard.</summary>
     public required CoordinatorTexts Coordinator { get; init; }
 
+    /// <summary>The agency administrator's pages.</summary>
+    public required AdminTexts Admin { get; init; }
+
     // Codes in words
     public required IReadOnlyDictionary<string, string> Needs { get; init; }
     public required IReadOnlyDictionary<string, string> NeedsPlain { get; init; }

@@ -155,6 +155,7 @@ internal static class TextsEnglish
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself" },
 
+        Admin = AdminTexts.English(),
         Coordinator = CoordinatorTexts.English(),
         Worker = WorkerTexts.English(),
 

@@ -155,6 +155,7 @@ internal static class TextsJapanese
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作" },
 
+        Admin = AdminTexts.Japanese(),
         Coordinator = CoordinatorTexts.Japanese(),
         Worker = WorkerTexts.Japanese(),
 

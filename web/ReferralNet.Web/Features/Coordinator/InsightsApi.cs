@@ -1,0 +1,61 @@
+using System.Globalization;
+using ReferralNet.Web.Features.Worker;
+using ReferralNet.Web.Features.Youth;
+using ReferralNet.Web.Gateway;
+
+namespace ReferralNet.Web.Features.Coordinator;
+
+/// <summary>A count as insights discloses it: null and suppressed when it (or what it hides) is below k.</summary>
+public sealed record DisclosedCount(long? Count, bool Suppressed);
+
+public sealed record DisclosedDurations(double? P50Hours, double? P90Hours, bool Suppressed);
+
+public sealed record PassesPerCase(DisclosedCount Zero, DisclosedCount One, DisclosedCount Two, DisclosedCount ThreeOrMore);
+
+public sealed record Summary(
+    DateOnly From, DateOnly To, int MinimumCount, DisclosedCount ReferralsOpened, DisclosedCount Offers, DisclosedCount Accepted,
+    double? AcceptanceRate, DisclosedDurations TimeToAccept, DisclosedDurations TimeToFirstContact, PassesPerCase PassesPerCase,
+    DisclosedCount OpenEscalations, DisclosedCount StuckHandoffs);
+
+public sealed record FlowCell(string From, string To, DisclosedCount Offered, DisclosedCount Accepted, DisclosedCount Passed);
+
+public sealed record Flow(string Period, int MinimumCount, IReadOnlyList<FlowCell> Cells);
+
+public sealed record Escalation(
+    Guid EscalationId, Guid CaseId, string Reason, int PassCount, string Status, DateTimeOffset OpenedAt, Guid? LeadAgencyId, Guid? AssignedAgencyId);
+
+/// <summary>One bar of a chart: its period's label and its figure as disclosed.</summary>
+public sealed record Bar(string Label, DisclosedCount Value);
+
+/// <summary>The coordinator's reads: figures of the network (never a person) and escalations (ids and codes).</summary>
+public sealed class InsightsApi(GatewayApi gateway)
+{
+    public Task<ApiResult<Summary>> SummaryAsync(DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        gateway.GetAsync<Summary>(from is null ? "/api/insights/summary" : $"/api/insights/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct);
+
+    public Task<ApiResult<Flow>> FlowAsync(string period, CancellationToken ct) =>
+        gateway.GetAsync<Flow>($"/api/insights/flow?period={period}&by=agency-kind", ct);
+
+    public Task<ApiResult<ListOf<Escalation>>> OpenEscalationsAsync(CancellationToken ct) =>
+        gateway.GetAsync<ListOf<Escalation>>($"/api/handoffs/escalations?status={EscalationStatuses.Open}&limit=200", ct);
+
+    /// <summary>
+    /// Referrals received per period, the last <paramref name="count"/> weeks (Monday to Sunday) or months ending with the
+    /// current one, each a summary of its own: a count below k stays hidden, as the API returns it.
+    /// </summary>
+    public async Task<IReadOnlyList<Bar>> ReferralsPerPeriodAsync(bool months, int count, DateOnly today, CultureInfo culture, CancellationToken ct)
+    {
+        var periods = Enumerable.Range(0, count).Reverse().Select(back =>
+        {
+            if (months)
+            {
+                var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
+                return (Label: first.ToString("yyyy-MM", CultureInfo.InvariantCulture), From: first, To: first.AddMonths(1).AddDays(-1));
+            }
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * back);
+            return (Label: monday.ToString("M/d", culture), From: monday, To: monday.AddDays(6));
+        }).ToList();
+        var summaries = await Task.WhenAll(periods.Select(p => SummaryAsync(p.From, p.To < today ? p.To : today, ct)));
+        return [.. periods.Zip(summaries, (p, s) => new Bar(p.Label, s.Value?.ReferralsOpened ?? new DisclosedCount(null, true)))];
+    }
+}
