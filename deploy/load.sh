@@ -21,6 +21,8 @@
 #   deploy/load.sh directory --services 10000 --searches 2000
 #                                                 a generated HSDS directory of that many services through the import
 #                                                 (throughput), then a worker's search through the gateway (latency)
+#   deploy/load.sh pages --seconds 30             the web app's pages: ten users at once, time per page (p50, p95) and the
+#                                                 bytes of each page's first visit
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}
@@ -42,7 +44,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ] || [ "${1:-}" = pages ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

@@ -1,7 +1,7 @@
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events' or 'directory'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events', 'directory' or 'pages'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -46,6 +46,10 @@ switch (command)
         await DirectoryBenchmark.RunAsync(gateway, int.Parse(Option("services", "10000")), int.Parse(Option("per-organization", "50")),
             int.Parse(Option("searches", "2000")), int.Parse(Option("search-rate", "50")));
         return 0;
+    case "pages":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await PagesBenchmark.RunAsync(gateway, TimeSpan.FromSeconds(int.Parse(Option("seconds", "30"))));
+        return 0;
     case "redrive":
         var queue = Option("queue", "");
         var moved = await ParkedMessages.RedriveAsync(new RabbitMQ.Client.ConnectionFactory
@@ -68,6 +72,7 @@ switch (command)
         Console.WriteLine("                        | deadlines --handoff-db CONNECTION --matching-db CONNECTION [--offers N] [--due N]");
         Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
         Console.WriteLine("                        | directory [--gateway URL] [--services N] [--per-organization N] [--searches N] [--search-rate R]");
+        Console.WriteLine("                        | pages [--gateway URL] [--seconds S]");
         Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }

@@ -22,7 +22,8 @@ ensure_packages() {
 ensure_browser_packages() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  # Read whole first: with pipefail, grep -q closing the pipe early would fail fc-list, and so the test.
+  [[ "$(fc-list 2>/dev/null)" == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] && return 0
   install_packages "${missing[@]}"
 }

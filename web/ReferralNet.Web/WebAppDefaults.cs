@@ -57,7 +57,8 @@ public static class WebAppDefaults
             // A form without its antiforgery token, or a value that is not what the form sends: the browser's request is bad.
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // A scope of its own: the page that set the status may already have used this request's (Blazor's navigation state).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/static",
