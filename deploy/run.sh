@@ -99,7 +99,8 @@ service_env() { # NAME [INSTANCE]: the environment of that service, into the arr
     "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:$(port_of "$1" "${2:-1}")"
   )
   if [ "$1" = consent ]; then
-    service_vars+=("Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8")
+    service_vars+=("Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8"
+      "Consent__PasskeyOrigins__0=http://localhost:$gateway_port")
   fi
 }
 

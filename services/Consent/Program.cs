@@ -10,6 +10,7 @@ using ReferralNet.Consent.Features.Receipt;
 using ReferralNet.Consent.Features.RevokeConsent;
 using ReferralNet.Consent.Features.YouthAccess;
 using ReferralNet.Consent.Features.YouthCredential;
+using ReferralNet.Consent.Features.YouthPasskey;
 using ReferralNet.Consent.Features.YouthSignIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.AddConsentEnforcement();
 builder.Services.AddValidatedOptions<ConsentOptions>();
 builder.Services.AddHostedService<ConsentExpiry>();
 builder.Services.AddSingleton<ConsentAuthority>();
+builder.Services.AddPasskeys();
 
 var app = builder.Build();
 app.UseWebDefaults();
@@ -38,4 +40,6 @@ app.MapReceipt();
 app.MapYouthAccess();
 app.MapSetCredential();
 app.MapSignIn();
+app.MapPasskeyEnrolment();
+app.MapPasskeySignIn();
 await app.RunServiceAsync(args);

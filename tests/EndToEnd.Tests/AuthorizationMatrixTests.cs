@@ -70,6 +70,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/consent/youth/sign-in"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in"),
         ["POST /api/consent/youth/credential"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential",
             _ => new { signInName = $"matrix-{Guid.NewGuid():N}"[..20], passphrase = "a passphrase nobody sets" }),
+        ["POST /api/consent/youth/credential/passkey-options"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential/passkey-options"),
+        // The answer is to a ceremony of its own: the matrix sees the token refused or let through to the body's check.
+        ["POST /api/consent/youth/credential/passkey"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential/passkey",
+            _ => new { ceremonyId = Guid.NewGuid(), credential = new { } }),
+        ["POST /api/consent/youth/sign-in/passkey-options"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in/passkey-options"),
+        ["POST /api/consent/youth/sign-in/passkey"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in/passkey",
+            _ => new { ceremonyId = Guid.NewGuid(), credential = new { } }),
 
         ["POST /api/intake/referrals"] = new(Audience.AnyWorker, _ => "/api/intake/referrals", _ => Scenario.Referral()),
         ["GET /api/intake/cases"] = new(Audience.OwnAgencyList, _ => "/api/intake/cases?participating=true"),

@@ -49,7 +49,8 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
             "GET /api/matching/hsds", "GET /api/matching/hsds/organizations", "GET /api/matching/hsds/organizations/{id}",
             "GET /api/matching/hsds/service_at_locations", "GET /api/matching/hsds/services", "GET /api/matching/hsds/services/{id}",
             "GET /api/matching/hsds/taxonomies", "GET /api/matching/hsds/taxonomy_terms",
-            "POST /api/consent/access", "POST /api/consent/youth/sign-in", "POST /api/intake/self-referrals",
+            "POST /api/consent/access", "POST /api/consent/youth/sign-in", "POST /api/consent/youth/sign-in/passkey",
+            "POST /api/consent/youth/sign-in/passkey-options", "POST /api/intake/self-referrals",
         }.Order(), anonymousOperations);
     }
 

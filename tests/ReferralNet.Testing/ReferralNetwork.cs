@@ -73,6 +73,8 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         var network = new ReferralNetwork(servers);
         var virtualHost = await servers.CreateVirtualHostAsync("network");
         var suffix = Guid.NewGuid().ToString("N")[..8];
+        // The gateway is named before it starts: passkeys are made at the web app's origin, which is the gateway's.
+        var gatewayPort = ServiceHost<GatewayOptions>.FreePort();
 
         Dictionary<string, string?> ServiceSettings(string service) => new Dictionary<string, string?>([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
         {
@@ -94,7 +96,10 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         var matching = network.Add(new ServiceHost<ServiceDirectory>(new Dictionary<string, string?>(ServiceSettings("matching")) { ["Telemetry:Traces"] = "true" },
             services => services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(network.Spans))).Start().UntilReady());
         var consent = network.Add(new ServiceHost<ConsentRecord>(
-            new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])).Start().UntilReady());
+            new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])
+            {
+                ["Consent:PasskeyOrigins:0"] = $"http://localhost:{gatewayPort}",
+            }).Start().UntilReady());
         network._handoffSettings = ServiceSettings("handoff");
         var handoff = network.Add(network.StartAnotherHandoff());
         network.HandoffServices = handoff.Services;
@@ -123,7 +128,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         gateway["ReverseProxy:Clusters:web:Destinations:primary:Address"] = $"http://127.0.0.1:{webPort}";
         gateway.With(gatewaySettings);
         // The development issuer starts only in the Development environment.
-        var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development").Start());
+        var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development", port: gatewayPort).Start());
         network.Gateway = gatewayHost.Address;
         network.Add(new ServiceHost<WebOptions>(new Dictionary<string, string?>
         {

@@ -104,6 +104,24 @@ public static class Browsing
         Assert.Equal(302, response.Status);
     }
 
+    /// <summary>
+    /// Gives the page's browser a phone's passkey store (Chromium's virtual authenticator, through the DevTools
+    /// protocol): it keeps passkeys, and unlocks them as a fingerprint would, at once.
+    /// </summary>
+    public static async Task AddPasskeyAuthenticatorAsync(IPage page)
+    {
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("WebAuthn.enable");
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true, ["hasUserVerification"] = true,
+                ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+    }
+
     /// <summary>Does <paramref name="action"/> (a form sent) and waits until the page it leads to has loaded, whatever its address.</summary>
     public static async Task AndThenNextPageAsync(IPage page, Func<Task> action)
     {

@@ -1,5 +1,6 @@
 using ReferralNet.Web;
 using ReferralNet.Web.Components;
+using ReferralNet.Web.Features.Youth;
 using ReferralNet.Web.Features.Worker;
 using ReferralNet.Web.Security;
 using ReferralNet.Web.Session;
@@ -12,4 +13,5 @@ app.UseWebAppDefaults();
 app.MapRazorComponents<App>();
 app.MapSessionEndpoints();
 app.MapLiveEvents();
+app.MapPasskeyEndpoints();
 app.Run();

@@ -26,6 +26,7 @@ public static class ConsentRecords
     /// <summary>Entries of the young person's own sign-in: what was used (the category) and why (the purpose).</summary>
     public const string AccessCode = "access-code";
     public const string Passphrase = "passphrase";
+    public const string Passkey = "passkey";
     public const string OwnAccessPurpose = "own-access";
 }
 

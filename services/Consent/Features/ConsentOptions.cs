@@ -28,4 +28,15 @@ public sealed class ConsentOptions : IOptionsSection
     /// <summary>How long a name stays locked, and how long failures are remembered without a lock.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SignInLockFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The relying party of the young person's passkeys: the web app's host name (WebAuthn refuses an IP address), so
+    /// the passkeys work at that name and below it.
+    /// </summary>
+    [Required]
+    public string PasskeyRelyingParty { get; set; } = "localhost";
+
+    /// <summary>The web app's origins (scheme, host and port) a passkey may be made or used from.</summary>
+    [MinLength(1)]
+    public string[] PasskeyOrigins { get; set; } = [];
 }

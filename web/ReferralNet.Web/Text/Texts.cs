@@ -67,6 +67,14 @@ public sealed class Texts
     public required string SignInDoesNotMatch { get; init; }
     public required string TooManyTries { get; init; }
     public required string EnrolmentEnded { get; init; }
+    public required string UsePasskey { get; init; }
+    public required string UsePasskeyText { get; init; }
+    public required string OrNameAndPassphrase { get; init; }
+    public required string OrUseNameAndPassphrase { get; init; }
+    public required string SignInWithPasskey { get; init; }
+    public required string PasskeyWorking { get; init; }
+    public required string PasskeyNotMade { get; init; }
+    public required string PasskeyNotUsed { get; init; }
 
     // The young person's own page
     public required string YourPage { get; init; }

@@ -44,7 +44,7 @@ internal static class TextsEnglish
         Code = "Code",
         CodeDoesNotWork = "This code does not work. It may have been used already or be too old. If you already chose how to sign in, please sign in.",
         ChooseSignIn = "Choose how you will sign in",
-        ChooseSignInText = "From now on you come back to your page with the name and passphrase you choose here. Please don't use your real name.",
+        ChooseSignInText = "Choose one way to come back to your page from now on. Please don't use your real name.",
         SignInName = "Sign-in name",
         SignInNameHint = "3 to 40 characters: lower-case letters, digits and . _ -",
         Passphrase = "Passphrase",
@@ -54,6 +54,14 @@ internal static class TextsEnglish
         SignInDoesNotMatch = "The sign-in name or the passphrase does not match.",
         TooManyTries = "It did not match several times, so signing in is paused. Please try again in about 15 minutes.",
         EnrolmentEnded = "Some time has passed. Please enter your code again.",
+        UsePasskey = "Use this phone (passkey)",
+        UsePasskeyText = "Next time you open your page with this phone's fingerprint, face or PIN. Nothing to remember, no name to choose.",
+        OrNameAndPassphrase = "Or choose a sign-in name and passphrase",
+        OrUseNameAndPassphrase = "Or use your sign-in name and passphrase",
+        SignInWithPasskey = "Sign in with this phone (passkey)",
+        PasskeyWorking = "Your phone is asking you now…",
+        PasskeyNotMade = "The passkey was not made. You can try again, or choose a sign-in name and passphrase below.",
+        PasskeyNotUsed = "Signing in with a passkey did not work. You can try again, or use your sign-in name and passphrase.",
 
         YourPage = "Your page",
         YourPageText = "Who is helping you, and what you share with them. You can change it at any time.",
@@ -151,7 +159,7 @@ internal static class TextsEnglish
         ErrorUntil = "Please choose a day after today and within three years.",
         AccessRecords = new Dictionary<string, string>
         {
-            ["consents"] = "your consents", ["access-log"] = "this record", ["participants"] = "who is helping you", ["access-code"] = "your code", ["passphrase"] = "your passphrase",
+            ["consents"] = "your consents", ["access-log"] = "this record", ["participants"] = "who is helping you", ["access-code"] = "your code", ["passphrase"] = "your passphrase", ["passkey"] = "your passkey",
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself" },
 

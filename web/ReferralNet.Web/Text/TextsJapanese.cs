@@ -44,7 +44,7 @@ internal static class TextsJapanese
         Code = "コード",
         CodeDoesNotWork = "このコードは使えません。もう使われたか、期限が切れているかもしれません。サインインの方法をもう決めている場合は、サインインしてください。",
         ChooseSignIn = "サインインの方法を決めましょう",
-        ChooseSignInText = "次からは、ここで決めた名前と合言葉であなたのページに入れます。本名は使わないでください。",
+        ChooseSignInText = "次から、あなたのページに入る方法をひとつ決めます。本名は使わないでください。",
         SignInName = "サインイン名",
         SignInNameHint = "3〜40文字。小文字の英字・数字と . _ - が使えます。",
         Passphrase = "合言葉",
@@ -54,6 +54,14 @@ internal static class TextsJapanese
         SignInDoesNotMatch = "サインイン名か合言葉がちがいます。",
         TooManyTries = "何度か続けてちがっていたので、しばらく入れません。15分ほどしてからお試しください。",
         EnrolmentEnded = "時間がたったので、もう一度コードを入力してください。",
+        UsePasskey = "このスマホを使う（パスキー）",
+        UsePasskeyText = "次からは、このスマホの指紋・顔・PINであなたのページに入れます。覚えることも、名前を決めることもありません。",
+        OrNameAndPassphrase = "または、サインイン名と合言葉を決める",
+        OrUseNameAndPassphrase = "または、サインイン名と合言葉で入る",
+        SignInWithPasskey = "このスマホで入る（パスキー）",
+        PasskeyWorking = "スマホの確認画面が出ています…",
+        PasskeyNotMade = "パスキーは作られませんでした。もう一度ためすか、下でサインイン名と合言葉を決めてください。",
+        PasskeyNotUsed = "パスキーで入れませんでした。もう一度ためすか、サインイン名と合言葉で入ってください。",
 
         YourPage = "あなたのページ",
         YourPageText = "あなたの相談に関わっている機関と、あなたが共有している情報です。いつでも変えられます。",
@@ -151,7 +159,7 @@ internal static class TextsJapanese
         ErrorUntil = "今日より後で、3年以内の日にしてください。",
         AccessRecords = new Dictionary<string, string>
         {
-            ["consents"] = "同意の記録", ["access-log"] = "この記録", ["participants"] = "関わっている機関", ["access-code"] = "コード", ["passphrase"] = "合言葉",
+            ["consents"] = "同意の記録", ["access-log"] = "この記録", ["participants"] = "関わっている機関", ["access-code"] = "コード", ["passphrase"] = "合言葉", ["passkey"] = "パスキー",
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作" },
 

@@ -15,21 +15,15 @@ public sealed record SetCredentialRequest(string? SignInName, string? Passphrase
 
 /// <summary>
 /// With the enrolment token a code gave, the young person chooses a sign-in name and passphrase and gets their full
-/// token. A credential set with a reset code replaces the old one. One code sets one credential: a credential set
-/// after the token's code was issued (by this token, or with a newer code) is not replaced by it.
+/// token; it replaces their credential as <see cref="YouthCredentials"/> says.
 /// </summary>
 public static class SetCredentialEndpoint
 {
     public static void MapSetCredential(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/consent/youth/credential", Handle).RequireAuthorization(Policies.YouthEnrolment);
 
-    private const string CurrentCredential = "SELECT set_at FROM youth_credentials WHERE person_id = @PersonId FOR UPDATE";
-
-    private const string StoreCredential = """
-        INSERT INTO youth_credentials (person_id, sign_in_name, passphrase_hash, set_at) VALUES (@PersonId, @Name, @Hash, @Now)
-        ON CONFLICT (person_id) DO UPDATE
-            SET sign_in_name = EXCLUDED.sign_in_name, passphrase_hash = EXCLUDED.passphrase_hash, set_at = EXCLUDED.set_at
-        """;
+    private const string StoreCredential =
+        "INSERT INTO youth_credentials (person_id, sign_in_name, passphrase_hash, set_at) VALUES (@PersonId, @Name, @Hash, @Now)";
 
     private static async Task<Results<Created<YouthTokenResponse>, ProblemHttpResult>> Handle(
         SetCredentialRequest request, Caller caller, HttpContext http, Database database, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
@@ -39,14 +33,12 @@ public static class SetCredentialEndpoint
             return errors.ToProblem();
         }
         var personId = caller.PersonId!.Value;
-        var codeIssuedAt = YouthTokens.CodeIssuedAt(http.User);
         var now = time.GetUtcNow();
         var hash = Passphrase.Hash(request.Passphrase!);
         await using var work = await database.BeginAsync(ct);
-        var current = await work.QuerySingleOrDefaultAsync<DateTimeOffset?>(CurrentCredential, new { PersonId = personId }, ct);
-        if (codeIssuedAt is null || current >= codeIssuedAt)
+        if (await YouthCredentials.ReplaceAsync(work, personId, YouthTokens.CodeIssuedAt(http.User), ct) is not { } kind)
         {
-            return Problems.Conflict("A sign-in name was already chosen with this code. Sign in with it, or ask for a new code.");
+            return YouthCredentials.AlreadyChosen();
         }
         try
         {
@@ -54,10 +46,9 @@ public static class SetCredentialEndpoint
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another young person's name (the person's own row is updated in place); nothing was stored.
+            // Another young person's name (the person's own was removed above); nothing is committed.
             return new ValidationErrors().Add("signInName", "is taken; choose another").ToProblem();
         }
-        var kind = current is null ? AccessLogKinds.CredentialSet : AccessLogKinds.CredentialReset;
         await PersonAccessLog.RecordOwnAsync(work, personId, kind, ConsentRecords.Passphrase, AccessDecisions.Permit, now, ct);
         await work.CommitAsync(ct);
         return TypedResults.Created("/api/consent/youth/sign-in", YouthTokens.Full(tokens, personId));

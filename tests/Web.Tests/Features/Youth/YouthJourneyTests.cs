@@ -112,6 +112,39 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_young_person_makes_a_passkey_on_their_phone_and_comes_back_with_it_with_nothing_to_type()
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var page = await Browsing.OpenAsync(fixture, "ja");
+        await Browsing.AddPasskeyAuthenticatorAsync(page);
+
+        await page.GotoAsync("/youth/code");
+        await EnterCodeAsync(page, t, referred.YouthAccessCode!);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.OrNameAndPassphrase })).ToBeVisibleAsync();
+        await Browsing.LookAsync(page, "youth-enrol-passkey-ja");
+        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.UsePasskey }));
+        await page.WaitForURLAsync("**/youth");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
+
+        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut }));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await page.GotoAsync("/youth");
+        await page.WaitForURLAsync("**/youth/sign-in?returnUrl=*");
+        await Browsing.LookAsync(page, "youth-sign-in-passkey-ja");
+        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignInWithPasskey }));
+        await page.WaitForURLAsync("**/youth");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
+
+        // Their record says how: the passkey was set, and used to sign in.
+        using var youth = await _network.ClientAsync("youth", person: referred.PersonId);
+        var log = (await Scenario.ReadAsync(await youth.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log?limit=200"), HttpStatusCode.OK))["items"]!
+            .AsArray().Select(e => (Kind: e!["kind"]!.GetValue<string>(), Category: e["category"]!.GetValue<string>(), Decision: e["decision"]!.GetValue<string>())).ToList();
+        Assert.Contains((AccessLogKinds.CredentialSet, ConsentRecords.Passkey, AccessDecisions.Permit), log);
+        Assert.Contains((AccessLogKinds.SignedIn, ConsentRecords.Passkey, AccessDecisions.Permit), log);
+    }
+
     /// <summary>The code reaches the consent service as an event, in milliseconds: until then the page says it does not work.</summary>
     private static async Task EnterCodeAsync(IPage page, Texts t, string code)
     {

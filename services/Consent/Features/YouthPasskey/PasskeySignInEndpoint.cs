@@ -1,0 +1,96 @@
+using Fido2NetLib;
+using Fido2NetLib.Objects;
+
+namespace ReferralNet.Consent.Features.YouthPasskey;
+
+/// <summary>
+/// The young person signs in with their passkey, with nothing to type: the options ask for any passkey of this site
+/// that the phone unlocks, and the passkey says whose it is. Each sign-in, and each passkey of theirs that did not
+/// verify, is in that person's access log. An unknown or refused passkey is 401, as a wrong passphrase.
+/// </summary>
+public static class PasskeySignInEndpoint
+{
+    public static void MapPasskeySignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/consent/youth/sign-in/passkey-options", AskAsync).AllowAnonymous();
+        app.MapPost("/api/consent/youth/sign-in/passkey", AnswerAsync).AllowAnonymous();
+    }
+
+    private const string FindPasskey = """
+        SELECT person_id AS PersonId, public_key AS PublicKey, sign_count AS SignCount FROM youth_passkeys WHERE credential_id = @CredentialId
+        """;
+
+    private const string Count = "UPDATE youth_passkeys SET sign_count = @SignCount WHERE credential_id = @CredentialId";
+
+    private static async Task<Results<Ok<PasskeyCeremony>, ProblemHttpResult>> AskAsync(
+        IFido2 fido2, Database database, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
+    {
+        if (!tokens.CanIssue)
+        {
+            return YouthTokens.NotSetUp();
+        }
+        var options = fido2.GetAssertionOptions(new GetAssertionOptionsParams
+        {
+            AllowedCredentials = [],
+            UserVerification = UserVerificationRequirement.Required,
+        });
+        return TypedResults.Ok(await PasskeyCeremonies.StartAsync(database, personId: null, options.ToJson(), time.GetUtcNow(), ct));
+    }
+
+    private static async Task<Results<Ok<YouthTokenResponse>, ProblemHttpResult>> AnswerAsync(
+        PasskeyAnswer request, IFido2 fido2, Database database, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Validate() is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        if (request.Read<AuthenticatorAssertionRawResponse>() is not { } assertion)
+        {
+            return PasskeyAnswer.NotACredential();
+        }
+        var now = time.GetUtcNow();
+        if (await PasskeyCeremonies.TakeAsync(database, request.CeremonyId!.Value, personId: null, now, ct) is not { } asked)
+        {
+            return PasskeyAnswer.CeremonyEnded();
+        }
+        var credentialId = assertion.RawId ?? [];
+        if (await database.QuerySingleOrDefaultAsync<StoredPasskey>(FindPasskey, new { CredentialId = credentialId }, ct) is not { } stored)
+        {
+            return NotSignedIn("This passkey is not known here: it may have been replaced. Sign in another way, or ask your worker for a new code.");
+        }
+        VerifyAssertionResult verified;
+        try
+        {
+            verified = await fido2.MakeAssertionAsync(new MakeAssertionParams
+            {
+                AssertionResponse = assertion,
+                OriginalOptions = AssertionOptions.FromJson(asked),
+                StoredPublicKey = stored.PublicKey,
+                StoredSignatureCounter = (uint)stored.SignCount,
+                IsUserHandleOwnerOfCredentialIdCallback = (args, _) => Task.FromResult(Passkeys.PersonOf(args.UserHandle) == stored.PersonId),
+            }, ct);
+        }
+        catch (Exception e) when (e is Fido2VerificationException or FormatException or ArgumentException)
+        {
+            await using var refused = await database.BeginAsync(ct);
+            await PersonAccessLog.RecordOwnAsync(refused, stored.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passkey, AccessDecisions.Deny, now, ct);
+            await refused.CommitAsync(ct);
+            return NotSignedIn("The passkey did not verify. Try again, or sign in another way.");
+        }
+        await using var work = await database.BeginAsync(ct);
+        await work.ExecuteAsync(Count, new { CredentialId = credentialId, SignCount = (long)verified.SignCount }, ct);
+        await PersonAccessLog.RecordOwnAsync(work, stored.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passkey, AccessDecisions.Permit, now, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(YouthTokens.Full(tokens, stored.PersonId));
+    }
+
+    private static ProblemHttpResult NotSignedIn(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.", detail: detail);
+
+    private sealed class StoredPasskey
+    {
+        public Guid PersonId { get; init; }
+        public byte[] PublicKey { get; init; } = [];
+        public long SignCount { get; init; }
+    }
+}
