@@ -10,4 +10,7 @@ public static class DuplicateReasons
     public const string SimilarName = "similar-name";
     public const string NameNotGiven = "name-not-given";
     public const string SameContact = "same-contact";
+
+    public static readonly IReadOnlySet<string> All =
+        CodeSet.Of(SameBirthDate, SameMunicipality, SameKana, NamesSwapped, SimilarName, NameNotGiven, SameContact);
 }

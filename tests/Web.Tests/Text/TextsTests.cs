@@ -17,7 +17,7 @@ public sealed class TextsTests
         {
             (t.Needs, Needs.All), (t.NeedsPlain, Needs.All), (t.Modalities, Modalities.All), (t.Categories, DataCategories.All),
             (t.CategoriesPlain, DataCategories.All), (t.Purposes, ConsentPurposes.All), (t.AgencyKinds, AgencyKinds.All), (t.Fees, Fees.All),
-            (t.ContactChannels, ContactChannels.All),
+            (t.ContactChannels, ContactChannels.All), (t.Worker.DuplicateReasons, DuplicateReasons.All),
         })
         {
             Assert.Empty(codes.Except(words.Keys));

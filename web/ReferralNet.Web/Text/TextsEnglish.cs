@@ -54,6 +54,7 @@ internal static class TextsEnglish
         SignInDoesNotMatch = "The sign-in name or the passphrase does not match.",
         TooManyTries = "It did not match several times, so signing in is paused. Please try again in about 15 minutes.",
         EnrolmentEnded = "Some time has passed. Please enter your code again.",
+        ListSeparator = ", ",
         UsePasskey = "Use this phone (passkey)",
         UsePasskeyText = "Next time you open your page with this phone's fingerprint, face or PIN. Nothing to remember, no name to choose.",
         OrNameAndPassphrase = "Or choose a sign-in name and passphrase",

@@ -14,6 +14,9 @@ public sealed class Ui
 
     public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateFormat, Culture);
 
+    /// <summary>Words in a row, as the language separates them (、 in Japanese).</summary>
+    public string List(IEnumerable<string> words) => string.Join(T.ListSeparator, words);
+
     public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateTimeFormat, Culture);
 
     /// <summary>A reason of a candidate's score in words: its code's sentence, with its value in words where it is a code.</summary>

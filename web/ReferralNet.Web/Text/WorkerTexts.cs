@@ -63,6 +63,13 @@ public sealed class WorkerTexts
     public required string SearchDirectory { get; init; }
     public required string SearchFor { get; init; }
     public required string Search { get; init; }
+    public required string SearchForReferral { get; init; }
+    public required string SearchWordsHint { get; init; }
+    public required string Need { get; init; }
+    public required string FirstContactBy { get; init; }
+    public required string AnyChoice { get; init; }
+    public required string NoServicesFound { get; init; }
+    public required string Found { get; init; }
     public required string Handoffs { get; init; }
     public required string NoHandoffs { get; init; }
     public required string ReissueCode { get; init; }
@@ -75,6 +82,11 @@ public sealed class WorkerTexts
     public required string Confirm { get; init; }
     public required string Decline { get; init; }
     public required string NoMergeProposals { get; init; }
+    public required string MergeProposalsText { get; init; }
+    public required string YourCase { get; init; }
+    public required string ProposedBy { get; init; }
+    public required string WhySamePerson { get; init; }
+    public required string Declined { get; init; }
     public required string Updated { get; init; }
 
     // A handoff
@@ -107,6 +119,8 @@ public sealed class WorkerTexts
     public required IReadOnlyDictionary<string, string> CaseStatuses { get; init; }
     public required IReadOnlyDictionary<string, string> TimelineKinds { get; init; }
 
+    public required IReadOnlyDictionary<string, string> DuplicateReasons { get; init; }
+
     /// <summary>A ranking reason (a code of RankingReasons) as a sentence; {0} is its value in words.</summary>
     public required IReadOnlyDictionary<string, string> Reasons { get; init; }
 
@@ -131,11 +145,16 @@ public sealed class WorkerTexts
         Candidates = "紹介先の候補", CandidatesPending = "候補を探しています。少し待って表示を更新してください。", NoCandidates = "合う候補がありません。",
         Score = "適合度", OfferTo = "ここに紹介する", OfferNote = "紹介先へのひとこと", Offered = "紹介を送りました。",
         SearchDirectory = "ほかの紹介先を探す", SearchFor = "キーワード", Search = "探す",
+        SearchForReferral = "この若者を受け入れられるサービスだけを、合う順に理由とともに表示します。",
+        SearchWordsHint = "例：ひきこもり オンライン（すべての言葉を含むものを探します）", Need = "支援の種類", FirstContactBy = "最初の連絡の方法",
+        AnyChoice = "指定なし", NoServicesFound = "見つかりませんでした。言葉や条件を減らしてみてください。", Found = "見つかったサービス",
         Handoffs = "紹介", NoHandoffs = "まだありません。",
         ReissueCode = "若者のコードを作り直す", ReissueCodeText = "前のコードは使えなくなります。本人がサインインの方法を作り直すときにも使います。",
         PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。", ProposeMerge = "このケースと統合する",
         MergeProposed = "統合を提案しました。相手の機関が確認します。", Merged = "統合しました。",
         Confirm = "統合する", Decline = "断る", NoMergeProposals = "確認を待っている提案はありません。", Updated = "更新",
+        MergeProposalsText = "ほかの機関が、あなたの機関の関わるケースを、同じ人のケースとして統合することを提案しています。統合すると、経過と関わる機関がひとつになります。",
+        YourCase = "あなたの機関のケース", ProposedBy = "提案した機関", Declined = "断りました。", WhySamePerson = "同じ人かもしれない理由",
 
         Handoff = "紹介", From = "紹介元", To = "紹介先", Service = "サービス", RespondBy = "返事の期限", Note = "紹介元からのひとこと",
         Accept = "受け入れる", DeclineOffer = "断る", DeclineReason = "断る理由", DeclineNote = "紹介元へのひとこと",
@@ -175,6 +194,12 @@ public sealed class WorkerTexts
             ["handoff-declined"] = "紹介を辞退", ["handoff-expired"] = "紹介に返事なし", ["handoff-withdrawn"] = "紹介を取り下げ",
             ["handoff-connected"] = "最初の連絡", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
         },
+        DuplicateReasons = new Dictionary<string, string>
+        {
+            ["same-birth-date"] = "生年月日が同じ", ["same-municipality"] = "市区町村が同じ", ["same-kana"] = "よみがなが同じ",
+            ["names-swapped"] = "姓と名が入れ替わっている", ["similar-name"] = "名前が似ている", ["name-not-given"] = "名前の登録がない",
+            ["same-contact"] = "連絡先が同じ",
+        },
         Reasons = new Dictionary<string, string>
         {
             ["covers-need"] = "{0}に対応", ["preferred-modality"] = "希望の方法（{0}）で連絡できる", ["online-first-contact"] = "オンラインで始められる（{0}）",
@@ -204,11 +229,16 @@ public sealed class WorkerTexts
         Candidates = "Suggested services", CandidatesPending = "Looking for services; refresh in a moment.", NoCandidates = "No service fits.",
         Score = "Fit", OfferTo = "Offer to this service", OfferNote = "A note for the service", Offered = "The offer was sent.",
         SearchDirectory = "Find another service", SearchFor = "Words", Search = "Search",
+        SearchForReferral = "Only the services that can take this young person, best first, with why.",
+        SearchWordsHint = "For example: hikikomori online (finds what has every word)", Need = "Need", FirstContactBy = "First contact by",
+        AnyChoice = "Any", NoServicesFound = "Nothing found. Try fewer words or filters.", Found = "Services found",
         Handoffs = "Offers", NoHandoffs = "None yet.",
         ReissueCode = "Make a new code for the young person", ReissueCodeText = "The old code stops working. Use it too when the young person needs to set up their sign-in again.",
         PossibleDuplicates = "Cases that may be the same person", NoCases = "None.", ProposeMerge = "Merge with this case",
         MergeProposed = "Merge proposed; the other agency confirms it.", Merged = "Merged.",
         Confirm = "Merge", Decline = "Decline", NoMergeProposals = "No proposal is waiting for you.", Updated = "Updated",
+        MergeProposalsText = "Another agency proposes that a case your agency takes part in is the same young person as a case of theirs. Merged, the two share one timeline and their agencies.",
+        YourCase = "Your agency's case", ProposedBy = "Proposed by", Declined = "Declined.", WhySamePerson = "Why it may be the same person",
 
         Handoff = "Offer", From = "From", To = "To", Service = "Service", RespondBy = "Answer by", Note = "Note from the sender",
         Accept = "Accept", DeclineOffer = "Decline", DeclineReason = "Reason", DeclineNote = "A note for the sender",
@@ -247,6 +277,12 @@ public sealed class WorkerTexts
             ["consent-expired"] = "Consent expired", ["handoff-offered"] = "Offer sent", ["handoff-accepted"] = "Offer accepted",
             ["handoff-declined"] = "Offer declined", ["handoff-expired"] = "Offer not answered", ["handoff-withdrawn"] = "Offer withdrawn",
             ["handoff-connected"] = "First contact", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
+        },
+        DuplicateReasons = new Dictionary<string, string>
+        {
+            ["same-birth-date"] = "same birth date", ["same-municipality"] = "same town", ["same-kana"] = "same kana reading",
+            ["names-swapped"] = "family and given names swapped", ["similar-name"] = "similar name", ["name-not-given"] = "no name given",
+            ["same-contact"] = "same contact",
         },
         Reasons = new Dictionary<string, string>
         {

@@ -38,6 +38,15 @@ public sealed record AgencyName(Guid Id, string Name, string Kind);
 
 public sealed record ServiceName(Guid Id, Guid AgencyId, string Name);
 
+/// <summary>A service the directory search found; with a referral, its fit and the reasons for it.</summary>
+public sealed record SearchHit(ServiceName Service, double? Score, IReadOnlyList<ScoreComponent>? Components);
+
+public sealed record PossibleDuplicate(Guid CaseId, string Status, IReadOnlyList<string> Reasons);
+
+public sealed record PossibleDuplicates(Guid CaseId, IReadOnlyList<PossibleDuplicate> Items);
+
+public sealed record MergeProposal(Guid ProposalId, Guid CaseId, Guid OtherCaseId, string Status, IReadOnlyList<string> Reasons, Guid ProposedByAgencyId, DateTimeOffset ProposedAt);
+
 /// <summary>The calls the worker's pages make, as the signed-in worker.</summary>
 public sealed class WorkerApi(GatewayApi gateway)
 {
@@ -52,6 +61,20 @@ public sealed class WorkerApi(GatewayApi gateway)
 
     public Task<ApiResult<Matches>> MatchesAsync(Guid referral, CancellationToken ct) =>
         gateway.GetAsync<Matches>($"/api/matching/referrals/{referral}/matches", ct);
+
+    /// <summary>The directory's services for the words and filters; ranked for the referral when one is given.</summary>
+    public Task<ApiResult<ListOf<SearchHit>>> SearchAsync(Guid? referral, string? words, string? need, string? modality, string? municipality, CancellationToken ct)
+    {
+        var query = new Dictionary<string, string?> { ["referralId"] = referral?.ToString(), ["q"] = words, ["need"] = need, ["modality"] = modality, ["municipality"] = municipality }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.Trim())}");
+        return gateway.GetAsync<ListOf<SearchHit>>($"/api/matching/services/search?{string.Join('&', query)}", ct);
+    }
+
+    public Task<ApiResult<PossibleDuplicates>> PossibleDuplicatesAsync(Guid caseId, CancellationToken ct) =>
+        gateway.GetAsync<PossibleDuplicates>($"/api/intake/cases/{caseId}/possible-duplicates", ct);
+
+    public Task<ApiResult<ListOf<MergeProposal>>> MergeProposalsAsync(CancellationToken ct) =>
+        gateway.GetAsync<ListOf<MergeProposal>>("/api/intake/merge-proposals?incoming=true&limit=200", ct);
 
     /// <summary>Agencies' names by id (the directory's list: every agency of the network, for staff).</summary>
     public async Task<IReadOnlyDictionary<Guid, AgencyName>> AgenciesAsync(CancellationToken ct)
