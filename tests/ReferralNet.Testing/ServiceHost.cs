@@ -55,6 +55,11 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        // Also as host settings, which Program.cs sees while it builds (a scheme registered only where it is configured).
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_services is not null)
         {
             builder.ConfigureServices(_services);

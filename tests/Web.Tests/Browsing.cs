@@ -11,12 +11,12 @@ public static class Browsing
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
 
-    /// <summary>A fresh browser profile (no cookies) in <paramref name="language"/>, at phone size.</summary>
-    public static async Task<IPage> OpenAsync(BrowserFixture fixture, string language)
+    /// <summary>A fresh browser profile (no cookies) in <paramref name="language"/>, at phone size, at the network's web app (or <paramref name="web"/>).</summary>
+    public static async Task<IPage> OpenAsync(BrowserFixture fixture, string language, Uri? web = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Network.Web.ToString(),
+            BaseURL = (web ?? fixture.Network.Web).ToString(),
             Locale = language,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
             ViewportSize = Phone,

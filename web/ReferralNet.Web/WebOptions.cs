@@ -19,7 +19,17 @@ public sealed class WebOptions : IOptionsSection
     /// </summary>
     public string? KeysFolder { get; set; }
 
-    /// <summary>How long a staff session lasts without a request (it never outlives its token).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
-    public TimeSpan StaffSessionIdle { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Staff sign-in in production: the OpenID Connect provider of the network's staff. The access token it gives is
+    /// the session's token, so it must be one the gateway trusts (Auth:Issuers) with the role and agency claims the
+    /// network reads. Unset: no such sign-in is offered.
+    /// </summary>
+    public Uri? OidcAuthority { get; set; }
+
+    public string? OidcClientId { get; set; }
+
+    public string? OidcClientSecret { get; set; }
+
+    /// <summary>The scopes asked for, space-separated (the provider's scope for the network's API among them).</summary>
+    public string OidcScopes { get; set; } = "openid profile";
 }

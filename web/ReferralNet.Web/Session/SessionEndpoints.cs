@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using ReferralNet.Web.Gateway;
@@ -28,6 +29,9 @@ public static class SessionEndpoints
         app.MapPost("/language", Language);
         app.MapPost("/sign-out", (Delegate)SignOutAsync);
         app.MapPost("/sign-in/demo", DemoSignInAsync);
+        // A link, not a form: the page's CSP lets forms post only here, and the provider is elsewhere. Its state and
+        // correlation cookie protect the way back.
+        app.MapGet("/sign-in/organisation", OrganisationSignIn);
         // The gateway sends here every path its API routes do not name: an API client gets the API's 404, not a page.
         foreach (var api in new[] { "/api/{**rest}", "/dev/{**rest}" })
         {
@@ -55,6 +59,12 @@ public static class SessionEndpoints
         return TypedResults.LocalRedirect(youth ? "/" : Sessions.StaffSignInPath);
     }
 
+    /// <summary>Production: to the staff's OpenID Connect provider, and back to <paramref name="returnUrl"/> (a path of this site).</summary>
+    private static Results<ChallengeHttpResult, NotFound> OrganisationSignIn(string? returnUrl, IOptions<WebOptions> options) =>
+        options.Value.OidcAuthority is null
+            ? TypedResults.NotFound()
+            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [StaffOpenIdConnect.Scheme]);
+
     /// <summary>Development only: signs in as a user of the demo network with a token of the gateway's development issuer.</summary>
     private static async Task<Results<RedirectHttpResult, NotFound, ProblemHttpResult>> DemoSignInAsync(
         [FromForm] DevSignInForm form, HttpContext http, GatewayApi gateway, IOptions<WebOptions> options, CancellationToken ct)
@@ -75,12 +85,6 @@ public static class SessionEndpoints
             return TypedResults.Problem(statusCode: token.Problem!.Status, title: token.Problem.Title, detail: token.Problem.Detail);
         }
         await SessionUser.SignInAsync(http, token.Value!.AccessToken);
-        return TypedResults.LocalRedirect(role switch
-        {
-            Roles.Worker => "/worker",
-            Roles.AgencyAdmin => "/admin",
-            Roles.Coordinator => "/coordinator",
-            _ => "/",
-        });
+        return TypedResults.LocalRedirect(Sessions.HomeOf(role));
     }
 }

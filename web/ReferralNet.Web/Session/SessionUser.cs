@@ -18,14 +18,23 @@ public static class SessionUser
     /// <summary>Starts (or replaces) the session with <paramref name="accessToken"/>, until it expires.</summary>
     public static Task SignInAsync(HttpContext http, string accessToken)
     {
+        var properties = new AuthenticationProperties();
+        return http.SignInAsync(Scheme, Hold(accessToken, properties), properties);
+    }
+
+    /// <summary>
+    /// The session's user as <paramref name="accessToken"/> says (the claims the network reads), with the token kept in
+    /// <paramref name="properties"/> and the session ending when the token does.
+    /// </summary>
+    public static ClaimsPrincipal Hold(string accessToken, AuthenticationProperties properties)
+    {
         var token = new JsonWebToken(accessToken);
         var claims = new[] { ClaimNames.Subject, ClaimNames.Role, ClaimNames.Agency, ClaimNames.Person }
             .SelectMany(name => token.Claims.Where(c => c.Type == name))
             .Select(c => new Claim(c.Type, c.Value));
-        var identity = new ClaimsIdentity(claims, Scheme, ClaimNames.Subject, ClaimNames.Role);
-        var properties = new AuthenticationProperties { ExpiresUtc = token.ValidTo, AllowRefresh = false };
+        (properties.ExpiresUtc, properties.AllowRefresh) = (token.ValidTo, false);
         properties.StoreTokens([new AuthenticationToken { Name = TokenName, Value = accessToken }]);
-        return http.SignInAsync(Scheme, new ClaimsPrincipal(identity), properties);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimNames.Subject, ClaimNames.Role));
     }
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);

@@ -13,6 +13,16 @@ public static class Sessions
     public const string YouthSignInPath = "/youth/sign-in";
     public const string StaffSignInPath = "/sign-in";
 
+    /// <summary>Where a user of the role starts: the page made for them.</summary>
+    public static string HomeOf(string? role) => role switch
+    {
+        Roles.Youth => "/youth",
+        Roles.Worker => "/worker",
+        Roles.Coordinator => "/coordinator",
+        Roles.AgencyAdmin => "/admin",
+        _ => "/",
+    };
+
     public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
     {
         var keys = services.AddDataProtection().SetApplicationName("referralnet-web");
@@ -45,7 +55,7 @@ public static class Sessions
                     return Task.CompletedTask;
                 },
             };
-        });
+        }).AddStaffOpenIdConnect(configuration);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

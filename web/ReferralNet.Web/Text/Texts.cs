@@ -160,6 +160,8 @@ public sealed class Texts
     // Staff sign-in (development: the demo network's users)
     public required string StaffSignInTitle { get; init; }
     public required string StaffSignInText { get; init; }
+    public required string SignInWithOrganisation { get; init; }
+    public required string OrganisationSignInFailed { get; init; }
     public required string DemoUsersText { get; init; }
     public required string SignInAsWorker { get; init; }
     public required string SignInAsAdmin { get; init; }

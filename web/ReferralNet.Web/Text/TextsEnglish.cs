@@ -140,7 +140,9 @@ internal static class TextsEnglish
         NextPage = "Next",
 
         StaffSignInTitle = "Staff sign-in",
-        StaffSignInText = "Sign in with your agency's account.",
+        StaffSignInText = "Staff sign-in is not set up here yet. Please ask the network's administrator.",
+        SignInWithOrganisation = "Sign in with your agency's account",
+        OrganisationSignInFailed = "Signing in with your agency's account did not work. Please try again.",
         DemoUsersText = "This is a development network: choose an agency and a role to sign in.",
         SignInAsWorker = "Worker",
         SignInAsAdmin = "Agency administrator",

@@ -140,7 +140,9 @@ internal static class TextsJapanese
         NextPage = "次へ",
 
         StaffSignInTitle = "支援者のサインイン",
-        StaffSignInText = "所属する機関のアカウントでサインインします。",
+        StaffSignInText = "ここでは支援者のサインインがまだ設定されていません。ネットワークの管理者にお問い合わせください。",
+        SignInWithOrganisation = "所属機関のアカウントでサインイン",
+        OrganisationSignInFailed = "所属機関のアカウントでサインインできませんでした。もう一度お試しください。",
         DemoUsersText = "開発用のネットワークです。機関と役割を選んでサインインします。",
         SignInAsWorker = "支援者",
         SignInAsAdmin = "機関の管理者",
