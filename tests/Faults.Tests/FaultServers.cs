@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Faults.Tests;
 
@@ -84,33 +83,9 @@ public sealed class FaultServers : IAsyncDisposable
         return await output;
     }
 
-    /// <summary>A port below Linux's ephemeral range that nothing listens on (for RabbitMQ's, below 12768, port + 20000 too).</summary>
-    public static int FreePort(int low, int high)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(low, high);
-            if (IsFree(port) && (port + 20000 >= 32768 || IsFree(port + 20000)))
-            {
-                return port;
-            }
-        }
-        throw new InvalidOperationException($"No free port between {low} and {high}.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A free port; for RabbitMQ's (below 12768), port + 20000 too, its distribution port.</summary>
+    public static int FreePort(int low, int high) =>
+        FreePorts.Next(low, high, port => port + 20000 >= 32768 || FreePorts.IsFree(port + 20000));
 }
 
 /// <summary>The checkout this test runs from, found by its solution file.</summary>

@@ -74,7 +74,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         var virtualHost = await servers.CreateVirtualHostAsync("network");
         var suffix = Guid.NewGuid().ToString("N")[..8];
         // The gateway is named before it starts: passkeys are made at the web app's origin, which is the gateway's.
-        var gatewayPort = ServiceHost<GatewayOptions>.FreePort();
+        var gatewayPort = FreePorts.Next();
 
         Dictionary<string, string?> ServiceSettings(string service) => new Dictionary<string, string?>([.. servers.BrokerSettings(virtualHost), .. TestIssuers.Trusted])
         {
@@ -124,7 +124,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["ReverseProxy:Clusters:insights:Destinations:primary:Address"] = insights.Address.ToString(),
         };
         // The web app is named before it starts: the gateway routes to it and it calls the gateway.
-        var webPort = ServiceHost<GatewayOptions>.FreePort();
+        var webPort = FreePorts.Next();
         gateway["ReverseProxy:Clusters:web:Destinations:primary:Address"] = $"http://127.0.0.1:{webPort}";
         gateway.With(gatewaySettings);
         // The development issuer starts only in the Development environment.

@@ -18,21 +18,13 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
     private readonly Action<IServiceCollection>? _services;
     private readonly string _environment;
 
-    /// <summary><paramref name="port"/>: 0 for any free one.</summary>
+    /// <summary><paramref name="port"/>: 0 for any free one; <see cref="FreePorts"/> for one named before the start.</summary>
     public ServiceHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Testing", int port = 0)
     {
         _settings = settings;
         _services = services;
         _environment = environment;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-    }
-
-    /// <summary>A port nobody listens on now, for a host that must be named before it starts (the web app, behind the gateway).</summary>
-    public static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

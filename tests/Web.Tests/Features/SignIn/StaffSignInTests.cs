@@ -20,7 +20,7 @@ public sealed class StaffSignInTests(BrowserFixture fixture)
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));
         var clinic = await new Scenario(_network).CreateAgencyAsync("clinic", "Provider Clinic");
         await using var provider = await StaffIdentityProvider.StartAsync(Roles.Worker, clinic);
-        var port = ServiceHost<WebOptions>.FreePort();
+        var port = FreePorts.Next();
         await using var web = new ServiceHost<WebOptions>(new Dictionary<string, string?>
         {
             ["Web:Gateway"] = _network.Gateway.ToString(),
