@@ -17,6 +17,14 @@ public static class Keyset
         OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
         """;
 
+    /// <summary>The same list newest first: ids are UUIDv7, so the highest id is the latest row.</summary>
+    public static string PagedNewestFirst(string filtered, string idColumn) => $"""
+        {filtered}
+          AND (@Cursor IS NULL OR {idColumn} < @Cursor)
+        ORDER BY {idColumn} DESC
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
     public static Task<Page<T>> PageAsync<T>(
         this UnitOfWork work, string paged, object? param, int? limit, Guid? cursor, Func<T, Guid> idOf, CancellationToken ct) =>
         ReadAsync(paged, param, limit, cursor, idOf, (sql, p) => work.QueryAsync<T>(sql, p, ct));

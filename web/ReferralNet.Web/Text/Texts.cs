@@ -68,6 +68,7 @@ public sealed class Texts
     public required string TooManyTries { get; init; }
     public required string EnrolmentEnded { get; init; }
     public required string ListSeparator { get; init; }
+    public required string OlderEntries { get; init; }
     public required string UsePasskey { get; init; }
     public required string UsePasskeyText { get; init; }
     public required string OrNameAndPassphrase { get; init; }

@@ -55,6 +55,7 @@ internal static class TextsEnglish
         TooManyTries = "It did not match several times, so signing in is paused. Please try again in about 15 minutes.",
         EnrolmentEnded = "Some time has passed. Please enter your code again.",
         ListSeparator = ", ",
+        OlderEntries = "Older entries",
         UsePasskey = "Use this phone (passkey)",
         UsePasskeyText = "Next time you open your page with this phone's fingerprint, face or PIN. Nothing to remember, no name to choose.",
         OrNameAndPassphrase = "Or choose a sign-in name and passphrase",

@@ -55,6 +55,7 @@ internal static class TextsJapanese
         TooManyTries = "何度か続けてちがっていたので、しばらく入れません。15分ほどしてからお試しください。",
         EnrolmentEnded = "時間がたったので、もう一度コードを入力してください。",
         ListSeparator = "、",
+        OlderEntries = "もっと前の記録",
         UsePasskey = "このスマホを使う（パスキー）",
         UsePasskeyText = "次からは、このスマホの指紋・顔・PINであなたのページに入れます。覚えることも、名前を決めることもありません。",
         OrNameAndPassphrase = "または、サインイン名と合言葉を決める",

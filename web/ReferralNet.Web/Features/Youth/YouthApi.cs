@@ -47,23 +47,8 @@ public sealed class YouthApi(GatewayApi gateway)
         return found.Where(r => r.IsOk).Select(r => r.Value!).ToDictionary(o => o.Id, o => o.Name);
     }
 
-    /// <summary>Every entry of the access log, newest first (the log is paged oldest first).</summary>
-    public async Task<ApiResult<IReadOnlyList<AccessLogEntry>>> AccessLogAsync(Guid person, CancellationToken ct, int most = 1000)
-    {
-        var entries = new List<AccessLogEntry>();
-        string? cursor = null;
-        do
-        {
-            var page = await gateway.GetAsync<ListOf<AccessLogEntry>>(
-                $"/api/consent/persons/{person}/access-log?limit=200{(cursor is null ? "" : $"&cursor={cursor}")}", ct);
-            if (!page.IsOk)
-            {
-                return new(null, page.Problem);
-            }
-            entries.AddRange(page.Value!.Items);
-            cursor = page.Value.NextCursor;
-        }
-        while (cursor is not null && entries.Count < most);
-        return new([.. Enumerable.Reverse(entries)], null);
-    }
+    /// <summary>A page of the access log, newest first, from before <paramref name="before"/> (a page's next cursor).</summary>
+    public Task<ApiResult<ListOf<AccessLogEntry>>> AccessLogAsync(Guid person, Guid? before, CancellationToken ct) =>
+        gateway.GetAsync<ListOf<AccessLogEntry>>(
+            $"/api/consent/persons/{person}/access-log?order={ListOrders.Newest}&limit=100{(before is null ? "" : $"&cursor={before}")}", ct);
 }
