@@ -29,7 +29,7 @@
         if (!kept(field)) { return; }
         values[field.name] = values[field.name] || [];
         if ((field.type !== 'checkbox' && field.type !== 'radio') || field.checked) {
-          values[field.name].push(field.type === 'checkbox' || field.type === 'radio' ? field.value : field.value);
+          values[field.name].push(field.value);
         }
       });
       sessionStorage.setItem(key, JSON.stringify(values));
