@@ -21,8 +21,9 @@
 #   deploy/load.sh directory --services 10000 --searches 2000
 #                                                 a generated HSDS directory of that many services through the import
 #                                                 (throughput), then a worker's search through the gateway (latency)
-#   deploy/load.sh pages --seconds 30             the web app's pages: ten users at once, time per page (p50, p95) and the
-#                                                 bytes of each page's first visit
+#   deploy/load.sh pages --seconds 30 [--think-ms 1000]
+#                                                 the web app's pages: ten users at once (each reading a page that long
+#                                                 before the next), time per page (p50, p95), bytes of a first visit
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data=${REFERRALNET_DATA:-$root/.data}

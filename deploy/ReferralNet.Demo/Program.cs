@@ -48,7 +48,8 @@ switch (command)
         return 0;
     case "pages":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
-        await PagesBenchmark.RunAsync(gateway, TimeSpan.FromSeconds(int.Parse(Option("seconds", "30"))));
+        await PagesBenchmark.RunAsync(gateway, TimeSpan.FromSeconds(int.Parse(Option("seconds", "30"))),
+            TimeSpan.FromMilliseconds(int.Parse(Option("think-ms", "0"))));
         return 0;
     case "redrive":
         var queue = Option("queue", "");
@@ -72,7 +73,7 @@ switch (command)
         Console.WriteLine("                        | deadlines --handoff-db CONNECTION --matching-db CONNECTION [--offers N] [--due N]");
         Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
         Console.WriteLine("                        | directory [--gateway URL] [--services N] [--per-organization N] [--searches N] [--search-rate R]");
-        Console.WriteLine("                        | pages [--gateway URL] [--seconds S]");
+        Console.WriteLine("                        | pages [--gateway URL] [--seconds S] [--think-ms MS]");
         Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }
