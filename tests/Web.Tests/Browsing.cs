@@ -35,6 +35,8 @@ public static class Browsing
         foreach (var (size, label) in new[] { (Desktop, "desktop"), (Phone, "phone") })
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
+            // Laid out and painted at the new size before the picture (once a desktop picture lacked its lower half).
+            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{label}.png"), FullPage = true });
         }
         var axe = await page.RunAxe();
