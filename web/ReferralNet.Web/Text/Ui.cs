@@ -17,6 +17,9 @@ public sealed class Ui
     /// <summary>Words in a row, as the language separates them (、 in Japanese).</summary>
     public string List(IEnumerable<string> words) => string.Join(T.ListSeparator, words);
 
+    /// <summary>Words that start a label as they read inside a sentence ("Your name" after a colon is "your name"; Japanese has no case).</summary>
+    public string InSentence(string words) => words.Length == 0 ? words : char.ToLower(words[0], Culture) + words[1..];
+
     public string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString(T.DateTimeFormat, Culture);
 
     /// <summary>A reason of a candidate's score in words: its code's sentence, with its value in words where it is a code.</summary>
