@@ -11,6 +11,7 @@ using ReferralNet.Consent.Features.RevokeConsent;
 using ReferralNet.Consent.Features.YouthAccess;
 using ReferralNet.Consent.Features.YouthCredential;
 using ReferralNet.Consent.Features.YouthPasskey;
+using ReferralNet.Consent.Features.YouthReset;
 using ReferralNet.Consent.Features.YouthSignIn;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,9 @@ builder.AddMessaging(bus =>
 builder.AddConsentEnforcement();
 builder.Services.AddValidatedOptions<ConsentOptions>();
 builder.Services.AddHostedService<ConsentExpiry>();
+builder.Services.AddHostedService<ResetsTakingEffect>();
+builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.EndLimitedTokensWithTheirReset();
 builder.Services.AddSingleton<ConsentAuthority>();
 builder.Services.AddPasskeys();
 
@@ -42,4 +46,5 @@ app.MapSetCredential();
 app.MapSignIn();
 app.MapPasskeyEnrolment();
 app.MapPasskeySignIn();
+app.MapReset();
 await app.RunServiceAsync(args);

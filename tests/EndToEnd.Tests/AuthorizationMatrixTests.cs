@@ -49,6 +49,9 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
         /// <summary>Setting the young person's credential: only with the enrolment token a code gives; everyone else 403.</summary>
         YouthEnrolment,
+
+        /// <summary>The young person's own records of themself (a waiting reset): any young person their own; everyone else 403.</summary>
+        YoungPersonOwn,
     }
 
     private sealed record Row(Audience Audience, Func<World, string> Path, Func<World, object>? Body = null);
@@ -74,6 +77,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         // The answer is to a ceremony of its own: the matrix sees the token refused or let through to the body's check.
         ["POST /api/consent/youth/credential/passkey"] = new(Audience.YouthEnrolment, _ => "/api/consent/youth/credential/passkey",
             _ => new { ceremonyId = Guid.NewGuid(), credential = new { } }),
+        ["GET /api/consent/youth/reset"] = new(Audience.YoungPersonOwn, _ => "/api/consent/youth/reset"),
+        ["POST /api/consent/youth/reset/cancel"] = new(Audience.YoungPersonOwn, _ => "/api/consent/youth/reset/cancel"),
         ["POST /api/consent/youth/sign-in/passkey-options"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in/passkey-options"),
         ["POST /api/consent/youth/sign-in/passkey"] = new(Audience.Anonymous, _ => "/api/consent/youth/sign-in/passkey",
             _ => new { ceremonyId = Guid.NewGuid(), credential = new { } }),
@@ -238,6 +243,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 : kind == CallerKind.OutsiderAgencyAdmin && key.StartsWith("PUT /api/matching/services/") ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden,
             Audience.Coordinator => kind == CallerKind.Coordinator ? null : HttpStatusCode.Forbidden,
             Audience.YouthEnrolment => kind == CallerKind.CodeHolder ? null : HttpStatusCode.Forbidden,
+            Audience.YoungPersonOwn => kind == CallerKind.AnotherYoungPerson ? null : HttpStatusCode.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(audience)),
         };
     }

@@ -47,6 +47,9 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
     /// <summary>The handoff service's clock: a test moves it past a deadline measured in days; its sweep keeps real time.</summary>
     public ShiftedTime HandoffTime { get; } = new();
 
+    /// <summary>The consent service's clock: moved past a reset's delay. Tokens it issues meanwhile carry its time.</summary>
+    public ShiftedTime ConsentTime { get; } = new();
+
     /// <summary>The insights service's clock: moved on, a period that is still running has ended for it.</summary>
     public ShiftedTime InsightsTime { get; } = new();
 
@@ -83,6 +86,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["Insights:MinimumCount"] = minimumCount.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.500",
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
+            ["Consent:ResetCheckEvery"] = "00:00:00.200",
             ["Handoff:SweepEvery"] = "00:00:00.200",
             ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
             // A loaded test machine must not shed the suite's bursts; admission control has tests of its own.
@@ -99,7 +103,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             new Dictionary<string, string?>([.. ServiceSettings("consent"), .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])
             {
                 ["Consent:PasskeyOrigins:0"] = $"http://localhost:{gatewayPort}",
-            }).Start().UntilReady());
+            }, services => services.AddSingleton<TimeProvider>(network.ConsentTime)).Start().UntilReady());
         network._handoffSettings = ServiceSettings("handoff");
         var handoff = network.Add(network.StartAnotherHandoff());
         network.HandoffServices = handoff.Services;

@@ -7,6 +7,13 @@ public static class AccessLogKinds
     public const string CodeIssued = "code-issued";
     public const string SignedIn = "signed-in";
     public const string CredentialSet = "credential-set";
+    /// <summary>A credential was chosen with a staff-issued reset code: it waits Consent:ResetDelay (API-v3 §2).</summary>
+    public const string ResetRequested = "reset-requested";
+
+    /// <summary>The young person's current credential cancelled a waiting reset.</summary>
+    public const string ResetCancelled = "reset-cancelled";
+
+    /// <summary>A new credential took the place of the old one (a waiting reset, when its delay ended).</summary>
     public const string CredentialReset = "credential-reset";
 }
 
@@ -30,9 +37,13 @@ public static class ConsentRecords
     public const string OwnAccessPurpose = "own-access";
 }
 
-/// <summary>What a youth token may do: only set a credential (after a code), or everything the young person may.</summary>
+/// <summary>
+/// What a youth token may do: only set a credential (after a code), everything the young person may, or — signed in
+/// with a credential still waiting after a reset — only look and stop sharing.
+/// </summary>
 public static class YouthTokenScopes
 {
     public const string Enrol = "enrol";
     public const string Full = "full";
+    public const string Limited = "limited";
 }

@@ -14,4 +14,7 @@ public static class ClaimNames
 
     /// <summary>When the code a youth token was exchanged for was issued (ms since the epoch): a re-issued code ends it.</summary>
     public const string CodeIssued = "code_issued";
+
+    /// <summary>When the reset a limited youth token waits on was asked for (ms since the epoch): a cancelled reset ends it.</summary>
+    public const string ResetRequested = "reset_requested";
 }

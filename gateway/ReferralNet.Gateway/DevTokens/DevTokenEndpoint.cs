@@ -45,7 +45,9 @@ public static class DevTokenEndpoint
         {
             return errors.ToProblem();
         }
-        var (token, expiresAt) = tokens.Issue(request.Sub!, request.Role!, request.Agency, request.Person, Lifetime);
+        // A young person's development token may do what their own full token may.
+        var scope = request.Role == Roles.Youth ? [new System.Security.Claims.Claim(ClaimNames.Scope, YouthTokenScopes.Full)] : Array.Empty<System.Security.Claims.Claim>();
+        var (token, expiresAt) = tokens.Issue(request.Sub!, request.Role!, request.Agency, request.Person, Lifetime, scope);
         return TypedResults.Ok(new DevTokenResponse(token, expiresAt));
     }
 }

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Read who looked at a person's data: the young person themself, and auditors.</summary>
     public const string AccessLogReader = "access-log-reader";
 
+    /// <summary>The young person's own records of themself (their waiting reset): their own token, full or limited.</summary>
+    public const string Youth = Roles.Youth;
+
     /// <summary>Set the young person's credential: only with the short enrolment token a code gives.</summary>
     public const string YouthEnrolment = Roles.YouthEnrolment;
 }

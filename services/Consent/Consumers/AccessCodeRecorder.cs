@@ -13,7 +13,8 @@ public sealed class AccessCodeRecorder(Database database) : IInboxConsumer, ICon
     public static string Inbox => "youth-access-code-issued";
 
     private const string StoreCode = """
-        INSERT INTO access_codes (code_hash, person_id, issued_at, expires_at) VALUES (@CodeHash, @PersonId, @OccurredAt, @ExpiresAt)
+        INSERT INTO access_codes (code_hash, person_id, issued_at, expires_at, issued_by_agency_id)
+        VALUES (@CodeHash, @PersonId, @OccurredAt, @ExpiresAt, @IssuedByAgencyId)
         ON CONFLICT (code_hash) DO NOTHING
         """;
 

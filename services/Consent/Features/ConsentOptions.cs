@@ -21,13 +21,40 @@ public sealed class ConsentOptions : IOptionsSection
     [Required]
     public string Jurisdiction { get; set; } = "JP";
 
-    /// <summary>Failed sign-ins under one name before it is locked (API-v2: 5).</summary>
+    /// <summary>Wrong passphrases for one name from one client before each next try waits (1 s, 2 s, 4 s, … doubling).</summary>
     [Range(1, 100)]
-    public int SignInFailuresBeforeLock { get; set; } = 5;
+    public int SignInFreeTries { get; set; } = 3;
 
-    /// <summary>How long a name stays locked, and how long failures are remembered without a lock.</summary>
+    /// <summary>
+    /// Wrong passphrases for one name from all clients together before every client that never signed in with it
+    /// waits too (a guesser spread over many addresses); a client that signed in with the name before does not.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SignInFreeTriesPerName { get; set; } = 20;
+
+    /// <summary>The longest wait between tries.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan SignInLockFor { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan SignInLongestWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long wrong tries are remembered after the last one, and a client that signed in is known.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "400.00:00:00")]
+    public TimeSpan SignInRememberFor { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long a client that signed in with a name is let past the name's wait.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "400.00:00:00")]
+    public TimeSpan SignInKnownClientFor { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Names an enrolment may be told are taken before it needs a new code: "taken" is no cheap oracle.</summary>
+    [Range(1, 100)]
+    public int TakenNamesPerCode { get; set; } = 10;
+
+    /// <summary>How long a credential chosen with a reset code waits before it replaces the current one (API-v3 §2).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan ResetDelay { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>How often waiting resets whose delay has passed are put into effect.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ResetCheckEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The relying party of the young person's passkeys: the web app's host name (WebAuthn refuses an IP address), so

@@ -29,7 +29,7 @@ public static class SessionUser
     public static ClaimsPrincipal Hold(string accessToken, AuthenticationProperties properties)
     {
         var token = new JsonWebToken(accessToken);
-        var claims = new[] { ClaimNames.Subject, ClaimNames.Role, ClaimNames.Agency, ClaimNames.Person }
+        var claims = new[] { ClaimNames.Subject, ClaimNames.Role, ClaimNames.Agency, ClaimNames.Person, ClaimNames.Scope }
             .SelectMany(name => token.Claims.Where(c => c.Type == name))
             .Select(c => new Claim(c.Type, c.Value));
         (properties.ExpiresUtc, properties.AllowRefresh) = (token.ValidTo, false);

@@ -97,6 +97,13 @@ public sealed class Texts
     public required string StopSharing { get; init; }
     public required string StopSharingConfirm { get; init; }
     public required string Stopped { get; init; }
+
+    // A reset of the young person's sign-in that waits (API-v3 §2): {0} an agency, {1} when asked, {2} when it takes effect.
+    public required string ResetWaiting { get; init; }
+    public required string ResetWaitingText { get; init; }
+    public required string CancelReset { get; init; }
+    public required string ResetCancelled { get; init; }
+    public required string LimitedSession { get; init; }
     public required string SeeReceipt { get; init; }
     public required string RecordedByAgency { get; init; }
     public required string EarlierConsents { get; init; }
@@ -175,6 +182,8 @@ public sealed class Texts
     public required string ErrorCode { get; init; }
     public required string ErrorSignInName { get; init; }
     public required string ErrorPassphrase { get; init; }
+    public required string ErrorPassphraseEasy { get; init; }
+    public required string TooManyNamesTried { get; init; }
     public required string ErrorContact { get; init; }
     public required string ErrorEmail { get; init; }
     public required string ErrorChooseOne { get; init; }

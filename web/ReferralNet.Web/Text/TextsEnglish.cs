@@ -83,6 +83,11 @@ internal static class TextsEnglish
         StopSharing = "Stop sharing",
         StopSharingConfirm = "Stop this sharing. The agencies stop seeing it straight away.",
         Stopped = "You stopped sharing it.",
+        ResetWaiting = "Someone asked for a new way to sign in",
+        ResetWaitingText = "On {1}, a new way to sign in was made with a code from {0}. On {2} it replaces the way you use now. If this was not you, cancel it.",
+        CancelReset = "Cancel the new way to sign in",
+        ResetCancelled = "The new way to sign in is cancelled. Your usual way still works.",
+        LimitedSession = "Your new way to sign in starts on {0}. Until then you can look at your page and stop sharing, but not share more.",
         SeeReceipt = "See the receipt",
         RecordedByAgency = "Recorded by an agency",
         EarlierConsents = "Earlier consents",
@@ -155,6 +160,8 @@ internal static class TextsEnglish
         ErrorCode = "Please enter your code.",
         ErrorSignInName = "Use 3 to 40 characters: lower-case letters, digits and . _ - only.",
         ErrorPassphrase = "Use at least 10 characters.",
+        ErrorPassphraseEasy = "This passphrase is easy to guess. Try three or four words that mean something to you.",
+        TooManyNamesTried = "Too many names were tried with this code. Ask the person who gave it to you for a new one.",
         ErrorContact = "Please give one way to reach you.",
         ErrorEmail = "Please write an e-mail address.",
         ErrorChooseOne = "Please choose at least one.",
@@ -216,6 +223,7 @@ internal static class TextsEnglish
         {
             ["read"] = "tried to see your information", ["code-issued"] = "made a code for you", ["signed-in"] = "signed in",
             ["credential-set"] = "chose how to sign in", ["credential-reset"] = "reset how to sign in",
+            ["reset-requested"] = "asked for a new way to sign in", ["reset-cancelled"] = "cancelled the new way to sign in",
         },
     };
 }

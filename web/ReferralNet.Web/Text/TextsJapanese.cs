@@ -83,6 +83,11 @@ internal static class TextsJapanese
         StopSharing = "共有をやめる",
         StopSharingConfirm = "この共有をやめます。関わっている機関は、すぐに見られなくなります。",
         Stopped = "共有をやめました。",
+        ResetWaiting = "サインインの方法を作り直す申し込みがあります",
+        ResetWaitingText = "{1}に、{0}が出したコードで、新しいサインインの方法が作られました。{2}に、いまの方法と入れかわります。あなたが申し込んだのでなければ、取り消してください。",
+        CancelReset = "新しいサインインの方法を取り消す",
+        ResetCancelled = "新しいサインインの方法を取り消しました。いまの方法のまま使えます。",
+        LimitedSession = "新しいサインインの方法は、{0}から使えるようになります。それまでは、見ることと共有をやめることだけができます。",
         SeeReceipt = "控えを見る",
         RecordedByAgency = "機関が記録した同意",
         EarlierConsents = "以前の同意",
@@ -155,6 +160,8 @@ internal static class TextsJapanese
         ErrorCode = "コードを入力してください。",
         ErrorSignInName = "3〜40文字で、小文字の英字・数字と . _ - だけを使ってください。",
         ErrorPassphrase = "10文字以上にしてください。",
+        ErrorPassphraseEasy = "この合言葉は当てられやすいです。あなたにとって意味のある言葉を3つか4つ、つなげてみてください。",
+        TooManyNamesTried = "このコードで試せる名前の数をこえました。コードをくれた人に、新しいコードをもらってください。",
         ErrorContact = "連絡の方法をひとつ書いてください。",
         ErrorEmail = "メールアドレスの形で書いてください。",
         ErrorChooseOne = "ひとつ以上選んでください。",
@@ -215,6 +222,7 @@ internal static class TextsJapanese
         {
             ["read"] = "情報を見ようとした", ["code-issued"] = "コードを発行した", ["signed-in"] = "サインインした",
             ["credential-set"] = "サインインの方法を決めた", ["credential-reset"] = "サインインの方法を作り直した",
+            ["reset-requested"] = "サインインの方法を作り直す申し込みをした", ["reset-cancelled"] = "サインインの作り直しを取り消した",
         },
     };
 }

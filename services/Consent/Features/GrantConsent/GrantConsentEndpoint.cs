@@ -58,6 +58,10 @@ public static class GrantConsentEndpoint
             {
                 return Problems.NotFound("The person");
             }
+            if (caller.IsLimitedYouth)
+            {
+                return Caller.Limited();
+            }
             if ((caller.Role == Roles.Youth) != (request.Grantor == ConsentGrantors.Youth))
             {
                 return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth

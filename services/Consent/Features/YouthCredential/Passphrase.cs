@@ -32,6 +32,19 @@ public static class Passphrase
     /// <summary>Sign-in names are compared in lower case: 'Yuki' and 'yuki' are one name.</summary>
     public static string? NormaliseName(string? signInName) => signInName?.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// zxcvbn's score a new passphrase needs (0–4): 3 is "safely unguessable" (about 10^8 guesses or more), which with
+    /// the sign-in throttle takes a guesser far longer than the passphrase is used.
+    /// </summary>
+    public const int MinStrength = 3;
+
+    /// <summary>A new passphrase must be long enough and hard to guess (not a word, a name, a pattern or the sign-in name).</summary>
+    public static ValidationErrors NewPassphrase(this ValidationErrors errors, string? passphrase, string? signInName) =>
+        passphrase is null || passphrase.Length > MaxLength ? errors
+        : passphrase.Length < MinLength ? errors.Add("passphrase", $"must be at least {MinLength} characters")
+        : errors.Check(Zxcvbn.Zxcvbn.MatchPassword(passphrase, signInName is null ? [] : [signInName]).Score >= MinStrength,
+            "passphrase", "is easy to guess: use three or four words that mean something to you, like 'a quiet morning walk'");
+
     public static ValidationErrors SignInName(this ValidationErrors errors, string? name) =>
         errors.Check(name is { Length: >= 3 and <= 40 } && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-'),
             "signInName", "is 3 to 40 of the letters a-z, digits and . _ -");

@@ -6,8 +6,8 @@ namespace ReferralNet.Consent.Features.YouthPasskey;
 
 /// <summary>
 /// With the enrolment token a code gave, the young person makes a passkey instead of choosing a sign-in name and
-/// passphrase: first the options for their browser, then its answer, which gives them their full token. The passkey
-/// replaces their credential as <see cref="YouthCredentials"/> says.
+/// passphrase: first the options for their browser, then its answer, which gives them their token. The passkey
+/// replaces their credential, at once or after a reset's wait, as <see cref="YouthCredentials"/> says.
 /// </summary>
 public static class PasskeyEnrolmentEndpoint
 {
@@ -20,8 +20,8 @@ public static class PasskeyEnrolmentEndpoint
     private const string IsKnown = "SELECT EXISTS (SELECT 1 FROM youth_passkeys WHERE credential_id = @CredentialId)";
 
     private const string StorePasskey = """
-        INSERT INTO youth_passkeys (credential_id, person_id, public_key, sign_count, set_at)
-        VALUES (@CredentialId, @PersonId, @PublicKey, @SignCount, @Now)
+        INSERT INTO youth_passkeys (credential_id, person_id, public_key, sign_count, set_at, pending)
+        VALUES (@CredentialId, @PersonId, @PublicKey, @SignCount, @Now, @Pending)
         """;
 
     private static async Task<Results<Ok<PasskeyCeremony>, ProblemHttpResult>> AskAsync(
@@ -48,8 +48,8 @@ public static class PasskeyEnrolmentEndpoint
     }
 
     private static async Task<Results<Created<YouthTokenResponse>, ProblemHttpResult>> AnswerAsync(
-        PasskeyAnswer request, Caller caller, HttpContext http, IFido2 fido2, Database database, TokenIssuer tokens, TimeProvider time,
-        CancellationToken ct)
+        PasskeyAnswer request, Caller caller, HttpContext http, IFido2 fido2, Database database, TokenIssuer tokens,
+        IOptions<ConsentOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
         {
@@ -82,17 +82,18 @@ public static class PasskeyEnrolmentEndpoint
         }
 
         await using var work = await database.BeginAsync(ct);
-        if (await YouthCredentials.ReplaceAsync(work, personId, YouthTokens.CodeIssuedAt(http.User), ct) is not { } kind)
+        if (await YouthCredentials.ChooseAsync(work, personId, ConsentRecords.Passkey, YouthTokens.CodeIssuedAt(http.User), now,
+                options.Value.ResetDelay, ct) is not { } choice)
         {
             return YouthCredentials.AlreadyChosen();
         }
         await work.ExecuteAsync(StorePasskey, new
         {
-            CredentialId = passkey.Id, PersonId = personId, passkey.PublicKey, SignCount = (long)passkey.SignCount, Now = now,
+            CredentialId = passkey.Id, PersonId = personId, passkey.PublicKey, SignCount = (long)passkey.SignCount, Now = now, choice.Pending,
         }, ct);
-        await PersonAccessLog.RecordOwnAsync(work, personId, kind, ConsentRecords.Passkey, AccessDecisions.Permit, now, ct);
+        await YouthCredentials.RecordAsync(work, personId, choice, now, ct);
         await work.CommitAsync(ct);
-        return TypedResults.Created("/api/consent/youth/sign-in/passkey", YouthTokens.Full(tokens, personId));
+        return TypedResults.Created("/api/consent/youth/sign-in/passkey", YouthCredentials.TokenFor(tokens, personId, choice, now));
     }
 
     /// <summary>The library's reason names what did not verify (origin, challenge, signature), never the person.</summary>

@@ -1,12 +1,14 @@
 using Fido2NetLib;
 using Fido2NetLib.Objects;
+using ReferralNet.Consent.Features.YouthReset;
 
 namespace ReferralNet.Consent.Features.YouthPasskey;
 
 /// <summary>
 /// The young person signs in with their passkey, with nothing to type: the options ask for any passkey of this site
-/// that the phone unlocks, and the passkey says whose it is. Each sign-in, and each passkey of theirs that did not
-/// verify, is in that person's access log. An unknown or refused passkey is 401, as a wrong passphrase.
+/// that the phone unlocks, and the passkey says whose it is: a full token, or a limited one for a passkey that still
+/// waits after a reset. Each sign-in, and each passkey of theirs that did not verify, is in that person's access log.
+/// An unknown or refused passkey is 401, as a wrong passphrase. A passkey cannot be guessed: no throttle.
 /// </summary>
 public static class PasskeySignInEndpoint
 {
@@ -17,8 +19,11 @@ public static class PasskeySignInEndpoint
     }
 
     private const string FindPasskey = """
-        SELECT person_id AS PersonId, public_key AS PublicKey, sign_count AS SignCount FROM youth_passkeys WHERE credential_id = @CredentialId
+        SELECT person_id AS PersonId, public_key AS PublicKey, sign_count AS SignCount, pending AS Pending
+        FROM youth_passkeys WHERE credential_id = @CredentialId
         """;
+
+    private const string PersonOfPasskey = "SELECT person_id FROM youth_passkeys WHERE credential_id = @CredentialId";
 
     private const string Count = "UPDATE youth_passkeys SET sign_count = @SignCount WHERE credential_id = @CredentialId";
 
@@ -54,6 +59,7 @@ public static class PasskeySignInEndpoint
             return PasskeyAnswer.CeremonyEnded();
         }
         var credentialId = assertion.RawId ?? [];
+        await SettleDueResetAsync(database, credentialId, now, ct);
         if (await database.QuerySingleOrDefaultAsync<StoredPasskey>(FindPasskey, new { CredentialId = credentialId }, ct) is not { } stored)
         {
             return NotSignedIn("This passkey is not known here: it may have been replaced. Sign in another way, or ask your worker for a new code.");
@@ -80,8 +86,23 @@ public static class PasskeySignInEndpoint
         await using var work = await database.BeginAsync(ct);
         await work.ExecuteAsync(Count, new { CredentialId = credentialId, SignCount = (long)verified.SignCount }, ct);
         await PersonAccessLog.RecordOwnAsync(work, stored.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passkey, AccessDecisions.Permit, now, ct);
+        var token = stored.Pending && await CredentialResets.FindAsync(work, stored.PersonId, ct) is { } reset
+            ? YouthTokens.Limited(tokens, stored.PersonId, reset.RequestedAt)
+            : YouthTokens.Full(tokens, stored.PersonId);
         await work.CommitAsync(ct);
-        return TypedResults.Ok(YouthTokens.Full(tokens, stored.PersonId));
+        return TypedResults.Ok(token);
+    }
+
+    /// <summary>A reset of the passkey's person whose delay has passed is put into effect before the passkey is read.</summary>
+    private static async Task SettleDueResetAsync(Database database, byte[] credentialId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await database.QuerySingleOrDefaultAsync<Guid?>(PersonOfPasskey, new { CredentialId = credentialId }, ct) is not { } personId)
+        {
+            return;
+        }
+        await using var work = await database.BeginAsync(ct);
+        await CredentialResets.SettleDueAsync(work, personId, now, batch: 1, ct);
+        await work.CommitAsync(ct);
     }
 
     private static ProblemHttpResult NotSignedIn(string detail) =>
@@ -92,5 +113,6 @@ public static class PasskeySignInEndpoint
         public Guid PersonId { get; init; }
         public byte[] PublicKey { get; init; } = [];
         public long SignCount { get; init; }
+        public bool Pending { get; init; }
     }
 }

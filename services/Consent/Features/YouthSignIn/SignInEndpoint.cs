@@ -1,4 +1,5 @@
 using ReferralNet.Consent.Features.YouthCredential;
+using ReferralNet.Consent.Features.YouthReset;
 
 namespace ReferralNet.Consent.Features.YouthSignIn;
 
@@ -12,37 +13,27 @@ public sealed record SignInRequest(string? SignInName, string? Passphrase)
 }
 
 /// <summary>
-/// The young person signs in with the name and passphrase they chose. After Consent:SignInFailuresBeforeLock failures
-/// the name is locked for Consent:SignInLockFor (429 with Retry-After), known or not, so a lock reveals no name. Each
-/// attempt on a known name, right or wrong, is in that person's access log.
+/// The young person signs in with the name and passphrase they chose: a full token, or a limited one when the
+/// passphrase is a credential that still waits after a reset. Tries are slowed as <see cref="SignInThrottle"/> says
+/// (429 with Retry-After), and the slow hash runs last, after every cheap check. Each try on a known name, right or
+/// wrong, is in that person's access log.
 /// </summary>
 public static class SignInEndpoint
 {
     public static void MapSignIn(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/consent/youth/sign-in", Handle).AllowAnonymous();
 
-    // The attempt is counted before the passphrase is checked, so parallel guesses cannot pass the limit.
-    private const string CountAttempt = """
-        INSERT INTO sign_in_failures AS f (sign_in_name, failures, last_failed_at, locked_until) VALUES (@Name, 1, @Now, NULL)
-        ON CONFLICT (sign_in_name) DO UPDATE SET
-            failures = CASE WHEN f.locked_until <= @Now OR f.last_failed_at <= @ForgetBefore THEN 1 ELSE f.failures + 1 END,
-            locked_until = CASE WHEN f.locked_until <= @Now THEN NULL ELSE f.locked_until END,
-            last_failed_at = @Now
-        RETURNING failures AS Failures, locked_until AS LockedUntil
+    // A name is one person's: their credential in effect and the one a reset left waiting may share it.
+    private const string FindCredentials = """
+        SELECT person_id AS PersonId, passphrase_hash AS Hash, pending AS Pending FROM youth_credentials WHERE sign_in_name = @Name
+        ORDER BY pending
         """;
 
-    private const string FindCredential =
-        "SELECT person_id AS PersonId, passphrase_hash AS Hash FROM youth_credentials WHERE sign_in_name = @Name";
-
-    private const string Lock = "UPDATE sign_in_failures SET locked_until = @LockedUntil WHERE sign_in_name = @Name";
-
-    private const string Forget = "DELETE FROM sign_in_failures WHERE sign_in_name = @Name";
-
-    private const string Rehash = "UPDATE youth_credentials SET passphrase_hash = @Hash WHERE person_id = @PersonId";
+    private const string Rehash = "UPDATE youth_credentials SET passphrase_hash = @Hash WHERE person_id = @PersonId AND pending = @Pending";
 
     private static async Task<Results<Ok<YouthTokenResponse>, ProblemHttpResult>> Handle(
-        SignInRequest request, HttpContext http, Database database, TokenIssuer tokens, IOptions<ConsentOptions> options,
-        TimeProvider time, CancellationToken ct)
+        SignInRequest request, HttpContext http, Database database, TokenIssuer tokens, SignInThrottle throttle, TimeProvider time,
+        CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
         {
@@ -52,64 +43,81 @@ public static class SignInEndpoint
         {
             return YouthTokens.NotSetUp();
         }
-        var (maxFailures, lockFor) = (options.Value.SignInFailuresBeforeLock, options.Value.SignInLockFor);
         var now = time.GetUtcNow();
-        var name = request.Name!;
-        Attempt attempt;
-        Credential? credential;
+        var (name, client) = (request.Name!, SignInThrottle.ClientOf(http));
+        if (await throttle.TryAsync(name, client, now, ct) is { } wait)
+        {
+            return Waiting(http, wait);
+        }
+        List<Credential> credentials;
         await using (var work = await database.BeginAsync(ct))
         {
-            attempt = await work.QuerySingleAsync<Attempt>(CountAttempt, new { Name = name, Now = now, ForgetBefore = now - lockFor }, ct);
-            credential = await work.QuerySingleOrDefaultAsync<Credential>(FindCredential, new { Name = name }, ct);
+            credentials = await FindAsync(work, name, ct);
+            // A reset whose delay has passed is in effect before a passphrase is checked against it.
+            if (credentials.Count > 0 && await CredentialResets.SettleDueAsync(work, credentials[0].PersonId, now, batch: 1, ct) > 0)
+            {
+                credentials = await FindAsync(work, name, ct);
+            }
             await work.CommitAsync(ct);
         }
-        if (attempt.LockedUntil > now || attempt.Failures > maxFailures)
-        {
-            return Locked(http, (attempt.LockedUntil ?? now + lockFor) - now);
-        }
 
-        var check = Passphrase.Verify(credential?.Hash, request.Passphrase!);
+        var (check, credential) = Verify(credentials, request.Passphrase!);
         await using var record = await database.BeginAsync(ct);
-        if (check == Passphrase.Check.Wrong)
+        if (credential is null)
         {
-            if (attempt.Failures >= maxFailures)
+            if (credentials.Count > 0)
             {
-                await record.ExecuteAsync(Lock, new { Name = name, LockedUntil = now + lockFor }, ct);
-            }
-            if (credential is not null)
-            {
-                await PersonAccessLog.RecordOwnAsync(record, credential.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Deny, now, ct);
+                await PersonAccessLog.RecordOwnAsync(record, credentials[0].PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Deny, now, ct);
             }
             await record.CommitAsync(ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The sign-in name or passphrase is wrong.",
-                detail: $"Check both and try again. After {maxFailures} wrong tries the name is locked for {lockFor.TotalMinutes:0} minutes.");
+                detail: "Check both and try again. After a few wrong tries, each next try waits a little longer.");
         }
-        await record.ExecuteAsync(Forget, new { Name = name }, ct);
+        await throttle.SucceededAsync(record, name, client, now, ct);
         if (check == Passphrase.Check.RightButRehash)
         {
-            await record.ExecuteAsync(Rehash, new { credential!.PersonId, Hash = Passphrase.Hash(request.Passphrase!) }, ct);
+            await record.ExecuteAsync(Rehash, new { credential.PersonId, credential.Pending, Hash = Passphrase.Hash(request.Passphrase!) }, ct);
         }
-        await PersonAccessLog.RecordOwnAsync(record, credential!.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Permit, now, ct);
+        await PersonAccessLog.RecordOwnAsync(record, credential.PersonId, AccessLogKinds.SignedIn, ConsentRecords.Passphrase, AccessDecisions.Permit, now, ct);
+        var token = credential.Pending && await CredentialResets.FindAsync(record, credential.PersonId, ct) is { } reset
+            ? YouthTokens.Limited(tokens, credential.PersonId, reset.RequestedAt)
+            : YouthTokens.Full(tokens, credential.PersonId);
         await record.CommitAsync(ct);
-        return TypedResults.Ok(YouthTokens.Full(tokens, credential.PersonId));
+        return TypedResults.Ok(token);
     }
 
-    private static ProblemHttpResult Locked(HttpContext http, TimeSpan remaining)
+    private static async Task<List<Credential>> FindAsync(UnitOfWork work, string name, CancellationToken ct) =>
+        (await work.QueryAsync<Credential>(FindCredentials, new { Name = name }, ct)).ToList();
+
+    /// <summary>The credential the passphrase opens; an unknown name still costs one slow hash (against a decoy).</summary>
+    private static (Passphrase.Check Check, Credential? Credential) Verify(IReadOnlyList<Credential> credentials, string passphrase)
     {
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(remaining.TotalSeconds)).ToString();
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "This sign-in name is locked for a while.",
-            detail: $"Too many wrong tries. Try again in {Math.Ceiling(remaining.TotalMinutes):0} minutes, or ask your worker for a new code.");
+        if (credentials.Count == 0)
+        {
+            return (Passphrase.Verify(null, passphrase), null);
+        }
+        foreach (var credential in credentials)
+        {
+            if (Passphrase.Verify(credential.Hash, passphrase) is not Passphrase.Check.Wrong and var check)
+            {
+                return (check, credential);
+            }
+        }
+        return (Passphrase.Check.Wrong, null);
     }
 
-    private sealed class Attempt
+    private static ProblemHttpResult Waiting(HttpContext http, TimeSpan wait)
     {
-        public int Failures { get; init; }
-        public DateTimeOffset? LockedUntil { get; init; }
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        http.Response.Headers.RetryAfter = seconds.ToString();
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Please wait a little before trying again.",
+            detail: seconds < 120 ? $"There were several wrong tries. Try again in {seconds} seconds." : $"There were several wrong tries. Try again in {Math.Ceiling(wait.TotalMinutes):0} minutes.");
     }
 
     private sealed class Credential
     {
         public Guid PersonId { get; init; }
         public string Hash { get; init; } = "";
+        public bool Pending { get; init; }
     }
 }

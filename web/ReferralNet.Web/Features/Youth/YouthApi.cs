@@ -24,6 +24,9 @@ public sealed record Receipt(
 
 public sealed record ReceiptPurpose(string Purpose);
 
+/// <summary>A reset of the young person's sign-in that waits: which agency's code asked for it, and when it takes effect.</summary>
+public sealed record WaitingReset(Guid? RequestedByAgencyId, DateTimeOffset RequestedAt, DateTimeOffset TakesEffectAt);
+
 public sealed record ListOf<T>(IReadOnlyList<T> Items, string? NextCursor = null);
 
 /// <summary>An organization of the directory as the HSDS read API names it (its one-to-one fields suffice).</summary>
@@ -33,6 +36,18 @@ public sealed record Organization(Guid Id, string Name);
 public sealed class YouthApi(GatewayApi gateway)
 {
     public static Guid PersonOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimNames.Person)!);
+
+    /// <summary>Signed in with a credential that still waits after a reset: the page offers looking and stopping only.</summary>
+    public static bool IsLimited(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Scope) != YouthTokenScopes.Full;
+
+    /// <summary>The reset that waits, or null when none does (404).</summary>
+    public async Task<ApiResult<WaitingReset?>> ResetAsync(CancellationToken ct)
+    {
+        var found = await gateway.GetAsync<WaitingReset>("/api/consent/youth/reset", ct);
+        return found.Problem?.Status == StatusCodes.Status404NotFound ? new ApiResult<WaitingReset?>(null, null) : new ApiResult<WaitingReset?>(found.Value, found.Problem);
+    }
+
+    public Task<ApiResult<object>> CancelResetAsync(CancellationToken ct) => gateway.PostAsync<object>("/api/consent/youth/reset/cancel", null, ct);
 
     public Task<ApiResult<ListOf<Participant>>> ParticipantsAsync(Guid person, CancellationToken ct) =>
         gateway.GetAsync<ListOf<Participant>>($"/api/consent/persons/{person}/participants", ct);
