@@ -23,16 +23,16 @@ public static partial class PagesBenchmark
         var school = agencies.First(a => a.Key.Contains("School", StringComparison.Ordinal)).Value;
         var clinic = agencies.First(a => a.Key.Contains("Clinic", StringComparison.Ordinal)).Value;
         using var teacher = await gateway.AsAsync("pages-benchmark-teacher", "worker", school, careful: true);
-        var referral = await GatewayClient.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals", new
-        {
-            person = new { familyName = "山田", givenName = $"頁{Guid.NewGuid():N}"[..8], birthDate = "2007-04-02", municipality = "Setagaya" },
-            source = "school", needs = new[] { "mental-health", "social-connection" }, summary = "Pages benchmark.",
-        }), HttpStatusCode.Created);
-        var caseId = referral["caseId"]!.GetValue<Guid>();
-
         var visitors = new List<Visitor>();
         for (var copy = 0; copy < 2; copy++)
         {
+            // A young person of each copy's own: a second code for one person would be a reset, which only waits.
+            var referral = await GatewayClient.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals", new
+            {
+                person = new { familyName = "山田", givenName = $"頁{Guid.NewGuid():N}"[..8], birthDate = "2007-04-02", municipality = "Setagaya" },
+                source = "school", needs = new[] { "mental-health", "social-connection" }, summary = "Pages benchmark.",
+            }), HttpStatusCode.Created);
+            var caseId = referral["caseId"]!.GetValue<Guid>();
             visitors.Add(new("anyone", Browser(web), ["/", "/ask", "/services", "/youth/code", "/youth/sign-in"]));
             visitors.Add(new("young person", await YoungPersonAsync(web, teacher, caseId), ["/youth", "/youth/share", "/youth/access-log"]));
             visitors.Add(new("school worker", await StaffAsync(web, "worker", school), ["/worker", "/worker/cases", "/worker/referrals/new", $"/worker/cases/{caseId}"]));

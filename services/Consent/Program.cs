@@ -22,6 +22,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<AccessLogRecorder>();
     bus.AddConsumer<PersonAgeRecorder>();
     bus.AddConsumer<AccessCodeRecorder>();
+    bus.AddConsumer<AssignmentRecorder>();
 });
 builder.AddConsentEnforcement();
 builder.Services.AddValidatedOptions<ConsentOptions>();

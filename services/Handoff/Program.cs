@@ -15,10 +15,10 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<ReferralRecorder>();
     bus.AddConsumer<CandidateRecorder>();
     bus.AddConsumer<OfferWithdrawalOnRevocation>();
-    bus.AddConsumer<MergedCaseParticipants>();
     bus.AddConsumer<OfferWithdrawalOnClosing>();
     bus.AddConsumer<CaseLeadRecorder>();
     bus.AddConsumer<ServiceRecorder>();
+    bus.AddConsumer<AgencyRecorder>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();

@@ -8,7 +8,10 @@ using ReferralNet.Intake.Features.PossibleDuplicates;
 using ReferralNet.Intake.Features.ReissueAccessCode;
 using ReferralNet.Intake.Features.SelfReferral;
 using ReferralNet.Intake.Features.SharedCase;
+using ReferralNet.Intake.Features.Tasks;
+using ReferralNet.Intake.Features.Team;
 using ReferralNet.Intake.Features.ViewCase;
+using ReferralNet.Intake.Features.ViewReferral;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("intake", typeof(OpenReferralEndpoint).Assembly);
@@ -35,4 +38,7 @@ app.MapMergeCases();
 app.MapMergeProposals();
 app.MapCloseCase();
 app.MapReissueAccessCode();
+app.MapTeam();
+app.MapTasks();
+app.MapViewReferral();
 await app.RunServiceAsync(args);

@@ -54,7 +54,7 @@ public sealed class WalkingSkeletonTests(NetworkFixture fixture)
     }
 
     [Fact]
-    public async Task Second_referral_for_same_person_from_another_agency_joins_the_open_case()
+    public async Task Second_referral_for_same_person_from_another_agency_joins_the_open_case_once_the_lead_admits_it()
     {
         var scenario = new Scenario(_network);
         var school = await scenario.CreateAgencyAsync("school", "Kitazawa High");
@@ -66,10 +66,13 @@ public sealed class WalkingSkeletonTests(NetworkFixture fixture)
         var first = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: givenName)), HttpStatusCode.Created);
         // The clinic types the same name in full-width letters with a space: the same person.
         var second = await Scenario.ReadAsync(await doctor.PostAsJsonAsync("/api/intake/referrals",
-            Scenario.Referral(familyName: "山田 ", givenName: givenName.Normalize(System.Text.NormalizationForm.FormKC))), HttpStatusCode.Created);
+            Scenario.Referral(familyName: "山田 ", givenName: givenName.Normalize(System.Text.NormalizationForm.FormKC))), HttpStatusCode.Accepted);
+        var caseId = first["caseId"]!.GetValue<Guid>();
+        await Scenario.ReadProblemAsync(await doctor.GetAsync($"/api/intake/cases/{caseId}"), HttpStatusCode.NotFound);
 
-        Assert.True(second["existingCase"]!.GetValue<bool>());
-        Assert.Equal(first["caseId"]!.GetValue<Guid>(), second["caseId"]!.GetValue<Guid>());
-        Assert.Equal(first["personId"]!.GetValue<Guid>(), second["personId"]!.GetValue<Guid>());
+        await Scenario.ReadAsync(await teacher.PostAsync($"/api/intake/cases/{caseId}/team/{clinic}/admit", null), HttpStatusCode.OK);
+        var landed = await Scenario.ReadAsync(await doctor.GetAsync($"/api/intake/referrals/{second["referralId"]}"), HttpStatusCode.OK);
+        Assert.Equal(caseId, landed["caseId"]!.GetValue<Guid>());
+        Assert.Equal(first["personId"]!.GetValue<Guid>(), (await Scenario.ReadAsync(await doctor.GetAsync($"/api/intake/cases/{caseId}"), HttpStatusCode.OK))["personId"]!.GetValue<Guid>());
     }
 }

@@ -14,14 +14,28 @@ public sealed class Referrals(ReferralNetwork network)
         return (await network.ClientAsync("worker", agency: agency), agency);
     }
 
-    public static async Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null)
+    public static async Task<JsonObject> ReferAsync(HttpClient worker, object referral, string? idempotencyKey = null) =>
+        await Scenario.ReadAsync(await SendAsync(worker, referral, idempotencyKey), HttpStatusCode.Created);
+
+    /// <summary>A referral of a person who already has a case, from an agency outside it: it waits for admission (202).</summary>
+    public static async Task<JsonObject> ReferToWaitAsync(HttpClient worker, object referral, string? idempotencyKey = null) =>
+        await Scenario.ReadAsync(await SendAsync(worker, referral, idempotencyKey), HttpStatusCode.Accepted);
+
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient worker, object referral, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/referrals") { Content = JsonContent.Create(referral) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
-        return await Scenario.ReadAsync(await worker.SendAsync(request), HttpStatusCode.Created);
+        return await worker.SendAsync(request);
+    }
+
+    /// <summary>Another agency refers the person of <paramref name="caseId"/> and its lead admits it: a member from then on.</summary>
+    public static async Task JoinAsync(HttpClient worker, Guid agency, object referral, HttpClient lead, Guid caseId)
+    {
+        await ReferToWaitAsync(worker, referral);
+        await Scenario.ReadAsync(await lead.PostAsync($"/api/intake/cases/{caseId}/team/{agency}/admit", null), HttpStatusCode.OK);
     }
 
     public static async Task<JsonObject> ViewAsync(HttpClient worker, Guid caseId) =>

@@ -33,7 +33,7 @@ for (var p = 0; p < persons.Length; p++)
     participantsOf[p] = Enumerable.Range(0, 3).Select(_ => agencies[random.Next(agencies.Length)]).ToArray();
     foreach (var agency in participantsOf[p])
     {
-        index.ApplyParticipant(caseId, agency);
+        index.ApplyParticipant(caseId, agency, takesPart: true);
     }
     for (var c = 0; c < 2; c++)
     {

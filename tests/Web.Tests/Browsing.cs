@@ -1,6 +1,8 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests;
 
@@ -104,6 +106,21 @@ public static class Browsing
             MaxRedirects = 0,
         });
         Assert.Equal(302, response.Status);
+    }
+
+    /// <summary>A young person's browser signed in with their sign-in name and passphrase, on their page.</summary>
+    public static async Task<IPage> SignInAsYouthAsync(BrowserFixture fixture, string language, string signInName, string passphrase)
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo(language));
+        var page = await OpenAsync(fixture, language);
+        await page.GotoAsync("/youth");
+        await page.WaitForURLAsync("**/youth/sign-in?returnUrl=*");
+        await TypeAsync(page, page.GetByLabel(t.SignInName), signInName);
+        await TypeAsync(page, page.GetByLabel(t.Passphrase), passphrase);
+        await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignIn, Exact = true }));
+        await page.WaitForURLAsync("**/youth");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
+        return page;
     }
 
     /// <summary>

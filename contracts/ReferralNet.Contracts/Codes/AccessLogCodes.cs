@@ -15,6 +15,9 @@ public static class AccessLogKinds
 
     /// <summary>A new credential took the place of the old one (a waiting reset, when its delay ended).</summary>
     public const string CredentialReset = "credential-reset";
+
+    /// <summary>A coordinator gave the young person's escalated case to an agency (which then takes part in it).</summary>
+    public const string Assigned = "assigned";
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace ReferralNet.Contracts.Codes;
 
-/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks").</summary>
+/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks") or a case's team (API-v3 §1).</summary>
 public static class TaskKinds
 {
     /// <summary>An offer to the worker's agency waits for an answer until its <c>respondBy</c>.</summary>
@@ -14,4 +14,7 @@ public static class TaskKinds
 
     /// <summary>First contact was made: record how it ended.</summary>
     public const string RecordOutcome = "record-outcome";
+
+    /// <summary>For the lead: another agency referred the person and waits to be admitted to the team.</summary>
+    public const string AdmitMember = "admit-member";
 }

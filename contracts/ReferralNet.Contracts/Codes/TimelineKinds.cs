@@ -20,4 +20,8 @@ public static class TimelineKinds
     public const string HandoffConnected = "handoff-connected";
     public const string HandoffCompleted = "handoff-completed";
     public const string CaseEscalated = "case-escalated";
+    public const string AdmissionRequested = "admission-requested";
+    public const string MemberAdmitted = "member-admitted";
+    public const string AdmissionDeclined = "admission-declined";
+    public const string MemberRemoved = "member-removed";
 }

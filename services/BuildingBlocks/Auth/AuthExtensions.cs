@@ -25,6 +25,7 @@ public static class AuthExtensions
             .AddPolicy(Policies.ConsentParty, p => p.RequireRole(Roles.Worker, Roles.Youth))
             .AddPolicy(Policies.ConsentReader, p => p.RequireRole(Roles.Worker, Roles.Youth, Roles.Auditor))
             .AddPolicy(Policies.AccessLogReader, p => p.RequireRole(Roles.Youth, Roles.Auditor))
+            .AddPolicy(Policies.TeamParty, p => p.RequireRole(Roles.Worker, Roles.Youth))
             .AddPolicy(Policies.Youth, p => p.RequireRole(Roles.Youth))
             .AddPolicy(Policies.YouthEnrolment, p => p.RequireRole(Roles.YouthEnrolment));
         return services;

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Read who looked at a person's data: the young person themself, and auditors.</summary>
     public const string AccessLogReader = "access-log-reader";
 
+    /// <summary>A young person's team: the young person themself, or a worker of an agency in their case (API-v3 §1).</summary>
+    public const string TeamParty = "team-party";
+
     /// <summary>The young person's own records of themself (their waiting reset): their own token, full or limited.</summary>
     public const string Youth = Roles.Youth;
 

@@ -89,11 +89,13 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
     }
 
     /// <summary>
-    /// The one participation rule: the agency referred the person on this case, accepted a handoff of it, or took
-    /// part in a case merged into it; and the case is not closed, or closed less than the read window ago, or the
-    /// agency led it when it closed (the lead keeps read access to a closed case).
+    /// The one participation rule — "lead or member" of API-v3 §1, never pending: the agency referred the person on
+    /// this case (or was admitted after referring them), accepted a handoff of it, was given it by a coordinator, or
+    /// took part in a case merged into it, and its standing has not ended since; and the case is not closed, or closed
+    /// less than the read window ago, or the agency led it when it closed (the lead keeps read access to a closed case).
     /// </summary>
-    public bool TakesPart(Guid caseId, Guid agencyId) => _participants.ContainsKey((caseId, agencyId)) && !IsShutOut(caseId, agencyId);
+    public bool TakesPart(Guid caseId, Guid agencyId) =>
+        _participants.TryGetValue((caseId, agencyId), out var takesPart) && takesPart && !IsShutOut(caseId, agencyId);
 
     /// <summary>Takes part in at least one case of the person: what person-level routes (consents) ask.</summary>
     public bool TakesPartInCaseOf(Guid personId, Guid agencyId) =>
@@ -121,7 +123,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
     public void ApplyCase(Guid caseId, Guid personId) =>
         _casesOfPerson.AddOrUpdate(personId, [caseId], (_, cases) => cases.Contains(caseId) ? cases : [.. cases, caseId]);
 
-    public void ApplyParticipant(Guid caseId, Guid agencyId) => _participants[(caseId, agencyId)] = true;
+    public void ApplyParticipant(Guid caseId, Guid agencyId, bool takesPart) => _participants[(caseId, agencyId)] = takesPart;
 
     public void ApplyClosing(Guid caseId, CaseClosing closing) => _closedCases[caseId] = closing;
 }

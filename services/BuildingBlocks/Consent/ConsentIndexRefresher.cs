@@ -48,9 +48,9 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
                 index.ApplyClosing(row.CaseId, new CaseClosing(closedAt, row.ClosedLeadAgencyId));
             }
         }
-        foreach (var (caseId, agencyId) in await changes.QueryAsync<(Guid, Guid)>(ConsentProjection.ParticipantsChangedSince))
+        foreach (var (caseId, agencyId, takesPart) in await changes.QueryAsync<(Guid, Guid, bool)>(ConsentProjection.ParticipantsChangedSince))
         {
-            index.ApplyParticipant(caseId, agencyId);
+            index.ApplyParticipant(caseId, agencyId, takesPart);
         }
     }, ct);
 }

@@ -8,7 +8,7 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// </summary>
 public static class ConsentProjection
 {
-    private const string ParticipantsOfCase = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId";
+    private const string ParticipantsOfCase = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId AND ended_at IS NULL";
 
     private const string Columns = """
         consent_id AS ConsentId, person_id AS PersonId, purposes, categories, scope, agency_ids AS AgencyIds,
@@ -50,17 +50,20 @@ public static class ConsentProjection
 
     /// <summary>
     /// What a referral tells every projection: the case belongs to the person, and the referring agency takes part in
-    /// it. Written in the caller's transaction; the index learns it when that commits.
+    /// it (<paramref name="joinedBy"/>: a referral, or an admission to the team). Written in the caller's transaction;
+    /// the index learns it when that commits.
     /// </summary>
-    public static async Task RecordReferralAsync(UnitOfWork work, ConsentIndex index, Guid caseId, Guid personId, Guid agencyId, DateTimeOffset now, CancellationToken ct)
+    public static async Task RecordReferralAsync(
+        UnitOfWork work, ConsentIndex index, Guid caseId, Guid personId, Guid agencyId, DateTimeOffset at, CancellationToken ct,
+        string joinedBy = JoinedBy.Referral)
     {
         // Both rows in one round trip: this runs on every referral in several services.
-        await work.ExecuteAsync(
-            $"{LinkCase};\n{Join}", new { CaseId = caseId, PersonId = personId, AgencyId = agencyId, Now = now }, ct);
+        var takesPart = await work.QuerySingleAsync<bool>(
+            $"{LinkCase};\n{Join}", new { CaseId = caseId, PersonId = personId, AgencyId = agencyId, JoinedBy = joinedBy, At = at, Now = at }, ct);
         work.AfterCommit(() =>
         {
             index.ApplyCase(caseId, personId);
-            index.ApplyParticipant(caseId, agencyId);
+            index.ApplyParticipant(caseId, agencyId, takesPart);
         });
     }
 
@@ -74,15 +77,16 @@ public static class ConsentProjection
         await work.ExecuteAsync(
             $"""
             {LinkCase};
-            INSERT INTO case_participation (case_id, agency_id, changed_at)
-            SELECT @CaseId, agency_id, @Now FROM case_participation WHERE case_id = @MergedCaseId
-            ON CONFLICT (case_id, agency_id) DO NOTHING
+            INSERT INTO case_participation (case_id, agency_id, changed_at, joined_at, joined_by)
+            SELECT @CaseId, agency_id, @Now, joined_at, joined_by FROM case_participation WHERE case_id = @MergedCaseId AND ended_at IS NULL
+            ON CONFLICT (case_id, agency_id) DO UPDATE SET ended_at = NULL, changed_at = EXCLUDED.changed_at, change_txid = txid_current()
+            WHERE case_participation.ended_at IS NOT NULL
             """, ids, ct);
         var joined = (await work.QueryAsync<Guid>(ParticipantsOfCase, ids, ct)).ToList();
         work.AfterCommit(() =>
         {
             index.ApplyCase(merged.CaseId, merged.PersonId);
-            joined.ForEach(agency => index.ApplyParticipant(merged.CaseId, agency));
+            joined.ForEach(agency => index.ApplyParticipant(merged.CaseId, agency, takesPart: true));
         });
     }
 
@@ -106,14 +110,48 @@ public static class ConsentProjection
         });
     }
 
-    public static Task JoinAsync(UnitOfWork work, Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
-        work.ExecuteAsync(Join, new { CaseId = caseId, AgencyId = agencyId, Now = now }, ct);
+    /// <summary>
+    /// The agency takes part in the case from <paramref name="at"/> (the event's time), unless its standing ended after
+    /// that (an end delivered before an earlier join stays an end). The index learns the result when the caller's
+    /// transaction commits.
+    /// </summary>
+    public static async Task JoinAsync(
+        UnitOfWork work, ConsentIndex index, Guid caseId, Guid agencyId, string joinedBy, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        var takesPart = await work.QuerySingleAsync<bool>(Join, new { CaseId = caseId, AgencyId = agencyId, JoinedBy = joinedBy, At = at, Now = now }, ct);
+        work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, takesPart));
+    }
+
+    /// <summary>
+    /// The agency's standing in the case ended at <paramref name="at"/>; a join delivered later with an earlier time
+    /// does not bring it back (the row stays as a tombstone, also when the join has not arrived yet).
+    /// </summary>
+    public static async Task LeaveAsync(UnitOfWork work, ConsentIndex index, Guid caseId, Guid agencyId, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        await work.ExecuteAsync(Leave, new { CaseId = caseId, AgencyId = agencyId, At = at, Now = now }, ct);
+        work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, takesPart: false));
+    }
 
     private const string LinkCase =
         "INSERT INTO case_persons (case_id, person_id, changed_at) VALUES (@CaseId, @PersonId, @Now) ON CONFLICT (case_id) DO NOTHING";
 
-    private const string Join =
-        "INSERT INTO case_participation (case_id, agency_id, changed_at) VALUES (@CaseId, @AgencyId, @Now) ON CONFLICT (case_id, agency_id) DO NOTHING";
+    // Answers whether the agency takes part afterwards: a join later than the end reopens the standing, an earlier one not.
+    private const string Join = """
+        INSERT INTO case_participation AS p (case_id, agency_id, changed_at, joined_at, joined_by) VALUES (@CaseId, @AgencyId, @Now, @At, @JoinedBy)
+        ON CONFLICT (case_id, agency_id) DO UPDATE SET
+            ended_at = CASE WHEN p.ended_at < @At THEN NULL ELSE p.ended_at END,
+            joined_at = CASE WHEN p.ended_at < @At THEN @At ELSE p.joined_at END,
+            joined_by = CASE WHEN p.ended_at < @At THEN @JoinedBy ELSE p.joined_by END,
+            changed_at = @Now, change_txid = txid_current()
+        RETURNING p.ended_at IS NULL
+        """;
+
+    private const string Leave = """
+        INSERT INTO case_participation AS p (case_id, agency_id, changed_at, ended_at) VALUES (@CaseId, @AgencyId, @Now, @At)
+        ON CONFLICT (case_id, agency_id) DO UPDATE SET
+            ended_at = GREATEST(COALESCE(p.ended_at, @At), @At), changed_at = @Now, change_txid = txid_current()
+        WHERE p.joined_at IS NULL OR p.joined_at <= @At
+        """;
 
     /// <summary>
     /// <see cref="ConsentIndex.TakesPartInCaseOf"/> read from the tables, for a decision that must also see what this
@@ -122,7 +160,17 @@ public static class ConsentProjection
     public const string TakesPartInCaseOfPerson = $"""
         SELECT EXISTS (
             SELECT 1 FROM case_persons cp JOIN case_participation p ON p.case_id = cp.case_id
-            WHERE cp.person_id = @PersonId AND p.agency_id = @AgencyId AND {NotShutOut})
+            WHERE cp.person_id = @PersonId AND p.agency_id = @AgencyId AND p.ended_at IS NULL AND {NotShutOut})
+        """;
+
+    /// <summary>
+    /// <see cref="ConsentIndex.TakesPart"/> read from the tables, for a write that must also see a join this service
+    /// committed a moment ago.
+    /// </summary>
+    public const string TakesPartInCase = $"""
+        SELECT EXISTS (
+            SELECT 1 FROM case_participation p LEFT JOIN case_persons cp ON cp.case_id = p.case_id
+            WHERE p.case_id = @CaseId AND p.agency_id = @AgencyId AND p.ended_at IS NULL AND (cp.case_id IS NULL OR {NotShutOut}))
         """;
 
     /// <summary>
@@ -138,7 +186,8 @@ public static class ConsentProjection
         SELECT case_id AS CaseId, person_id AS PersonId, closed_at AS ClosedAt, closed_lead_agency_id AS ClosedLeadAgencyId
         FROM case_persons WHERE change_txid >= @Since
         """;
-    internal const string ParticipantsChangedSince = "SELECT case_id, agency_id FROM case_participation WHERE change_txid >= @Since";
+    internal const string ParticipantsChangedSince =
+        "SELECT case_id, agency_id, ended_at IS NULL FROM case_participation WHERE change_txid >= @Since";
 
     internal sealed class CaseRow
     {

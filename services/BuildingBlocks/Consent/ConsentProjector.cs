@@ -10,7 +10,7 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// </summary>
 public sealed class ConsentProjector(Database database, ConsentIndex index, TimeProvider time) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>,
-    IConsumer<CaseClosed>, IConsumer<EscalationAssigned>
+    IConsumer<CaseClosed>, IConsumer<EscalationAssigned>, IConsumer<TeamMemberRemoved>
 {
     public static string Inbox => "consent-projection";
 
@@ -34,17 +34,21 @@ public sealed class ConsentProjector(Database database, ConsentIndex index, Time
         ApplyConsentAsync(context, context.Message.ConsentId, (work, ct) => ConsentProjection.EndAsync(
             work, context.Message.ConsentId, context.Message.PersonId, ConsentStatuses.Expired, context.Message.OccurredAt, time.GetUtcNow(), ct));
 
-    public Task Consume(ConsumeContext<HandoffAccepted> context) => JoinAsync(context, context.Message.CaseId, context.Message.ToAgencyId);
+    public Task Consume(ConsumeContext<HandoffAccepted> context) =>
+        JoinAsync(context, context.Message.CaseId, context.Message.ToAgencyId, JoinedBy.Handoff, context.Message.OccurredAt);
 
     /// <summary>The agency a coordinator gave an escalated case to takes part in it.</summary>
-    public Task Consume(ConsumeContext<EscalationAssigned> context) => JoinAsync(context, context.Message.CaseId, context.Message.AgencyId);
+    public Task Consume(ConsumeContext<EscalationAssigned> context) =>
+        JoinAsync(context, context.Message.CaseId, context.Message.AgencyId, JoinedBy.Escalation, context.Message.OccurredAt);
 
-    private Task JoinAsync(ConsumeContext context, Guid caseId, Guid agencyId) =>
-        database.ConsumeOnceAsync(context, Inbox, async (work, ct) =>
-        {
-            await ConsentProjection.JoinAsync(work, caseId, agencyId, time.GetUtcNow(), ct);
-            work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId));
-        });
+    /// <summary>The young person removed the agency, or a coordinator gave the escalation to another: it takes part no more.</summary>
+    public Task Consume(ConsumeContext<TeamMemberRemoved> context) =>
+        database.ConsumeOnceAsync(context, Inbox, (work, ct) => ConsentProjection.LeaveAsync(
+            work, index, context.Message.CaseId, context.Message.AgencyId, context.Message.OccurredAt, time.GetUtcNow(), ct));
+
+    private Task JoinAsync(ConsumeContext context, Guid caseId, Guid agencyId, string joinedBy, DateTimeOffset at) =>
+        database.ConsumeOnceAsync(context, Inbox,
+            (work, ct) => ConsentProjection.JoinAsync(work, index, caseId, agencyId, joinedBy, at, time.GetUtcNow(), ct));
 
     private Task ApplyConsentAsync(ConsumeContext context, Guid consentId, Func<UnitOfWork, CancellationToken, Task> write) =>
         database.ConsumeOnceAsync(context, Inbox,

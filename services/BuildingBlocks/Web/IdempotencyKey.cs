@@ -88,22 +88,48 @@ public static class IdempotentCreation
     public static async Task<Results<Created<T>, ProblemHttpResult>> RunAsync<T>(
         HttpContext http, string userId, object request, Database database, DateTimeOffset now,
         Func<UnitOfWork, Task<Creation<T>>> create, Func<T, string> location, CancellationToken ct, Func<T, T>? forRetries = null)
+        where T : class =>
+        await RunCoreAsync(http, userId, request, database, now, create, ct, forRetries) switch
+        {
+            ({ } problem, _) => problem,
+            (_, var answer) => TypedResults.Created(location(answer!), answer),
+        };
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}"/> for a POST whose request may be taken on without creating what it asks for yet
+    /// (a referral that waits for admission): <paramref name="accepted"/> answers it 202 instead of 201, retries too.
+    /// </summary>
+    public static async Task<Results<Created<T>, Accepted<T>, ProblemHttpResult>> RunAsync<T>(
+        HttpContext http, string userId, object request, Database database, DateTimeOffset now,
+        Func<UnitOfWork, Task<Creation<T>>> create, Func<T, string> location, Func<T, bool> accepted, CancellationToken ct,
+        Func<T, T>? forRetries = null)
+        where T : class =>
+        await RunCoreAsync(http, userId, request, database, now, create, ct, forRetries) switch
+        {
+            ({ } problem, _) => problem,
+            (_, var answer) when accepted(answer!) => TypedResults.Accepted(location(answer!), answer),
+            (_, var answer) => TypedResults.Created(location(answer!), answer),
+        };
+
+    private static async Task<(ProblemHttpResult? Problem, T? Answer)> RunCoreAsync<T>(
+        HttpContext http, string userId, object request, Database database, DateTimeOffset now,
+        Func<UnitOfWork, Task<Creation<T>>> create, CancellationToken ct, Func<T, T>? forRetries)
         where T : class
     {
         var key = IdempotencyKey.From(http, userId, request);
         if (key?.Invalid is { } invalid)
         {
-            return invalid;
+            return (invalid, null);
         }
         await using var work = await database.BeginAsync(ct);
         if (key is not null && await key.ClaimAsync<T>(work, now, ct) is { } earlier)
         {
-            return earlier.Answer is { } answer ? TypedResults.Created(location(answer), answer) : IdempotencyKey.ReusedForAnotherRequest();
+            return earlier.Answer is { } answer ? (null, answer) : (IdempotencyKey.ReusedForAnotherRequest(), null);
         }
         var created = await create(work);
         if (created.Problem is { } problem)
         {
-            return problem;
+            return (problem, null);
         }
         var answered = created.Answer!;
         if (key is not null)
@@ -111,6 +137,6 @@ public static class IdempotentCreation
             await key.RememberAsync(work, forRetries is null ? answered : forRetries(answered), ct);
         }
         await work.CommitAsync(ct);
-        return TypedResults.Created(location(answered), answered);
+        return (null, answered);
     }
 }

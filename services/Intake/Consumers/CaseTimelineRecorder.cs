@@ -1,5 +1,6 @@
 using MassTransit;
 using ReferralNet.Intake.Features.SharedCase;
+using ReferralNet.Intake.Features.Team;
 
 namespace ReferralNet.Intake.Consumers;
 
@@ -8,7 +9,7 @@ namespace ReferralNet.Intake.Consumers;
 /// case: a grant of consent opens the person's cases that waited for it, and a first contact (HandoffConnected) makes
 /// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case.
 /// </summary>
-public sealed class CaseTimelineRecorder(Database database) : IInboxConsumer,
+public sealed class CaseTimelineRecorder(Database database, ConsentIndex participation) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
     IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
     IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
@@ -100,10 +101,22 @@ public sealed class CaseTimelineRecorder(Database database) : IInboxConsumer,
         });
     }
 
-    /// <summary>A coordinator gave an escalated case to an agency: it leads the case from now on.</summary>
-    public Task Consume(ConsumeContext<EscalationAssigned> context) =>
-        OnceAsync(context, (work, ct) => LeadAsync(
-            work, context.Message.CaseId, context.Message.AgencyId, context.Message.EscalationId, context.Message.OccurredAt, ct));
+    /// <summary>
+    /// A coordinator gave an escalated case to an agency: it leads the case from now on, and an agency the escalation
+    /// was given to before leaves the team when that assignment was what brought it in.
+    /// </summary>
+    public Task Consume(ConsumeContext<EscalationAssigned> context)
+    {
+        var assigned = context.Message;
+        return OnceAsync(context, async (work, ct) =>
+        {
+            await LeadAsync(work, assigned.CaseId, assigned.AgencyId, assigned.EscalationId, assigned.OccurredAt, ct);
+            if (assigned.PreviousAgencyId is { } previous && previous != assigned.AgencyId)
+            {
+                await CaseTeam.EndEscalationStandingAsync(work, participation, assigned.CaseId, previous, assigned.OccurredAt, ct);
+            }
+        });
+    }
 
     private static async Task LeadAsync(UnitOfWork work, Guid caseId, Guid agencyId, Guid refId, DateTimeOffset at, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed class ConsentIndexTests
     {
         _index = new ConsentIndex(_time, ReadWindow);
         _index.ApplyCase(_case, _person);
-        _index.ApplyParticipant(_case, _school);
+        _index.ApplyParticipant(_case, _school, takesPart: true);
     }
 
     private ConsentEntry Consent(Guid id, string status = ConsentStatuses.Active, bool network = true, Guid[]? agencies = null,
@@ -32,7 +32,7 @@ public sealed class ConsentIndexTests
         _index.Apply(Consent(id));
         Assert.Equal(DenyReasons.NotParticipating, _index.Decide(_person, _clinic, "contact", "coordination").Reason);
 
-        _index.ApplyParticipant(_case, _clinic);
+        _index.ApplyParticipant(_case, _clinic, takesPart: true);
 
         Assert.Equal(AccessDecision.Permit(id), _index.Decide(_person, _clinic, "contact", "coordination"));
         Assert.Equal(DenyReasons.NotCovered, _index.Decide(_person, _clinic, "health", "coordination").Reason);
@@ -42,7 +42,7 @@ public sealed class ConsentIndexTests
     [Fact]
     public void Consent_to_named_agencies_covers_no_other_participant()
     {
-        _index.ApplyParticipant(_case, _clinic);
+        _index.ApplyParticipant(_case, _clinic, takesPart: true);
         _index.Apply(Consent(Guid.NewGuid(), network: false, agencies: [_school]));
 
         Assert.True(_index.Decide(_person, _school, "contact", "coordination").Permitted);
@@ -83,7 +83,7 @@ public sealed class ConsentIndexTests
     {
         var otherCase = Guid.NewGuid();
         _index.ApplyCase(otherCase, _person);
-        _index.ApplyParticipant(otherCase, _clinic);
+        _index.ApplyParticipant(otherCase, _clinic, takesPart: true);
         _index.Apply(Consent(Guid.NewGuid()));
 
         Assert.True(_index.TakesPart(otherCase, _clinic));
@@ -95,7 +95,7 @@ public sealed class ConsentIndexTests
     [Fact]
     public void After_closing_the_participants_keep_the_case_for_the_read_window_and_then_only_the_lead_does()
     {
-        _index.ApplyParticipant(_case, _clinic);
+        _index.ApplyParticipant(_case, _clinic, takesPart: true);
         _index.ApplyClosing(_case, new CaseClosing(_time.GetUtcNow(), LeadAgencyId: _school));
 
         _time.Advance(ReadWindow - TimeSpan.FromMinutes(1));

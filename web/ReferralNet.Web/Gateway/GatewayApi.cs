@@ -51,6 +51,8 @@ public sealed class GatewayApi(HttpClient client, IHttpContextAccessor accessor)
 
     public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct) => SendAsync<T>(HttpMethod.Put, path, body, null, false, ct);
 
+    public Task<ApiResult<object>> DeleteAsync(string path, CancellationToken ct) => SendAsync<object>(HttpMethod.Delete, path, null, null, false, ct);
+
     private async Task<ApiResult<T>> SendAsync<T>(
         HttpMethod method, string path, object? body, JsonSerializerOptions? json, bool anonymously, CancellationToken ct, string? idempotencyKey = null)
     {

@@ -83,6 +83,16 @@ public sealed class Texts
     public required string YourPageText { get; init; }
     public required string WhoHelpsYou { get; init; }
     public required string NobodyYet { get; init; }
+    public required string YourMainContact { get; init; }
+    public required string AsksToJoin { get; init; }
+    public required string AsksToJoinText { get; init; }
+    public required string LetThemJoin { get; init; }
+    public required string NoThankYou { get; init; }
+    public required string RemoveFromTeam { get; init; }
+    public required string RemoveFromTeamHint { get; init; }
+    public required string TheyJoined { get; init; }
+    public required string TheyDidNotJoin { get; init; }
+    public required string TheyWereRemoved { get; init; }
     public required string Lead { get; init; }
     public required string WhatYouShare { get; init; }
     public required string NothingShared { get; init; }

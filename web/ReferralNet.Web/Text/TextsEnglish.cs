@@ -69,6 +69,12 @@ internal static class TextsEnglish
         YourPageText = "Who is helping you, and what you share with them. You can change it at any time.",
         WhoHelpsYou = "Who is helping you",
         NobodyYet = "Nobody yet.",
+        YourMainContact = "leads your support",
+        AsksToJoin = "An agency asks to join your team",
+        AsksToJoinText = "{0} heard about you and would like to help too. If they join, they see what you share with every agency of your team.",
+        LetThemJoin = "Let them join", NoThankYou = "No, thank you",
+        RemoveFromTeam = "Remove from my team", RemoveFromTeamHint = "An agency you remove stops seeing your information straight away.",
+        TheyJoined = "They joined your team.", TheyDidNotJoin = "They will not join.", TheyWereRemoved = "They were removed from your team.",
         Lead = "leads your support",
         WhatYouShare = "What you share",
         NothingShared = "You share nothing right now.",
@@ -224,6 +230,7 @@ internal static class TextsEnglish
             ["read"] = "tried to see your information", ["code-issued"] = "made a code for you", ["signed-in"] = "signed in",
             ["credential-set"] = "chose how to sign in", ["credential-reset"] = "reset how to sign in",
             ["reset-requested"] = "asked for a new way to sign in", ["reset-cancelled"] = "cancelled the new way to sign in",
+            ["assigned"] = "was given your case by the network's coordinators",
         },
     };
 }

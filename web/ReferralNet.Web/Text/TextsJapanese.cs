@@ -69,6 +69,12 @@ internal static class TextsJapanese
         YourPageText = "あなたの相談に関わっている機関と、あなたが共有している情報です。いつでも変えられます。",
         WhoHelpsYou = "あなたの相談に関わっている機関",
         NobodyYet = "まだありません。",
+        YourMainContact = "中心になって支えている機関",
+        AsksToJoin = "あなたのチームに加わりたい機関があります",
+        AsksToJoinText = "{0}が、あなたのことを知って、いっしょに支えたいと言っています。加わってもらうと、チームのすべての機関に見せている情報が、{0}にも見えるようになります。",
+        LetThemJoin = "加わってもらう", NoThankYou = "加わらなくていい",
+        RemoveFromTeam = "チームから外す", RemoveFromTeamHint = "外すと、その機関はすぐにあなたの情報を見られなくなります。",
+        TheyJoined = "チームに加わってもらいました。", TheyDidNotJoin = "加わらないことにしました。", TheyWereRemoved = "チームから外しました。",
         Lead = "中心になって担当",
         WhatYouShare = "共有している情報",
         NothingShared = "いまは何も共有していません。",
@@ -223,6 +229,7 @@ internal static class TextsJapanese
             ["read"] = "情報を見ようとした", ["code-issued"] = "コードを発行した", ["signed-in"] = "サインインした",
             ["credential-set"] = "サインインの方法を決めた", ["credential-reset"] = "サインインの方法を作り直した",
             ["reset-requested"] = "サインインの方法を作り直す申し込みをした", ["reset-cancelled"] = "サインインの作り直しを取り消した",
+            ["assigned"] = "コーディネーターから、あなたの相談を任された",
         },
     };
 }

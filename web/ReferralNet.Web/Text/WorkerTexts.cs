@@ -40,6 +40,8 @@ public sealed class WorkerTexts
     public required string SendReferral { get; init; }
     public required string Referred { get; init; }
     public required string JoinedOpenCase { get; init; }
+    public required string AwaitingAdmission { get; init; }
+    public required string AwaitingAdmissionText { get; init; }
     public required string YouthCode { get; init; }
     public required string YouthCodeText { get; init; }
     public required string SeeCase { get; init; }
@@ -48,7 +50,16 @@ public sealed class WorkerTexts
     public required string Case { get; init; }
     public required string Status { get; init; }
     public required string Lead { get; init; }
-    public required string Participants { get; init; }
+
+    // The team (API-v3 §1)
+    public required string Reference { get; init; }
+    public required string Team { get; init; }
+    public required string WaitsToJoin { get; init; }
+    public required string Admit { get; init; }
+    public required string DeclineAdmission { get; init; }
+    public required string Admitted { get; init; }
+    public required string AdmissionDeclined { get; init; }
+    public required IReadOnlyDictionary<string, string> Standings { get; init; }
     public required string NotShared { get; init; }
     public required string Name { get; init; }
     public required string Contact { get; init; }
@@ -137,10 +148,15 @@ public sealed class WorkerTexts
         Source = "紹介のきっかけ", Needs = "必要な支援", Urgency = "急ぎ具合", FirstContact = "最初の連絡の方法（本人の希望）",
         RemoteFirst = "まずはオンラインで", Summary = "いまの状況", SummaryHint = "本人の言葉で。ほかの機関はこの記録を読み、同じ話を聞き直しません。",
         SendReferral = "紹介を送る", Referred = "紹介しました。", JoinedOpenCase = "同じ人の開いているケースに加わりました。",
+        AwaitingAdmission = "参加の承認を待っています",
+        AwaitingAdmissionText = "この若者には、ほかの機関と進めているケースがあります。担当の中心の機関（または本人）に、あなたの機関がチームに加わってよいか確認しています。認められるまで、ケースの内容は見えません。紹介はそのまま保存されています。",
         YouthCode = "若者に渡すコード", YouthCodeText = "このコードを本人に渡してください。ここに表示されるのは一度だけです。本人は自分のページで、何を共有するか選べます。",
         SeeCase = "ケースを見る",
 
-        Case = "ケース", Status = "状態", Lead = "担当の中心", Participants = "関わっている機関",
+        Case = "ケース", Status = "状態", Lead = "担当の中心",
+        Reference = "番号", Team = "チーム", WaitsToJoin = "参加を希望しています", Admit = "参加を認める", DeclineAdmission = "参加を断る",
+        Admitted = "チームへの参加を認めました。", AdmissionDeclined = "チームへの参加を断りました。",
+        Standings = new Dictionary<string, string> { ["lead"] = "担当の中心", ["member"] = "メンバー", ["pending"] = "参加の承認待ち" },
         NotShared = "本人が共有していません", Name = "氏名", Contact = "連絡先", Timeline = "経過",
         Candidates = "紹介先の候補", CandidatesPending = "候補を探しています。少し待って表示を更新してください。", NoCandidates = "合う候補がありません。",
         Score = "適合度", OfferTo = "ここに紹介する", OfferNote = "紹介先へのひとこと", Offered = "紹介を送りました。",
@@ -165,6 +181,7 @@ public sealed class WorkerTexts
         {
             ["answer-offer"] = "届いた紹介に返事をする", ["make-first-contact"] = "若者に最初の連絡をする",
             ["choose-next-service"] = "次の紹介先を選ぶ", ["record-outcome"] = "支援の結果を記録する",
+            ["admit-member"] = "チームへの参加を認めるか決める",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -193,6 +210,8 @@ public sealed class WorkerTexts
             ["consent-expired"] = "同意の期限切れ", ["handoff-offered"] = "紹介を送付", ["handoff-accepted"] = "紹介を受け入れ",
             ["handoff-declined"] = "紹介を辞退", ["handoff-expired"] = "紹介に返事なし", ["handoff-withdrawn"] = "紹介を取り下げ",
             ["handoff-connected"] = "最初の連絡", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
+            ["admission-requested"] = "チームへの参加の希望", ["member-admitted"] = "チームに参加", ["admission-declined"] = "チームへの参加を断った",
+            ["member-removed"] = "チームから外れた",
         },
         DuplicateReasons = new Dictionary<string, string>
         {
@@ -221,10 +240,15 @@ public sealed class WorkerTexts
         Source = "Referred by", Needs = "Needs", Urgency = "Urgency", FirstContact = "How they would like to be contacted first",
         RemoteFirst = "Online first", Summary = "Their situation", SummaryHint = "In their own words. Other agencies read this instead of asking again.",
         SendReferral = "Send the referral", Referred = "Referred.", JoinedOpenCase = "This joined the young person's open case.",
+        AwaitingAdmission = "Waiting to join the team",
+        AwaitingAdmissionText = "This young person already has a case with other agencies. Its lead agency (or the young person) is asked whether your agency may join the team; until then you see nothing of the case. Your referral is kept.",
         YouthCode = "Code for the young person", YouthCodeText = "Give this code to the young person. It is shown only this once. With it they choose what to share, on their own page.",
         SeeCase = "See the case",
 
-        Case = "Case", Status = "Status", Lead = "Lead agency", Participants = "Agencies taking part",
+        Case = "Case", Status = "Status", Lead = "Lead agency",
+        Reference = "Reference", Team = "Team", WaitsToJoin = "asks to join", Admit = "Let them join", DeclineAdmission = "Do not let them join",
+        Admitted = "They joined the team.", AdmissionDeclined = "They were not let into the team.",
+        Standings = new Dictionary<string, string> { ["lead"] = "lead", ["member"] = "member", ["pending"] = "waiting to join" },
         NotShared = "not shared by the young person", Name = "Name", Contact = "Contact", Timeline = "Timeline",
         Candidates = "Suggested services", CandidatesPending = "Looking for services; refresh in a moment.", NoCandidates = "No service fits.",
         Score = "Fit", OfferTo = "Offer to this service", OfferNote = "A note for the service", Offered = "The offer was sent.",
@@ -249,6 +273,7 @@ public sealed class WorkerTexts
         {
             ["answer-offer"] = "Answer an offer", ["make-first-contact"] = "Make first contact with the young person",
             ["choose-next-service"] = "Choose the next service", ["record-outcome"] = "Record the outcome",
+            ["admit-member"] = "Decide whether an agency joins the team",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -277,6 +302,8 @@ public sealed class WorkerTexts
             ["consent-expired"] = "Consent expired", ["handoff-offered"] = "Offer sent", ["handoff-accepted"] = "Offer accepted",
             ["handoff-declined"] = "Offer declined", ["handoff-expired"] = "Offer not answered", ["handoff-withdrawn"] = "Offer withdrawn",
             ["handoff-connected"] = "First contact", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
+            ["admission-requested"] = "Asked to join the team", ["member-admitted"] = "Joined the team", ["admission-declined"] = "Not let into the team",
+            ["member-removed"] = "Left the team",
         },
         DuplicateReasons = new Dictionary<string, string>
         {

@@ -15,7 +15,7 @@ public static class ParticipantsEndpoint
     private const string OfPerson = """
         SELECT DISTINCT p.agency_id AS AgencyId
         FROM case_persons cp JOIN case_participation p ON p.case_id = cp.case_id
-        WHERE cp.person_id = @PersonId AND cp.closed_at IS NULL
+        WHERE cp.person_id = @PersonId AND cp.closed_at IS NULL AND p.ended_at IS NULL
         ORDER BY p.agency_id
         """;
 

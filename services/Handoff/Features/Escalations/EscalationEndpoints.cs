@@ -31,9 +31,10 @@ public sealed record ResolveEscalationRequest(string? Resolution)
 }
 
 /// <summary>
-/// The coordinators' list of escalated cases, and what they do about one: give it to an agency (which becomes its lead
-/// and takes part in it) or resolve it. The lead shown is the one this service knows: the referrer until first contact
-/// or an assignment moved it.
+/// The coordinators' list of escalated cases, and what they do about one: give it to an agency of the directory (which
+/// becomes its lead and takes part in it; one at a time: a new assignment replaces the last, and intake ends the
+/// standing the last one gave) or resolve it. The lead shown is the one this service knows: the referrer until first
+/// contact or an assignment moved it.
 /// </summary>
 public static class EscalationEndpoints
 {
@@ -48,11 +49,15 @@ public static class EscalationEndpoints
         WHERE (@Status IS NULL OR e.status = @Status)
         """, "e.id");
 
+    // The earlier assignee is read under the row's lock, so two coordinators assigning at once each see the other's.
     private const string Assign = $"""
         UPDATE escalations e SET assigned_agency_id = @AgencyId
-        WHERE e.id = @Id AND e.status = '{EscalationStatuses.Open}'
-        RETURNING e.id AS EscalationId, e.case_id AS CaseId
+        FROM (SELECT id, assigned_agency_id FROM escalations WHERE id = @Id FOR UPDATE) earlier
+        WHERE e.id = earlier.id AND e.status = '{EscalationStatuses.Open}'
+        RETURNING e.id AS EscalationId, e.case_id AS CaseId, earlier.assigned_agency_id AS PreviousAgencyId
         """;
+
+    private const string IsListed = "SELECT EXISTS (SELECT 1 FROM directory_agencies WHERE agency_id = @AgencyId)";
 
     private static readonly string Resolve = CaseEscalations.ResolveWhere("id = @Id");
 
@@ -77,7 +82,7 @@ public static class EscalationEndpoints
     }
 
     private static async Task<Results<Ok<EscalationView>, ProblemHttpResult>> AssignAsync(
-        Guid id, AssignEscalationRequest request, Database database, TimeProvider time, CancellationToken ct)
+        Guid id, AssignEscalationRequest request, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
         {
@@ -85,13 +90,21 @@ public static class EscalationEndpoints
         }
         var now = time.GetUtcNow();
         await using var work = await database.BeginAsync(ct);
+        // A coordinator decides which agency of the network takes the case on, never who else sees a person.
+        if (!await work.QuerySingleAsync<bool>(IsListed, request, ct))
+        {
+            return new ValidationErrors().Add("agencyId", "is not an agency of the directory").ToProblem();
+        }
         var escalation = await work.QuerySingleOrDefaultAsync<AssignedRow>(Assign, new { Id = id, request.AgencyId }, ct);
         if (escalation is null)
         {
             return await RefusalAsync(work, id, ct);
         }
-        await CaseAgencies.JoinAsync(work, escalation.CaseId, request.AgencyId!.Value, ct);
-        work.Publish(new EscalationAssigned(escalation.EscalationId, escalation.CaseId, request.AgencyId!.Value, now));
+        if (escalation.PreviousAgencyId != request.AgencyId)
+        {
+            await ConsentProjection.JoinAsync(work, participation, escalation.CaseId, request.AgencyId!.Value, JoinedBy.Escalation, now, now, ct);
+            work.Publish(new EscalationAssigned(escalation.EscalationId, escalation.CaseId, request.AgencyId!.Value, now, escalation.PreviousAgencyId));
+        }
         var shown = await work.QuerySingleAsync<EscalationView>(Find, new { Id = id }, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(shown);
@@ -125,5 +138,6 @@ public static class EscalationEndpoints
     {
         public Guid EscalationId { get; init; }
         public Guid CaseId { get; init; }
+        public Guid? PreviousAgencyId { get; init; }
     }
 }

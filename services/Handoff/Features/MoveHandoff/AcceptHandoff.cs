@@ -15,10 +15,10 @@ public static class AcceptHandoff
         """);
 
     public static Task<Results<Ok<HandoffRecord>, ProblemHttpResult>> HandleAsync(
-        Guid id, Caller caller, HandoffMoves moves, IOptions<HandoffOptions> options, CancellationToken ct) =>
+        Guid id, Caller caller, HandoffMoves moves, ConsentIndex participation, IOptions<HandoffOptions> options, CancellationToken ct) =>
         moves.MakeAsync(id, caller, Move, request: null, details: null, effect: async (work, h, now, ct) =>
         {
-            await CaseAgencies.JoinAsync(work, h.CaseId, h.ToAgencyId, ct);
+            await ConsentProjection.JoinAsync(work, participation, h.CaseId, h.ToAgencyId, JoinedBy.Handoff, now, now, ct);
             await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
             await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
             await CaseEscalations.ResolveAllAsync(work, h.CaseId, EscalationResolutions.OfferAccepted, now, ct);

@@ -25,8 +25,6 @@ public static class OfferHandoffEndpoint
         FROM referrals WHERE referral_id = @ReferralId
         """;
 
-    private const string TakesPart = "SELECT COUNT(*) FROM case_agencies WHERE case_id = @CaseId AND agency_id = @AgencyId";
-
     private const string CandidateAgency = "SELECT agency_id FROM candidates WHERE referral_id = @ReferralId AND service_id = @ToServiceId";
 
     private const string AnyCandidates = "SELECT EXISTS (SELECT 1 FROM candidates WHERE referral_id = @ReferralId)";
@@ -42,7 +40,7 @@ public static class OfferHandoffEndpoint
         app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
 
     private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
-        OfferHandoffRequest request, Caller caller, HttpContext http, Database database, ConsentIndex participation, HandoffOffers offers,
+        OfferHandoffRequest request, Caller caller, HttpContext http, Database database, IOptions<ParticipationOptions> participationOptions, HandoffOffers offers,
         TimeProvider time, CancellationToken ct)
     {
         if (request.Validate() is { IsValid: false } errors)
@@ -60,10 +58,11 @@ public static class OfferHandoffEndpoint
                 http.Response.Headers.RetryAfter = "1";
                 return Problems.Conflict("The referral has not reached the handoff service yet; retry shortly.");
             }
-            var participates = await work.QuerySingleOrDefaultAsync<int>(
-                TakesPart,
-                new { referral.CaseId, caller.AgencyId }, ct) > 0;
-            if (!participates || participation.IsShutOut(referral.CaseId, caller.AgencyId!.Value))
+            // Read from the projection's tables, not the index: a join this service committed a moment ago counts.
+            if (!await work.QuerySingleAsync<bool>(ConsentProjection.TakesPartInCase, new
+                {
+                    referral.CaseId, caller.AgencyId, ShutOutBefore = now - participationOptions.Value.ClosedCaseReadableFor,
+                }, ct))
             {
                 return Problems.NotFound("The referral");
             }

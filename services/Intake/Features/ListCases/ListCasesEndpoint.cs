@@ -30,7 +30,7 @@ public static class ListCasesEndpoint
         SELECT c.id AS CaseId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
                c.opened_at AS OpenedAt, c.last_contact_at AS LastContactAt
         FROM case_participation p JOIN cases c ON c.id = p.case_id JOIN case_persons cp ON cp.case_id = c.id
-        WHERE p.agency_id = @AgencyId
+        WHERE p.agency_id = @AgencyId AND p.ended_at IS NULL
           AND {ConsentProjection.NotShutOut}
           AND ((@Status IS NULL AND c.status <> '{CaseStatuses.Closed}') OR c.status = @Status)
         """, "c.id");

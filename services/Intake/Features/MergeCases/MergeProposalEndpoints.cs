@@ -35,7 +35,7 @@ public static class MergeProposalEndpoints
 
     private static readonly string ListIncoming = Keyset.Paged($"""
         SELECT {Columns} FROM merge_proposals m
-        JOIN case_participation p ON p.case_id = m.other_case_id AND p.agency_id = @AgencyId
+        JOIN case_participation p ON p.case_id = m.other_case_id AND p.agency_id = @AgencyId AND p.ended_at IS NULL
         JOIN case_persons cp ON cp.case_id = m.other_case_id
         WHERE m.status = '{MergeProposalStatuses.AwaitingConfirmation}' AND {ConsentProjection.NotShutOut}
         """, "m.id");

@@ -1,10 +1,14 @@
 using ReferralNet.Intake.Features.SharedCase;
+using ReferralNet.Intake.Features.Team;
 
 namespace ReferralNet.Intake.Features.OpenReferral;
 
 /// <summary>
 /// A worker opens a referral: the person is found or stored once, the referral lands on the person's ONE open case
-/// (opened now if there is none), and ReferralSubmitted (plus CaseOpened for a new case) leaves through the outbox.
+/// (opened now if there is none), and ReferralSubmitted (plus CaseOpened for a new case) leaves through the outbox. A
+/// referral from an agency that is not yet lead or member of the person's existing case does not land: it waits for
+/// admission (202, nothing of the case in the answer; <see cref="PendingReferrals"/>), so a name and a birth date open
+/// nobody's case.
 /// </summary>
 public static class OpenReferralEndpoint
 {
@@ -47,7 +51,7 @@ public static class OpenReferralEndpoint
     public static void MapOpenReferral(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker);
 
-    private static async Task<Results<Created<OpenReferralResponse>, ProblemHttpResult>> Handle(
+    private static async Task<Results<Created<OpenReferralResponse>, Accepted<OpenReferralResponse>, ProblemHttpResult>> Handle(
         OpenReferralRequest request, Caller caller, HttpContext http, Database database, PersonIdentity identity, ConsentIndex consents,
         TimeProvider time, CancellationToken ct)
     {
@@ -92,10 +96,18 @@ public static class OpenReferralEndpoint
             var existingCase = !openCase.IsNew;
 
             var referralId = Guid.CreateVersion7();
-            await CaseReferrals.LandAsync(work, consents, new LandingReferral(
+            var landing = new LandingReferral(
                 referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
                 request.Urgency ?? Urgencies.Routine, preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
-                person.Municipality!.Trim(), now), existingCase ? null : status, ct);
+                person.Municipality!.Trim(), now);
+            // Read from the projection's tables: a join committed a moment ago (this agency's own first referral) counts.
+            if (existingCase && !await work.QuerySingleAsync<bool>(ConsentProjection.TakesPartInCase,
+                    new { CaseId = caseId, AgencyId = agencyId, ShutOutBefore = now }, ct))
+            {
+                await PendingReferrals.StoreAsync(work, landing, ct);
+                return OpenReferralResponse.AwaitingAdmission(referralId);
+            }
+            await CaseReferrals.LandAsync(work, consents, landing, existingCase ? null : status, ct);
 
             // The first referral of a person gives them the code for their consent page; later ones do not repeat it.
             var youthAccessCode = storedPerson.IsNew ? YouthAccessCode.New() : null;
@@ -104,8 +116,8 @@ public static class OpenReferralEndpoint
                 work.Publish(new YouthAccessCodeIssued(
                     personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, agencyId, caller.UserId, now));
             }
-            return new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode);
-        }, r => $"/api/intake/referrals/{r.ReferralId}", ct, forRetries: r => r with { YouthAccessCode = null });
+            return new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode, ReferralStatuses.Submitted);
+        }, r => $"/api/intake/referrals/{r.ReferralId}", r => r.IsWaiting, ct, forRetries: r => r with { YouthAccessCode = null });
     }
 
     private static async Task<Found> FindOrStoreAsync(UnitOfWork work, string findOrStore, string find, object row, CancellationToken ct) =>

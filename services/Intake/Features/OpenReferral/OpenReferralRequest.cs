@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace ReferralNet.Intake.Features.OpenReferral;
 
 public sealed record ContactDetails(string? Email, string? Phone);
@@ -76,4 +77,21 @@ public sealed record OpenReferralRequest(
 }
 
 /// <summary><see cref="YouthAccessCode"/> is given once, on the person's first referral; null afterwards.</summary>
-public sealed record OpenReferralResponse(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase, string? YouthAccessCode);
+/// <summary>
+/// A referral taken: on its case (201: the case, the person, and the young person's code for a new person), or waiting
+/// for the referring agency to be admitted to the person's existing case (202: its id and status, nothing of the case).
+/// </summary>
+public sealed record OpenReferralResponse(
+    Guid ReferralId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? CaseId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? PersonId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ExistingCase,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? YouthAccessCode,
+    string Status)
+{
+    public static OpenReferralResponse AwaitingAdmission(Guid referralId) =>
+        new(referralId, CaseId: null, PersonId: null, ExistingCase: null, YouthAccessCode: null, ReferralStatuses.AwaitingAdmission);
+
+    [JsonIgnore]
+    public bool IsWaiting => Status == ReferralStatuses.AwaitingAdmission;
+}

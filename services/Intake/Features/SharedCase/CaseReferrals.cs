@@ -42,8 +42,10 @@ public static class CaseReferrals
         FROM previous CROSS JOIN touched WHERE previous.status <> touched.status
         """;
 
+    /// <param name="joinedBy">How the referring agency joins the case: by this referral, or admitted after waiting.</param>
     public static async Task LandAsync(
-        UnitOfWork work, ConsentIndex consents, LandingReferral referral, string? openedWithStatus, CancellationToken ct)
+        UnitOfWork work, ConsentIndex consents, LandingReferral referral, string? openedWithStatus, CancellationToken ct,
+        string joinedBy = JoinedBy.Referral)
     {
         await work.ExecuteAsync(openedWithStatus is null ? StoreReferral : $"{RecordOpened};\n{StoreReferral}", new
         {
@@ -52,7 +54,7 @@ public static class CaseReferrals
             referral.Summary, referral.At, Status = openedWithStatus,
         }, ct);
         // Participation starts here, in this transaction, so the referring worker can read the case at once.
-        await ConsentProjection.RecordReferralAsync(work, consents, referral.CaseId, referral.PersonId, referral.AgencyId, referral.At, ct);
+        await ConsentProjection.RecordReferralAsync(work, consents, referral.CaseId, referral.PersonId, referral.AgencyId, referral.At, ct, joinedBy);
 
         if (openedWithStatus is not null)
         {

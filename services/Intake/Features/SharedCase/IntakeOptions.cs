@@ -15,15 +15,18 @@ public sealed class IntakeOptions : IValidatableObject, IOptionsSection
 
     public TimeSpan DormancyCheckEvery { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>When the lead's task to admit (or not) an agency that asked to join the team is due.</summary>
+    public TimeSpan AdmitWithin { get; set; } = TimeSpan.FromDays(3);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DeskAgencyId == Guid.Empty)
         {
             yield return new ValidationResult("names the intake desk's agency", [nameof(DeskAgencyId)]);
         }
-        if (DormantAfter <= TimeSpan.Zero || DormancyCheckEvery <= TimeSpan.Zero)
+        if (DormantAfter <= TimeSpan.Zero || DormancyCheckEvery <= TimeSpan.Zero || AdmitWithin <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("must be positive", [nameof(DormantAfter), nameof(DormancyCheckEvery)]);
+            yield return new ValidationResult("must be positive", [nameof(DormantAfter), nameof(DormancyCheckEvery), nameof(AdmitWithin)]);
         }
     }
 }

@@ -43,7 +43,8 @@ public static class ViewCaseEndpoint
         ORDER BY created_at
         """;
 
-    private const string ReadParticipants = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId ORDER BY changed_at, agency_id";
+    private const string ReadParticipants =
+        "SELECT agency_id FROM case_participation WHERE case_id = @CaseId AND ended_at IS NULL ORDER BY joined_at, agency_id";
 
     private const string ReadPerson = """
         SELECT family_name AS FamilyName, given_name AS GivenName, family_name_kana AS FamilyNameKana,

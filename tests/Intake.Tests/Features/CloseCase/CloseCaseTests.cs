@@ -15,10 +15,10 @@ public sealed class CloseCaseTests(NetworkFixture fixture)
     {
         var referrals = new Referrals(_network);
         var (clinic, clinicAgency) = await referrals.WorkerOfNewAgencyAsync("clinic", "Closing Clinic");
-        var (school, _) = await referrals.WorkerOfNewAgencyAsync("school", "Closing High");
+        var (school, schoolAgency) = await referrals.WorkerOfNewAgencyAsync("school", "Closing High");
         var referral = Scenario.Referral("渡辺", $"閉{Guid.NewGuid():N}"[..6], UniqueBirthDate(), UniqueTown(), source: "agency-worker");
         var caseId = IdOf(await ReferAsync(clinic, referral), "caseId");
-        Assert.Equal(caseId, IdOf(await ReferAsync(school, referral), "caseId")); // the school takes part, the clinic leads
+        await JoinAsync(school, schoolAgency, referral, clinic, caseId); // the school takes part, the clinic leads
 
         var byParticipant = await school.PostAsJsonAsync($"/api/intake/cases/{caseId}/close", new { reason = "got-help" });
         var withoutReason = await clinic.PostAsJsonAsync($"/api/intake/cases/{caseId}/close", new { reason = "bored" });
@@ -43,10 +43,10 @@ public sealed class CloseCaseTests(NetworkFixture fixture)
     {
         var referrals = new Referrals(_network);
         var (clinic, _) = await referrals.WorkerOfNewAgencyAsync("clinic", "Window Clinic");
-        var (school, _) = await referrals.WorkerOfNewAgencyAsync("school", "Window High");
+        var (school, schoolAgency) = await referrals.WorkerOfNewAgencyAsync("school", "Window High");
         var referral = Scenario.Referral("佐藤", $"窓{Guid.NewGuid():N}"[..6], UniqueBirthDate(), UniqueTown(), source: "agency-worker");
         var caseId = IdOf(await ReferAsync(clinic, referral), "caseId");
-        await ReferAsync(school, referral);
+        await JoinAsync(school, schoolAgency, referral, clinic, caseId);
         await Scenario.ReadAsync(await clinic.PostAsJsonAsync($"/api/intake/cases/{caseId}/close", new { reason = "got-help" }), HttpStatusCode.OK);
         var closedList = $"/api/intake/cases?participating=true&status=closed&limit=200";
 

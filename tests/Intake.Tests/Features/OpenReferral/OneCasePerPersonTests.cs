@@ -14,23 +14,29 @@ public sealed class OneCasePerPersonTests(NetworkFixture fixture)
         (await new Referrals(_network).WorkerOfNewAgencyAsync(kind, name)).Worker;
 
     [Fact]
-    public async Task The_same_person_from_a_school_and_a_clinic_with_width_and_kana_variants_lands_on_one_case()
+    public async Task The_same_person_from_a_school_and_a_clinic_with_width_and_kana_variants_lands_on_one_case_once_the_clinic_is_admitted()
     {
         var school = await WorkerOfNewAgencyAsync("school", "Kana High");
-        var clinic = await WorkerOfNewAgencyAsync("clinic", "Kana Clinic");
+        var (clinic, clinicAgency) = await new Referrals(_network).WorkerOfNewAgencyAsync("clinic", "Kana Clinic");
 
         var first = await ReferAsync(school, Scenario.Referral(familyName: "ヤマダ", givenName: "タロウ"));
-        var second = await ReferAsync(clinic, Scenario.Referral(familyName: "やまだ", givenName: " た ろ う "));
-        var third = await ReferAsync(clinic, Scenario.Referral(familyName: "ﾔﾏﾀﾞ", givenName: "ﾀ・ﾛｳ"));
+        var second = await ReferToWaitAsync(clinic, Scenario.Referral(familyName: "やまだ", givenName: " た ろ う "));
+        var third = await ReferToWaitAsync(clinic, Scenario.Referral(familyName: "ﾔﾏﾀﾞ", givenName: "ﾀ・ﾛｳ"));
 
         Assert.False(first["existingCase"]!.GetValue<bool>());
         Assert.NotNull(first["youthAccessCode"]);
         foreach (var later in new[] { second, third })
         {
-            Assert.True(later["existingCase"]!.GetValue<bool>());
-            Assert.Equal(first["caseId"]!.GetValue<Guid>(), later["caseId"]!.GetValue<Guid>());
-            Assert.Equal(first["personId"]!.GetValue<Guid>(), later["personId"]!.GetValue<Guid>());
-            Assert.Null(later["youthAccessCode"]);
+            Assert.Equal(["referralId", "status"], later.Select(p => p.Key));
+            Assert.Equal("awaiting-admission", later["status"]!.GetValue<string>());
+        }
+        var caseId = IdOf(first, "caseId");
+        await Scenario.ReadAsync(await school.PostAsync($"/api/intake/cases/{caseId}/team/{clinicAgency}/admit", null), HttpStatusCode.OK);
+        foreach (var later in new[] { second, third })
+        {
+            var landed = await Scenario.ReadAsync(await clinic.GetAsync($"/api/intake/referrals/{IdOf(later, "referralId")}"), HttpStatusCode.OK);
+            Assert.Equal("submitted", landed["status"]!.GetValue<string>());
+            Assert.Equal(caseId, IdOf(landed, "caseId"));
         }
     }
 
@@ -39,13 +45,16 @@ public sealed class OneCasePerPersonTests(NetworkFixture fixture)
     {
         var workers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => WorkerOfNewAgencyAsync("school", $"Parallel {i}")));
 
-        var answers = await Task.WhenAll(workers.Select(worker => ReferAsync(worker, Scenario.Referral(givenName: "ハナコ"))));
+        var responses = await Task.WhenAll(workers.Select(worker => SendAsync(worker, Scenario.Referral(givenName: "ハナコ"))));
 
-        Assert.Single(answers.Select(a => a["caseId"]!.GetValue<Guid>()).Distinct());
-        Assert.Single(answers.Select(a => a["personId"]!.GetValue<Guid>()).Distinct());
-        Assert.Single(answers, a => !a["existingCase"]!.GetValue<bool>());
-        Assert.Single(answers, a => a["youthAccessCode"] is not null);
-        Assert.Equal(10, answers.Select(a => a["referralId"]!.GetValue<Guid>()).Distinct().Count());
+        // One agency opened the case; the nine others wait to be admitted to it.
+        var opened = await Scenario.ReadAsync(Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created), HttpStatusCode.Created);
+        var waiting = await Task.WhenAll(responses.Where(r => r.StatusCode != HttpStatusCode.Created).Select(r => Scenario.ReadAsync(r, HttpStatusCode.Accepted)));
+        Assert.Equal(9, waiting.Length);
+        Assert.False(opened["existingCase"]!.GetValue<bool>());
+        Assert.NotNull(opened["youthAccessCode"]);
+        Assert.All(waiting, w => Assert.Null(w["caseId"]));
+        Assert.Equal(10, waiting.Append(opened).Select(a => a["referralId"]!.GetValue<Guid>()).Distinct().Count());
     }
 
     [Fact]

@@ -31,20 +31,42 @@ public sealed class PossibleDuplicatesTests(NetworkFixture fixture)
         worker.PostAsJsonAsync($"/api/intake/cases/{caseId}/merge", new { otherCaseId });
 
     [Fact]
-    public async Task A_near_match_is_listed_for_review_and_not_merged()
+    public async Task A_near_match_among_the_agencys_own_cases_is_listed_for_review_and_not_merged()
     {
         var (birthDate, town) = (UniqueBirthDate(), UniqueTown());
-        var pair = await ReferNearPairAsync(birthDate, town);
-        var someoneElse = await ReferAsync(pair.School, Scenario.Referral("山田", "太郎", UniqueBirthDate(), town));
+        var (school, _) = await new Referrals(_network).WorkerOfNewAgencyAsync("school", "Own Near High");
+        var taro = await ReferAsync(school, Scenario.Referral("山田", "太郎", birthDate, town));
+        var tarou = await ReferAsync(school, Scenario.Referral("山田", "太朗", birthDate, town));
+        var someoneElse = await ReferAsync(school, Scenario.Referral("山田", "太郎", UniqueBirthDate(), town));
 
-        Assert.False(pair.Tarou["existingCase"]!.GetValue<bool>());
-        Assert.NotEqual(IdOf(pair.Taro, "caseId"), IdOf(pair.Tarou, "caseId"));
-        var listed = Assert.Single(await DuplicatesAsync(pair.School, IdOf(pair.Taro, "caseId")));
-        Assert.Equal(IdOf(pair.Tarou, "caseId"), listed!["caseId"]!.GetValue<Guid>());
+        Assert.False(tarou["existingCase"]!.GetValue<bool>());
+        Assert.NotEqual(IdOf(taro, "caseId"), IdOf(tarou, "caseId"));
+        var listed = Assert.Single(await DuplicatesAsync(school, IdOf(taro, "caseId")));
+        Assert.Equal(IdOf(tarou, "caseId"), listed!["caseId"]!.GetValue<Guid>());
         Assert.Contains("same-kana", listed["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.DoesNotContain(IdOf(someoneElse, "caseId"), (await DuplicatesAsync(pair.Clinic, IdOf(pair.Tarou, "caseId"))).Select(d => d!["caseId"]!.GetValue<Guid>()));
-        var view = await ViewAsync(pair.School, IdOf(pair.Taro, "caseId"));
-        Assert.Null(view["mergedInto"]);
+        Assert.DoesNotContain(IdOf(someoneElse, "caseId"), (await DuplicatesAsync(school, IdOf(tarou, "caseId"))).Select(d => d!["caseId"]!.GetValue<Guid>()));
+        Assert.Null((await ViewAsync(school, IdOf(taro, "caseId")))["mergedInto"]);
+    }
+
+    [Fact]
+    public async Task A_near_match_in_another_agencys_case_is_never_shown_and_goes_to_that_case_as_one_merge_proposal()
+    {
+        var pair = await ReferNearPairAsync(UniqueBirthDate(), UniqueTown());
+        var (taro, tarou) = (IdOf(pair.Taro, "caseId"), IdOf(pair.Tarou, "caseId"));
+
+        var first = await DuplicatesAsync(pair.School, taro);
+        var again = await DuplicatesAsync(pair.School, taro);
+        var fromTheOtherSide = await DuplicatesAsync(pair.Clinic, tarou);
+
+        Assert.Empty(first);
+        Assert.Empty(again);
+        Assert.Empty(fromTheOtherSide);
+        var incoming = (await Scenario.ReadAsync(await pair.Clinic.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK))["items"]!.AsArray();
+        var proposal = Assert.Single(incoming, p => IdOf(p!.AsObject(), "otherCaseId") == tarou)!;
+        Assert.Equal((taro, pair.SchoolAgency), (IdOf(proposal.AsObject(), "caseId"), IdOf(proposal.AsObject(), "proposedByAgencyId")));
+        Assert.DoesNotContain((await Scenario.ReadAsync(await pair.School.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK))["items"]!
+            .AsArray(), p => IdOf(p!.AsObject(), "caseId") == tarou || IdOf(p.AsObject(), "otherCaseId") == taro);
+        var view = await ViewAsync(pair.School, taro);
         Assert.DoesNotContain(pair.ClinicAgency, view["participants"]!.AsArray().Select(p => p!.GetValue<Guid>()));
     }
 
@@ -98,6 +120,6 @@ public sealed class PossibleDuplicatesTests(NetworkFixture fixture)
 
         Assert.Equal(["otherCaseId"], problem["errors"]!.AsObject().Select(e => e.Key));
         Assert.Null((await ViewAsync(pair.Clinic, IdOf(stranger, "caseId")))["mergedInto"]);
-        Assert.Single(await DuplicatesAsync(pair.School, IdOf(pair.Taro, "caseId")));
+        Assert.Empty(await DuplicatesAsync(pair.School, IdOf(pair.Taro, "caseId"))); // the clinic's case, never shown to the school
     }
 }

@@ -94,7 +94,7 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         await school.ReloadAsync();
         await Assertions.Expect(school.Locator("section", new() { Has = school.GetByRole(AriaRole.Heading, new() { Name = w.Handoffs }) }))
             .ToContainTextAsync(w.HandoffStatuses["completed"]);
-        await Assertions.Expect(school.Locator("section", new() { Has = school.GetByRole(AriaRole.Heading, new() { Name = w.Participants, Exact = true }) }))
+        await Assertions.Expect(school.Locator("section", new() { Has = school.GetByRole(AriaRole.Heading, new() { Name = w.Team, Exact = true }) }))
             .ToContainTextAsync(clinicName);
     }
 

@@ -34,7 +34,7 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
                 new { signInName = $"w-{Guid.NewGuid():N}"[..20] + "w", passphrase = NewPassphrase }), HttpStatusCode.Created);
         }
 
-        var waiting = await SignInAsync(language, t, signInName, YouthSignIn.Passphrase);
+        var waiting = await Browsing.SignInAsYouthAsync(fixture, language, signInName, YouthSignIn.Passphrase);
         var notice = waiting.Locator("section", new() { Has = waiting.GetByRole(AriaRole.Heading, new() { Name = t.ResetWaiting }) });
         await Assertions.Expect(notice).ToContainTextAsync("Test High");
         await Browsing.LookAsync(waiting, $"youth-reset-waiting-{language}");
@@ -61,24 +61,11 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
                 new { signInName = workersName, passphrase = NewPassphrase }), HttpStatusCode.Created);
         }
 
-        var page = await SignInAsync("ja", t, workersName, NewPassphrase);
+        var page = await Browsing.SignInAsYouthAsync(fixture, "ja", workersName, NewPassphrase);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = t.ChooseWhatToShare })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = t.CancelReset })).ToHaveCountAsync(0);
         await Browsing.LookAsync(page, "youth-limited-ja");
         await page.GotoAsync("/youth/share");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/youth");
-    }
-
-    private async Task<IPage> SignInAsync(string language, Texts t, string signInName, string passphrase)
-    {
-        var page = await Browsing.OpenAsync(fixture, language);
-        await page.GotoAsync("/youth");
-        await page.WaitForURLAsync("**/youth/sign-in?returnUrl=*");
-        await Browsing.TypeAsync(page, page.GetByLabel(t.SignInName), signInName);
-        await Browsing.TypeAsync(page, page.GetByLabel(t.Passphrase), passphrase);
-        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignIn, Exact = true }));
-        await page.WaitForURLAsync("**/youth");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
-        return page;
     }
 }

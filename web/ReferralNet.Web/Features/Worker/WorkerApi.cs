@@ -32,7 +32,18 @@ public sealed record Candidate(Guid ServiceId, Guid AgencyId, string ServiceName
 
 public sealed record Matches(Guid ReferralId, string Status, IReadOnlyList<Candidate> Candidates, int Round);
 
-public sealed record OpenedReferral(Guid ReferralId, Guid CaseId, Guid PersonId, bool ExistingCase, string? YouthAccessCode);
+/// <summary>A referral taken: on its case (201), or waiting for the agency to be admitted to the person's case (202, no case).</summary>
+public sealed record OpenedReferral(Guid ReferralId, Guid? CaseId, Guid? PersonId, bool? ExistingCase, string? YouthAccessCode, string? Status);
+
+/// <summary>An agency of a young person's team: lead, member or pending (API-v3 §1).</summary>
+public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset Since, string? JoinedBy);
+
+public sealed record Team(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members);
+
+/// <summary>A lead's task of intake: decide whether an agency that referred the person joins the team.</summary>
+public sealed record TeamTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
+
+public sealed record TeamTaskList(IReadOnlyList<TeamTask> Items);
 
 public sealed record AgencyName(Guid Id, string Name, string Kind);
 
@@ -51,6 +62,14 @@ public sealed record MergeProposal(Guid ProposalId, Guid CaseId, Guid OtherCaseI
 public sealed class WorkerApi(GatewayApi gateway)
 {
     public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
+
+    public Task<ApiResult<TeamTaskList>> TeamTasksAsync(CancellationToken ct) => gateway.GetAsync<TeamTaskList>("/api/intake/tasks", ct);
+
+    public Task<ApiResult<Team>> TeamAsync(Guid caseId, CancellationToken ct) => gateway.GetAsync<Team>($"/api/intake/cases/{caseId}/team", ct);
+
+    /// <summary>The lead admits (<paramref name="admit"/>) or declines an agency that waits to join the case's team.</summary>
+    public Task<ApiResult<object>> DecideAdmissionAsync(Guid caseId, Guid agencyId, bool admit, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/intake/cases/{caseId}/team/{agencyId}/{(admit ? "admit" : "decline")}", null, ct);
 
     public Task<ApiResult<ListOf<Handoff>>> HandoffsAsync(string direction, string? status, CancellationToken ct) =>
         gateway.GetAsync<ListOf<Handoff>>($"/api/handoffs?direction={direction}&limit=200{(status is null ? "" : $"&status={status}")}", ct);

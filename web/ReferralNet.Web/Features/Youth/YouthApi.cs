@@ -24,6 +24,14 @@ public sealed record Receipt(
 
 public sealed record ReceiptPurpose(string Purpose);
 
+/// <summary>An agency of the young person's team: lead, member, or pending (asks to join).</summary>
+public sealed record TeamMember(Guid AgencyId, string Standing);
+
+public sealed record Team(IReadOnlyList<TeamMember> Members);
+
+/// <summary>One open case of the young person, with its team.</summary>
+public sealed record MyCase(Guid CaseId, string Reference, string Status, Team Team);
+
 /// <summary>A reset of the young person's sign-in that waits: which agency's code asked for it, and when it takes effect.</summary>
 public sealed record WaitingReset(Guid? RequestedByAgencyId, DateTimeOffset RequestedAt, DateTimeOffset TakesEffectAt);
 
@@ -51,6 +59,15 @@ public sealed class YouthApi(GatewayApi gateway)
 
     public Task<ApiResult<ListOf<Participant>>> ParticipantsAsync(Guid person, CancellationToken ct) =>
         gateway.GetAsync<ListOf<Participant>>($"/api/consent/persons/{person}/participants", ct);
+
+    public Task<ApiResult<ListOf<MyCase>>> MyCasesAsync(CancellationToken ct) => gateway.GetAsync<ListOf<MyCase>>("/api/intake/me/cases", ct);
+
+    /// <summary>Lets an agency that asks to join the team join (<c>admit</c>) or not (<c>decline</c>).</summary>
+    public Task<ApiResult<object>> DecideAsync(Guid caseId, Guid agencyId, bool admit, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/intake/cases/{caseId}/team/{agencyId}/{(admit ? "admit" : "decline")}", null, ct);
+
+    public Task<ApiResult<object>> RemoveAsync(Guid caseId, Guid agencyId, CancellationToken ct) =>
+        gateway.DeleteAsync($"/api/intake/cases/{caseId}/team/{agencyId}", ct);
 
     public Task<ApiResult<ListOf<Consent>>> ConsentsAsync(Guid person, CancellationToken ct) =>
         gateway.GetAsync<ListOf<Consent>>($"/api/consent/persons/{person}/consents?limit=200", ct);

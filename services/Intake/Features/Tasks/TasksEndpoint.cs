@@ -1,0 +1,43 @@
+using ReferralNet.Intake.Features.SharedCase;
+
+namespace ReferralNet.Intake.Features.Tasks;
+
+/// <summary>One thing the caller's agency has to do about a case's team, by when: ids and codes only (handoff's shape).</summary>
+public sealed record TeamTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
+
+public sealed record TeamTasksResponse(IReadOnlyList<TeamTask> Items);
+
+/// <summary>
+/// The lead's tasks of intake: admit (or not) each agency that referred the person and waits (API-v3 §1), due
+/// Intake:AdmitWithin after it asked. Oldest first; the worker's "my work" shows them beside handoff's.
+/// </summary>
+public static class TasksEndpoint
+{
+    public const int MaxTasks = 200;
+
+    private const string OfLead = $"""
+        SELECT r.case_id AS CaseId, r.from_agency_id AS AgencyId, min(r.requested_at) AS RequestedAt
+        FROM pending_referrals r JOIN cases c ON c.id = r.case_id
+        WHERE c.lead_agency_id = @AgencyId AND r.status = '{ReferralStatuses.AwaitingAdmission}'
+        GROUP BY r.case_id, r.from_agency_id
+        ORDER BY min(r.requested_at), r.case_id
+        LIMIT @MaxTasks
+        """;
+
+    public static void MapTasks(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/intake/tasks", Handle).RequirePersonAccess(Policies.Worker);
+
+    private static async Task<Ok<TeamTasksResponse>> Handle(Caller caller, Database database, IOptions<IntakeOptions> options, CancellationToken ct)
+    {
+        var waiting = await database.QueryAsync<WaitingAgency>(OfLead, new { caller.AgencyId, MaxTasks }, ct);
+        return TypedResults.Ok(new TeamTasksResponse([.. waiting.Select(w =>
+            new TeamTask(TaskKinds.AdmitMember, w.CaseId, CaseReference.Of(w.CaseId), w.AgencyId, w.RequestedAt + options.Value.AdmitWithin))]));
+    }
+
+    private sealed class WaitingAgency
+    {
+        public Guid CaseId { get; init; }
+        public Guid AgencyId { get; init; }
+        public DateTimeOffset RequestedAt { get; init; }
+    }
+}

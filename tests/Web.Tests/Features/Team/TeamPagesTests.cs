@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using ReferralNet.Testing;
+using ReferralNet.Web.Text;
+
+namespace ReferralNet.Web.Tests.Features.Team;
+
+/// <summary>
+/// The team around the young person (API-v3 §1) in the browser, by the keyboard alone: an agency that refers a person
+/// who already has a case waits; the lead sees the task on "my work" and lets it join from the case page; the young
+/// person sees who asks to join and removes an agency from their team.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TeamPagesTests(BrowserFixture fixture)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task The_lead_lets_an_agency_that_asks_join_and_the_young_person_declines_another_and_removes_one(string language)
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo(language));
+        var scenario = new Scenario(_network);
+        var school = await scenario.CreateAgencyAsync("school", "Team High");
+        var clinic = await scenario.CreateAgencyAsync("clinic", "Team Clinic");
+        var centre = await scenario.CreateAgencyAsync("youth-support-centre", "Team Centre");
+        var referral = Scenario.Referral(givenName: $"班{Guid.NewGuid():N}"[..8], birthDate: "2008-05-05");
+        using var teacher = await _network.ClientAsync("worker", agency: school);
+        var opened = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals", referral), HttpStatusCode.Created);
+        var caseId = opened["caseId"]!.GetValue<Guid>();
+        foreach (var other in new[] { clinic, centre })
+        {
+            using var worker = await _network.ClientAsync("worker", agency: other);
+            await Scenario.ReadAsync(await worker.PostAsJsonAsync("/api/intake/referrals", referral), HttpStatusCode.Accepted);
+        }
+
+        var lead = await Browsing.OpenAsync(fixture, language);
+        await Browsing.SignInAsDemoAsync(lead, Roles.Worker, school);
+        await lead.GotoAsync("/worker");
+        var task = lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.AdmitMember] }).First;
+        await Assertions.Expect(lead.Locator("#work")).ToContainTextAsync("Team Clinic");
+        await Browsing.LookAsync(lead, $"worker-admit-task-{language}");
+        await Browsing.PressAsync(lead, task);
+        await lead.WaitForURLAsync($"**/worker/cases/{caseId}#team");
+        var clinicRow = lead.Locator("#team li", new() { HasText = "Team Clinic" });
+        await Assertions.Expect(clinicRow).ToContainTextAsync(t.Worker.Standings[Standings.Pending]);
+        await Browsing.LookAsync(lead, $"worker-team-pending-{language}");
+        await Browsing.PressAsync(lead, clinicRow.GetByRole(AriaRole.Button, new() { Name = t.Worker.Admit, Exact = true }));
+        await lead.WaitForURLAsync("**?done=admitted#team");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.Worker.Admitted);
+        await Assertions.Expect(clinicRow).ToContainTextAsync(t.Worker.Standings[Standings.Member]);
+
+        var (youthClient, signInName) = await YouthSignIn.EnrolAsync(_network, opened["youthAccessCode"]!.GetValue<string>());
+        youthClient.Dispose();
+        var youth = await Browsing.SignInAsYouthAsync(fixture, language, signInName, YouthSignIn.Passphrase);
+        var asking = youth.Locator("section", new() { Has = youth.GetByRole(AriaRole.Heading, new() { Name = t.AsksToJoin }) });
+        await Assertions.Expect(asking).ToContainTextAsync("Team Centre");
+        await Browsing.LookAsync(youth, $"youth-team-asks-{language}");
+        await Browsing.PressAsync(youth, asking.GetByRole(AriaRole.Button, new() { Name = t.NoThankYou }));
+        await youth.WaitForURLAsync("**/youth?done=not-joined");
+        await Assertions.Expect(youth.GetByRole(AriaRole.Heading, new() { Name = t.AsksToJoin })).ToHaveCountAsync(0);
+        var helping = youth.Locator("section", new() { Has = youth.GetByRole(AriaRole.Heading, new() { Name = t.WhoHelpsYou }) });
+        await Browsing.PressAsync(youth, helping.Locator("li", new() { HasText = "Team Clinic" }).GetByRole(AriaRole.Button, new() { Name = t.RemoveFromTeam }));
+        await youth.WaitForURLAsync("**/youth?done=removed");
+        await Assertions.Expect(youth.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.TheyWereRemoved);
+        await Assertions.Expect(helping).Not.ToContainTextAsync("Team Clinic");
+        await Assertions.Expect(helping).ToContainTextAsync("Team High");
+        await Browsing.LookAsync(youth, $"youth-team-removed-{language}");
+    }
+}
