@@ -41,6 +41,22 @@ public sealed class LiveEvents : IAsyncDisposable
         return (_items.Current.EventType, JsonNode.Parse(_items.Current.Data)!.AsObject());
     }
 
+    /// <summary>Whether the service ends the stream within the time (events before the end are passed over).</summary>
+    public async Task<bool> EndsAsync(TimeSpan within)
+    {
+        try
+        {
+            while (await _items.MoveNextAsync().AsTask().WaitAsync(within))
+            {
+            }
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _closing.CancelAsync();

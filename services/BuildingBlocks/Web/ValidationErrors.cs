@@ -63,8 +63,27 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>How many messages there are, over every field.</summary>
+    public int Count => _errors.Values.Sum(m => m.Count);
+
     /// <summary>Field → messages, for an answer that reports several records' errors at once (an import).</summary>
     public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    /// <summary>Field → messages, the first <paramref name="most"/> messages only (an answer never larger than the question).</summary>
+    public IReadOnlyDictionary<string, string[]> ToDictionary(int most)
+    {
+        var shown = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, messages) in _errors)
+        {
+            if (most <= 0)
+            {
+                break;
+            }
+            shown[field] = [.. messages.Take(most)];
+            most -= shown[field].Length;
+        }
+        return shown;
+    }
 
     public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(ToDictionary())
     {

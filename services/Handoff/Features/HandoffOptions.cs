@@ -29,6 +29,14 @@ public sealed class HandoffOptions : IOptionsSection, IValidatableObject
     /// <summary>How long an agency's events are kept for a reconnect with Last-Event-ID to resume from.</summary>
     public TimeSpan EventsKeptFor { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Open event streams one user may hold at once on an instance (a browser's tabs); more are refused with 429.</summary>
+    [Range(1, 1000)]
+    public int StreamsPerUser { get; set; } = 5;
+
+    /// <summary>Open event streams one agency's users may hold at once on an instance.</summary>
+    [Range(1, 100_000)]
+    public int StreamsPerAgency { get; set; } = 200;
+
     public TimeSpan RespondWithinFor(string urgency) => urgency switch
     {
         Urgencies.Urgent => RespondWithin.Urgent,

@@ -17,18 +17,34 @@ public sealed class AgencyStreams(NpgsqlDataSource dataSource, TimeProvider time
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<AgencyStream, byte>> _streams = new();
 
-    public AgencyStream Open(Guid agencyId)
+    /// <summary>
+    /// A new stream of the agency's events for <paramref name="userId"/>; null when the user or the agency already holds
+    /// as many as <see cref="HandoffOptions.StreamsPerUser"/> and <see cref="HandoffOptions.StreamsPerAgency"/> allow.
+    /// </summary>
+    public AgencyStream? Open(Guid agencyId, string userId, HandoffOptions limits)
     {
-        var stream = new AgencyStream(this, agencyId);
-        _streams.GetOrAdd(agencyId, _ => new()).TryAdd(stream, 0);
-        return stream;
+        var ofAgency = _streams.GetOrAdd(agencyId, _ => new());
+        // Counted and added under the agency's lock, so parallel opens cannot pass a limit together.
+        lock (ofAgency)
+        {
+            if (ofAgency.Count >= limits.StreamsPerAgency || ofAgency.Keys.Count(s => s.UserId == userId) >= limits.StreamsPerUser)
+            {
+                return null;
+            }
+            var stream = new AgencyStream(this, agencyId, userId);
+            ofAgency.TryAdd(stream, 0);
+            return stream;
+        }
     }
 
     internal void Close(AgencyStream stream)
     {
         if (_streams.TryGetValue(stream.AgencyId, out var ofAgency))
         {
-            ofAgency.TryRemove(stream, out _);
+            lock (ofAgency)
+            {
+                ofAgency.TryRemove(stream, out _);
+            }
         }
     }
 
@@ -98,13 +114,16 @@ public sealed class AgencyStream : IDisposable
     private Task<bool>? _waiting;
     private Task? _heartbeat;
 
-    internal AgencyStream(AgencyStreams owner, Guid agencyId)
+    internal AgencyStream(AgencyStreams owner, Guid agencyId, string userId)
     {
         _owner = owner;
         AgencyId = agencyId;
+        UserId = userId;
     }
 
     public Guid AgencyId { get; }
+
+    public string UserId { get; }
 
     internal void Offer(AgencyEvent e)
     {

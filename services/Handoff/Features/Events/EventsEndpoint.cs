@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ReferralNet.Handoff.Features.Events;
 
@@ -6,6 +8,8 @@ namespace ReferralNet.Handoff.Features.Events;
 /// The live feed of the caller's agency as Server-Sent Events. A reconnect sends <c>Last-Event-ID</c> (the browser does
 /// it by itself) and receives what it missed, kept for <see cref="HandoffOptions.EventsKeptFor"/>, then the live
 /// events, each once; a comment line every <see cref="HandoffOptions.HeartbeatEvery"/> keeps proxies from closing it.
+/// A stream ends when its token expires (the client reconnects with a fresh one and <c>Last-Event-ID</c>), and a user
+/// or an agency past its number of open streams is refused with 429.
 /// </summary>
 public static class EventsEndpoint
 {
@@ -44,13 +48,36 @@ public static class EventsEndpoint
         }
         var agencyId = caller.AgencyId!.Value;
         var settings = options.Value;
+        // Opened before reading where to start, so nothing that commits in between falls through; closed with the request.
+        if (streams.Open(agencyId, caller.UserId, settings) is not { } stream)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many open event streams.",
+                detail: $"A user holds at most {settings.StreamsPerUser} streams and an agency {settings.StreamsPerAgency}; close one first.");
+        }
+        http.Response.RegisterForDispose(stream);
+        var expiresAt = long.TryParse(http.User.FindFirstValue(JwtRegisteredClaimNames.Exp), out var exp)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : DateTimeOffset.MinValue;
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.Stream(async body =>
         {
-            var ct = http.RequestAborted;
-            // Open before reading where to start, so nothing that commits in between falls through.
-            using var stream = streams.Open(agencyId);
+            using var tokenLife = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            // On the clock tokens are validated on, not the service's (which a test may move by days).
+            tokenLife.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (expiresAt - TimeProvider.System.GetUtcNow()).Ticks)));
+            try
+            {
+                await StreamAsync(body, stream, tokenLife.Token);
+            }
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // The token expired: the stream ends here, and the client comes back with a fresh one.
+            }
+        }, "text/event-stream");
+
+        async Task StreamAsync(Stream body, AgencyStream stream, CancellationToken ct)
+        {
             var sent = after ?? await database.QuerySingleOrDefaultAsync<long>(Latest, null, ct);
             await body.WriteAsync(Retry, ct);
             if (after is not null)
@@ -77,7 +104,7 @@ public static class EventsEndpoint
                 }
                 await body.FlushAsync(ct);
             }
-        }, "text/event-stream");
+        }
 
         async Task<long> SendMissedAsync(Stream body, long sent, CancellationToken ct)
         {

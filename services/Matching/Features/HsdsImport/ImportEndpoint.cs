@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReferralNet.Matching.Features.Agencies;
@@ -12,33 +13,47 @@ public sealed record RejectedRecord(int Index, Guid? Id, IReadOnlyDictionary<str
 /// <summary>
 /// What an import did, counted over organizations and services alike; <see cref="Unmapped"/> are the services kept
 /// without a need (none of their terms is mapped), which are not proposed until an agency administrator maps them.
+/// <see cref="Rejected"/> shows the first <see cref="ImportEndpoint.MostErrorsShown"/> messages; <see cref="RejectedCount"/>
+/// and <see cref="ErrorCount"/> say how many records were refused and how many messages there were in all.
 /// </summary>
-public sealed record ImportResult(int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRecord> Rejected, IReadOnlyList<Guid> Unmapped);
+public sealed record ImportResult(
+    int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRecord> Rejected, IReadOnlyList<Guid> Unmapped, int RejectedCount, int ErrorCount);
 
 /// <summary>
 /// <c>POST /api/matching/hsds/import</c>: an HSDS 3.0 service, organization (with its services), or a list of them.
 /// Idempotent by id: a record equal to what is stored changes nothing. Each record is checked whole (the standard's
 /// schema, then <see cref="ImportRules"/>, then what it refers to) before anything is stored, so a refused record
 /// leaves nothing behind and the others are stored together. A coordinator imports for any organization; an agency
-/// administrator only their own agency's records (anything else refuses the whole request, 403).
+/// administrator only their own agency's records (anything else refuses the whole request, 403, decided from the
+/// records' ids before any of them is checked, so a stranger's request costs nothing). A record over
+/// <see cref="MostBytesPerRecord"/> is refused (fields ReferralNet does not use are kept and served back within it),
+/// and the answer shows at most <see cref="MostErrorsShown"/> messages: 10 000 bad values get a short answer.
 /// </summary>
 public static class ImportEndpoint
 {
     public const int MostRecords = 2000;
+    public const int MostErrorsShown = 50;
+    public const int MostBytesPerRecord = 64 * 1024;
 
     private const string KnownAgencies = "SELECT id FROM agencies WHERE id = ANY(@Ids)";
 
     private const string OwnersOfServices = "SELECT agency_id FROM services WHERE id = ANY(@Ids)";
 
+    // Only the agency that first imported a term or taxonomy changes it (a row from before owners were kept is claimed).
     private const string StoreTerm = """
-        INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, document) VALUES (@Id, @TaxonomyId, @ParentId, CAST(@Document AS jsonb))
-        ON CONFLICT (id) DO UPDATE SET taxonomy_id = EXCLUDED.taxonomy_id, parent_id = EXCLUDED.parent_id, document = EXCLUDED.document
-        WHERE taxonomy_terms.document IS DISTINCT FROM EXCLUDED.document
+        INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, document, owner_agency_id)
+        VALUES (@Id, @TaxonomyId, @ParentId, CAST(@Document AS jsonb), @Owner)
+        ON CONFLICT (id) DO UPDATE SET taxonomy_id = EXCLUDED.taxonomy_id, parent_id = EXCLUDED.parent_id, document = EXCLUDED.document,
+            owner_agency_id = EXCLUDED.owner_agency_id
+        WHERE (taxonomy_terms.owner_agency_id IS NULL OR taxonomy_terms.owner_agency_id = EXCLUDED.owner_agency_id)
+          AND (taxonomy_terms.document IS DISTINCT FROM EXCLUDED.document OR taxonomy_terms.owner_agency_id IS NULL)
         """;
 
     private const string StoreTaxonomy = """
-        INSERT INTO taxonomies (id, document) VALUES (@Id, CAST(@Document AS jsonb))
-        ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document WHERE taxonomies.document IS DISTINCT FROM EXCLUDED.document
+        INSERT INTO taxonomies (id, document, owner_agency_id) VALUES (@Id, CAST(@Document AS jsonb), @Owner)
+        ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, owner_agency_id = EXCLUDED.owner_agency_id
+        WHERE (taxonomies.owner_agency_id IS NULL OR taxonomies.owner_agency_id = EXCLUDED.owner_agency_id)
+          AND (taxonomies.document IS DISTINCT FROM EXCLUDED.document OR taxonomies.owner_agency_id IS NULL)
         """;
 
     public static void MapHsdsImport(this IEndpointRouteBuilder app) =>
@@ -64,16 +79,16 @@ public static class ImportEndpoint
         {
             return new ValidationErrors().Add("body", "must be an HSDS service, an organization with its services, or a list of them").ToProblem();
         }
-        var entries = Read(body);
-        if (entries.Count > MostRecords)
+        if (Count(body) > MostRecords)
         {
             return new ValidationErrors().Add("body", $"has more than {MostRecords} records; import them in parts").ToProblem();
         }
         await using var work = await database.BeginAsync(ct);
-        if (!caller.IsCoordinator && !await AllOwnAsync(work, entries, caller.AgencyId, ct))
+        if (!caller.IsCoordinator && !await AllOwnAsync(work, body, caller.AgencyId, ct))
         {
-            return Problems.Forbidden("An agency administrator imports only their own agency's organization and services.");
+            return Problems.Forbidden("An agency administrator imports only their own agency's organization and services, each naming it.");
         }
+        var entries = Read(body);
         await CheckReferencesAsync(work, entries, agencies, ct);
 
         var counts = new Dictionary<Saved, int> { [Saved.Created] = 0, [Saved.Updated] = 0, [Saved.Unchanged] = 0 };
@@ -101,16 +116,34 @@ public static class ImportEndpoint
             }
         }
         await work.CommitAsync(ct);
-        var rejected = entries.Where(e => !e.Accepted).Select(e => new RejectedRecord(e.Index, e.Id, e.Errors.ToDictionary()));
-        return TypedResults.Ok(new ImportResult(counts[Saved.Created], counts[Saved.Updated], counts[Saved.Unchanged], [.. rejected], unmapped));
+        var refused = entries.Where(e => !e.Accepted).ToList();
+        var rejected = new List<RejectedRecord>();
+        var shown = 0;
+        foreach (var entry in refused.TakeWhile(_ => shown < MostErrorsShown))
+        {
+            var errors = entry.Errors.ToDictionary(MostErrorsShown - shown);
+            shown += errors.Values.Sum(m => m.Length);
+            rejected.Add(new RejectedRecord(entry.Index, entry.Id, errors));
+        }
+        return TypedResults.Ok(new ImportResult(counts[Saved.Created], counts[Saved.Updated], counts[Saved.Unchanged], rejected, unmapped,
+            refused.Count, refused.Sum(e => e.Errors.Count)));
     }
+
+    /// <summary>How many records the body holds, organizations' services included.</summary>
+    private static int Count(JsonElement body) => Records(body).Sum(r =>
+        1 + (r.ValueKind == JsonValueKind.Object && r.TryGetProperty("services", out var services) && services.ValueKind == JsonValueKind.Array
+            ? services.GetArrayLength()
+            : 0));
+
+    private static IEnumerable<JsonElement> Records(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Array ? body.EnumerateArray() : [body];
 
     /// <summary>Every record of the body, read and checked on its own: the standard's schema first, then the directory's rules.</summary>
     private static List<Entry> Read(JsonElement body)
     {
-        var records = body.ValueKind == JsonValueKind.Array ? [.. body.EnumerateArray()] : new List<JsonElement> { body };
+        var records = Records(body).ToList();
         var entries = new List<Entry>();
-        for (var index = 0; index < records.Count && entries.Count <= MostRecords; index++)
+        for (var index = 0; index < records.Count; index++)
         {
             var node = HsdsJson.WithoutNulls(JsonNode.Parse(records[index].GetRawText()));
             // An organization is what carries its services (an empty list for one without any).
@@ -124,7 +157,7 @@ public static class ImportEndpoint
                 {
                     ImportRules.Check(read, organization.Errors);
                 }
-                for (var i = 0; i < serviceNodes.Count && entries.Count <= MostRecords; i++)
+                for (var i = 0; i < serviceNodes.Count; i++)
                 {
                     var service = new Entry(index, $"services[{i}].") { Parent = organization };
                     entries.Add(service);
@@ -164,6 +197,11 @@ public static class ImportEndpoint
             return null;
         }
         entry.Id = Guid.TryParse(node["id"]?.GetValueKind() == JsonValueKind.String ? node["id"]!.GetValue<string>() : null, out var id) ? id : null;
+        if (Encoding.UTF8.GetByteCount(node.ToJsonString()) > MostBytesPerRecord)
+        {
+            entry.Errors.Add(entry.At.Length == 0 ? "body" : entry.At.TrimEnd('.'), $"is larger than {MostBytesPerRecord / 1024} KB; keep a record below that");
+            return null;
+        }
         // Anywhere, kept fields included: PostgreSQL cannot store a NUL, and no listing needs a control character.
         foreach (var path in HsdsJson.ControlCharacterPaths(node))
         {
@@ -186,14 +224,46 @@ public static class ImportEndpoint
         }
     }
 
-    /// <summary>An agency administrator's records are all of their own agency, existing services included.</summary>
-    private static async Task<bool> AllOwnAsync(UnitOfWork work, List<Entry> entries, Guid? agencyId, CancellationToken ct)
+    /// <summary>
+    /// An agency administrator's records are all of their own agency, existing services included, read from the raw
+    /// body before anything is checked: every organization's <c>id</c> and every service's <c>organization_id</c> (a
+    /// service of an organization may leave it out) names the agency. A record that names none is not theirs to send.
+    /// </summary>
+    private static async Task<bool> AllOwnAsync(UnitOfWork work, JsonElement body, Guid? agencyId, CancellationToken ct)
     {
-        var named = entries.Select(e => e.Organization?.Id ?? e.Service?.OrganizationId).OfType<Guid>();
-        var serviceIds = entries.Select(e => e.Service?.Id).OfType<Guid>().ToArray();
-        var owners = await work.QueryAsync<Guid>(OwnersOfServices, new { Ids = serviceIds }, ct);
-        return named.Concat(owners).All(id => id == agencyId);
+        var named = new List<Guid?>();
+        var serviceIds = new List<Guid>();
+        void Service(JsonElement service, Guid? organization)
+        {
+            named.Add(IdOf(service, "organization_id") ?? organization);
+            if (IdOf(service, "id") is { } id)
+            {
+                serviceIds.Add(id);
+            }
+        }
+        foreach (var record in Records(body))
+        {
+            if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("services", out var services) && services.ValueKind == JsonValueKind.Array)
+            {
+                var organization = IdOf(record, "id");
+                named.Add(organization);
+                foreach (var service in services.EnumerateArray())
+                {
+                    Service(service, organization);
+                }
+            }
+            else
+            {
+                Service(record, null);
+            }
+        }
+        var owners = await work.QueryAsync<Guid>(OwnersOfServices, new { Ids = serviceIds.ToArray() }, ct);
+        return agencyId is not null && named.All(id => id == agencyId) && owners.All(id => id == agencyId);
     }
+
+    private static Guid? IdOf(JsonElement record, string property) =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        && Guid.TryParse(value.GetString(), out var id) ? id : null;
 
     /// <summary>
     /// A service's organization is in the directory or accepted in this import; a place of a service names a location
@@ -231,17 +301,21 @@ public static class ImportEndpoint
         }
     }
 
-    /// <summary>The terms of other taxonomies that the services carry whole (with their taxonomy when given), kept for the read API and for mapping.</summary>
+    /// <summary>
+    /// The terms of other taxonomies that the services carry whole (with their taxonomy when given), kept for the read
+    /// API and for mapping, each as the agency of the first service (by id) that carries it says.
+    /// </summary>
     private static async Task StoreForeignTermsAsync(UnitOfWork work, List<HsdsService> services, CancellationToken ct)
     {
-        var terms = services.SelectMany(s => s.Attributes ?? []).Select(a => a.TaxonomyTerm)
-            .OfType<HsdsTaxonomyTerm>().Where(t => !ReferralNetTaxonomy.IsOwn(t.Id)).DistinctBy(t => t.Id).OrderBy(t => t.Id).ToList();
-        var taxonomies = terms.Select(t => t.TaxonomyDetail).OfType<HsdsTaxonomy>()
-            .Where(t => !ReferralNetTaxonomy.Taxonomies.Any(own => own.Id == t.Id)).DistinctBy(t => t.Id).OrderBy(t => t.Id).ToList();
-        await work.ExecuteAsync(StoreTaxonomy, taxonomies.Select(t => new { t.Id, Document = t }), ct);
+        var terms = services.SelectMany(s => (s.Attributes ?? []).Select(a => (Term: a.TaxonomyTerm, Owner: s.OrganizationId)))
+            .Where(t => t.Term is not null && !ReferralNetTaxonomy.IsOwn(t.Term.Id)).DistinctBy(t => t.Term!.Id).OrderBy(t => t.Term!.Id).ToList();
+        var taxonomies = terms.Where(t => t.Term!.TaxonomyDetail is not null).Select(t => (Taxonomy: t.Term!.TaxonomyDetail!, t.Owner))
+            .Where(t => !ReferralNetTaxonomy.Taxonomies.Any(own => own.Id == t.Taxonomy.Id)).DistinctBy(t => t.Taxonomy.Id).OrderBy(t => t.Taxonomy.Id).ToList();
+        await work.ExecuteAsync(StoreTaxonomy, taxonomies.Select(t => new { t.Taxonomy.Id, Document = t.Taxonomy, t.Owner }), ct);
         await work.ExecuteAsync(StoreTerm, terms.Select(t => new
         {
-            t.Id, TaxonomyId = t.TaxonomyId ?? t.TaxonomyDetail?.Id, t.ParentId, Document = t with { TaxonomyDetail = null },
+            t.Term!.Id, TaxonomyId = t.Term.TaxonomyId ?? t.Term.TaxonomyDetail?.Id, t.Term.ParentId, Document = t.Term with { TaxonomyDetail = null },
+            t.Owner,
         }), ct);
     }
 

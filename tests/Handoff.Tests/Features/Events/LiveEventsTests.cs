@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using ReferralNet.Testing;
 
 namespace ReferralNet.Handoff.Tests.Features.Events;
@@ -71,5 +72,47 @@ public sealed class LiveEventsTests(NetworkFixture fixture)
         var problem = await Scenario.ReadProblemAsync(await worker.SendAsync(request), HttpStatusCode.UnprocessableEntity);
 
         Assert.True(problem["errors"]!.AsObject().ContainsKey("Last-Event-ID"));
+    }
+
+    [Fact]
+    public async Task A_user_holds_at_most_five_streams_and_a_colleague_still_gets_one()
+    {
+        var agency = Guid.NewGuid();
+        using var worker = await _network.ClientAsync("worker", agency: agency, sub: $"streams-{Guid.NewGuid():N}");
+        using var colleague = await _network.ClientAsync("worker", agency: agency, sub: $"streams-{Guid.NewGuid():N}");
+        var open = new List<LiveEvents>();
+        for (var i = 0; i < 5; i++)
+        {
+            open.Add(await LiveEvents.OpenAsync(worker));
+        }
+
+        using var sixth = await worker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/handoffs/events"), HttpCompletionOption.ResponseHeadersRead);
+        await using var theirs = await LiveEvents.OpenAsync(colleague);
+
+        await Scenario.ReadProblemAsync(sixth, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(sixth.Headers.RetryAfter);
+        await open[0].DisposeAsync();
+        await Eventually.Until(async () =>
+        {
+            using var again = await worker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/handoffs/events"), HttpCompletionOption.ResponseHeadersRead);
+            return again.StatusCode;
+        }, status => status == HttpStatusCode.OK, "a closed stream's place to be free again");
+        foreach (var stream in open.Skip(1))
+        {
+            await stream.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_stream_ends_when_its_token_expires()
+    {
+        var now = DateTime.UtcNow;
+        var token = ForgedTokens.Sign(TestIssuers.DevelopmentKey,
+            [new Claim("sub", $"expiring-{Guid.NewGuid():N}"), new Claim("role", "worker"), new Claim("agency", Guid.NewGuid().ToString())],
+            now.AddMinutes(-1), now.AddSeconds(3));
+        using var worker = YouthSignIn.WithToken(_network, token);
+        await using var events = await LiveEvents.OpenAsync(worker);
+
+        Assert.True(await events.EndsAsync(within: TimeSpan.FromSeconds(15)), "the stream outlived its token");
     }
 }

@@ -172,6 +172,57 @@ public sealed class ImportTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task Ten_thousand_bad_values_get_an_answer_of_a_few_kilobytes_and_a_stranger_is_refused_before_any_is_checked()
+    {
+        var (agency, coordinator, _) = await AgencyAsync();
+        var (other, _, _) = await AgencyAsync("clinic");
+        using var admin = await _network.ClientAsync("agency-admin", agency: other);
+        JsonArray Bad(Guid organization) => new([.. Enumerable.Range(0, 2000).Select(_ => (JsonNode)new JsonObject
+        {
+            ["id"] = HsdsSamples.Id(), ["organization_id"] = organization.ToString(), ["name"] = 1, ["status"] = "lost",
+            ["minimum_age"] = "young", ["maximum_age"] = "old", ["email"] = 5,
+        })]);
+
+        using var answer = await coordinator.PostAsJsonAsync("/api/matching/hsds/import", Bad(agency));
+        var size = (await answer.Content.ReadAsByteArrayAsync()).Length;
+        var result = await Scenario.ReadAsync(answer, HttpStatusCode.OK);
+        var stranger = await admin.PostAsJsonAsync("/api/matching/hsds/import", Bad(agency));
+
+        Assert.True(size < 8 * 1024, $"the answer has {size} bytes");
+        Assert.Equal((2000, 0), (result["rejectedCount"]!.GetValue<int>(), result["created"]!.GetValue<int>()));
+        Assert.True(result["errorCount"]!.GetValue<int>() >= 10_000, $"{result["errorCount"]} errors counted");
+        Assert.Equal(50, result["rejected"]!.AsArray().Sum(r => r!["errors"]!.AsObject().Sum(e => e.Value!.AsArray().Count)));
+        await Scenario.ReadProblemAsync(stranger, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task One_agencys_import_does_not_rename_the_taxonomy_terms_another_agency_brought()
+    {
+        var (first, coordinator, worker) = await AgencyAsync();
+        var (second, _, _) = await AgencyAsync("clinic");
+        var (taxonomy, term) = (Guid.NewGuid(), Guid.NewGuid());
+        JsonObject Carrying(Guid agency, string name)
+        {
+            var service = HsdsSamples.ForeignService(agency, Town(), $"Carrier {Marker()}", term);
+            var attribute = service["attributes"]![0]!;
+            attribute["taxonomy_term"]!["name"] = name;
+            attribute["taxonomy_term"]!["taxonomy_id"] = taxonomy.ToString();
+            attribute["taxonomy_term"]!["taxonomy_detail"]!["id"] = taxonomy.ToString();
+            attribute["taxonomy_term"]!["taxonomy_detail"]!["name"] = $"Taxonomy of {name}";
+            return service;
+        }
+
+        await HsdsSamples.ImportAsync(coordinator, Carrying(first, "Peer support"));
+        var carried = await HsdsSamples.ImportAsync(coordinator, Carrying(second, "Renamed by another agency"));
+
+        Assert.Equal(1, carried["created"]!.GetValue<int>()); // the second agency's service is kept, with its own words
+        var terms = await Scenario.ReadAsync(await worker.GetAsync($"/api/matching/hsds/taxonomy_terms?taxonomy_id={taxonomy}"), HttpStatusCode.OK);
+        Assert.Equal(["Peer support"], terms["contents"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+        var taxonomies = (await Scenario.ReadAsync(await worker.GetAsync("/api/matching/hsds/taxonomies?per_page=200"), HttpStatusCode.OK))["contents"]!.AsArray();
+        Assert.Equal("Taxonomy of Peer support", taxonomies.Single(t => t!["id"]!.GetValue<string>() == taxonomy.ToString())!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_service_speaking_only_its_own_taxonomy_is_kept_but_not_proposed_until_an_agency_administrator_maps_its_term()
     {
         var scenario = new Scenario(_network);
