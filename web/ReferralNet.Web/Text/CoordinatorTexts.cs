@@ -13,7 +13,7 @@ public sealed class CoordinatorTexts
     public required string Hidden { get; init; }
     public required string AsTable { get; init; }
     public required string HiddenNote { get; init; }
-    public required string LastThirtyDays { get; init; }
+    public required string LastMonth { get; init; }
     public required string Offers { get; init; }
     public required string AcceptanceRate { get; init; }
     public required string TimeToAccept { get; init; }
@@ -47,8 +47,8 @@ public sealed class CoordinatorTexts
     {
         Dashboard = "ネットワークの状況", DashboardText = "紹介の流れとつまずきを、人が特定できない数で示します。",
         ReferralFlow = "紹介の件数", ByWeek = "週ごと", ByMonth = "月ごと", ReferralsOpened = "受け付けた紹介", Period = "期間",
-        Hidden = "少数のため非表示", AsTable = "数値を表で見る", HiddenNote = "個人が特定されないよう、少ない数（とそこから逆算できる数）は表示しません。",
-        LastThirtyDays = "直近30日", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
+        Hidden = "少数のため非表示", AsTable = "数値を表で見る", HiddenNote = "個人が特定されないよう、どの数も最大2だけずらして示し、ずらした後も少ない数は表示しません。終わった週・月の数だけを示します。",
+        LastMonth = "先月", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
         TimeToFirstContact = "最初の連絡までの時間", Hours = "時間", PassesPerCase = "たらい回しの回数（ケースごと）",
         OpenEscalations = "未対応のエスカレーション", StuckHandoffs = "連絡が止まっている紹介",
         FlowBetweenKinds = "機関の種類の間の流れ（先月）", FromKind = "紹介元", ToKind = "紹介先", Accepted = "受け入れ", Passed = "断り・期限切れ",
@@ -71,8 +71,8 @@ public sealed class CoordinatorTexts
     {
         Dashboard = "The network at a glance", DashboardText = "How referrals flow and where they stall, in counts that show no person.",
         ReferralFlow = "Referrals", ByWeek = "By week", ByMonth = "By month", ReferralsOpened = "Referrals received", Period = "Period",
-        Hidden = "hidden (small)", AsTable = "See the figures as a table", HiddenNote = "Small counts, and any count they could be worked out from, are hidden so that nobody can be identified.",
-        LastThirtyDays = "The last 30 days", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
+        Hidden = "hidden (small)", AsTable = "See the figures as a table", HiddenNote = "So that nobody can be identified, every figure is moved by up to 2 and small ones are hidden; only weeks and months that have ended are shown.",
+        LastMonth = "Last month", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
         TimeToFirstContact = "Time to first contact", Hours = "hours", PassesPerCase = "Passes per case",
         OpenEscalations = "Open escalations", StuckHandoffs = "Accepted offers without contact",
         FlowBetweenKinds = "Flow between kinds of agency (last month)", FromKind = "From", ToKind = "To", Accepted = "Accepted", Passed = "Passed",

@@ -2,7 +2,7 @@ using ReferralNet.Insights.Features.Summary;
 
 namespace ReferralNet.Insights.Features.Flow;
 
-/// <summary>What insights counted between two agencies in a period: the finest figures it holds.</summary>
+/// <summary>What insights counted between two agencies in a period, with each count's cell key: the finest figures it holds.</summary>
 public sealed record AgencyPairFlow
 {
     public Guid FromAgencyId { get; init; }
@@ -10,8 +10,11 @@ public sealed record AgencyPairFlow
     public string FromKind { get; init; } = AgencyKinds.Unlisted;
     public string ToKind { get; init; } = AgencyKinds.Unlisted;
     public long Offered { get; init; }
+    public long OfferedKey { get; init; }
     public long Accepted { get; init; }
+    public long AcceptedKey { get; init; }
     public long Passed { get; init; }
+    public long PassedKey { get; init; }
 }
 
 public sealed record FlowCell(string From, string To, DisclosedCount Offered, DisclosedCount Accepted, DisclosedCount Passed);
@@ -24,10 +27,9 @@ public sealed record FlowFigures(DisclosedCount Offered, DisclosedCount Accepted
 public sealed record FlowTotals(IReadOnlyList<FlowTotal> From, IReadOnlyList<FlowTotal> To, FlowFigures Network);
 
 /// <summary>
-/// The flow table: agency pairs grouped by agency or by kind, with row, column and network totals. Every figure is a
-/// sum of agency-pair figures and is shown by <see cref="Disclosure.Sum"/>: never 1..k-1, and never when the pairs it
-/// hides add up to 1..k-1 — so neither a total minus its shown cells, nor a kind's cell minus the agencies' cells of the
-/// same period, gives away a suppressed count.
+/// The flow table: agency pairs grouped by agency or by kind, with row, column and network totals. Every figure is the
+/// count of the pairs it sums, with their cell keys summed, disclosed by <see cref="Disclosure"/>: perturbed by its
+/// key, then never 1..k-1. Hiding a cell needs no total hidden with it: the noise leaves no exact difference.
 /// </summary>
 public static class FlowTable
 {
@@ -38,7 +40,10 @@ public static class FlowTable
         FlowFigures Figures(IEnumerable<AgencyPairFlow> group)
         {
             var parts = group.ToList();
-            return new(k.Sum(parts.Select(p => p.Offered)), k.Sum(parts.Select(p => p.Accepted)), k.Sum(parts.Select(p => p.Passed)));
+            return new(
+                k.Count(KeyedCount.Sum(parts.Select(p => new KeyedCount(p.Offered, p.OfferedKey)))),
+                k.Count(KeyedCount.Sum(parts.Select(p => new KeyedCount(p.Accepted, p.AcceptedKey)))),
+                k.Count(KeyedCount.Sum(parts.Select(p => new KeyedCount(p.Passed, p.PassedKey)))));
         }
         FlowTotal Total(IGrouping<string, AgencyPairFlow> group)
         {

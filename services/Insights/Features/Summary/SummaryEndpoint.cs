@@ -1,10 +1,12 @@
 using System.Data;
+using ReferralNet.Insights.Features.Periods;
 
 namespace ReferralNet.Insights.Features.Summary;
 
 public sealed record PassesPerCase(DisclosedCount Zero, DisclosedCount One, DisclosedCount Two, DisclosedCount ThreeOrMore);
 
 public sealed record SummaryResponse(
+    string Period,
     DateOnly From,
     DateOnly To,
     int MinimumCount,
@@ -29,50 +31,56 @@ public sealed record SummaryResponse(
     DisclosedCount OpenEscalations,
     DisclosedCount StuckHandoffs);
 
-/// <summary>Two days, inclusive (UTC); by default the last thirty.</summary>
-public sealed record SummaryQuery(DateOnly? From, DateOnly? To)
+/// <summary>
+/// <c>period</c>: a whole week, month, quarter or year that has ended; without it, the last ended month. A free
+/// <c>from</c>/<c>to</c> is refused (422): two overlapping ranges could be subtracted to show a few days.
+/// </summary>
+public sealed record SummaryQuery(string? Period, string? From, string? To)
 {
-    public const int MaxDays = 366 * 5;
-
-    public (DateOnly First, DateOnly Last) Range(DateOnly today) => (From ?? today.AddDays(-30), To ?? today);
+    public ReportingPeriod PeriodOn(DateOnly today) => ReportingPeriod.Parse(Period) ?? ReportingPeriod.LastEndedMonth(today);
 
     public ValidationErrors Validate(DateOnly today)
     {
-        var (first, last) = Range(today);
+        var period = Period is null ? null : ReportingPeriod.Parse(Period);
+        const string wholePeriods = $"is not taken: ask for a period (period=2026-11), {ReportingPeriod.Examples}";
         return new ValidationErrors()
-            .Check(first <= last, "from", "must not be after 'to'")
-            .Check(last.DayNumber - first.DayNumber <= MaxDays, "to", "the range may span at most five years");
+            .Check(From is null, "from", wholePeriods)
+            .Check(To is null, "to", wholePeriods)
+            .Check(Period is null || period is not null, "period", $"must be {ReportingPeriod.Examples}")
+            .Check(period is null || period.HasEnded(today), "period", "must have ended");
     }
 }
 
 /// <summary>
-/// The coordinators' summary of referral flow between two days (inclusive, UTC), and what is open now: escalations not
-/// yet resolved, and handoffs handoff escalated for no first contact that are still neither connected nor closed.
-/// Never reveals a person.
+/// The coordinators' summary of referral flow in a whole ended period, and what is open now: escalations not yet
+/// resolved, and handoffs handoff escalated for no first contact that are still neither connected nor closed. Every
+/// count is disclosed by its cell key (<see cref="Disclosure"/>); it never reveals a person.
 /// </summary>
 public static class SummaryEndpoint
 {
-    private const string ReadCounts = "SELECT metric, SUM(value) FROM daily_counts WHERE day BETWEEN @From AND @To GROUP BY metric";
+    private const string ReadCounts = """
+        SELECT metric, SUM(value) AS Count, SUM(key_sum) % 4294967296 AS Key
+        FROM daily_counts WHERE day >= @Start AND day < @EndExclusive GROUP BY metric
+        """;
 
     private const string ReadTimings = """
         SELECT offered_at, accepted_at, connected_at FROM handoff_timings
-        WHERE offered_at >= @From AND offered_at < @ToExclusive AND accepted_at IS NOT NULL
+        WHERE offered_at >= @Start AND offered_at < @EndExclusive AND accepted_at IS NOT NULL
         """;
 
+    // A case's key is its id's; a bucket's is the sum of its cases' keys.
     private const string ReadPasses = """
-        SELECT CASE WHEN passes >= 3 THEN 3 ELSE passes END AS bucket, COUNT(*)
-        FROM case_passes WHERE opened_on BETWEEN @From AND @To GROUP BY CASE WHEN passes >= 3 THEN 3 ELSE passes END
-        """;
-
-    // The same counts between each two agencies: the flow table shows those, so a network total must not reveal what it hides.
-    private const string ReadPairCounts = """
-        SELECT metric, SUM(value) AS value FROM flow_counts WHERE day BETWEEN @From AND @To
-        GROUP BY metric, from_agency_id, to_agency_id
+        SELECT LEAST(passes, 3) AS Bucket, COUNT(*) AS Count, SUM(hashtextextended(case_id::text, 0) & 4294967295) % 4294967296 AS Key
+        FROM case_passes WHERE opened_on >= @Start AND opened_on < @EndExclusive GROUP BY LEAST(passes, 3)
         """;
 
     private const string ReadOpen = """
         SELECT (SELECT COUNT(*) FROM escalations WHERE opened_at IS NOT NULL AND resolved_at IS NULL) AS OpenEscalations,
-               (SELECT COUNT(*) FROM handoff_timings WHERE stuck_at IS NOT NULL AND connected_at IS NULL AND closed_at IS NULL) AS StuckHandoffs
+               (SELECT COALESCE(SUM(hashtextextended(escalation_id::text, 0) & 4294967295), 0) % 4294967296
+                FROM escalations WHERE opened_at IS NOT NULL AND resolved_at IS NULL) AS OpenEscalationsKey,
+               (SELECT COUNT(*) FROM handoff_timings WHERE stuck_at IS NOT NULL AND connected_at IS NULL AND closed_at IS NULL) AS StuckHandoffs,
+               (SELECT COALESCE(SUM(hashtextextended(handoff_id::text, 0) & 4294967295), 0) % 4294967296
+                FROM handoff_timings WHERE stuck_at IS NOT NULL AND connected_at IS NULL AND closed_at IS NULL) AS StuckHandoffsKey
         """;
 
     public static void MapSummary(this IEndpointRouteBuilder app) =>
@@ -86,35 +94,52 @@ public static class SummaryEndpoint
         {
             return errors.ToProblem();
         }
-        var (first, last) = query.Range(today);
-
-        var range = new { From = first.ToDateTime(TimeOnly.MinValue), To = last.ToDateTime(TimeOnly.MinValue), ToExclusive = last.AddDays(1).ToDateTime(TimeOnly.MinValue) };
+        var period = query.PeriodOn(today);
+        var range = new { Start = period.Start.ToDateTime(TimeOnly.MinValue), EndExclusive = period.EndExclusive.ToDateTime(TimeOnly.MinValue) };
         // One snapshot, so the counts, timings and passes describe the same moment.
         await using var work = await database.BeginAsync(ct, IsolationLevel.RepeatableRead);
-        var counts = (await work.QueryAsync<(string Metric, long Value)>(ReadCounts, range, ct)).ToDictionary(c => c.Metric, c => c.Value);
+        var counts = (await work.QueryAsync<MetricRow>(ReadCounts, range, ct)).ToDictionary(c => c.Metric, c => new KeyedCount(c.Count, c.Key));
         var timings = (await work.QueryAsync<(DateTime OfferedAt, DateTime? AcceptedAt, DateTime? ConnectedAt)>(ReadTimings, range, ct)).ToList();
-        var passes = (await work.QueryAsync<(int Bucket, long Cases)>(ReadPasses, range, ct)).ToDictionary(p => p.Bucket, p => p.Cases);
-        var pairs = (await work.QueryAsync<(string Metric, long Value)>(ReadPairCounts, range, ct)).ToLookup(p => p.Metric, p => p.Value);
-        var open = await work.QuerySingleAsync<(long OpenEscalations, long StuckHandoffs)>(ReadOpen, null, ct);
+        var passes = (await work.QueryAsync<BucketRow>(ReadPasses, range, ct)).ToDictionary(p => p.Bucket, p => new KeyedCount(p.Count, p.Key));
+        var open = await work.QuerySingleAsync<OpenRow>(ReadOpen, null, ct);
 
         var k = new Disclosure(options.Value.MinimumCount);
         DisclosedCount Count(string metric) => k.Count(counts.GetValueOrDefault(metric));
-        DisclosedCount Flow(string metric, string pairMetric) => k.Count(counts.GetValueOrDefault(metric), pairs[pairMetric]);
         DisclosedCount Cases(int bucket) => k.Count(passes.GetValueOrDefault(bucket));
-        var offers = Flow(FlowMetrics.Offers, FlowMetrics.Offers);
-        var accepted = Flow(FlowMetrics.Accepted, FlowMetrics.Accepted);
-        var connected = Count(FlowMetrics.Connected);
+        var (offers, accepted, connected) = (Count(FlowMetrics.Offers), Count(FlowMetrics.Accepted), Count(FlowMetrics.Connected));
 
         return TypedResults.Ok(new SummaryResponse(
-            first, last, options.Value.MinimumCount,
+            period.Name, period.Start, period.Last, options.Value.MinimumCount,
             Count(FlowMetrics.ReferralsOpened), Count(FlowMetrics.CasesOpened), Count(FlowMetrics.MatchesProposed),
-            offers, accepted, Flow(FlowMetrics.Declined, FlowMetrics.Passes), Flow(FlowMetrics.Expired, FlowMetrics.Passes), Count(FlowMetrics.Withdrawn),
+            offers, accepted, Count(FlowMetrics.Declined), Count(FlowMetrics.Expired), Count(FlowMetrics.Withdrawn),
             connected, Count(FlowMetrics.Completed),
             k.Rate(accepted, offers), k.Rate(connected, accepted),
             k.Durations(timings.Select(t => t.AcceptedAt!.Value - t.OfferedAt).ToList()),
             k.Durations(timings.Where(t => t.ConnectedAt is not null).Select(t => t.ConnectedAt!.Value - t.OfferedAt).ToList()),
             new PassesPerCase(Cases(0), Cases(1), Cases(2), Cases(3)),
             Count(FlowMetrics.Escalations), Count(FlowMetrics.ConsentsGranted), Count(FlowMetrics.ConsentsRevoked),
-            k.Count(open.OpenEscalations), k.Count(open.StuckHandoffs)));
+            k.Count(new KeyedCount(open.OpenEscalations, open.OpenEscalationsKey)), k.Count(new KeyedCount(open.StuckHandoffs, open.StuckHandoffsKey))));
+    }
+
+    private sealed class MetricRow
+    {
+        public string Metric { get; init; } = "";
+        public long Count { get; init; }
+        public long Key { get; init; }
+    }
+
+    private sealed class BucketRow
+    {
+        public int Bucket { get; init; }
+        public long Count { get; init; }
+        public long Key { get; init; }
+    }
+
+    private sealed class OpenRow
+    {
+        public long OpenEscalations { get; init; }
+        public long OpenEscalationsKey { get; init; }
+        public long StuckHandoffs { get; init; }
+        public long StuckHandoffsKey { get; init; }
     }
 }

@@ -4,20 +4,26 @@ namespace ReferralNet.Insights.Tests.Features.Summary;
 
 public sealed class SummaryQueryTests
 {
-    private static readonly DateOnly Today = new(2026, 12, 1);
+    private static readonly DateOnly Today = new(2026, 12, 7);
 
     [Fact]
-    public void Without_days_the_summary_covers_the_last_thirty()
+    public void Without_a_period_the_summary_covers_the_last_ended_month()
     {
-        Assert.Equal((Today.AddDays(-30), Today), new SummaryQuery(null, null).Range(Today));
-        Assert.True(new SummaryQuery(null, null).Validate(Today).IsValid);
+        var query = new SummaryQuery(null, null, null);
+
+        Assert.True(query.Validate(Today).IsValid);
+        Assert.Equal(("2026-11", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1)),
+            (query.PeriodOn(Today).Name, query.PeriodOn(Today).Start, query.PeriodOn(Today).EndExclusive));
     }
 
     [Fact]
-    public void A_range_runs_forwards_and_spans_at_most_five_years()
+    public void Only_a_whole_period_that_has_ended_is_taken_and_a_free_range_is_refused()
     {
-        Assert.False(new SummaryQuery(Today, Today.AddDays(-1)).Validate(Today).IsValid);
-        Assert.True(new SummaryQuery(Today.AddDays(-SummaryQuery.MaxDays), Today).Validate(Today).IsValid);
-        Assert.False(new SummaryQuery(Today.AddDays(-SummaryQuery.MaxDays - 1), Today).Validate(Today).IsValid);
+        Assert.True(new SummaryQuery("2026-W48", null, null).Validate(Today).IsValid);
+        Assert.True(new SummaryQuery("2026-Q3", null, null).Validate(Today).IsValid);
+        Assert.Equal(["period"], new SummaryQuery("2026-W50", null, null).Validate(Today).ToDictionary().Keys);
+        Assert.Equal(["period"], new SummaryQuery("2026-12", null, null).Validate(Today).ToDictionary().Keys);
+        Assert.Equal(["period"], new SummaryQuery("yesterday", null, null).Validate(Today).ToDictionary().Keys);
+        Assert.Equal(["from", "to"], new SummaryQuery(null, "2026-11-01", "2026-11-30").Validate(Today).ToDictionary().Keys);
     }
 }

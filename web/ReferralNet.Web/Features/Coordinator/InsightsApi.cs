@@ -30,8 +30,9 @@ public sealed record Bar(string Label, DisclosedCount Value);
 /// <summary>The coordinator's reads: figures of the network (never a person) and escalations (ids and codes).</summary>
 public sealed class InsightsApi(GatewayApi gateway)
 {
-    public Task<ApiResult<Summary>> SummaryAsync(DateOnly? from, DateOnly? to, CancellationToken ct) =>
-        gateway.GetAsync<Summary>(from is null ? "/api/insights/summary" : $"/api/insights/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct);
+    /// <summary>The figures of a whole ended period (<c>2026-W48</c>, <c>2026-11</c>); without one, of the last ended month.</summary>
+    public Task<ApiResult<Summary>> SummaryAsync(string? period, CancellationToken ct) =>
+        gateway.GetAsync<Summary>(period is null ? "/api/insights/summary" : $"/api/insights/summary?period={period}", ct);
 
     public Task<ApiResult<Flow>> FlowAsync(string period, CancellationToken ct) =>
         gateway.GetAsync<Flow>($"/api/insights/flow?period={period}&by=agency-kind", ct);
@@ -40,22 +41,24 @@ public sealed class InsightsApi(GatewayApi gateway)
         gateway.GetAsync<ListOf<Escalation>>($"/api/handoffs/escalations?status={EscalationStatuses.Open}&limit=200", ct);
 
     /// <summary>
-    /// Referrals received per period, the last <paramref name="count"/> weeks (Monday to Sunday) or months ending with the
-    /// current one, each a summary of its own: a count below k stays hidden, as the API returns it.
+    /// Referrals received per period, the last <paramref name="count"/> whole weeks (Monday to Sunday) or months that have
+    /// ended, each a summary of its own: a figure as the API discloses it (perturbed, and hidden below k).
     /// </summary>
     public async Task<IReadOnlyList<Bar>> ReferralsPerPeriodAsync(bool months, int count, DateOnly today, CultureInfo culture, CancellationToken ct)
     {
-        var periods = Enumerable.Range(0, count).Reverse().Select(back =>
+        var periods = Enumerable.Range(1, count).Reverse().Select(back =>
         {
             if (months)
             {
                 var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
-                return (Label: first.ToString("yyyy-MM", CultureInfo.InvariantCulture), From: first, To: first.AddMonths(1).AddDays(-1));
+                var name = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                return (Label: name, Name: name);
             }
             var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * back);
-            return (Label: monday.ToString("M/d", culture), From: monday, To: monday.AddDays(6));
+            var day = monday.ToDateTime(TimeOnly.MinValue);
+            return (Label: monday.ToString("M/d", culture), Name: $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}");
         }).ToList();
-        var summaries = await Task.WhenAll(periods.Select(p => SummaryAsync(p.From, p.To < today ? p.To : today, ct)));
+        var summaries = await Task.WhenAll(periods.Select(p => SummaryAsync(p.Name, ct)));
         return [.. periods.Zip(summaries, (p, s) => new Bar(p.Label, s.Value?.ReferralsOpened ?? new DisclosedCount(null, true)))];
     }
 }
