@@ -38,6 +38,9 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
     /// </summary>
     public Uri Web => new($"http://localhost:{Gateway.Port}/");
 
+    /// <summary>The web app's own address behind the gateway: for a test that speaks as the proxy in front of it would.</summary>
+    public Uri WebApp { get; private set; } = null!;
+
     /// <summary>Intake's clock: a test moves it days ahead (the read window after closing) and back.</summary>
     public ShiftedTime IntakeTime { get; } = new();
 
@@ -129,6 +132,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         };
         // The web app is named before it starts: the gateway routes to it and it calls the gateway.
         var webPort = FreePorts.Next();
+        network.WebApp = new Uri($"http://127.0.0.1:{webPort}/");
         gateway["ReverseProxy:Clusters:web:Destinations:primary:Address"] = $"http://127.0.0.1:{webPort}";
         gateway.With(gatewaySettings);
         // The development issuer starts only in the Development environment.

@@ -49,6 +49,8 @@ public static class WebAppDefaults
             throw new InvalidOperationException($"Web:DevSignIn is on in the '{app.Environment.EnvironmentName}' environment; demo users exist only in Development.");
         }
         app.UseForwardedHeaders();
+        // Over HTTPS (as the proxy in front says), browsers are told to come back only over HTTPS (not for localhost).
+        app.UseHsts();
         app.UsePageHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -25,7 +25,8 @@ public static class GatewayLimits
     {
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<GatewayOptions>>((forwarded, gateway) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // The address, and whether the browser came over HTTPS to the TLS-terminating proxy (the web app's cookies say so).
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.ForwardLimit = 1;
             // ASP.NET Core trusts loopback by default; only the configured proxies are trusted here.
             forwarded.KnownProxies.Clear();

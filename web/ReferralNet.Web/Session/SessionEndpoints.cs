@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public static class SessionEndpoints
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/language", Language);
-        app.MapPost("/sign-out", (Delegate)SignOutAsync);
+        app.MapPost("/sign-out", SignOutAsync);
         app.MapPost("/sign-in/demo", DemoSignInAsync);
         // A link, not a form: the page's CSP lets forms post only here, and the provider is elsewhere. Its state and
         // correlation cookie protect the way back.
@@ -39,9 +40,18 @@ public static class SessionEndpoints
         }
     }
 
-    /// <summary>Only a path of this site: never a redirect elsewhere (<c>//evil.example</c> is another site).</summary>
+    /// <summary>
+    /// Only a path of this site: never a redirect elsewhere. <c>//evil.example</c> and <c>/\evil.example</c> are other
+    /// sites, a browser drops a tab or a line break inside a URL (<c>/\t/evil.example</c> is <c>//evil.example</c>), and
+    /// an encoded slash or backslash becomes one after a second decoding: any of them, or any control character, gives
+    /// the fallback instead.
+    /// </summary>
     public static string LocalPath(string? returnUrl, string fallback = "/") =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : fallback;
+        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.Any(c => char.IsControl(c) || c == '\\')
+        && (url.Length == 1 || url[1] != '/')
+        && !url.Contains("%2f", StringComparison.OrdinalIgnoreCase) && !url.Contains("%5c", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : fallback;
 
     private static RedirectHttpResult Language([FromForm] LanguageForm form, HttpContext http)
     {
@@ -52,8 +62,13 @@ public static class SessionEndpoints
         return TypedResults.LocalRedirect(LocalPath(form.ReturnUrl));
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    /// <summary>Only the page's own form signs out (its antiforgery token): another site cannot sign a user out.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form was not sent by this site.");
+        }
         var youth = http.User.IsInRole(Roles.Youth) || http.User.IsInRole(Roles.YouthEnrolment);
         await SessionUser.SignOutAsync(http);
         return TypedResults.LocalRedirect(youth ? "/" : Sessions.StaffSignInPath);

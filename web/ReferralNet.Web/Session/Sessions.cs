@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace ReferralNet.Web.Session;
 
 /// <summary>
-/// The session: one encrypted cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) holding the user's token, which lasts
-/// as long as the token does. A page that needs a session sends the young person to their sign-in and staff to theirs.
+/// The session: one encrypted cookie (HttpOnly, SameSite=Lax; over HTTPS <c>__Host-</c> and Secure,
+/// <see cref="HostPrefixedCookies"/>) holding the user's token, which lasts as long as the token does. A page that needs
+/// a session sends the young person to their sign-in and staff to theirs.
 /// </summary>
 public static class Sessions
 {
@@ -36,6 +37,7 @@ public static class Sessions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.CookieManager = new HostPrefixedCookies();
             cookie.LoginPath = StaffSignInPath;
             cookie.AccessDeniedPath = "/not-found";
             cookie.Events = new CookieAuthenticationEvents

@@ -39,4 +39,30 @@ public sealed class NewReferralTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel(t.Needs["social-connection"])).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel(w.Summary)).ToHaveValueAsync("Talks only in the evening.");
     }
+
+    [Fact]
+    public async Task A_draft_is_not_shown_to_the_next_worker_of_the_tab_and_signing_out_forgets_it()
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo("en"));
+        var w = t.Worker;
+        var (first, second) = (await new Scenario(_network).CreateAgencyAsync("school", "Draft One"), await new Scenario(_network).CreateAgencyAsync("clinic", "Draft Two"));
+        var page = await Browsing.OpenAsync(fixture, "en");
+        await Browsing.SignInAsDemoAsync(page, Roles.Worker, first);
+        await page.GotoAsync("/worker/referrals/new");
+        await Browsing.TypeAsync(page, page.GetByLabel(w.FamilyName, new() { Exact = true }), "鈴木");
+
+        // Another worker signs in in the same tab (the first one's session simply replaced): nothing of the draft.
+        await Browsing.SignInAsDemoAsync(page, Roles.Worker, second);
+        await page.GotoAsync("/worker/referrals/new");
+        await Assertions.Expect(page.GetByLabel(w.FamilyName, new() { Exact = true })).ToHaveValueAsync("");
+
+        // The first worker comes back, and signs out: the draft is forgotten for them too.
+        await Browsing.SignInAsDemoAsync(page, Roles.Worker, first);
+        await page.GotoAsync("/worker/referrals/new");
+        await Assertions.Expect(page.GetByLabel(w.FamilyName, new() { Exact = true })).ToHaveValueAsync("鈴木");
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut })));
+        await Browsing.SignInAsDemoAsync(page, Roles.Worker, first);
+        await page.GotoAsync("/worker/referrals/new");
+        await Assertions.Expect(page.GetByLabel(w.FamilyName, new() { Exact = true })).ToHaveValueAsync("");
+    }
 }

@@ -1,16 +1,28 @@
 // What a person typed into a form marked data-keep-draft stays in this tab (sessionStorage) until the page that
 // follows a successful send says so (data-draft-sent): a session that ended meanwhile (sign in again, come back)
-// loses nothing. Passwords and hidden fields are never kept. Without script, forms work the same, without drafts.
+// loses nothing. A draft belongs to the user who typed it (data-draft-owner): another user of the tab never sees it,
+// and signing out forgets every draft. Passwords and hidden fields are never kept. Without script, forms work the
+// same, without drafts.
 (function () {
   'use strict';
+  var main = document.querySelector('[data-draft-owner]');
+  var owner = main ? main.getAttribute('data-draft-owner') : 'anyone';
+  var keyOf = function (name) { return 'draft:' + owner + ':' + name; };
+  document.querySelectorAll('form[data-sign-out]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      Object.keys(sessionStorage).filter(function (key) { return key.indexOf('draft:') === 0; }).forEach(function (key) {
+        sessionStorage.removeItem(key);
+      });
+    });
+  });
   var kept = function (field) {
     return field.name && field.type !== 'password' && field.type !== 'hidden' && field.type !== 'submit' && field.type !== 'file';
   };
   document.querySelectorAll('[data-draft-sent]').forEach(function (marker) {
-    sessionStorage.removeItem('draft:' + marker.getAttribute('data-draft-sent'));
+    sessionStorage.removeItem(keyOf(marker.getAttribute('data-draft-sent')));
   });
   document.querySelectorAll('form[data-keep-draft]').forEach(function (form) {
-    var key = 'draft:' + form.getAttribute('data-keep-draft');
+    var key = keyOf(form.getAttribute('data-keep-draft'));
     var saved = sessionStorage.getItem(key);
     if (saved && !form.hasAttribute('data-draft-shown')) {
       var values = JSON.parse(saved);

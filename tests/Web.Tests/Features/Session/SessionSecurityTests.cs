@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ReferralNet.Testing;
+using ReferralNet.Web.Session;
+
+namespace ReferralNet.Web.Tests.Features.Session;
+
+/// <summary>The session cookie and the session's forms as an attacker would try them (issue 25, web sessions).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class SessionSecurityTests(BrowserFixture fixture)
+{
+    private readonly ReferralNetwork _network = fixture.Network;
+
+    [Theory]
+    [InlineData("/worker/cases?status=open", "/worker/cases?status=open")]
+    [InlineData("/", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/%2f%2fevil.example", "/")]
+    [InlineData("/%5Cevil.example", "/")]
+    [InlineData("https://evil.example", "/")]
+    [InlineData("", "/")]
+    public void A_return_url_stays_a_path_of_this_site(string returnUrl, string expected) =>
+        Assert.Equal(expected, SessionEndpoints.LocalPath(returnUrl));
+
+    [Fact]
+    public async Task Sign_out_without_its_form_token_is_refused_and_the_session_goes_on()
+    {
+        using var browser = await SignedInAsync(_network.Web, https: false);
+
+        using var forged = await browser.Client.PostAsync("/sign-out", new FormUrlEncodedContent([]));
+        using var stillIn = await browser.Client.GetAsync("/worker");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_language_switch_with_a_tab_in_its_return_url_stays_on_this_site()
+    {
+        using var browser = await SignedInAsync(_network.Web, https: false);
+        var token = TokenOf(await browser.Client.GetStringAsync("/worker"));
+
+        using var answer = await browser.Client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Culture"] = "en", ["ReturnUrl"] = "/\t/evil.example", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/", answer.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_that_says_https_the_session_cookie_is_host_prefixed_and_secure()
+    {
+        using var browser = await SignedInAsync(_network.WebApp, https: true);
+
+        var session = browser.SetCookies.Single(c => c.Contains(Sessions.CookieName, StringComparison.Ordinal));
+        Assert.StartsWith($"{HostPrefixedCookies.Prefix}{Sessions.CookieName}=", session);
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_post_to_the_error_page_is_no_server_error()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _network.Web };
+
+        using var answer = await anonymous.PostAsync("/error", new FormUrlEncodedContent([]));
+
+        Assert.True((int)answer.StatusCode < 500, $"{(int)answer.StatusCode}");
+    }
+
+    private sealed record Browser(HttpClient Client, IReadOnlyList<string> SetCookies) : IDisposable
+    {
+        public void Dispose() => Client.Dispose();
+    }
+
+    /// <summary>
+    /// A worker signed in with the demo sign-in, its cookies kept by hand (a cookie jar would not send a Secure cookie
+    /// over plain HTTP); with <paramref name="https"/> the sign-in comes as a TLS-terminating proxy would pass it on.
+    /// </summary>
+    private async Task<Browser> SignedInAsync(Uri site, bool https)
+    {
+        var agency = await new Scenario(_network).CreateAgencyAsync("school", "Session High");
+        var jar = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = site };
+        var token = TokenOf(await client.GetStringAsync("/sign-in"));
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/sign-in/demo")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Role"] = "worker", ["Agency"] = agency.ToString(), ["__RequestVerificationToken"] = token,
+            }),
+        };
+        if (https)
+        {
+            signIn.Headers.Add("X-Forwarded-Proto", "https");
+        }
+        using var answer = await client.SendAsync(signIn);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return new Browser(client, answer.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : []);
+    }
+
+    private static string TokenOf(string page) => Token().Match(page).Groups["token"].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex Token();
+}
