@@ -142,6 +142,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         {
             ["Web:Gateway"] = network.Gateway.ToString(),
             ["Web:DevSignIn"] = "true",
+            ["Database:ConnectionString"] = servers.Database($"rn_web_{suffix}"),
         }, environment: "Development", port: webPort).Start().UntilReady());
         network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),
             .. RoutesOf("consent", consent.Services), .. RoutesOf("handoff", handoff.Services), .. RoutesOf("insights", insights.Services),

@@ -14,6 +14,8 @@ public static class WebAppDefaults
     public static WebApplicationBuilder AddWebAppDefaults(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry("web");
+        // Its own database, for the sessions: its own tables only, none of the services' shared schema.
+        builder.AddOwnDatabase(new ReferralNet.BuildingBlocks.Data.ServiceIdentity("web", typeof(WebAppDefaults).Assembly, SharedSchema: false));
         builder.WebHost.ConfigureKestrel(RequestLimits.AboveTheGateways);
         builder.Services.AddValidatedOptions<WebOptions>();
         builder.Services.AddRazorComponents();

@@ -30,7 +30,7 @@ public sealed class SchemaMigrator(
         // Closing the session releases the lock.
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUpLog(log));
         var upgrade = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, IsSqlScript)
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => service.SharedSchema && IsSqlScript(name))
             .WithScriptsEmbeddedInAssembly(service.Assembly, IsSqlScript)
             .WithTransactionPerScript()
             .LogTo(new DbUpLog(log))
@@ -78,5 +78,9 @@ public interface IDataMigration
     int Run(NpgsqlConnection connection);
 }
 
-/// <summary>The service this process is: its name (telemetry, queues, the contract) and the assembly of its migrations and endpoints.</summary>
-public sealed record ServiceIdentity(string Name, Assembly Assembly);
+/// <summary>
+/// The service this process is: its name (telemetry, queues, the contract) and the assembly of its migrations and
+/// endpoints. <see cref="SharedSchema"/>: a service of the network, with the building blocks' outbox, inbox and
+/// consent projection; the web app keeps only its own tables.
+/// </summary>
+public sealed record ServiceIdentity(string Name, Assembly Assembly, bool SharedSchema = true);

@@ -43,7 +43,19 @@ public static class ServiceDefaults
         builder.AddWebDefaults(serviceName);
         builder.Services.RequireTokenByDefault();
         builder.Services.AddOpenApiContract(serviceName);
-        DapperTypeHandlers.Register(serviceAssembly);
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        return builder.AddOwnDatabase(new ServiceIdentity(serviceName, serviceAssembly));
+    }
+
+    /// <summary>
+    /// The process's own PostgreSQL database (<c>Database:ConnectionString</c>): its data source, its migrations (the
+    /// building blocks' shared schema too when <see cref="ServiceIdentity.SharedSchema"/>), run at start, and its
+    /// readiness check.
+    /// </summary>
+    public static WebApplicationBuilder AddOwnDatabase(this WebApplicationBuilder builder, ServiceIdentity service)
+    {
+        DapperTypeHandlers.Register(service.Assembly);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddValidatedOptions<DatabaseOptions>();
         builder.Services.AddSingleton(sp =>
         {
@@ -58,8 +70,7 @@ public static class ServiceDefaults
             dataSource.ConnectionStringBuilder.NoResetOnClose = true;
             return dataSource.Build();
         });
-        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
-        builder.Services.AddSingleton(new ServiceIdentity(serviceName, serviceAssembly));
+        builder.Services.AddSingleton(service);
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Database>();
@@ -102,7 +113,7 @@ public static class ServiceDefaults
             };
         }
         app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
-        if (app.Services.GetService<ServiceIdentity>() is not null)
+        if (app.Services.GetService<ServiceIdentity>() is { SharedSchema: true })
         {
             app.MapOpenApiContract(); // a service's own contract; the gateway serves the merged one
         }

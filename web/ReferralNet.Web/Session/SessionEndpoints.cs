@@ -29,6 +29,7 @@ public static class SessionEndpoints
     {
         app.MapPost("/language", Language);
         app.MapPost("/sign-out", SignOutAsync);
+        app.MapPost("/sign-out/everywhere", SignOutEverywhereAsync);
         app.MapPost("/sign-in/demo", DemoSignInAsync);
         // A link, not a form: the page's CSP lets forms post only here, and the provider is elsewhere. Its state and
         // correlation cookie protect the way back.
@@ -72,6 +73,17 @@ public static class SessionEndpoints
         var youth = http.User.IsInRole(Roles.Youth) || http.User.IsInRole(Roles.YouthEnrolment);
         await SessionUser.SignOutAsync(http);
         return TypedResults.LocalRedirect(youth ? "/" : Sessions.StaffSignInPath);
+    }
+
+    /// <summary>Ends every session of the signed-in user (a phone left somewhere, a shared computer), then this one's page.</summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutEverywhereAsync(
+        HttpContext http, IAntiforgery antiforgery, SessionStore sessions, CancellationToken ct)
+    {
+        if (http.User.FindFirst(ClaimNames.Subject)?.Value is { } userId && await antiforgery.IsRequestValidAsync(http))
+        {
+            await sessions.RemoveAllAsync(userId, ct);
+        }
+        return await SignOutAsync(http, antiforgery);
     }
 
     /// <summary>Production: to the staff's OpenID Connect provider, and back to <paramref name="returnUrl"/> (a path of this site).</summary>

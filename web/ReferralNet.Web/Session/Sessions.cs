@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace ReferralNet.Web.Session;
 
 /// <summary>
-/// The session: one encrypted cookie (HttpOnly, SameSite=Lax; over HTTPS <c>__Host-</c> and Secure,
-/// <see cref="HostPrefixedCookies"/>) holding the user's token, which lasts as long as the token does. A page that needs
-/// a session sends the young person to their sign-in and staff to theirs.
+/// The session: kept on the server (<see cref="SessionStore"/>), the browser holding only its key in one encrypted
+/// cookie (HttpOnly, SameSite=Lax; over HTTPS <c>__Host-</c> and Secure, <see cref="HostPrefixedCookies"/>); it lasts as
+/// long as the user's token does. A page that needs a session sends the young person to their sign-in and staff to theirs.
 /// </summary>
 public static class Sessions
 {
@@ -58,6 +58,8 @@ public static class Sessions
                 },
             };
         }).AddStaffOpenIdConnect(configuration);
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(SessionUser.Scheme).Configure<SessionStore>((cookie, store) => cookie.SessionStore = store);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

@@ -27,6 +27,7 @@ public sealed class Texts
     public required string Home { get; init; }
     public required string SignIn { get; init; }
     public required string SignOut { get; init; }
+    public required string SignOutEverywhere { get; init; }
     public required string Back { get; init; }
     public required string Next { get; init; }
     public required string Save { get; init; }

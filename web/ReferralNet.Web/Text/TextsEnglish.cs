@@ -15,7 +15,7 @@ internal static class TextsEnglish
 
         Home = "Start",
         SignIn = "Sign in",
-        SignOut = "Sign out",
+        SignOut = "Sign out", SignOutEverywhere = "Sign out on every device",
         Back = "Back",
         Next = "Next",
         Save = "Save",
@@ -69,7 +69,7 @@ internal static class TextsEnglish
         YourPageText = "Who is helping you, and what you share with them. You can change it at any time.",
         WhoHelpsYou = "Who is helping you",
         NobodyYet = "Nobody yet.",
-        YourMainContact = "leads your support",
+        YourMainContact = " (leads your support)",
         AsksToJoin = "An agency asks to join your team",
         AsksToJoinText = "{0} heard about you and would like to help too. If they join, they see what you share with every agency of your team.",
         LetThemJoin = "Let them join", NoThankYou = "No, thank you",

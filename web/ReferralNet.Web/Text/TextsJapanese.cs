@@ -15,7 +15,7 @@ internal static class TextsJapanese
 
         Home = "はじめに",
         SignIn = "サインイン",
-        SignOut = "サインアウト",
+        SignOut = "サインアウト", SignOutEverywhere = "すべての端末からサインアウト",
         Back = "戻る",
         Next = "次へ",
         Save = "保存する",
@@ -69,7 +69,7 @@ internal static class TextsJapanese
         YourPageText = "あなたの相談に関わっている機関と、あなたが共有している情報です。いつでも変えられます。",
         WhoHelpsYou = "あなたの相談に関わっている機関",
         NobodyYet = "まだありません。",
-        YourMainContact = "中心になって支えている機関",
+        YourMainContact = "（中心になって支えている機関）",
         AsksToJoin = "あなたのチームに加わりたい機関があります",
         AsksToJoinText = "{0}が、あなたのことを知って、いっしょに支えたいと言っています。加わってもらうと、チームのすべての機関に見せている情報が、{0}にも見えるようになります。",
         LetThemJoin = "加わってもらう", NoThankYou = "加わらなくていい",

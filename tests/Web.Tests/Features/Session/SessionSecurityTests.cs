@@ -38,6 +38,44 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_session_cookie_copied_before_sign_out_is_signed_out_with_it()
+    {
+        using var browser = await SignedInAsync(_network.Web, https: false);
+        var cookie = browser.Jar.GetCookieHeader(_network.Web);
+        using var copy = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _network.Web };
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        using var before = await copy.GetAsync("/worker");
+
+        using var signedOut = await browser.Client.PostAsync("/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenOf(await browser.Client.GetStringAsync("/worker")),
+        }));
+        using var after = await copy.GetAsync("/worker");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/sign-in", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_users_sessions_on_every_device()
+    {
+        var agency = await new Scenario(_network).CreateAgencyAsync("school", "Everywhere High");
+        using var phone = await SignedInAsync(_network.Web, https: false, agency);
+        using var desk = await SignedInAsync(_network.Web, https: false, agency);
+
+        using var everywhere = await desk.Client.PostAsync("/sign-out/everywhere", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenOf(await desk.Client.GetStringAsync("/worker")),
+        }));
+        using var onThePhone = await phone.Client.GetAsync("/worker");
+
+        Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, onThePhone.StatusCode);
+    }
+
+    [Fact]
     public async Task A_language_switch_with_a_tab_in_its_return_url_stays_on_this_site()
     {
         using var browser = await SignedInAsync(_network.Web, https: false);
@@ -74,7 +112,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.True((int)answer.StatusCode < 500, $"{(int)answer.StatusCode}");
     }
 
-    private sealed record Browser(HttpClient Client, IReadOnlyList<string> SetCookies) : IDisposable
+    private sealed record Browser(HttpClient Client, CookieContainer Jar, IReadOnlyList<string> SetCookies) : IDisposable
     {
         public void Dispose() => Client.Dispose();
     }
@@ -83,9 +121,9 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
     /// A worker signed in with the demo sign-in, its cookies kept by hand (a cookie jar would not send a Secure cookie
     /// over plain HTTP); with <paramref name="https"/> the sign-in comes as a TLS-terminating proxy would pass it on.
     /// </summary>
-    private async Task<Browser> SignedInAsync(Uri site, bool https)
+    private async Task<Browser> SignedInAsync(Uri site, bool https, Guid? of = null)
     {
-        var agency = await new Scenario(_network).CreateAgencyAsync("school", "Session High");
+        var agency = of ?? await new Scenario(_network).CreateAgencyAsync("school", "Session High");
         var jar = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = site };
         var token = TokenOf(await client.GetStringAsync("/sign-in"));
@@ -102,7 +140,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         }
         using var answer = await client.SendAsync(signIn);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        return new Browser(client, answer.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : []);
+        return new Browser(client, jar, answer.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : []);
     }
 
     private static string TokenOf(string page) => Token().Match(page).Groups["token"].Value;

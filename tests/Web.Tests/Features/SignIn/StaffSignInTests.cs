@@ -24,6 +24,7 @@ public sealed class StaffSignInTests(BrowserFixture fixture)
         await using var web = new ServiceHost<WebOptions>(new Dictionary<string, string?>
         {
             ["Web:Gateway"] = _network.Gateway.ToString(),
+            ["Database:ConnectionString"] = _network.Servers.Database($"rn_web_staff_{Guid.NewGuid():N}"),
             ["Web:OidcAuthority"] = provider.Authority.ToString(),
             ["Web:OidcClientId"] = StaffIdentityProvider.ClientId,
             ["Web:OidcClientSecret"] = StaffIdentityProvider.ClientSecret,

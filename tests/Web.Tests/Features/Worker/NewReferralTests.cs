@@ -60,7 +60,7 @@ public sealed class NewReferralTests(BrowserFixture fixture)
         await Browsing.SignInAsDemoAsync(page, Roles.Worker, first);
         await page.GotoAsync("/worker/referrals/new");
         await Assertions.Expect(page.GetByLabel(w.FamilyName, new() { Exact = true })).ToHaveValueAsync("鈴木");
-        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut })));
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut, Exact = true })));
         await Browsing.SignInAsDemoAsync(page, Roles.Worker, first);
         await page.GotoAsync("/worker/referrals/new");
         await Assertions.Expect(page.GetByLabel(w.FamilyName, new() { Exact = true })).ToHaveValueAsync("");

@@ -128,7 +128,7 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/youth");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
 
-        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut }));
+        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.SignOut, Exact = true }));
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.GotoAsync("/youth");
         await page.WaitForURLAsync("**/youth/sign-in?returnUrl=*");
