@@ -11,9 +11,9 @@ using Xunit.Abstractions;
 namespace ReferralNet.EndToEnd.Tests;
 
 /// <summary>
-/// Every route of every service × every caller that must be refused, through the gateway. The routes come from the
-/// running services' route table, so a route added without a row here fails the test; after the run, the case, its
-/// consents and its handoff are as they were.
+/// Every route of every service × every caller that must be refused (a pending agency of the case among them),
+/// through the gateway. The routes come from the running services' route table, so a route added without a row here
+/// fails the test; after the run, the case, its consents and its handoff are as they were.
 /// </summary>
 [Collection(NetworkCollection.Name)]
 public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutputHelper output)
@@ -234,16 +234,18 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         {
             return HttpStatusCode.Forbidden;
         }
-        if (kind == CallerKind.OutsiderWorker && key == "GET /api/consent/decisions")
+        // A pending agency referred the person too, and waits for admission: for everything about the case, an outsider.
+        var worker = kind is CallerKind.OutsiderWorker or CallerKind.PendingWorker;
+        if (worker && key == "GET /api/consent/decisions")
         {
             return HttpStatusCode.Forbidden; // it named another agency than its own: nothing about the person is looked up
         }
         return audience switch
         {
             Audience.PersonLevel => HttpStatusCode.NotFound,
-            Audience.OwnAgencyList or Audience.OwnAgencyStream => kind == CallerKind.OutsiderWorker ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            Audience.OwnAgencyList or Audience.OwnAgencyStream => worker ? HttpStatusCode.OK : HttpStatusCode.NotFound,
             // An outsider's own referral is not a refusal; it is tried in the referral tests.
-            Audience.AnyWorker => kind == CallerKind.OutsiderWorker ? null : HttpStatusCode.Forbidden,
+            Audience.AnyWorker => worker ? null : HttpStatusCode.Forbidden,
             Audience.DirectoryRead => null,
             // Another agency's service does not exist for an admin who would change it; creating one for it is forbidden.
             Audience.DirectoryEdit => kind == CallerKind.Coordinator ? null
@@ -258,7 +260,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     /// <summary>Who is refused. <see cref="CodeHolder"/> exchanged another person's code: an enrolment token, nothing more.</summary>
     private enum CallerKind
     {
-        OutsiderWorker, OutsiderAgencyAdmin, AnotherYoungPerson, CodeHolder, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone,
+        OutsiderWorker, PendingWorker, OutsiderAgencyAdmin, AnotherYoungPerson, CodeHolder, Coordinator, NoToken, ExpiredToken, UnknownKey, AlgNone,
 
         /// <summary>HS256 with the development issuer's public key as the secret (algorithm confusion).</summary>
         PublicKeyAsSecret,
@@ -286,6 +288,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         return
         [
             new(CallerKind.OutsiderWorker, await _network.ClientAsync("worker", agency: world.Outsider)),
+            new(CallerKind.PendingWorker, await _network.ClientAsync("worker", agency: world.Pending)),
             new(CallerKind.OutsiderAgencyAdmin, await _network.ClientAsync("agency-admin", agency: world.Outsider)),
             new(CallerKind.AnotherYoungPerson, await _network.ClientAsync("youth", person: world.OtherPersonId)),
             new(CallerKind.CodeHolder, WithToken(await YouthSignIn.ExchangeAsync(_network, world.OtherPersonCode))),
@@ -320,11 +323,12 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
     /// <summary>
     /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, the clinic's
-    /// proposal to merge the school's case into a near match of its own, and an agency that takes part in nothing.
+    /// proposal to merge the school's case into a near match of its own, an agency that takes part in nothing, and one
+    /// that referred the same young person and waits to be admitted (pending).
     /// </summary>
     private sealed record World(
         HttpClient Teacher, Guid School, Guid Clinic, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
-        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider)
+        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider, Guid Pending)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
@@ -333,10 +337,14 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var school = await scenario.CreateAgencyAsync("school", "Matrix High");
             var clinic = await scenario.CreateAgencyAsync("clinic", "Matrix Clinic");
             var outsider = await scenario.CreateAgencyAsync("cso", "Matrix Outsiders");
+            var pending = await scenario.CreateAgencyAsync("welfare-office", "Matrix Pending");
             var clinicService = await scenario.CreateServiceAsync(clinic, "Matrix counselling", ["mental-health"], ["video"], municipality: town);
             var teacher = await network.ClientAsync("worker", agency: school);
-            var referral = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
-                Scenario.Referral(givenName: $"表{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
+            var person = Scenario.Referral(givenName: $"表{Guid.NewGuid():N}"[..8], municipality: town);
+            var referral = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals", person), HttpStatusCode.Created);
+            // Another agency knows the young person's name and birth date: it waits for admission, and is an outsider meanwhile.
+            using var pendingWorker = await network.ClientAsync("worker", agency: pending);
+            await Scenario.ReadAsync(await pendingWorker.PostAsJsonAsync("/api/intake/referrals", person), HttpStatusCode.Accepted);
             var other = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
                 Scenario.Referral(givenName: $"裏{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
             var personId = referral["personId"]!.GetValue<Guid>();
@@ -364,7 +372,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             return new World(teacher, school, clinic, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
-                outsider);
+                outsider, pending);
         }
 
         /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
