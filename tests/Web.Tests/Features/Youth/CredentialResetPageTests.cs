@@ -23,16 +23,7 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
     public async Task The_holder_of_a_waiting_credential_can_only_look_and_the_young_person_cancels_it(string language)
     {
         var t = Texts.For(CultureInfo.GetCultureInfo(language));
-        var referred = await ReferredPerson.CreateAsync(_network);
-        var (youth, signInName) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
-        youth.Dispose();
-        var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(
-            $"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created))["youthAccessCode"]!.GetValue<string>();
-        using (var enrolment = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, reset)))
-        {
-            await Scenario.ReadAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
-                new { signInName = $"w-{Guid.NewGuid():N}"[..20] + "w", passphrase = NewPassphrase }), HttpStatusCode.Created);
-        }
+        var (signInName, _) = await ResetByTheSchoolAsync();
 
         var waiting = await Browsing.SignInAsYouthAsync(fixture, language, signInName, YouthSignIn.Passphrase);
         var notice = waiting.Locator("section", new() { Has = waiting.GetByRole(AriaRole.Heading, new() { Name = t.ResetWaiting }) });
@@ -49,17 +40,7 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
     public async Task A_page_signed_in_with_a_waiting_credential_offers_no_sharing()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
-        var referred = await ReferredPerson.CreateAsync(_network);
-        var (youth, _) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
-        youth.Dispose();
-        var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(
-            $"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created))["youthAccessCode"]!.GetValue<string>();
-        var workersName = $"w-{Guid.NewGuid():N}"[..20];
-        using (var enrolment = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, reset)))
-        {
-            await Scenario.ReadAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
-                new { signInName = workersName, passphrase = NewPassphrase }), HttpStatusCode.Created);
-        }
+        var (_, workersName) = await ResetByTheSchoolAsync();
 
         var page = await Browsing.SignInAsYouthAsync(fixture, "ja", workersName, NewPassphrase);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = t.ChooseWhatToShare })).ToHaveCountAsync(0);
@@ -67,5 +48,23 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
         await Browsing.LookAsync(page, "youth-limited-ja");
         await page.GotoAsync("/youth/share");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/youth");
+    }
+
+    /// <summary>
+    /// A young person with their own sign-in name, and the school's worker who issued a reset code and chose a credential
+    /// with it (which waits): both names.
+    /// </summary>
+    private async Task<(string YoungPersons, string Workers)> ResetByTheSchoolAsync()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var (youth, signInName) = await YouthSignIn.EnrolAsync(_network, referred.YouthAccessCode!);
+        youth.Dispose();
+        var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(
+            $"/api/intake/cases/{referred.CaseId}/youth-access-code", null), HttpStatusCode.Created))["youthAccessCode"]!.GetValue<string>();
+        var workersName = $"w-{Guid.NewGuid():N}"[..20];
+        using var enrolment = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, reset));
+        await Scenario.ReadAsync(await enrolment.PostAsJsonAsync("/api/consent/youth/credential",
+            new { signInName = workersName, passphrase = NewPassphrase }), HttpStatusCode.Created);
+        return (signInName, workersName);
     }
 }
