@@ -1,7 +1,7 @@
 namespace ReferralNet.Consent.Features.YouthSignIn;
 
 /// <summary>
-/// Slows a guesser without locking out the young person (API-v3 §2, issue 25): wrong passphrases are counted per name
+/// Slows a guesser without locking out the young person (API-v3 §2): wrong passphrases are counted per name
 /// and client, and per name over all clients, whether or not the name exists. Past a few free tries each next try from
 /// that client waits twice as long as the last (1 s, 2 s, 4 s … up to Consent:SignInLongestWait); past many tries on a
 /// name from everywhere, every client waits as well, except one that signed in with the name before. A try is counted

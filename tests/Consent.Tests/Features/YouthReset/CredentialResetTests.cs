@@ -87,7 +87,7 @@ public sealed class CredentialResetTests(NetworkFixture fixture)
         await Scenario.ReadProblemAsync(await youth.GetAsync("/api/consent/youth/reset"), HttpStatusCode.NotFound);
     }
 
-    /// <summary>The school's worker issues a reset code, exchanges it and chooses a credential: the takeover of issue 25.</summary>
+    /// <summary>The school's worker issues a reset code, exchanges it and chooses a credential: a takeover attempt.</summary>
     private async Task<(HttpClient Worker, string SignInName)> TakeOverAttemptAsync(ReferredPerson referred)
     {
         var reset = (await Scenario.ReadAsync(await referred.Teacher.PostAsync(

@@ -5,7 +5,7 @@ using ReferralNet.Web.Session;
 
 namespace ReferralNet.Web.Tests.Features.Session;
 
-/// <summary>The session cookie and the session's forms as an attacker would try them (issue 25, web sessions).</summary>
+/// <summary>The session cookie and the session's forms as an attacker would try them.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class SessionSecurityTests(BrowserFixture fixture)
 {
