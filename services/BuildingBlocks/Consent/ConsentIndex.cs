@@ -12,7 +12,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
     private readonly ConcurrentDictionary<Guid, ConsentEntry[]> _consentsOfPerson = new();
     private readonly ConcurrentDictionary<Guid, Guid[]> _casesOfPerson = new();
     private readonly ConcurrentDictionary<Guid, CaseClosing> _closedCases = new();
-    private readonly ConcurrentDictionary<(Guid Case, Guid Agency), bool> _participants = new();
+    private readonly ConcurrentDictionary<(Guid Case, Guid Agency), Participation> _participants = new();
 
     public ConsentIndex(TimeProvider time) : this(time, ParticipationOptions.DefaultClosedCaseReadableFor)
     {
@@ -95,7 +95,7 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
     /// less than the read window ago, or the agency led it when it closed (the lead keeps read access to a closed case).
     /// </summary>
     public bool TakesPart(Guid caseId, Guid agencyId) =>
-        _participants.TryGetValue((caseId, agencyId), out var takesPart) && takesPart && !IsShutOut(caseId, agencyId);
+        _participants.TryGetValue((caseId, agencyId), out var participation) && participation.TakesPart && !IsShutOut(caseId, agencyId);
 
     /// <summary>Takes part in at least one case of the person: what person-level routes (consents) ask.</summary>
     public bool TakesPartInCaseOf(Guid personId, Guid agencyId) =>
@@ -123,7 +123,16 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
     public void ApplyCase(Guid caseId, Guid personId) =>
         _casesOfPerson.AddOrUpdate(personId, [caseId], (_, cases) => cases.Contains(caseId) ? cases : [.. cases, caseId]);
 
-    public void ApplyParticipant(Guid caseId, Guid agencyId, bool takesPart) => _participants[(caseId, agencyId)] = takesPart;
+    /// <summary>
+    /// Whether the agency takes part in the case, as the projection's row of that <paramref name="version"/> (the
+    /// transaction that wrote it) says; an older version than the one held changes nothing (a refresh that read the row
+    /// just before this instance ended a standing must not bring it back).
+    /// </summary>
+    public void ApplyParticipant(Guid caseId, Guid agencyId, bool takesPart, long version = 0) =>
+        _participants.AddOrUpdate((caseId, agencyId), new Participation(takesPart, version),
+            (_, known) => known.Version > version ? known : new Participation(takesPart, version));
+
+    private readonly record struct Participation(bool TakesPart, long Version);
 
     public void ApplyClosing(Guid caseId, CaseClosing closing) => _closedCases[caseId] = closing;
 }

@@ -48,9 +48,9 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
                 index.ApplyClosing(row.CaseId, new CaseClosing(closedAt, row.ClosedLeadAgencyId));
             }
         }
-        foreach (var (caseId, agencyId, takesPart) in await changes.QueryAsync<(Guid, Guid, bool)>(ConsentProjection.ParticipantsChangedSince))
+        foreach (var (caseId, agencyId, takesPart, version) in await changes.QueryAsync<(Guid, Guid, bool, long)>(ConsentProjection.ParticipantsChangedSince))
         {
-            index.ApplyParticipant(caseId, agencyId, takesPart);
+            index.ApplyParticipant(caseId, agencyId, takesPart, version);
         }
     }, ct);
 }

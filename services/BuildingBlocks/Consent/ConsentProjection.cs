@@ -8,7 +8,8 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// </summary>
 public static class ConsentProjection
 {
-    private const string ParticipantsOfCase = "SELECT agency_id FROM case_participation WHERE case_id = @CaseId AND ended_at IS NULL";
+    private const string ParticipantsOfCase =
+        "SELECT agency_id AS AgencyId, change_txid AS Version FROM case_participation WHERE case_id = @CaseId AND ended_at IS NULL";
 
     private const string Columns = """
         consent_id AS ConsentId, person_id AS PersonId, purposes, categories, scope, agency_ids AS AgencyIds,
@@ -58,12 +59,12 @@ public static class ConsentProjection
         string joinedBy = JoinedBy.Referral)
     {
         // Both rows in one round trip: this runs on every referral in several services.
-        var takesPart = await work.QuerySingleAsync<bool>(
+        var joined = await work.QuerySingleAsync<Joined>(
             $"{LinkCase};\n{Join}", new { CaseId = caseId, PersonId = personId, AgencyId = agencyId, JoinedBy = joinedBy, At = at, Now = at }, ct);
         work.AfterCommit(() =>
         {
             index.ApplyCase(caseId, personId);
-            index.ApplyParticipant(caseId, agencyId, takesPart);
+            index.ApplyParticipant(caseId, agencyId, joined.TakesPart, joined.Version);
         });
     }
 
@@ -82,11 +83,11 @@ public static class ConsentProjection
             ON CONFLICT (case_id, agency_id) DO UPDATE SET ended_at = NULL, changed_at = EXCLUDED.changed_at, change_txid = txid_current()
             WHERE case_participation.ended_at IS NOT NULL
             """, ids, ct);
-        var joined = (await work.QueryAsync<Guid>(ParticipantsOfCase, ids, ct)).ToList();
+        var joined = (await work.QueryAsync<(Guid AgencyId, long Version)>(ParticipantsOfCase, ids, ct)).ToList();
         work.AfterCommit(() =>
         {
             index.ApplyCase(merged.CaseId, merged.PersonId);
-            joined.ForEach(agency => index.ApplyParticipant(merged.CaseId, agency, takesPart: true));
+            joined.ForEach(agency => index.ApplyParticipant(merged.CaseId, agency.AgencyId, takesPart: true, agency.Version));
         });
     }
 
@@ -118,8 +119,8 @@ public static class ConsentProjection
     public static async Task JoinAsync(
         UnitOfWork work, ConsentIndex index, Guid caseId, Guid agencyId, string joinedBy, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
     {
-        var takesPart = await work.QuerySingleAsync<bool>(Join, new { CaseId = caseId, AgencyId = agencyId, JoinedBy = joinedBy, At = at, Now = now }, ct);
-        work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, takesPart));
+        var joined = await work.QuerySingleAsync<Joined>(Join, new { CaseId = caseId, AgencyId = agencyId, JoinedBy = joinedBy, At = at, Now = now }, ct);
+        work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, joined.TakesPart, joined.Version));
     }
 
     /// <summary>
@@ -128,8 +129,11 @@ public static class ConsentProjection
     /// </summary>
     public static async Task LeaveAsync(UnitOfWork work, ConsentIndex index, Guid caseId, Guid agencyId, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
     {
-        await work.ExecuteAsync(Leave, new { CaseId = caseId, AgencyId = agencyId, At = at, Now = now }, ct);
-        work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, takesPart: false));
+        // No row comes back when the agency joined again after this end: the index keeps what it knows.
+        if (await work.QuerySingleOrDefaultAsync<long?>(Leave, new { CaseId = caseId, AgencyId = agencyId, At = at, Now = now }, ct) is { } version)
+        {
+            work.AfterCommit(() => index.ApplyParticipant(caseId, agencyId, takesPart: false, version));
+        }
     }
 
     private const string LinkCase =
@@ -143,7 +147,7 @@ public static class ConsentProjection
             joined_at = CASE WHEN p.ended_at < @At THEN @At ELSE p.joined_at END,
             joined_by = CASE WHEN p.ended_at < @At THEN @JoinedBy ELSE p.joined_by END,
             changed_at = @Now, change_txid = txid_current()
-        RETURNING p.ended_at IS NULL
+        RETURNING p.ended_at IS NULL AS TakesPart, p.change_txid AS Version
         """;
 
     private const string Leave = """
@@ -151,6 +155,7 @@ public static class ConsentProjection
         ON CONFLICT (case_id, agency_id) DO UPDATE SET
             ended_at = GREATEST(COALESCE(p.ended_at, @At), @At), changed_at = @Now, change_txid = txid_current()
         WHERE p.joined_at IS NULL OR p.joined_at <= @At
+        RETURNING p.change_txid
         """;
 
     /// <summary>
@@ -187,7 +192,13 @@ public static class ConsentProjection
         FROM case_persons WHERE change_txid >= @Since
         """;
     internal const string ParticipantsChangedSince =
-        "SELECT case_id, agency_id, ended_at IS NULL FROM case_participation WHERE change_txid >= @Since";
+        "SELECT case_id, agency_id, ended_at IS NULL, change_txid FROM case_participation WHERE change_txid >= @Since";
+
+    private sealed class Joined
+    {
+        public bool TakesPart { get; init; }
+        public long Version { get; init; }
+    }
 
     internal sealed class CaseRow
     {

@@ -26,6 +26,19 @@ public sealed class ConsentIndexTests
             network, agencies ?? [], validUntil ?? DateTimeOffset.UtcNow.AddYears(1), status, version);
 
     [Fact]
+    public void An_ended_standing_is_not_brought_back_by_an_older_read_of_the_join_and_a_later_join_reopens_it()
+    {
+        _index.ApplyParticipant(_case, _clinic, takesPart: true, version: 10);
+        _index.ApplyParticipant(_case, _clinic, takesPart: false, version: 12);
+        _index.ApplyParticipant(_case, _clinic, takesPart: true, version: 10); // a refresh that read the row before the end
+        var ended = _index.TakesPart(_case, _clinic);
+        _index.ApplyParticipant(_case, _clinic, takesPart: true, version: 15);
+
+        Assert.False(ended);
+        Assert.True(_index.TakesPart(_case, _clinic));
+    }
+
+    [Fact]
     public void Network_consent_covers_an_agency_only_once_it_takes_part_in_the_case()
     {
         var id = Guid.NewGuid();
