@@ -24,6 +24,8 @@ public static class WebAppDefaults
         builder.Services.AddScoped<ReferralNet.Web.Features.Youth.YouthApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Worker.WorkerApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Coordinator.InsightsApi>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Admin.AdminApi>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Services.PublishedServicesApi>();
         builder.Services.AddHttpClient<GatewayApi>((sp, client) =>
                 client.BaseAddress = sp.GetRequiredService<IOptions<WebOptions>>().Value.Gateway)
             .ConfigurePrimaryHttpMessageHandler(() => new RetryAfterHonoured());

@@ -40,6 +40,13 @@ public sealed class InsightsApi(GatewayApi gateway)
     public Task<ApiResult<ListOf<Escalation>>> OpenEscalationsAsync(CancellationToken ct) =>
         gateway.GetAsync<ListOf<Escalation>>($"/api/handoffs/escalations?status={EscalationStatuses.Open}&limit=200", ct);
 
+    /// <summary>Gives the case to an agency of the directory, which becomes a member of its team.</summary>
+    public Task<ApiResult<object>> AssignEscalationAsync(Guid escalation, Guid? agency, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/handoffs/escalations/{escalation}/assign", new { agencyId = agency }, ct);
+
+    public Task<ApiResult<object>> ResolveEscalationAsync(Guid escalation, string? resolution, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/handoffs/escalations/{escalation}/resolve", new { resolution }, ct);
+
     /// <summary>
     /// Referrals received per period, the last <paramref name="count"/> whole weeks (Monday to Sunday) or months that have
     /// ended, each a summary of its own: a figure as the API discloses it (perturbed, and hidden below k).

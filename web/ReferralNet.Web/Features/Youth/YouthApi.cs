@@ -55,6 +55,10 @@ public sealed class YouthApi(GatewayApi gateway)
         return found.Problem?.Status == StatusCodes.Status404NotFound ? new ApiResult<WaitingReset?>(null, null) : new ApiResult<WaitingReset?>(found.Value, found.Problem);
     }
 
+    /// <summary>A young person asking for help themself, without an account: to the network's intake desk.</summary>
+    public Task<ApiResult<object>> AskForHelpAsync(object request, CancellationToken ct) =>
+        gateway.PostAsync<object>("/api/intake/self-referrals", request, ct);
+
     public Task<ApiResult<object>> CancelResetAsync(CancellationToken ct) => gateway.PostAsync<object>("/api/consent/youth/reset/cancel", null, ct);
 
     public Task<ApiResult<ListOf<Participant>>> ParticipantsAsync(Guid person, CancellationToken ct) =>

@@ -1,0 +1,15 @@
+using ReferralNet.Web.Gateway;
+
+namespace ReferralNet.Web.Features.Services;
+
+/// <summary>What anyone may read of the directory, in HSDS 3.0, without a token: the published services and the terms.</summary>
+public sealed class PublishedServicesApi(GatewayApi gateway)
+{
+    public Task<ApiResult<HsdsPage<HsdsTerm>>> TermsAsync(CancellationToken ct) =>
+        gateway.GetAsync<HsdsPage<HsdsTerm>>("/api/matching/hsds/taxonomy_terms?per_page=200", ct, GatewayApi.Hsds, anonymously: true);
+
+    public Task<ApiResult<HsdsPage<HsdsService>>> ServicesAsync(int page, int perPage, Guid? term, CancellationToken ct) =>
+        gateway.GetAsync<HsdsPage<HsdsService>>(
+            $"/api/matching/hsds/services?full=true&per_page={perPage}&page={page}{(term is null ? "" : $"&taxonomy_term_id={term}")}", ct,
+            GatewayApi.Hsds, anonymously: true);
+}
