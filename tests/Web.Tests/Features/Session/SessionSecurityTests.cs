@@ -46,10 +46,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         copy.DefaultRequestHeaders.Add("Cookie", cookie);
         using var before = await copy.GetAsync("/worker");
 
-        using var signedOut = await browser.Client.PostAsync("/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = TokenOf(await browser.Client.GetStringAsync("/worker")),
-        }));
+        using var signedOut = await PostFormAsync(browser.Client, "/worker", "/sign-out");
         using var after = await copy.GetAsync("/worker");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -65,10 +62,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         using var phone = await SignedInAsync(_network.Web, https: false, agency);
         using var desk = await SignedInAsync(_network.Web, https: false, agency);
 
-        using var everywhere = await desk.Client.PostAsync("/sign-out/everywhere", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = TokenOf(await desk.Client.GetStringAsync("/worker")),
-        }));
+        using var everywhere = await PostFormAsync(desk.Client, "/worker", "/sign-out/everywhere");
         using var onThePhone = await phone.Client.GetAsync("/worker");
 
         Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
@@ -79,12 +73,8 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
     public async Task A_language_switch_with_a_tab_in_its_return_url_stays_on_this_site()
     {
         using var browser = await SignedInAsync(_network.Web, https: false);
-        var token = TokenOf(await browser.Client.GetStringAsync("/worker"));
 
-        using var answer = await browser.Client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Culture"] = "en", ["ReturnUrl"] = "/\t/evil.example", ["__RequestVerificationToken"] = token,
-        }));
+        using var answer = await PostFormAsync(browser.Client, "/worker", "/language", new() { ["Culture"] = "en", ["ReturnUrl"] = "/\t/evil.example" });
 
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Equal("/", answer.Headers.Location!.OriginalString);
@@ -141,6 +131,13 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         using var answer = await client.SendAsync(signIn);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return new Browser(client, jar, answer.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : []);
+    }
+
+    /// <summary>Posts to <paramref name="to"/> as a form of the page at <paramref name="from"/> would: with that page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string from, string to, Dictionary<string, string>? fields = null)
+    {
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = TokenOf(await client.GetStringAsync(from)) };
+        return await client.PostAsync(to, new FormUrlEncodedContent(form));
     }
 
     private static string TokenOf(string page) => Token().Match(page).Groups["token"].Value;
