@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Runs every test of ReferralNet against a real PostgreSQL and a real RabbitMQ.
-# Where a Docker engine answers, the tests start containers themselves (Testcontainers); otherwise this script installs
-# (Debian packages, when missing) and starts private servers on free 127.0.0.1 ports and stops them afterwards.
-# Ends with the line "N passed, N failed"; exits non-zero on any failure.
+# Runs the tests of ReferralNet against a real PostgreSQL and a real RabbitMQ: every tier, or one.
+#   deploy/test.sh [unit|network|browser|faults [FILTER]]   (FILTER: dotnet test's --filter syntax, within the tier)
+# unit: no server. network: the services and the gateway on the shared servers. browser: the web app in Debian's
+# Chromium. faults: servers of the suite's own, killed and restarted under load. Which test is in which tier:
+# docs/testing.md. Where a Docker engine answers, the tests start containers themselves (Testcontainers); otherwise
+# this script installs (Debian packages, when missing) and starts private servers on free 127.0.0.1 ports and stops
+# them afterwards. Prints each tier's time and ends with the line "N passed, N failed"; exits non-zero on any failure.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/deploy/lib/servers.sh"
 
+tier=${1:-all} only=${2:-}
+case $tier in
+  all | unit | network | browser | faults) ;;
+  *) echo "usage: deploy/test.sh [unit|network|browser|faults [FILTER]]" >&2; exit 2 ;;
+esac
+needs() { [ "$tier" = all ] || [ "$tier" = "$1" ]; }
+
 work=$(mktemp -d /tmp/referralnet-test.XXXXXX)
 chmod 755 "$work" # the postgres user runs the database server from inside it
+mkdir -p "$work/results" "$work/logs"
 pg_port="" rabbit_port=""
 stop_servers() {
   [ -n "$rabbit_port" ] && stop_rabbitmq "$work/rabbitmq" "$rabbit_port"
@@ -18,37 +29,99 @@ stop_servers() {
 trap 'stop_servers; rm -rf "$work"' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# The fault suite (tests/Faults.Tests) starts, kills and restarts servers of its own with these packages, Docker or not.
-ensure_packages
-ensure_browser_packages
-if docker info >/dev/null 2>&1; then
-  log "A Docker engine answers: the other tests start PostgreSQL and RabbitMQ with Testcontainers."
-else
-  pg_port=$(free_port 20000 32000)
-  password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-  start_postgres "$work/postgres" "$pg_port" "$password" fast
-  rabbit_port=$(free_port 10000 12700)
-  start_rabbitmq "$work/rabbitmq" "$rabbit_port"
-  log "PostgreSQL on 127.0.0.1:$pg_port, RabbitMQ on 127.0.0.1:$rabbit_port"
-  export RN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password"
-  export RN_TEST_RABBITMQ_PORT=$rabbit_port RN_TEST_RABBITMQCTL="$work/rabbitmq/rabbitmqctl"
-fi
-
 cd "$root"
 # The scripts stay shellcheck-clean: the test command checks them first.
 command -v shellcheck >/dev/null || install_packages shellcheck
 shellcheck -x deploy/*.sh deploy/lib/*.sh
 
+# The fault tier starts, kills and restarts servers of its own with these packages, Docker or not.
+{ needs network || needs browser || needs faults; } && ensure_packages
+needs browser && ensure_browser_packages
+servers=""
+if needs network || needs browser; then
+  if docker info >/dev/null 2>&1; then
+    log "A Docker engine answers: the tests start PostgreSQL and RabbitMQ with Testcontainers."
+  else
+    # Started while the solution builds.
+    pg_port=$(free_port 20000 32000)
+    rabbit_port=$(free_port 10000 12700)
+    password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    { start_postgres "$work/postgres" "$pg_port" "$password" fast && start_rabbitmq "$work/rabbitmq" "$rabbit_port"; } &
+    servers=$!
+    export RN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$password"
+    export RN_TEST_RABBITMQ_PORT=$rabbit_port RN_TEST_RABBITMQCTL="$work/rabbitmq/rabbitmqctl"
+  fi
+fi
+
+# The network tier lints the public contract with pinned npm packages and generates a client with a pinned .NET tool.
+tools=""
+if needs network; then
+  command -v npm >/dev/null || { log "Missing: Node.js 20 and npm (the OpenAPI linters of the network tier run on them)."; exit 1; }
+  {
+    [ tests/openapi/node_modules/.package-lock.json -nt tests/openapi/package-lock.json ] \
+      || npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error >/dev/null
+    dotnet tool restore >/dev/null
+  } &
+  tools=$!
+fi
+
 dotnet build ReferralNet.sln -c Release -nologo -clp:ErrorsOnly
+if [ -n "$tools" ]; then
+  wait "$tools" || { log "The OpenAPI tools did not install (npm ci in tests/openapi, dotnet tool restore)."; exit 1; }
+fi
+if [ -n "$servers" ]; then
+  wait "$servers" || { log "The test servers did not start."; exit 1; }
+  log "PostgreSQL on 127.0.0.1:$pg_port, RabbitMQ on 127.0.0.1:$rabbit_port"
+fi
+
+# The test assemblies of a tier; unit tests are picked from every assembly by their trait, the rest by assembly.
+assemblies() {
+  local project
+  for project in tests/*.Tests; do
+    case $1:$project in
+      unit:tests/Faults.Tests | network:tests/Web.Tests | network:tests/Faults.Tests) ;;
+      browser:tests/Web.Tests | faults:tests/Faults.Tests | unit:* | network:*)
+        echo "$project/bin/Release/net10.0/$(basename "$project").dll" ;;
+    esac
+  done
+}
+
+# run_tier TIER: one test run of its assemblies, two side by side (each in a process of its own), into a result file.
+run_tier() {
+  local name=$1 filter="tier!=unit" started=$SECONDS outcome=0
+  [ "$name" = unit ] && filter="tier=unit"
+  [ -n "$only" ] && filter="($filter)&($only)"
+  # shellcheck disable=SC2046 # one argument per assembly
+  dotnet test $(assemblies "$name") --filter "$filter" --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" \
+    -- RunConfiguration.MaxCpuCount=2 || outcome=$?
+  log "Tier $name: $((SECONDS - started)) s"
+  return "$outcome"
+}
+
 status=0
-# -m:1 runs the test assemblies one after another: some restart the shared broker. Each writes a result file (trx).
-dotnet test ReferralNet.sln -c Release --no-build -m:1 --logger trx --results-directory "$work/results" || status=$?
+if [ "$tier" = all ]; then
+  # The fault and browser tiers run beside the others (the fault tier on servers of its own); each one's output is
+  # shown when it is done.
+  run_tier faults >"$work/logs/faults.log" 2>&1 &
+  faults=$!
+  run_tier unit || status=1
+  run_tier browser >"$work/logs/browser.log" 2>&1 &
+  browser=$!
+  run_tier network || status=1
+  wait "$browser" || status=1
+  cat "$work/logs/browser.log"
+  wait "$faults" || status=1
+  cat "$work/logs/faults.log"
+else
+  run_tier "$tier" || status=1
+fi
 stop_servers
 
-# The counts come from the result files, one per test assembly: <Counters total=".." passed=".." failed=".." ...>.
+# The counts come from the result files, one per test run: <Counters total=".." passed=".." failed=".." ...>.
 read -r passed failed < <(cat "$work"/results/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' \
   | sed -E 's/.* passed="([0-9]+)".* failed="([0-9]+)".*/\1 \2/' | awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }')
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
+log "All tiers: $SECONDS s"
 echo "$passed passed, $failed failed"
 exit "$status"

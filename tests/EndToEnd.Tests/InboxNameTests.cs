@@ -1,10 +1,12 @@
 using MassTransit;
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Contracts;
+using ReferralNet.Testing;
 
 namespace ReferralNet.EndToEnd.Tests;
 
 /// <summary>Every consumer of every service names its inbox (and so its queue) with a stable string of its own.</summary>
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class InboxNameTests
 {
     private static readonly (string Service, Type Marker)[] Services =

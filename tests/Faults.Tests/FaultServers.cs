@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReferralNet.Testing;
 
 namespace ReferralNet.Faults.Tests;
@@ -31,7 +30,7 @@ public sealed class FaultServers : IAsyncDisposable
     public static async Task<FaultServers> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("referralnet-faults.").FullName;
-        var servers = new FaultServers(folder, FreePort(20000, 32000), FreePort(10000, 12700));
+        var servers = new FaultServers(folder, ServerScript.FreePort(20000, 32000), ServerScript.FreePort(10000, 12700));
         // chmod: the postgres user runs the database server from inside the folder.
         await servers.ScriptAsync($"chmod 755 \"$1\" && ensure_packages && start_postgres \"$1/postgres\" {servers.PostgresPort} {Password} && start_rabbitmq \"$1/rabbitmq\" {servers.BrokerPort}");
         return servers;
@@ -46,7 +45,7 @@ public sealed class FaultServers : IAsyncDisposable
     /// <summary>Every queue with its ready and unacknowledged messages and its consumers.</summary>
     public async Task<IReadOnlyList<(string Queue, int Ready, int Unacknowledged, int Consumers)>> QueuesAsync()
     {
-        var output = await RunAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"),
+        var output = await ServerScript.RunProcessAsync(Path.Combine(Folder, "rabbitmq", "rabbitmqctl"),
             ["list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged", "consumers"]);
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
@@ -62,49 +61,5 @@ public sealed class FaultServers : IAsyncDisposable
         Directory.Delete(Path.Combine(Folder, "rabbitmq"), recursive: true);
     }
 
-    private Task ScriptAsync(string commands) =>
-        RunAsync("bash", ["-c", $"source \"$0\" && {commands}", Path.Combine(RepositoryRoot.Path, "deploy", "lib", "servers.sh"), Folder]);
-
-    private static async Task<string> RunAsync(string command, string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}");
-        }
-        return await output;
-    }
-
-    /// <summary>A free port; for RabbitMQ's (below 12768), port + 20000 too, its distribution port.</summary>
-    public static int FreePort(int low, int high) =>
-        FreePorts.Next(low, high, port => port + 20000 >= 32768 || FreePorts.IsFree(port + 20000));
-}
-
-/// <summary>The checkout this test runs from, found by its solution file.</summary>
-public static class RepositoryRoot
-{
-    public static string Path { get; } = Find();
-
-    /// <summary>Release or Debug: the configuration this test assembly was built in, and so the services too.</summary>
-    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
-    private static string Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "ReferralNet.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("ReferralNet.sln not found above " + AppContext.BaseDirectory);
-    }
+    private Task ScriptAsync(string commands) => ServerScript.RunAsync(Folder, commands);
 }

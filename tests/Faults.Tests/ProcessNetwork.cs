@@ -127,7 +127,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
             {
                 var folder = service[..1].ToUpperInvariant() + service[1..];
                 var process = new ServiceProcess(service, i, $"services/{folder}", $"ReferralNet.{folder}",
-                    FaultServers.FreePort(20000, 32000), ServiceSettings(service), Logs);
+                    ServerScript.FreePort(20000, 32000), ServiceSettings(service), Logs);
                 _services.Add(process);
                 destinations[$"ReverseProxy:Clusters:{service}:Destinations:{(i == 1 ? "primary" : $"instance{i}")}:Address"] = process.Address.ToString();
             }
@@ -139,7 +139,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         }
         await Task.WhenAll(_services.Select(s => s.UntilReadyAsync()));
 
-        _gateway = new ServiceProcess("gateway", 1, "gateway/ReferralNet.Gateway", "ReferralNet.Gateway", FaultServers.FreePort(20000, 32000),
+        _gateway = new ServiceProcess("gateway", 1, "gateway/ReferralNet.Gateway", "ReferralNet.Gateway", ServerScript.FreePort(20000, 32000),
             new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey), .. destinations])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

@@ -98,7 +98,7 @@ public sealed class GatewayTests(NetworkFixture fixture)
     [Fact]
     public async Task Dev_tokens_answer_404_when_switched_off()
     {
-        await using var production = await ReferralNetwork.StartAsync(new Dictionary<string, string?> { ["Gateway:DevTokens"] = "false" });
+        await using var production = _network.StartGateway(new Dictionary<string, string?> { ["Gateway:DevTokens"] = "false" });
         using var anonymous = await production.ClientAsync();
         var response = await anonymous.PostAsJsonAsync("/dev/token", new { sub = "u-1", role = "coordinator" });
         await Scenario.ReadProblemAsync(response, HttpStatusCode.NotFound);
@@ -119,7 +119,7 @@ public sealed class GatewayTests(NetworkFixture fixture)
     [Fact]
     public async Task A_user_over_the_rate_limit_gets_429()
     {
-        await using var limited = await ReferralNetwork.StartAsync(new Dictionary<string, string?>
+        await using var limited = _network.StartGateway(new Dictionary<string, string?>
         {
             ["Gateway:RateLimit:PermitsPerSecond"] = "1",
             ["Gateway:RateLimit:Burst"] = "3",

@@ -3,12 +3,16 @@ namespace ReferralNet.Testing;
 /// <summary>Waits on a condition with a deadline (never a fixed sleep): polls until it holds, fails with the last value seen.</summary>
 public static class Eventually
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+    // The first polls come quickly (most conditions hold within a few); a longer wait polls less often, so that the
+    // tiers running side by side on two cores do not spend them asking.
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestPollInterval = TimeSpan.FromMilliseconds(160);
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> holds, string what, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? DefaultDeadline);
+        var interval = FirstPollInterval;
         while (true)
         {
             var value = await probe();
@@ -20,7 +24,8 @@ public static class Eventually
             {
                 throw new TimeoutException($"Waited {(within ?? DefaultDeadline).TotalSeconds:0.#} s for {what}; last seen: {value}");
             }
-            await Task.Delay(PollInterval);
+            await Task.Delay(interval);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestPollInterval.Ticks));
         }
     }
 

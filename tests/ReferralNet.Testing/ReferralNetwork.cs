@@ -135,6 +135,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         network.WebApp = new Uri($"http://127.0.0.1:{webPort}/");
         gateway["ReverseProxy:Clusters:web:Destinations:primary:Address"] = $"http://127.0.0.1:{webPort}";
         gateway.With(gatewaySettings);
+        network._gatewaySettings = gateway;
         // The development issuer starts only in the Development environment.
         var gatewayHost = network.Add(new ServiceHost<GatewayOptions>(gateway, environment: "Development", port: gatewayPort).Start());
         network.Gateway = gatewayHost.Address;
@@ -152,6 +153,15 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
 
     public Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null) =>
         DevelopmentTokens.ClientAsync(Gateway, role, agency, person, sub);
+
+    private Dictionary<string, string?> _gatewaySettings = [];
+
+    /// <summary>
+    /// Another gateway in front of this network's services, with <paramref name="settings"/> over the network
+    /// gateway's: for a test of a gateway setting (a limit, development tokens off), which needs no network of its own.
+    /// </summary>
+    public GatewayOfItsOwn StartGateway(IReadOnlyDictionary<string, string?> settings) =>
+        new(new ServiceHost<GatewayOptions>(new Dictionary<string, string?>(_gatewaySettings).With(settings), environment: "Development").Start());
 
     public async ValueTask DisposeAsync()
     {
@@ -183,4 +193,15 @@ internal static class SettingsExtensions
         }
         return settings;
     }
+}
+
+/// <summary>A gateway started by a test in front of a running network's services; stopped when disposed.</summary>
+public sealed class GatewayOfItsOwn(ServiceHost<GatewayOptions> host) : IGatewayClients, IAsyncDisposable
+{
+    public Uri Gateway => host.Address;
+
+    public Task<HttpClient> ClientAsync(string? role = null, Guid? agency = null, Guid? person = null, string? sub = null) =>
+        DevelopmentTokens.ClientAsync(Gateway, role, agency, person, sub);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DotNet.Testcontainers.Configurations;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -30,7 +29,7 @@ public static class TestServers
         var rabbitCtl = Environment.GetEnvironmentVariable("RN_TEST_RABBITMQCTL");
         if (postgres is not null && rabbitPort is not null && rabbitCtl is not null)
         {
-            return new Servers(postgres, "127.0.0.1", int.Parse(rabbitPort), "guest", "guest", args => RunAsync(rabbitCtl, args));
+            return new Servers(postgres, "127.0.0.1", int.Parse(rabbitPort), "guest", "guest", args => ServerScript.RunProcessAsync(rabbitCtl, args));
         }
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
         {
@@ -38,10 +37,34 @@ public static class TestServers
                 "No PostgreSQL and RabbitMQ for the tests: run deploy/test.sh (it starts them), or start a Docker engine.");
         }
         var pg = new PostgreSqlBuilder("postgres:15-alpine").Build();
-        var rabbit = new RabbitMqBuilder("rabbitmq:3.13-alpine").Build();
+        var rabbit = BrokerContainer();
         await Task.WhenAll(pg.StartAsync(), rabbit.StartAsync());
         var pgConnection = new Npgsql.NpgsqlConnectionStringBuilder(pg.GetConnectionString()) { Database = null };
-        return new Servers(pgConnection.ConnectionString, rabbit.Hostname, rabbit.GetMappedPublicPort(5672), "rabbitmq", "rabbitmq",
+        return WithBroker(pgConnection.ConnectionString, rabbit);
+    }
+
+    /// <summary>
+    /// A RabbitMQ of the caller's own beside the shared PostgreSQL, for a test that stops the broker: test assemblies
+    /// running meanwhile keep theirs. A container when a Docker engine answers, else a node started by the project's script.
+    /// </summary>
+    public static async Task<(Servers Servers, IAsyncDisposable Broker)> StartOwnBrokerAsync()
+    {
+        var shared = await GetAsync();
+        if (Environment.GetEnvironmentVariable("RN_TEST_RABBITMQCTL") is null)
+        {
+            var container = BrokerContainer();
+            await container.StartAsync();
+            return (WithBroker(shared.PostgresConnectionString, container), container);
+        }
+        var node = new ScriptedBroker(Directory.CreateTempSubdirectory("referralnet-broker.").FullName, ServerScript.FreePort(10000, 12700));
+        await node.StartAsync();
+        return (shared with { RabbitHost = "127.0.0.1", RabbitPort = node.Port, RabbitUser = "guest", RabbitPassword = "guest", RabbitCtl = node.RabbitCtlAsync }, node);
+    }
+
+    private static RabbitMqContainer BrokerContainer() => new RabbitMqBuilder("rabbitmq:3.13-alpine").Build();
+
+    private static Servers WithBroker(string postgres, RabbitMqContainer rabbit) =>
+        new(postgres, rabbit.Hostname, rabbit.GetMappedPublicPort(5672), "rabbitmq", "rabbitmq",
             async args =>
             {
                 var result = await rabbit.ExecAsync(["rabbitmqctl", .. args]);
@@ -50,22 +73,20 @@ public static class TestServers
                     throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {result.Stderr}");
                 }
             });
-    }
 
-    private static async Task RunAsync(string command, string[] args)
+    /// <summary>A RabbitMQ node in a folder of its own, stopped and removed when disposed.</summary>
+    private sealed class ScriptedBroker(string folder, int port) : IAsyncDisposable
     {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        public int Port => port;
+
+        public Task StartAsync() => ServerScript.RunAsync(folder, $"start_rabbitmq \"$1/rabbitmq\" {port}");
+
+        public Task RabbitCtlAsync(string[] args) => ServerScript.RunProcessAsync(Path.Combine(folder, "rabbitmq", "rabbitmqctl"), args);
+
+        public async ValueTask DisposeAsync()
         {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {await stderr}");
+            await ServerScript.RunAsync(folder, $"stop_rabbitmq \"$1/rabbitmq\" {port}");
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using ReferralNet.Testing;
 using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests;
@@ -24,26 +25,39 @@ public static class Browsing
             ViewportSize = Phone,
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PagesOfTheTest.Opened(page);
+        return page;
     }
 
     /// <summary>
-    /// The screenshots a reviewer looks at (phone and desktop size, under TestResults/screenshots of the checkout), and
-    /// axe on the page: no serious or critical violation.
+    /// Looks at the page as the suite always does: axe, with no serious or critical violation. With
+    /// <c>REFERRALNET_SCREENSHOTS=1</c> it also keeps the pictures a reviewer looks at, at phone and desktop size (under
+    /// TestResults/screenshots of the checkout); a failed test keeps its pages' pictures whatever the setting.
     /// </summary>
     public static async Task LookAsync(IPage page, string name)
     {
-        var folder = ScreenshotFolder();
-        foreach (var (size, label) in new[] { (Desktop, "desktop"), (Phone, "phone") })
+        if (Environment.GetEnvironmentVariable("REFERRALNET_SCREENSHOTS") == "1")
         {
-            await page.SetViewportSizeAsync(size.Width, size.Height);
-            // Laid out and painted at the new size before the picture (once a desktop picture lacked its lower half).
-            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{label}.png"), FullPage = true });
+            foreach (var (size, label) in new[] { (Desktop, "desktop"), (Phone, "phone") })
+            {
+                await page.SetViewportSizeAsync(size.Width, size.Height);
+                await SaveScreenshotAsync(page, $"{name}-{label}.png");
+            }
         }
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}"))}");
+    }
+
+    /// <summary>A full-page picture of the page as it is now, under TestResults/screenshots.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string fileName)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Laid out and painted at its size before the picture (once a desktop picture lacked its lower half).
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 
     /// <summary>Moves the focus with Tab (and only Tab) until <paramref name="target"/> has it: the element is reachable by keyboard.</summary>
@@ -147,18 +161,5 @@ public static class Browsing
         await page.EvaluateAsync("() => { window.referralNetPageBefore = true; }");
         await action();
         await page.WaitForFunctionAsync("() => !window.referralNetPageBefore && document.readyState === 'complete'");
-    }
-
-    private static string ScreenshotFolder()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ReferralNet.sln")))
-        {
-            root = root.Parent;
-        }
-        var folder = Environment.GetEnvironmentVariable("REFERRALNET_SCREENSHOTS")
-            ?? Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

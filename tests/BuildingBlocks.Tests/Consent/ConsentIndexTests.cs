@@ -3,6 +3,7 @@ using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Consent;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class ConsentIndexTests
 {
     private static readonly TimeSpan ReadWindow = TimeSpan.FromDays(30);

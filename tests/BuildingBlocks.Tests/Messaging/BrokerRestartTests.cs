@@ -4,13 +4,13 @@ using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Messaging;
 
-[Collection(BrokerCollection.Name)]
-public sealed class BrokerRestartTests
+[Collection(OwnBrokerCollection.Name)]
+public sealed class BrokerRestartTests(OwnBrokerFixture broker)
 {
     [Fact]
     public async Task Messages_waiting_in_the_outbox_while_the_broker_is_down_are_all_delivered_once_it_is_back()
     {
-        var world = await ProbeWorld.CreateAsync();
+        var world = await ProbeWorld.CreateAsync(broker.Servers);
         await using var host = await MessagingHost.StartAsync(world);
         var probes = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
         using var client = host.Client();
@@ -45,7 +45,7 @@ public sealed class BrokerRestartTests
     [Fact]
     public async Task A_bus_that_lost_its_consumers_while_the_broker_answers_is_restarted_and_consumes_again()
     {
-        var world = await ProbeWorld.CreateAsync();
+        var world = await ProbeWorld.CreateAsync(broker.Servers);
         await using var host = await MessagingHost.StartAsync(world, new()
         {
             ["Broker:WatchConsumersEvery"] = "00:00:00.500", ["Broker:RestartBusWithoutConsumersAfter"] = "00:00:02",
@@ -64,7 +64,7 @@ public sealed class BrokerRestartTests
     [Fact]
     public async Task A_service_starts_without_the_broker_keeps_what_it_emits_and_is_ready_once_its_queues_are_bound()
     {
-        var world = await ProbeWorld.CreateAsync();
+        var world = await ProbeWorld.CreateAsync(broker.Servers);
         await (await MessagingHost.StartAsync(world)).DisposeAsync(); // the schema and the queues, as after an earlier run
         var probes = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
         await world.Servers.RabbitCtl(["stop_app"]);

@@ -112,9 +112,10 @@ public sealed class ProbeWorld
         HostName = Servers.RabbitHost, Port = Servers.RabbitPort, VirtualHost = VirtualHost, UserName = Servers.RabbitUser, Password = Servers.RabbitPassword,
     };
 
-    public static async Task<ProbeWorld> CreateAsync()
+    /// <summary>A world on the shared servers, or on <paramref name="servers"/> (a broker of the test's own).</summary>
+    public static async Task<ProbeWorld> CreateAsync(Servers? servers = null)
     {
-        var servers = await TestServers.GetAsync();
+        servers ??= await TestServers.GetAsync();
         var virtualHost = await servers.CreateVirtualHostAsync("probe");
         return new ProbeWorld(servers, servers.Database($"rn_probe_{Guid.NewGuid():N}"[..24]), virtualHost);
     }
@@ -157,6 +158,32 @@ public sealed class ProbeWorld
 [CollectionDefinition(Name)]
 public sealed class BrokerCollection
 {
-    /// <summary>Tests here run one after another: one of them stops the shared broker.</summary>
+    /// <summary>Tests here run one after another: their redeliveries are timed in tenths of a second.</summary>
     public const string Name = "broker";
+}
+
+/// <summary>
+/// A broker of these tests' own: they stop it, and the test assemblies that run meanwhile must keep theirs.
+/// </summary>
+public sealed class OwnBrokerFixture : IAsyncLifetime
+{
+    private IAsyncDisposable? _broker;
+
+    public Servers Servers { get; private set; } = null!;
+
+    public async Task InitializeAsync() => (Servers, _broker) = await TestServers.StartOwnBrokerAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class OwnBrokerCollection : ICollectionFixture<OwnBrokerFixture>
+{
+    public const string Name = "own-broker";
 }

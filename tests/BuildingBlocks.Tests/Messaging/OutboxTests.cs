@@ -60,8 +60,9 @@ public sealed class OutboxTests
         var probes = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
         var lease = TimeSpan.FromSeconds(3);
 
-        await ProbeWorld.CommitAsync(world.WriterThatDiesHoldingItsRows(lease), probes.Select(id => new ProbeSent(id)));
+        // Taken before the commit: the lease cannot have started earlier, however long the commit takes.
         var leasedAt = DateTimeOffset.UtcNow;
+        await ProbeWorld.CommitAsync(world.WriterThatDiesHoldingItsRows(lease), probes.Select(id => new ProbeSent(id)));
         var other = ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.Services);
 
         var takenWhileHeld = await other.DispatchBatchAsync(CancellationToken.None);

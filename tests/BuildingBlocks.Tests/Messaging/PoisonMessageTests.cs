@@ -33,7 +33,8 @@ public sealed class PoisonMessageTests
             r => r.Content.ReadAsStringAsync().GetAwaiter().GetResult() == "Degraded", "readiness to show the parked message");
         Assert.Equal(1, world.Log.CountOf(good));
         var deliveries = world.Log.CountOf(poison);
-        Assert.True(deliveries >= 3 * 3 && deliveries % 3 == 0, $"{deliveries} deliveries: each delivery is a first try and Broker:RetryLimit = 2 retries, and it was delivered at least thrice");
+        // Delivered again later at least once before the 2 s horizon parked it (how often depends on how busy the machine is).
+        Assert.True(deliveries >= 2 * 3 && deliveries % 3 == 0, $"{deliveries} deliveries: each delivery is a first try and Broker:RetryLimit = 2 retries, and it was delivered at least twice");
         Assert.Single(world.Log.Deliveries.Where(d => d.ProbeId == poison).Select(d => d.MessageId).Distinct());
         Assert.True(world.Log.Deliveries.Single(d => d.ProbeId == good).At < world.Log.Deliveries.Last(d => d.ProbeId == poison).At,
             "the good message should be handled while the poison one is still being retried");

@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using ReferralNet.BuildingBlocks.Hosting;
@@ -11,6 +11,7 @@ using ReferralNet.Testing;
 
 namespace ReferralNet.BuildingBlocks.Tests.Web;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class AdmissionTests : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps = [];

@@ -10,6 +10,7 @@ using Yarp.ReverseProxy.Model;
 namespace ReferralNet.Gateway.Tests.Limits;
 
 /// <summary>The share of new work the gateway lets in, from the queue times its health probes read (budget 300 ms, adjusted every 500 ms).</summary>
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class NetworkPressureTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);

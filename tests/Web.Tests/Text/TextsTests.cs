@@ -1,7 +1,9 @@
+using ReferralNet.Testing;
 using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests.Text;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class TextsTests
 {
     public static TheoryData<string> Languages => new(Texts.Cultures.Select(c => c.Name));

@@ -1,8 +1,10 @@
 using ReferralNet.Consent.Features;
 using ReferralNet.Consent.Features.YouthSignIn;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Consent.Tests.Features.SignInThrottling;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class SignInThrottleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,11 @@
 using ReferralNet.BuildingBlocks.Auth;
 using ReferralNet.Handoff.Features;
 using ReferralNet.Handoff.Features.MoveHandoff;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Handoff.Tests.Features.MoveHandoff;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class HandoffMoveTests
 {
     private static readonly Guid Sender = Guid.NewGuid();

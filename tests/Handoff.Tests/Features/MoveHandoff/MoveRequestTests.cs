@@ -1,10 +1,12 @@
 using ReferralNet.Handoff.Features.MoveHandoff;
 using ReferralNet.Handoff.Features.OfferHandoff;
 using ReferralNet.Handoff.Features.ViewHandoffs;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Handoff.Tests.Features.MoveHandoff;
 
 /// <summary>Each request of the handoff service checks itself, before anything is read or written.</summary>
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class MoveRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);

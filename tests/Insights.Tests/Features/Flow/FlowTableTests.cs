@@ -1,8 +1,10 @@
 using ReferralNet.Insights.Features.Flow;
 using ReferralNet.Insights.Features.Summary;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Insights.Tests.Features.Flow;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class FlowTableTests
 {
     private static readonly Disclosure K10 = new(10);

@@ -1,8 +1,10 @@
 using ReferralNet.Insights.Features.Flow;
 using ReferralNet.Insights.Features.Periods;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Insights.Tests.Features.Periods;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class ReportingPeriodTests
 {
     [Theory]

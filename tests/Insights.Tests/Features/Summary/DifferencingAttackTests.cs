@@ -2,6 +2,7 @@ using System.Globalization;
 using ReferralNet.Insights.Features.Flow;
 using ReferralNet.Insights.Features.Periods;
 using ReferralNet.Insights.Features.Summary;
+using ReferralNet.Testing;
 using Xunit.Abstractions;
 
 namespace ReferralNet.Insights.Tests.Features.Summary;
@@ -13,6 +14,7 @@ namespace ReferralNet.Insights.Tests.Features.Summary;
 /// and tries to read a count between 1 and k-1 from it. With the figures as published (the cell-key method, then k)
 /// none is determined; with the k rule alone, as wave 2 published, the same attacker finds them.
 /// </summary>
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class DifferencingAttackTests(ITestOutputHelper output)
 {
     private const int K = 10;

@@ -1,7 +1,9 @@
 using ReferralNet.Insights.Features.Summary;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Insights.Tests.Features.Summary;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class SummaryQueryTests
 {
     private static readonly DateOnly Today = new(2026, 12, 7);

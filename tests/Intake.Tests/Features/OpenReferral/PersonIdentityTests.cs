@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Intake.Tests.Features.OpenReferral;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class PersonIdentityTests
 {
     private static readonly DateOnly BirthDate = new(2007, 4, 2);
@@ -56,6 +58,7 @@ public sealed class PersonIdentityTests
     }
 }
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class OpenReferralRequestTests
 {
     private static readonly DateOnly Today = new(2026, 11, 26);

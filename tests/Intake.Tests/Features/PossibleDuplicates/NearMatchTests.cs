@@ -1,7 +1,9 @@
 using ReferralNet.Intake.Features.PossibleDuplicates;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Intake.Tests.Features.PossibleDuplicates;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class NearMatchTests
 {
     private static PersonRecord Person(

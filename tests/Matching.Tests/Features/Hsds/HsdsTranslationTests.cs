@@ -2,9 +2,11 @@ using System.Text.Json;
 using ReferralNet.Matching.Features.Agencies;
 using ReferralNet.Matching.Features.Hsds;
 using ReferralNet.Matching.Features.Services;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Matching.Tests.Features.Hsds;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class HsdsTranslationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);

@@ -2,9 +2,11 @@ using ReferralNet.Contracts;
 using ReferralNet.Contracts.Codes;
 using ReferralNet.Matching.Features.ProposeMatches;
 using ReferralNet.Matching.Features.Services;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Matching.Tests.Features.ProposeMatches;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class MatchRankingTests
 {
     private const string Town = "Setagaya";

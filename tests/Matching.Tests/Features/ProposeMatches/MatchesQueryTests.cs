@@ -1,7 +1,9 @@
 using ReferralNet.Matching.Features.ProposeMatches;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Matching.Tests.Features.ProposeMatches;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class MatchesQueryTests
 {
     [Theory]

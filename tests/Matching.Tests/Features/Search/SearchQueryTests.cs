@@ -1,7 +1,9 @@
 using ReferralNet.Matching.Features.Search;
+using ReferralNet.Testing;
 
 namespace ReferralNet.Matching.Tests.Features.Search;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class SearchQueryTests
 {
     private static SearchQuery Query(string? q = null, string? need = null, string? modality = null, int? limit = null) =>

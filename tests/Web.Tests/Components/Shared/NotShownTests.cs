@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ReferralNet.Testing;
 using ReferralNet.Web.Components.Shared;
 using ReferralNet.Web.Gateway;
 using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests.Components.Shared;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class NotShownTests
 {
     private static readonly Texts English = Texts.For(CultureInfo.GetCultureInfo("en"));

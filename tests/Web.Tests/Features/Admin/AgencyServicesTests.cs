@@ -11,7 +11,7 @@ public sealed class AgencyServicesTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task An_administrator_adds_a_service_publishes_it_keeps_its_places_and_a_young_person_finds_it()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));

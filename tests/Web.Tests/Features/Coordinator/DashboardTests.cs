@@ -13,7 +13,7 @@ public sealed class DashboardTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task A_coordinator_sees_the_networks_figures_and_resolves_a_passed_around_case()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));

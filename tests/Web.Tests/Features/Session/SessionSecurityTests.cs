@@ -11,7 +11,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("/worker/cases?status=open", "/worker/cases?status=open")]
     [InlineData("/", "/")]
     [InlineData("//evil.example", "/")]
@@ -25,7 +25,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
     public void A_return_url_stays_a_path_of_this_site(string returnUrl, string expected) =>
         Assert.Equal(expected, SessionEndpoints.LocalPath(returnUrl));
 
-    [Fact]
+    [BrowserFact]
     public async Task Sign_out_without_its_form_token_is_refused_and_the_session_goes_on()
     {
         using var browser = await SignedInAsync(_network.Web, https: false);
@@ -37,7 +37,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_session_cookie_copied_before_sign_out_is_signed_out_with_it()
     {
         using var browser = await SignedInAsync(_network.Web, https: false);
@@ -55,7 +55,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.StartsWith("/sign-in", after.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Signing_out_everywhere_ends_the_users_sessions_on_every_device()
     {
         var agency = await new Scenario(_network).CreateAgencyAsync("school", "Everywhere High");
@@ -69,7 +69,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, onThePhone.StatusCode);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_language_switch_with_a_tab_in_its_return_url_stays_on_this_site()
     {
         using var browser = await SignedInAsync(_network.Web, https: false);
@@ -80,7 +80,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.Equal("/", answer.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Behind_a_proxy_that_says_https_the_session_cookie_is_host_prefixed_and_secure()
     {
         using var browser = await SignedInAsync(_network.WebApp, https: true);
@@ -92,7 +92,7 @@ public sealed partial class SessionSecurityTests(BrowserFixture fixture)
         Assert.DoesNotContain("domain=", session, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_post_to_the_error_page_is_no_server_error()
     {
         using var anonymous = new HttpClient { BaseAddress = _network.Web };

@@ -14,7 +14,7 @@ public sealed class StaffSignInTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task A_worker_signs_in_with_their_agencys_account_and_lands_on_the_page_they_asked_for()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));

@@ -17,7 +17,7 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("ja")]
     [InlineData("en")]
     public async Task The_lead_lets_an_agency_that_asks_join_and_the_young_person_declines_another_and_removes_one(string language)

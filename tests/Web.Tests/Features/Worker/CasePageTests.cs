@@ -10,7 +10,7 @@ public sealed class CasePageTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("ja")]
     [InlineData("en")]
     public async Task A_case_of_another_agency_reads_as_not_found_and_shows_nothing_of_it(string language)

@@ -11,7 +11,7 @@ public sealed class DirectorySearchTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task A_worker_searches_the_directory_for_a_referral_and_offers_to_a_service_found_there()
     {
         var w = Texts.For(CultureInfo.GetCultureInfo("en")).Worker;
@@ -41,7 +41,7 @@ public sealed class DirectorySearchTests(BrowserFixture fixture)
             .ToContainTextAsync($"Quiet room {run}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_search_without_a_referral_finds_services_by_their_words_in_Japanese_and_says_when_there_are_none()
     {
         var w = Texts.For(CultureInfo.GetCultureInfo("ja")).Worker;

@@ -17,7 +17,7 @@ public sealed class MergeProposalsTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task A_near_match_the_school_cannot_see_reaches_the_clinic_as_a_proposal_and_the_clinic_confirms_it()
     {
         var w = Texts.For(CultureInfo.GetCultureInfo("en")).Worker;

@@ -11,7 +11,7 @@ public sealed class NewReferralTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task What_a_worker_typed_survives_a_session_that_ended_and_is_there_again_after_signing_in()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));
@@ -40,7 +40,7 @@ public sealed class NewReferralTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByLabel(w.Summary)).ToHaveValueAsync("Talks only in the evening.");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_draft_is_not_shown_to_the_next_worker_of_the_tab_and_signing_out_forgets_it()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));

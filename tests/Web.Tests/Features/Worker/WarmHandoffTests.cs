@@ -14,7 +14,7 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Fact]
+    [BrowserFact]
     public async Task A_school_refers_a_young_person_and_the_clinic_sees_the_offer_arrive_accepts_makes_contact_and_records_the_outcome()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));

@@ -1,7 +1,9 @@
+using ReferralNet.Testing;
 using ReferralNet.Web.Features.Youth;
 
 namespace ReferralNet.Web.Tests.Features.Youth;
 
+[Trait(Tier.Trait, Tier.Unit)]
 public sealed class AccessLogVisitsTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 5, 3, 0, 0, TimeSpan.Zero);

@@ -17,7 +17,7 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
     private const string NewPassphrase = "another long sentence from the worker";
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("ja")]
     [InlineData("en")]
     public async Task The_holder_of_a_waiting_credential_can_only_look_and_the_young_person_cancels_it(string language)
@@ -36,7 +36,7 @@ public sealed class CredentialResetPageTests(BrowserFixture fixture)
         await Browsing.LookAsync(waiting, $"youth-reset-cancelled-{language}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_page_signed_in_with_a_waiting_credential_offers_no_sharing()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));

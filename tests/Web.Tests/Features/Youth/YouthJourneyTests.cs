@@ -16,7 +16,7 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    [Theory]
+    [BrowserTheory]
     [InlineData("ja")]
     [InlineData("en")]
     public async Task A_young_person_enrols_with_their_code_shares_sees_who_helps_stops_sharing_and_sees_who_looked(string language)
@@ -90,7 +90,7 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Browsing.LookAsync(page, $"youth-access-log-{language}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_young_person_comes_back_with_their_sign_in_name_and_a_wrong_passphrase_is_told_plainly()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
@@ -112,7 +112,7 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_young_person_makes_a_passkey_on_their_phone_and_comes_back_with_it_with_nothing_to_type()
     {
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
