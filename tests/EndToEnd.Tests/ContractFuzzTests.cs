@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Testing;
 using Xunit.Abstractions;
 
@@ -43,7 +44,11 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
 
         Assert.Equal(routes.Order(), operations.Select(o => $"{o.Method} {o.Path}").Order());
         Assert.All(operations, o => Assert.NotNull(o.Operation["responses"]!["422"]));
-        var anonymousOperations = operations.Where(o => o.Operation["security"] is null).Select(o => $"{o.Method} {o.Path}").Order();
+        // Anonymous is said (an empty list of requirements), not left out; every other operation asks for the bearer token.
+        var anonymousOperations = operations.Where(o => o.Operation["security"]!.AsArray().Count == 0).Select(o => $"{o.Method} {o.Path}").Order();
+        Assert.All(operations.Where(o => o.Operation["security"]!.AsArray().Count > 0),
+            o => Assert.NotNull(o.Operation["security"]![0]![OpenApiContract.BearerScheme]));
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation["summary"]?.GetValue<string>()), $"{o.Method} {o.Path} has no summary"));
         Assert.Equal(new[]
         {
             "GET /api/matching/hsds", "GET /api/matching/hsds/organizations", "GET /api/matching/hsds/organizations/{id}",

@@ -5,4 +5,6 @@ public static class MatchStatuses
 {
     public const string Pending = "pending";
     public const string Ready = "ready";
+
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(Pending, Ready);
 }

@@ -17,4 +17,7 @@ public static class TaskKinds
 
     /// <summary>For the lead: another agency referred the person and waits to be admitted to the team.</summary>
     public const string AdmitMember = "admit-member";
+
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(
+        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember);
 }

@@ -6,8 +6,8 @@ using Yarp.ReverseProxy;
 namespace ReferralNet.Gateway.Contract;
 
 /// <summary>
-/// The network's public contract: the services' own OpenAPI documents, read from them and merged (paths, schemas,
-/// security schemes) at <see cref="OpenApiContract.Path"/>, and in development a reference page at /docs. A schema
+/// The network's public contract: the services' own OpenAPI documents, read from them and merged (tags, paths,
+/// schemas, security schemes) at <see cref="OpenApiContract.Path"/>, and in development a reference page at /docs. A schema
 /// name two services use for different shapes is kept apart under the service's name. The merged document is kept
 /// for <see cref="KeptFor"/>: the services' documents change only when a service is deployed.
 /// </summary>
@@ -16,20 +16,29 @@ public sealed class PublicContract(IProxyStateLookup proxy, IHttpClientFactory c
     public const string HttpClientName = "contract";
     public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
 
-    private (string Json, DateTimeOffset ReadAt)? _merged;
+    private (JsonObject Document, DateTimeOffset ReadAt)? _merged;
 
-    public async Task<string> ReadAsync(CancellationToken ct)
+    /// <summary>The merged document, naming <paramref name="origin"/> (the address the caller reached the gateway at) as its server.</summary>
+    public async Task<string> ReadAsync(string origin, CancellationToken ct)
+    {
+        var document = (await MergedAsync(ct)).DeepClone().AsObject();
+        document.Insert(2, "servers", new JsonArray(new JsonObject { ["url"] = origin, ["description"] = "The network's gateway" }));
+        return document.ToJsonString();
+    }
+
+    private async Task<JsonObject> MergedAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (_merged is { } kept && now - kept.ReadAt < KeptFor)
         {
-            return kept.Json;
+            return kept.Document;
         }
         var http = clients.CreateClient(HttpClientName);
         var merged = new JsonObject
         {
             ["openapi"] = "3.1.1",
             ["info"] = new JsonObject { ["title"] = "ReferralNet", ["version"] = "v1", ["description"] = "The public API of the network, through the gateway." },
+            ["tags"] = new JsonArray(),
             ["paths"] = new JsonObject(),
             ["components"] = new JsonObject { ["schemas"] = new JsonObject(), ["securitySchemes"] = new JsonObject() },
         };
@@ -38,9 +47,8 @@ public sealed class PublicContract(IProxyStateLookup proxy, IHttpClientFactory c
             var address = cluster.Destinations.Values.First().Model.Config.Address;
             Merge(merged, cluster.ClusterId, await http.GetStringAsync(new Uri(new Uri(address), OpenApiContract.Path), ct));
         }
-        var json = merged.ToJsonString();
-        _merged = (json, now);
-        return json;
+        _merged = (merged, now);
+        return merged;
     }
 
     private static void Merge(JsonObject merged, string service, string text)
@@ -64,6 +72,10 @@ public sealed class PublicContract(IProxyStateLookup proxy, IHttpClientFactory c
         {
             merged["components"]!["securitySchemes"]![name] = scheme!.DeepClone();
         }
+        foreach (var tag in document["tags"]?.AsArray() ?? [])
+        {
+            merged["tags"]!.AsArray().Add(tag!.DeepClone());
+        }
         foreach (var (path, item) in document["paths"]!.AsObject().ToList())
         {
             merged["paths"]![path] = item!.DeepClone();
@@ -82,8 +94,8 @@ public static class PublicContractExtensions
 
     public static void MapPublicContract(this WebApplication app)
     {
-        app.MapGet(OpenApiContract.Path, async (PublicContract contract, CancellationToken ct) =>
-            TypedResults.Text(await contract.ReadAsync(ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(OpenApiContract.Path, async (HttpRequest request, PublicContract contract, CancellationToken ct) =>
+            TypedResults.Text(await contract.ReadAsync($"{request.Scheme}://{request.Host}", ct), "application/json")).AllowAnonymous().ExcludeFromDescription();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern(OpenApiContract.Path).WithTitle("ReferralNet")).AllowAnonymous();

@@ -25,6 +25,8 @@ public static class OpenApiContract
             openApi.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo { Title = $"ReferralNet {serviceName}", Version = "v1" };
+                // One tag per service: a generated client and a reference page group the operations by the service.
+                document.Tags = new HashSet<OpenApiTag> { new() { Name = serviceName, Description = $"The operations of the {serviceName} service." } };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -53,12 +55,25 @@ public static class OpenApiContract
                 };
                 return Task.CompletedTask;
             });
-            // Every string is read through TextWithoutControlCharacters, which hides its type from the generator.
+            // Every string is read through TextWithoutControlCharacters, which hides its type from the generator: a
+            // string, and a list of strings, come out untyped.
             openApi.AddSchemaTransformer((schema, context, _) =>
             {
-                if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null && schema.OneOf is null)
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(string) && schema.Type is null && schema.OneOf is null)
                 {
                     schema.Type = JsonSchemaType.String;
+                }
+                if (schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is null && type != typeof(string)
+                    && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>) && i.GetGenericArguments()[0] == typeof(string)))
+                {
+                    schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(CodeListAttribute), inherit: false)
+                    .OfType<CodeListAttribute>().FirstOrDefault() is { } codeList)
+                {
+                    var target = schema.Items as OpenApiSchema ?? schema;
+                    target.Enum = [.. codeList.Codes.Select(code => (JsonNode)JsonValue.Create(code))];
                 }
                 return Task.CompletedTask;
             });
@@ -66,6 +81,7 @@ public static class OpenApiContract
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+                operation.Tags = new HashSet<OpenApiTagReference> { new(serviceName, context.Document) };
                 operation.Responses ??= new OpenApiResponses();
                 void Problem(int status, string description) => operation.Responses.TryAdd(status.ToString(), new OpenApiResponse
                 {
@@ -75,7 +91,11 @@ public static class OpenApiContract
                         ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
                     },
                 });
-                if (!anonymous)
+                if (anonymous)
+                {
+                    operation.Security = []; // said, not left out: no token needed
+                }
+                else
                 {
                     operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
                     Problem(StatusCodes.Status401Unauthorized, "No valid token.");

@@ -26,7 +26,7 @@ public sealed record ConsentRecord(
     public static string ReceiptUrlOf(Guid consentId) => $"/api/consent/consents/{consentId}/receipt";
 }
 
-public sealed record ConsentRecipients(string Scope, IReadOnlyList<Guid>? AgencyIds);
+public sealed record ConsentRecipients([property: CodeList(typeof(ConsentScopes))] string Scope, IReadOnlyList<Guid>? AgencyIds);
 
 /// <summary>The agency and user who recorded a consent on the young person's behalf; null when they gave it themself.</summary>
 public sealed record RecordedBy(Guid AgencyId, string UserId);

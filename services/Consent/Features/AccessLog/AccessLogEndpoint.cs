@@ -22,7 +22,8 @@ public sealed record AccessLogQuery(int? Limit, Guid? Cursor, string? Order)
 public static class AccessLogEndpoint
 {
     public static void MapAccessLog(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/persons/{personId:guid}/access-log", Handle).RequirePersonAccess(Policies.AccessLogReader);
+        app.MapGet("/api/consent/persons/{personId:guid}/access-log", Handle).RequirePersonAccess(Policies.AccessLogReader)
+            .WithName("ReadAccessLog").WithSummary("Who looked at the young person's record or acted on their credential, and when");
 
     private static async Task<Results<Ok<Page<AccessLogEntry>>, ProblemHttpResult>> Handle(
         Guid personId, [AsParameters] AccessLogQuery query, Caller caller, Database database, ConsentAuthority authority, CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed record DecisionQuery(Guid? PersonId, Guid? AgencyId, string? Categ
 public static class DecisionsEndpoint
 {
     public static void MapDecisions(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/decisions", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/consent/decisions", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("GetConsentDecision").WithSummary("Whether the caller's agency may see a category of a young person's data now");
 
     private static Results<Ok<AccessDecision>, ProblemHttpResult> Handle(
         [AsParameters] DecisionQuery query, Caller caller, ConsentIndex consents)

@@ -3,10 +3,10 @@ namespace ReferralNet.Consent.Features.GrantConsent;
 
 public sealed record GrantConsentRequest(
     Guid? PersonId,
-    string? Grantor,
-    string? Method,
-    IReadOnlyList<string>? Purposes,
-    IReadOnlyList<string>? Categories,
+    [property: CodeList(typeof(ConsentGrantors))] string? Grantor,
+    [property: CodeList(typeof(ConsentMethods))] string? Method,
+    [property: CodeList(typeof(ConsentPurposes))] IReadOnlyList<string>? Purposes,
+    [property: CodeList(typeof(DataCategories))] IReadOnlyList<string>? Categories,
     ConsentRecipients? Recipients,
     DateTimeOffset? ValidUntil)
 {
@@ -32,7 +32,8 @@ public sealed record GrantConsentResponse(Guid ConsentId, string Status, string 
 public static class GrantConsentEndpoint
 {
     public static void MapGrantConsent(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/consents", Handle).RequirePersonAccess(Policies.ConsentParty);
+        app.MapPost("/api/consent/consents", Handle).RequirePersonAccess(Policies.ConsentParty)
+            .WithName("GrantConsent").WithSummary("Records the young person's consent: which categories the agencies of their case may see");
 
     private static async Task<Results<Created<GrantConsentResponse>, ProblemHttpResult>> Handle(
         GrantConsentRequest request, Caller caller, HttpContext http, Database database, ConsentAuthority authority, IOptions<ConsentOptions> options,

@@ -8,7 +8,8 @@ public static class ListConsentsEndpoint
     private const string PersonKnown = "SELECT EXISTS (SELECT 1 FROM persons WHERE person_id = @PersonId)";
 
     public static void MapListConsents(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle).RequirePersonAccess(Policies.ConsentReader);
+        app.MapGet("/api/consent/persons/{personId:guid}/consents", Handle).RequirePersonAccess(Policies.ConsentReader)
+            .WithName("ListConsents").WithSummary("The young person's consents, current and past");
 
     private static async Task<Results<Ok<Page<ConsentRecord>>, ProblemHttpResult>> Handle(
         Guid personId, Caller caller, HttpContext http, Database database, ConsentAuthority authority, int? limit, Guid? cursor, CancellationToken ct)

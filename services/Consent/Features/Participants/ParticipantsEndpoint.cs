@@ -20,7 +20,8 @@ public static class ParticipantsEndpoint
         """;
 
     public static void MapParticipants(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/persons/{personId:guid}/participants", Handle).RequirePersonAccess(Policies.AccessLogReader);
+        app.MapGet("/api/consent/persons/{personId:guid}/participants", Handle).RequirePersonAccess(Policies.AccessLogReader)
+            .WithName("ListParticipants").WithSummary("The agencies taking part in the young person's case, with their standing");
 
     private static async Task<Results<Ok<ParticipantsResponse>, ProblemHttpResult>> Handle(
         Guid personId, Caller caller, Database database, ConsentAuthority authority, CancellationToken ct)

@@ -41,7 +41,8 @@ public static class ReceiptEndpoint
     };
 
     public static void MapReceipt(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/consent/consents/{id:guid}/receipt", Handle).RequirePersonAccess(Policies.ConsentReader);
+        app.MapGet("/api/consent/consents/{id:guid}/receipt", Handle).RequirePersonAccess(Policies.ConsentReader)
+            .WithName("GetConsentReceipt").WithSummary("The receipt of one consent: what is shared, with whom, until when");
 
     /// <summary>
     /// Readable by the young person, by workers of agencies in their case and by auditors (both logged), as long as the

@@ -9,7 +9,8 @@ public static class RevokeConsentEndpoint
     private const string Find = $"SELECT {ConsentRecord.Columns} FROM consents WHERE id = @Id";
 
     public static void MapRevokeConsent(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle).RequirePersonAccess(Policies.ConsentParty);
+        app.MapPost("/api/consent/consents/{id:guid}/revoke", Handle).RequirePersonAccess(Policies.ConsentParty)
+            .WithName("RevokeConsent").WithSummary("Revokes a consent; every service stops showing what it covered");
 
     private static async Task<Results<Ok<ConsentRecord>, ProblemHttpResult>> Handle(
         Guid id, Caller caller, Database database, ConsentAuthority authority, TimeProvider time, CancellationToken ct)

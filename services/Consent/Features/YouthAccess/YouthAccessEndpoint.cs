@@ -15,7 +15,8 @@ public sealed record YouthAccessRequest(string? Code)
 public static class YouthAccessEndpoint
 {
     public static void MapYouthAccess(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/access", Handle).AllowAnonymous();
+        app.MapPost("/api/consent/access", Handle).AllowAnonymous()
+            .WithName("ExchangeAccessCode").WithSummary("Exchanges a young person's access code for an enrolment token");
 
     private const string UseCode = """
         UPDATE access_codes SET ended_at = @Now

@@ -21,7 +21,8 @@ public sealed record SetCredentialRequest(string? SignInName, string? Passphrase
 public static class SetCredentialEndpoint
 {
     public static void MapSetCredential(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/youth/credential", Handle).RequireAuthorization(Policies.YouthEnrolment);
+        app.MapPost("/api/consent/youth/credential", Handle).RequireAuthorization(Policies.YouthEnrolment)
+            .WithName("SetYouthCredential").WithSummary("Sets the young person's sign-in name and passphrase with an enrolment or reset token");
 
     private const string LockName = "SELECT pg_advisory_xact_lock(hashtextextended('sign-in-name:' || @Name, 0))";
 

@@ -13,8 +13,10 @@ public static class PasskeyEnrolmentEndpoint
 {
     public static void MapPasskeyEnrolment(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/consent/youth/credential/passkey-options", AskAsync).RequireAuthorization(Policies.YouthEnrolment);
-        app.MapPost("/api/consent/youth/credential/passkey", AnswerAsync).RequireAuthorization(Policies.YouthEnrolment);
+        app.MapPost("/api/consent/youth/credential/passkey-options", AskAsync).RequireAuthorization(Policies.YouthEnrolment)
+            .WithName("AskPasskeyEnrolment").WithSummary("Starts registering a passkey: the options for the young person's authenticator");
+        app.MapPost("/api/consent/youth/credential/passkey", AnswerAsync).RequireAuthorization(Policies.YouthEnrolment)
+            .WithName("EnrolPasskey").WithSummary("Registers the young person's passkey");
     }
 
     private const string IsKnown = "SELECT EXISTS (SELECT 1 FROM youth_passkeys WHERE credential_id = @CredentialId)";

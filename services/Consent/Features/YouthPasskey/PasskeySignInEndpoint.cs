@@ -14,8 +14,10 @@ public static class PasskeySignInEndpoint
 {
     public static void MapPasskeySignIn(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/consent/youth/sign-in/passkey-options", AskAsync).AllowAnonymous();
-        app.MapPost("/api/consent/youth/sign-in/passkey", AnswerAsync).AllowAnonymous();
+        app.MapPost("/api/consent/youth/sign-in/passkey-options", AskAsync).AllowAnonymous()
+            .WithName("AskPasskeySignIn").WithSummary("Starts a passkey sign-in: the challenge for the young person's authenticator");
+        app.MapPost("/api/consent/youth/sign-in/passkey", AnswerAsync).AllowAnonymous()
+            .WithName("SignInWithPasskey").WithSummary("Completes a passkey sign-in and issues a youth token");
     }
 
     private const string FindPasskey = """

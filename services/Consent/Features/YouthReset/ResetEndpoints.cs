@@ -9,8 +9,10 @@ public static class ResetEndpoints
 {
     public static void MapReset(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/consent/youth/reset", Get).RequireAuthorization(Policies.Youth);
-        app.MapPost("/api/consent/youth/reset/cancel", CancelAsync).RequireAuthorization(Policies.Youth);
+        app.MapGet("/api/consent/youth/reset", Get).RequireAuthorization(Policies.Youth)
+            .WithName("GetCredentialReset").WithSummary("The young person's waiting credential reset, if any: who asked and when it takes effect");
+        app.MapPost("/api/consent/youth/reset/cancel", CancelAsync).RequireAuthorization(Policies.Youth)
+            .WithName("CancelCredentialReset").WithSummary("The young person cancels a waiting credential reset");
     }
 
     private static async Task<Results<Ok<WaitingReset>, ProblemHttpResult>> Get(Caller caller, Database database, CancellationToken ct) =>

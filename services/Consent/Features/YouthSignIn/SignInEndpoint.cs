@@ -21,7 +21,8 @@ public sealed record SignInRequest(string? SignInName, string? Passphrase)
 public static class SignInEndpoint
 {
     public static void MapSignIn(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/consent/youth/sign-in", Handle).AllowAnonymous();
+        app.MapPost("/api/consent/youth/sign-in", Handle).AllowAnonymous()
+            .WithName("SignInYouth").WithSummary("Signs a young person in with their sign-in name and passphrase");
 
     // A name is one person's: their credential in effect and the one a reset left waiting may share it.
     private const string FindCredentials = """

@@ -66,9 +66,12 @@ public static class EscalationEndpoints
     public static void MapEscalations(this IEndpointRouteBuilder app)
     {
         var escalations = app.MapGroup("/api/handoffs/escalations").RequireAuthorization(Policies.Coordinator);
-        escalations.MapGet("", List);
-        escalations.MapPost("/{id:guid}/assign", AssignAsync);
-        escalations.MapPost("/{id:guid}/resolve", ResolveAsync);
+        escalations.MapGet("", List)
+            .WithName("ListEscalations").WithSummary("Cases passed around or stuck, for the network's coordinators");
+        escalations.MapPost("/{id:guid}/assign", AssignAsync)
+            .WithName("AssignEscalation").WithSummary("A coordinator gives an escalated case to an agency of the directory");
+        escalations.MapPost("/{id:guid}/resolve", ResolveAsync)
+            .WithName("ResolveEscalation").WithSummary("A coordinator resolves an escalation");
     }
 
     private static async Task<Results<Ok<Page<EscalationView>>, ProblemHttpResult>> List(

@@ -30,7 +30,8 @@ public static class EventsEndpoint
 
     public static void MapEvents(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/handoffs/events", Handle).RequirePersonAccess(Policies.Worker).HeldOpenForChanges()
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithName("StreamHandoffEvents").WithSummary("The caller's agency's handoff changes as they happen (server-sent events)");
 
     private static Results<PushStreamHttpResult, ProblemHttpResult> Handle(
         HttpContext http, Caller caller, Database database, AgencyStreams streams, ConsentIndex participation,

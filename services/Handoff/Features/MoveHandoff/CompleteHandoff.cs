@@ -1,6 +1,6 @@
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
-public sealed record CompleteRequest(string? Outcome)
+public sealed record CompleteRequest([property: CodeList(typeof(Outcomes))] string? Outcome)
 {
     public ValidationErrors Validate() => new ValidationErrors().Code(Outcome, Outcomes.All, "outcome");
 }

@@ -3,7 +3,7 @@ using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
-public sealed record DeclineRequest(string? Reason, string? Note)
+public sealed record DeclineRequest([property: CodeList(typeof(DeclineReasons))] string? Reason, string? Note)
 {
     public const int MaxNoteLength = 2000;
 

@@ -63,10 +63,15 @@ public sealed class HandoffMoves(Database database, ConsentIndex participation, 
     public static void Map(IEndpointRouteBuilder app)
     {
         var handoff = app.MapGroup("/api/handoffs/{id:guid}").RequirePersonAccess(Policies.Worker);
-        handoff.MapPost("/accept", AcceptHandoff.HandleAsync);
-        handoff.MapPost("/decline", DeclineHandoff.HandleAsync);
-        handoff.MapPost("/withdraw", WithdrawHandoff.HandleAsync);
-        handoff.MapPost("/contact", RecordFirstContact.HandleAsync);
-        handoff.MapPost("/complete", CompleteHandoff.HandleAsync);
+        handoff.MapPost("/accept", AcceptHandoff.HandleAsync)
+            .WithName("AcceptHandoff").WithSummary("The receiving agency accepts an offer");
+        handoff.MapPost("/decline", DeclineHandoff.HandleAsync)
+            .WithName("DeclineHandoff").WithSummary("The receiving agency declines an offer with a reason; the case is passed on");
+        handoff.MapPost("/withdraw", WithdrawHandoff.HandleAsync)
+            .WithName("WithdrawHandoff").WithSummary("The sending agency withdraws its offer");
+        handoff.MapPost("/contact", RecordFirstContact.HandleAsync)
+            .WithName("RecordFirstContact").WithSummary("The receiving agency records first contact; the sender's accountability ends");
+        handoff.MapPost("/complete", CompleteHandoff.HandleAsync)
+            .WithName("CompleteHandoff").WithSummary("The receiving agency records the outcome of the handoff");
     }
 }

@@ -3,7 +3,7 @@ using ReferralNet.Handoff.Features.Deadlines;
 
 namespace ReferralNet.Handoff.Features.MoveHandoff;
 
-public sealed record ContactRequest(DateTimeOffset? At, string? Modality)
+public sealed record ContactRequest(DateTimeOffset? At, [property: CodeList(typeof(Modalities))] string? Modality)
 {
     /// <summary>Clocks differ a little between a worker's phone and the server.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

@@ -11,7 +11,7 @@ public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, st
         .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
 }
 
-public sealed record OfferHandoffResponse(Guid HandoffId, string Status, DateTimeOffset RespondBy);
+public sealed record OfferHandoffResponse(Guid HandoffId, [property: CodeList(typeof(HandoffStatuses))] string Status, DateTimeOffset RespondBy);
 
 /// <summary>
 /// A worker of an agency taking part in the case offers a warm handoff to a service: one matched for the referral, or
@@ -37,7 +37,8 @@ public static class OfferHandoffEndpoint
     private const string EarlierOffersToService = "SELECT DISTINCT status FROM handoffs WHERE case_id = @CaseId AND to_service_id = @ToServiceId";
 
     public static void MapOfferHandoff(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/handoffs", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("OfferHandoff").WithSummary("Offers the case to a service: a warm handoff with a deadline to answer");
 
     private static async Task<Results<Created<OfferHandoffResponse>, ProblemHttpResult>> Handle(
         OfferHandoffRequest request, Caller caller, HttpContext http, Database database, IOptions<ParticipationOptions> participationOptions, HandoffOffers offers,

@@ -40,7 +40,8 @@ public static class TasksEndpoint
         """;
 
     public static void MapTasks(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/handoffs/tasks", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/handoffs/tasks", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("ListHandoffTasks").WithSummary("The handoff tasks of the caller's agency: offers to answer, contacts to make, next services to choose");
 
     private static async Task<Ok<TasksResponse>> Handle(
         Caller caller, Database database, ConsentIndex participation, IOptions<HandoffOptions> options, CancellationToken ct)

@@ -21,8 +21,10 @@ public static class ViewHandoffsEndpoints
 
     public static void MapViewHandoffs(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/handoffs/{id:guid}", Get).RequirePersonAccess(Policies.Worker);
-        app.MapGet("/api/handoffs", List).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/handoffs/{id:guid}", Get).RequirePersonAccess(Policies.Worker)
+            .WithName("GetHandoff").WithSummary("One handoff the caller's agency sends or receives");
+        app.MapGet("/api/handoffs", List).RequirePersonAccess(Policies.Worker)
+            .WithName("ListHandoffs").WithSummary("The handoffs the caller's agency sends or receives");
     }
 
     /// <summary>404 for agencies outside the handoff; the note as consent permits, the read logged either way.</summary>

@@ -41,7 +41,8 @@ public static class FlowEndpoint
         """;
 
     public static void MapFlow(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/insights/flow", Handle).RequireAuthorization(Policies.Coordinator);
+        app.MapGet("/api/insights/flow", Handle).RequireAuthorization(Policies.Coordinator)
+            .WithName("GetFlow").WithSummary("Referrals between kinds of agency per period, as published figures (no person)");
 
     private static async Task<Results<Ok<FlowResponse>, ProblemHttpResult>> Handle(
         [AsParameters] FlowQuery query, Database database, IOptions<DisclosureOptions> options, TimeProvider time, CancellationToken ct)

@@ -84,7 +84,8 @@ public static class SummaryEndpoint
         """;
 
     public static void MapSummary(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/insights/summary", Handle).RequireAuthorization(Policies.Coordinator);
+        app.MapGet("/api/insights/summary", Handle).RequireAuthorization(Policies.Coordinator)
+            .WithName("GetSummary").WithSummary("The network's figures for a period: referrals, passes, waits, stuck cases (no person)");
 
     private static async Task<Results<Ok<SummaryResponse>, ProblemHttpResult>> Handle(
         [AsParameters] SummaryQuery query, Database database, IOptions<DisclosureOptions> options, TimeProvider time, CancellationToken ct)

@@ -2,7 +2,7 @@ using ReferralNet.Intake.Features.SharedCase;
 
 namespace ReferralNet.Intake.Features.CloseCase;
 
-public sealed record CloseCaseRequest(string? Reason)
+public sealed record CloseCaseRequest([property: CodeList(typeof(CaseCloseReasons))] string? Reason)
 {
     public ValidationErrors Validate() => new ValidationErrors().Code(Reason, CaseCloseReasons.All, "reason");
 }
@@ -27,7 +27,8 @@ public static class CloseCaseEndpoint
         """;
 
     public static void MapCloseCase(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/close", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("CloseCase").WithSummary("The lead agency closes the case with an outcome");
 
     private static async Task<Results<Ok<CloseCaseResponse>, ProblemHttpResult>> Handle(
         Guid caseId, CloseCaseRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,

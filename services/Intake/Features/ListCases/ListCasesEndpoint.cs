@@ -36,7 +36,8 @@ public static class ListCasesEndpoint
         """, "c.id");
 
     public static void MapListCases(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/cases", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("ListCases").WithSummary("The cases the caller's agency leads or is a member of");
 
     private static async Task<Results<Ok<Page<CaseListItem>>, ProblemHttpResult>> Handle(
         [AsParameters] ListCasesQuery query, Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time,

@@ -28,7 +28,8 @@ public static class MergeCasesEndpoint
         """;
 
     public static void MapMergeCases(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/merge", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("MergeCases").WithSummary("Merges another case of the same young person into this one, keeping both timelines");
 
     private static async Task<Results<Ok<MergeCasesResponse>, Accepted<MergeProposalAnswer>, ProblemHttpResult>> Handle(
         Guid caseId, MergeCasesRequest request, Caller caller, Database database, ConsentIndex participation, TimeProvider time,

@@ -47,9 +47,12 @@ public static class MergeProposalEndpoints
 
     public static void MapMergeProposals(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/intake/merge-proposals", List).RequirePersonAccess(Policies.Worker);
-        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/confirm", Confirm).RequirePersonAccess(Policies.Worker);
-        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/decline", Decline).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/merge-proposals", List).RequirePersonAccess(Policies.Worker)
+            .WithName("ListMergeProposals").WithSummary("Merge proposals waiting for the caller's agency");
+        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/confirm", Confirm).RequirePersonAccess(Policies.Worker)
+            .WithName("ConfirmMergeProposal").WithSummary("Confirms a merge proposal: the two cases become one");
+        app.MapPost("/api/intake/merge-proposals/{proposalId:guid}/decline", Decline).RequirePersonAccess(Policies.Worker)
+            .WithName("DeclineMergeProposal").WithSummary("Declines a merge proposal: the cases stay apart");
     }
 
     private static async Task<Results<Ok<MergeCasesResponse>, ProblemHttpResult>> Confirm(

@@ -49,7 +49,8 @@ public static class OpenReferralEndpoint
     private sealed record Found(Guid Id, bool IsNew);
 
     public static void MapOpenReferral(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker);
+        app.MapPost("/api/intake/referrals", Handle).RequireAuthorization(Policies.Worker)
+            .WithName("OpenReferral").WithSummary("Refers a young person: opens their shared case, joins it, or asks its lead to admit the agency");
 
     private static async Task<Results<Created<OpenReferralResponse>, Accepted<OpenReferralResponse>, ProblemHttpResult>> Handle(
         OpenReferralRequest request, Caller caller, HttpContext http, Database database, PersonIdentity identity, ConsentIndex consents,

@@ -13,7 +13,7 @@ public sealed record PersonDetails(
     ContactDetails? Contact);
 
 [StoredAsJson]
-public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages)
+public sealed record ReferralPreferences([property: CodeList(typeof(Contracts.Codes.Modalities))] IReadOnlyList<string>? Modalities, bool? RemoteFirst, IReadOnlyList<string>? Languages)
 {
     public static readonly ReferralPreferences None = new([], false, []);
 
@@ -26,9 +26,9 @@ public sealed record ReferralPreferences(IReadOnlyList<string>? Modalities, bool
 
 public sealed record OpenReferralRequest(
     PersonDetails? Person,
-    string? Source,
-    IReadOnlyList<string>? Needs,
-    string? Urgency,
+    [property: CodeList(typeof(ReferralSources))] string? Source,
+    [property: CodeList(typeof(Contracts.Codes.Needs))] IReadOnlyList<string>? Needs,
+    [property: CodeList(typeof(Urgencies))] string? Urgency,
     ReferralPreferences? Preferences,
     string? Summary)
 {

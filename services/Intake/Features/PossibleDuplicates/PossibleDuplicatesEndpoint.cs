@@ -1,7 +1,7 @@
 namespace ReferralNet.Intake.Features.PossibleDuplicates;
 
 /// <summary>Another live case that may be the same young person, and why; no personal data of either record.</summary>
-public sealed record PossibleDuplicate(Guid CaseId, string Status, IReadOnlyList<string> Reasons);
+public sealed record PossibleDuplicate(Guid CaseId, [property: CodeList(typeof(CaseStatuses))] string Status, [property: CodeList(typeof(DuplicateReasons))] IReadOnlyList<string> Reasons);
 
 public sealed record PossibleDuplicatesResponse(Guid CaseId, IReadOnlyList<PossibleDuplicate> Items);
 
@@ -23,7 +23,8 @@ public static class PossibleDuplicatesEndpoint
         """;
 
     public static void MapPossibleDuplicates(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases/{caseId:guid}/possible-duplicates", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/cases/{caseId:guid}/possible-duplicates", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("ListPossibleDuplicates").WithSummary("Cases of the caller's agency that may be the same young person");
 
     private static async Task<Results<Ok<PossibleDuplicatesResponse>, ProblemHttpResult>> Handle(
         Guid caseId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)

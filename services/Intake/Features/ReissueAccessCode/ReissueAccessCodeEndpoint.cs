@@ -12,7 +12,8 @@ public static class ReissueAccessCodeEndpoint
     private const string PersonOfCase = "SELECT person_id FROM cases WHERE id = @CaseId";
 
     public static void MapReissueAccessCode(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapPost("/api/intake/cases/{caseId:guid}/youth-access-code", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("ReissueAccessCode").WithSummary("Issues the young person a new access code, or a reset code for a lost credential");
 
     private static async Task<Results<Created<AccessCodeResponse>, ProblemHttpResult>> Handle(
         Guid caseId, Caller caller, Database database, ConsentIndex participation, TimeProvider time, CancellationToken ct)

@@ -22,7 +22,8 @@ public static class SelfReferralEndpoint
         """;
 
     public static void MapSelfReferral(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/intake/self-referrals", Handle).AllowAnonymous();
+        app.MapPost("/api/intake/self-referrals", Handle).AllowAnonymous()
+            .WithName("SelfRefer").WithSummary("A young person asks for help themselves; the network's intake desk takes the case");
 
     private static async Task<Results<Accepted<SelfReferralResponse>, ProblemHttpResult>> Handle(
         SelfReferralRequest request, Database database, ConsentIndex consents, PersonIdentity identity, IOptions<IntakeOptions> options,

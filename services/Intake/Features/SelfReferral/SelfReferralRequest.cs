@@ -34,7 +34,7 @@ public sealed record SelfReferralRequest(
     DateOnly? BirthDate,
     string? Municipality,
     SelfContact? Contact,
-    IReadOnlyList<string>? Needs,
+    [property: CodeList(typeof(Contracts.Codes.Needs))] IReadOnlyList<string>? Needs,
     ReferralPreferences? Preferences,
     string? Message)
 {

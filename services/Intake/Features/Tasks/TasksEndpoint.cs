@@ -3,7 +3,7 @@ using ReferralNet.Intake.Features.SharedCase;
 namespace ReferralNet.Intake.Features.Tasks;
 
 /// <summary>One thing the caller's agency has to do about a case's team, by when: ids and codes only (handoff's shape).</summary>
-public sealed record TeamTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
+public sealed record TeamTask([property: CodeList(typeof(TaskKinds))] string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
 
 public sealed record TeamTasksResponse(IReadOnlyList<TeamTask> Items);
 
@@ -25,7 +25,8 @@ public static class TasksEndpoint
         """;
 
     public static void MapTasks(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/tasks", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/tasks", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("ListIntakeTasks").WithSummary("The intake tasks of the caller's agency: agencies waiting to be admitted to its cases");
 
     private static async Task<Ok<TeamTasksResponse>> Handle(Caller caller, Database database, IOptions<IntakeOptions> options, CancellationToken ct)
     {

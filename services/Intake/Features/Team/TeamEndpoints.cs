@@ -18,11 +18,16 @@ public static class TeamEndpoints
     public static void MapTeam(this IEndpointRouteBuilder app)
     {
         var team = app.MapGroup("/api/intake/cases/{caseId:guid}/team");
-        team.MapGet("", GetAsync).RequirePersonAccess(Policies.TeamParty);
-        team.MapPost("/{agencyId:guid}/admit", AdmitAsync).RequirePersonAccess(Policies.TeamParty);
-        team.MapPost("/{agencyId:guid}/decline", DeclineAsync).RequirePersonAccess(Policies.TeamParty);
-        team.MapDelete("/{agencyId:guid}", RemoveAsync).RequirePersonAccess(Policies.Youth);
-        app.MapGet("/api/intake/me/cases", MineAsync).RequireAuthorization(Policies.Youth);
+        team.MapGet("", GetAsync).RequirePersonAccess(Policies.TeamParty)
+            .WithName("GetTeam").WithSummary("The team around the young person: the agencies of the case and their standing");
+        team.MapPost("/{agencyId:guid}/admit", AdmitAsync).RequirePersonAccess(Policies.TeamParty)
+            .WithName("AdmitTeamMember").WithSummary("Admits an agency that asked to join the case (the lead or the young person)");
+        team.MapPost("/{agencyId:guid}/decline", DeclineAsync).RequirePersonAccess(Policies.TeamParty)
+            .WithName("DeclineTeamMember").WithSummary("Declines an agency that asked to join the case (the lead or the young person)");
+        team.MapDelete("/{agencyId:guid}", RemoveAsync).RequirePersonAccess(Policies.Youth)
+            .WithName("RemoveTeamMember").WithSummary("The young person removes an agency from their team");
+        app.MapGet("/api/intake/me/cases", MineAsync).RequireAuthorization(Policies.Youth)
+            .WithName("ListMyCases").WithSummary("The signed-in young person's cases and the agencies in each");
     }
 
     private static async Task<Results<Ok<TeamView>, ProblemHttpResult>> GetAsync(

@@ -14,7 +14,7 @@ public sealed record ContactView(string? Email, string? Phone, string? Line, str
 /// One entry of the case's history. <see cref="RefId"/> is the referral, handoff, consent or case it is about;
 /// <see cref="Text"/> is its code detail (a status, a decline reason, an outcome), shown with case-notes consent only.
 /// </summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, Guid? AgencyId, Guid? RefId, string? Text);
+public sealed record TimelineEntry(DateTimeOffset At, [property: CodeList(typeof(TimelineKinds))] string Kind, Guid? AgencyId, Guid? RefId, string? Text);
 
 /// <summary>
 /// The shared case as this caller may see it. Each category of personal data is <c>null</c> unless the person's consent
@@ -54,7 +54,8 @@ public static class ViewCaseEndpoint
         """;
 
     public static void MapViewCase(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/cases/{caseId:guid}", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/cases/{caseId:guid}", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("GetCase").WithSummary("The shared case and its timeline; fields without the young person's consent are null");
 
     /// <summary>
     /// 404 for a case that does not exist and for an agency that takes part in none of the person's cases (so existence

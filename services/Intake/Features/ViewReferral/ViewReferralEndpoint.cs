@@ -17,7 +17,8 @@ public static class ViewReferralEndpoint
         """;
 
     public static void MapViewReferral(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/intake/referrals/{referralId:guid}", Handle).RequirePersonAccess(Policies.Worker);
+        app.MapGet("/api/intake/referrals/{referralId:guid}", Handle).RequirePersonAccess(Policies.Worker)
+            .WithName("GetReferral").WithSummary("A referral of the caller's agency: its status, and its case once the agency takes part");
 
     private static async Task<Results<Ok<ReferralStatusView>, ProblemHttpResult>> Handle(
         Guid referralId, Caller caller, Database database, ConsentIndex participation, CancellationToken ct)

@@ -4,7 +4,7 @@ using ReferralNet.Matching.Features.Services;
 namespace ReferralNet.Matching.Features.Agencies;
 
 /// <summary>An agency entered by a coordinator; <see cref="Description"/> is its HSDS organization's (optional here).</summary>
-public sealed record RegisterAgencyRequest(string? Name, string? Kind, string? Municipality, string? Description = null)
+public sealed record RegisterAgencyRequest(string? Name, [property: CodeList(typeof(AgencyKinds))] string? Kind, string? Municipality, string? Description = null)
 {
     public ValidationErrors Validate() => new ValidationErrors()
         .Required(Name, "name", ServiceDescription.MaxNameLength)
@@ -14,7 +14,7 @@ public sealed record RegisterAgencyRequest(string? Name, string? Kind, string? M
             $"must be at most {ServiceDescription.MaxDescriptionLength} characters");
 }
 
-public sealed record Agency(Guid Id, string Name, string Kind, string Municipality);
+public sealed record Agency(Guid Id, string Name, [property: CodeList(typeof(AgencyKinds))] string Kind, string Municipality);
 
 public static class AgencyEndpoints
 {
@@ -25,9 +25,12 @@ public static class AgencyEndpoints
     public static void MapAgencies(this IEndpointRouteBuilder app)
     {
         var agencies = app.MapGroup("/api/matching/agencies");
-        agencies.MapPost("", Register).RequireAuthorization(Policies.Coordinator);
-        agencies.MapGet("", List).RequireAuthorization(Policies.Staff);
-        agencies.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff);
+        agencies.MapPost("", Register).RequireAuthorization(Policies.Coordinator)
+            .WithName("RegisterAgency").WithSummary("Registers an agency of the network");
+        agencies.MapGet("", List).RequireAuthorization(Policies.Staff)
+            .WithName("ListAgencies").WithSummary("The agencies of the network");
+        agencies.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff)
+            .WithName("GetAgency").WithSummary("One agency of the network");
     }
 
     private static async Task<Results<Created<Agency>, ProblemHttpResult>> Register(

@@ -57,7 +57,8 @@ public static class ImportEndpoint
         """;
 
     public static void MapHsdsImport(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/matching/hsds/import", Import).RequireAuthorization(Policies.DirectoryEditor);
+        app.MapPost("/api/matching/hsds/import", Import).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("ImportHsds").WithSummary("Imports HSDS 3.0 records (services, organizations, lists) into the directory");
 
     /// <summary>One record of the body: an organization, or a service (alone, or one of an organization's).</summary>
     private sealed class Entry(int index, string at)

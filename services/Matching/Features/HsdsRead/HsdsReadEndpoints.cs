@@ -137,14 +137,22 @@ public static class HsdsReadEndpoints
     {
         // Anyone may call; who they are decides what they see (staff: everything; anyone else: what was published).
         var hsds = app.MapGroup("/api/matching/hsds").AllowAnonymous();
-        hsds.MapGet("", About); // "/api/matching/hsds/" too: the profile names it "/"
-        hsds.MapGet("/services", Services);
-        hsds.MapGet("/services/{id:guid}", Service);
-        hsds.MapGet("/organizations", Organizations);
-        hsds.MapGet("/organizations/{id:guid}", Organization);
-        hsds.MapGet("/service_at_locations", ServiceAtLocations);
-        hsds.MapGet("/taxonomies", Taxonomies);
-        hsds.MapGet("/taxonomy_terms", TaxonomyTerms);
+        hsds.MapGet("", About)
+            .WithName("GetHsdsProfile").WithSummary("The HSDS API's profile and version"); // "/api/matching/hsds/" too: the profile names it "/"
+        hsds.MapGet("/services", Services)
+            .WithName("ListHsdsServices").WithSummary("HSDS services, paged and filtered");
+        hsds.MapGet("/services/{id:guid}", Service)
+            .WithName("GetHsdsService").WithSummary("One HSDS service with its organization, locations and contacts");
+        hsds.MapGet("/organizations", Organizations)
+            .WithName("ListHsdsOrganizations").WithSummary("HSDS organizations, paged");
+        hsds.MapGet("/organizations/{id:guid}", Organization)
+            .WithName("GetHsdsOrganization").WithSummary("One HSDS organization with its services");
+        hsds.MapGet("/service_at_locations", ServiceAtLocations)
+            .WithName("ListHsdsServiceAtLocations").WithSummary("HSDS services at their locations, paged");
+        hsds.MapGet("/taxonomies", Taxonomies)
+            .WithName("ListHsdsTaxonomies").WithSummary("HSDS taxonomies, paged");
+        hsds.MapGet("/taxonomy_terms", TaxonomyTerms)
+            .WithName("ListHsdsTaxonomyTerms").WithSummary("HSDS taxonomy terms, paged and filtered by taxonomy");
     }
 
     private static bool SeesEverything(Caller caller) => caller.Role is Roles.Worker or Roles.AgencyAdmin or Roles.Coordinator;

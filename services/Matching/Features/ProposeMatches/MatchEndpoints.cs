@@ -1,7 +1,7 @@
 namespace ReferralNet.Matching.Features.ProposeMatches;
 
 /// <summary><see cref="Round"/> counts the proposals (one more after each pass); <see cref="Excluded"/> are the services that passed on the case.</summary>
-public sealed record MatchesResponse(Guid ReferralId, string Status, IReadOnlyList<RankedService> Candidates, int Round, IReadOnlyList<Guid> Excluded);
+public sealed record MatchesResponse(Guid ReferralId, [property: CodeList(typeof(MatchStatuses))] string Status, IReadOnlyList<RankedService> Candidates, int Round, IReadOnlyList<Guid> Excluded);
 
 /// <summary><c>?wait=</c> seconds to hold the answer until the matches are ready.</summary>
 public sealed record MatchesQuery(int? Wait)
@@ -15,7 +15,8 @@ public sealed record MatchesQuery(int? Wait)
 public static class MatchEndpoints
 {
     public static void MapMatches(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker).HeldOpenForChanges();
+        app.MapGet("/api/matching/referrals/{referralId:guid}/matches", Get).RequirePersonAccess(Policies.Worker).HeldOpenForChanges()
+            .WithName("GetMatches").WithSummary("The services proposed for a referral, ranked; with wait, held until they are ready");
 
     /// <summary>
     /// 'pending' until the referral's event has been ranked here (a client asks right after submitting); then 'ready'

@@ -58,7 +58,8 @@ public static class SearchEndpoint
     private const string Referral = "SELECT from_agency_id AS FromAgencyId, referral FROM referral_matches WHERE referral_id = @ReferralId AND referral IS NOT NULL";
 
     public static void MapSearch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/matching/services/search", Search).RequireAuthorization(Policies.Staff);
+        app.MapGet("/api/matching/services/search", Search).RequireAuthorization(Policies.Staff)
+            .WithName("SearchServices").WithSummary("Searches the directory by words, in Japanese or English, optionally for a referral");
 
     /// <summary>
     /// Searches the active directory's copy in memory (<see cref="ServiceDirectory.ActiveAsync"/>): no database round

@@ -48,11 +48,16 @@ public static class ServiceEndpoints
     public static void MapServices(this IEndpointRouteBuilder app)
     {
         var services = app.MapGroup("/api/matching/services");
-        services.MapPost("", Register).RequireAuthorization(Policies.DirectoryEditor);
-        services.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.DirectoryEditor);
-        services.MapPut("/{id:guid}/capacity", ChangeCapacity).RequireAuthorization(Policies.DirectoryEditor);
-        services.MapGet("", List).RequireAuthorization(Policies.Staff);
-        services.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff);
+        services.MapPost("", Register).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("RegisterService").WithSummary("Adds a service of an agency to the directory");
+        services.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("UpdateService").WithSummary("Changes a service of the directory");
+        services.MapPut("/{id:guid}/capacity", ChangeCapacity).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("ChangeServiceCapacity").WithSummary("Changes how many young people a service can take now");
+        services.MapGet("", List).RequireAuthorization(Policies.Staff)
+            .WithName("ListServices").WithSummary("The services of the directory");
+        services.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.Staff)
+            .WithName("GetService").WithSummary("One service of the directory");
     }
 
     private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> Register(

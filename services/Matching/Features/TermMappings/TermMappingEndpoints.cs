@@ -60,8 +60,10 @@ public static class TermMappingEndpoints
     public static void MapTermMappings(this IEndpointRouteBuilder app)
     {
         var mappings = app.MapGroup("/api/matching/term-mappings");
-        mappings.MapGet("", List).RequireAuthorization(Policies.DirectoryEditor);
-        mappings.MapPut("/{taxonomyTermId:guid}", MapTerm).RequireAuthorization(Policies.DirectoryEditor);
+        mappings.MapGet("", List).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("ListTermMappings").WithSummary("The taxonomy terms of imported services and the needs they are mapped to");
+        mappings.MapPut("/{taxonomyTermId:guid}", MapTerm).RequireAuthorization(Policies.DirectoryEditor)
+            .WithName("MapTerm").WithSummary("Maps a taxonomy term to a need, so services carrying it can be proposed");
     }
 
     private static async Task<Results<Ok<TermMappingsResponse>, ProblemHttpResult>> List(
