@@ -37,6 +37,8 @@ public sealed class HsdsSchemas
             ?? throw new InvalidOperationException($"The HSDS schema {name} is not embedded in this service.");
         Service = Named("service.json");
         Organization = Named("organization.json");
+        Taxonomy = Named("taxonomy.json");
+        TaxonomyTerm = Named("taxonomy_term.json");
     }
 
     /// <summary>The embedded schemas' names (ReferralNet.Matching.csproj gives them).</summary>
@@ -45,6 +47,10 @@ public sealed class HsdsSchemas
     public JsonSchema Service { get; }
 
     public JsonSchema Organization { get; }
+
+    public JsonSchema Taxonomy { get; }
+
+    public JsonSchema TaxonomyTerm { get; }
 
     /// <summary>Adds each way <paramref name="element"/> fails <paramref name="schema"/> to <paramref name="errors"/>, at its path below <paramref name="at"/>.</summary>
     public static ValidationErrors Check(JsonSchema schema, JsonElement element, ValidationErrors errors, string at = "")

@@ -20,8 +20,9 @@ public sealed record ImportResult(
     int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRecord> Rejected, IReadOnlyList<Guid> Unmapped, int RejectedCount, int ErrorCount);
 
 /// <summary>
-/// <c>POST /api/matching/hsds/import</c>: an HSDS 3.0 service, organization (with its services), or a list of them.
-/// Idempotent by id: a record equal to what is stored changes nothing. Each record is checked whole (the standard's
+/// <c>POST /api/matching/hsds/import</c>: HSDS 3.0 records as the standard publishes them: a service (its organization
+/// nested or named), an organization (with its services), a service at a location (its service nested), a taxonomy or
+/// a taxonomy term; a list of them, or a page of the standard's API. Idempotent by id: a record equal to what is stored changes nothing. Each record is checked whole (the standard's
 /// schema, then <see cref="ImportRules"/>, then what it refers to) before anything is stored, so a refused record
 /// leaves nothing behind and the others are stored together. A coordinator imports for any organization; an agency
 /// administrator only their own agency's records (anything else refuses the whole request, 403, decided from the
@@ -39,21 +40,24 @@ public static class ImportEndpoint
 
     private const string OwnersOfServices = "SELECT agency_id FROM services WHERE id = ANY(@Ids)";
 
-    // Only the agency that first imported a term or taxonomy changes it (a row from before owners were kept is claimed).
+    // Only the agency that first imported a term or taxonomy changes it (a row from before owners were kept is claimed),
+    // and a coordinator (who imports taxonomies on their own, with no owner) changes any, keeping its owner.
     private const string StoreTerm = """
         INSERT INTO taxonomy_terms (id, taxonomy_id, parent_id, document, owner_agency_id)
         VALUES (@Id, @TaxonomyId, @ParentId, CAST(@Document AS jsonb), @Owner)
         ON CONFLICT (id) DO UPDATE SET taxonomy_id = EXCLUDED.taxonomy_id, parent_id = EXCLUDED.parent_id, document = EXCLUDED.document,
-            owner_agency_id = EXCLUDED.owner_agency_id
-        WHERE (taxonomy_terms.owner_agency_id IS NULL OR taxonomy_terms.owner_agency_id = EXCLUDED.owner_agency_id)
-          AND (taxonomy_terms.document IS DISTINCT FROM EXCLUDED.document OR taxonomy_terms.owner_agency_id IS NULL)
+            owner_agency_id = COALESCE(EXCLUDED.owner_agency_id, taxonomy_terms.owner_agency_id)
+        WHERE (EXCLUDED.owner_agency_id IS NULL OR taxonomy_terms.owner_agency_id IS NULL OR taxonomy_terms.owner_agency_id = EXCLUDED.owner_agency_id)
+          AND (taxonomy_terms.document IS DISTINCT FROM EXCLUDED.document OR (taxonomy_terms.owner_agency_id IS NULL AND EXCLUDED.owner_agency_id IS NOT NULL))
+        RETURNING xmax = 0 AS inserted
         """;
 
     private const string StoreTaxonomy = """
         INSERT INTO taxonomies (id, document, owner_agency_id) VALUES (@Id, CAST(@Document AS jsonb), @Owner)
-        ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, owner_agency_id = EXCLUDED.owner_agency_id
-        WHERE (taxonomies.owner_agency_id IS NULL OR taxonomies.owner_agency_id = EXCLUDED.owner_agency_id)
-          AND (taxonomies.document IS DISTINCT FROM EXCLUDED.document OR taxonomies.owner_agency_id IS NULL)
+        ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, owner_agency_id = COALESCE(EXCLUDED.owner_agency_id, taxonomies.owner_agency_id)
+        WHERE (EXCLUDED.owner_agency_id IS NULL OR taxonomies.owner_agency_id IS NULL OR taxonomies.owner_agency_id = EXCLUDED.owner_agency_id)
+          AND (taxonomies.document IS DISTINCT FROM EXCLUDED.document OR (taxonomies.owner_agency_id IS NULL AND EXCLUDED.owner_agency_id IS NOT NULL))
+        RETURNING xmax = 0 AS inserted
         """;
 
     public static void MapHsdsImport(this IEndpointRouteBuilder app) =>
@@ -68,7 +72,12 @@ public static class ImportEndpoint
         public Guid? Id { get; set; }
         public HsdsOrganization? Organization { get; set; }
         public HsdsService? Service { get; set; }
+        public HsdsTaxonomy? Taxonomy { get; set; }
+        public HsdsTaxonomyTerm? Term { get; set; }
         public Entry? Parent { get; init; }
+
+        /// <summary>An organization nested in a service: it adds an organization to the directory, and changes none.</summary>
+        public bool Nested { get; init; }
         public ValidationErrors Errors { get; } = new();
         public bool Accepted => Errors.IsValid;
     }
@@ -95,9 +104,22 @@ public static class ImportEndpoint
         var counts = new Dictionary<Saved, int> { [Saved.Created] = 0, [Saved.Updated] = 0, [Saved.Unchanged] = 0 };
         var accepted = entries.Where(e => e.Accepted).ToList();
         // In id order, so two imports of the same records lock their rows in the same order.
-        foreach (var organization in accepted.Select(e => e.Organization).OfType<HsdsOrganization>().OrderBy(o => o.Id))
+        foreach (var entry in accepted.Where(e => e.Organization is not null).DistinctBy(e => e.Id).OrderBy(e => e.Id))
         {
-            counts[await agencies.SaveAsync(work, organization, ct)]++;
+            counts[entry.Nested && await agencies.FindAsync(work, entry.Organization!.Id, ct) is not null
+                ? Saved.Unchanged
+                : await agencies.SaveAsync(work, entry.Organization!, ct)]++;
+        }
+        foreach (var taxonomy in accepted.Select(e => e.Taxonomy).OfType<HsdsTaxonomy>().OrderBy(t => t.Id))
+        {
+            counts[await SavedAsync(work, StoreTaxonomy, new { taxonomy.Id, Document = taxonomy, Owner = caller.AgencyId }, ct)]++;
+        }
+        foreach (var term in accepted.Select(e => e.Term).OfType<HsdsTaxonomyTerm>().OrderBy(t => t.Id))
+        {
+            counts[await SavedAsync(work, StoreTerm, new
+            {
+                term.Id, TaxonomyId = term.TaxonomyId ?? term.TaxonomyDetail?.Id, term.ParentId, Document = term, Owner = caller.AgencyId,
+            }, ct)]++;
         }
         var services = accepted.Select(e => e.Service).OfType<HsdsService>().OrderBy(s => s.Id).ToList();
         await StoreForeignTermsAsync(work, services, ct);
@@ -136,8 +158,35 @@ public static class ImportEndpoint
             ? services.GetArrayLength()
             : 0));
 
-    private static IEnumerable<JsonElement> Records(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Array ? body.EnumerateArray() : [body];
+    /// <summary>The records of the body: one record, a list of them, or a page of the standard's API (its <c>contents</c>).</summary>
+    private static IEnumerable<JsonElement> Records(JsonElement body) => body switch
+    {
+        { ValueKind: JsonValueKind.Array } => body.EnumerateArray(),
+        { ValueKind: JsonValueKind.Object } when body.TryGetProperty("contents", out var contents) && contents.ValueKind == JsonValueKind.Array
+            && body.TryGetProperty("total_items", out _) => contents.EnumerateArray(),
+        _ => [body],
+    };
+
+    /// <summary>
+    /// What a record of the standard is, by the fields only it has: a service at a location carries its
+    /// <c>service</c>; an organization its <c>services</c>; a service its <c>status</c> (which the standard requires) or
+    /// its organization; a taxonomy term its <c>code</c> and taxonomy; a taxonomy its <c>version</c> and nothing an
+    /// organization has. Anything else is read as an organization.
+    /// </summary>
+    private static RecordKind KindOf(JsonObject record) => record switch
+    {
+        _ when record["service"] is JsonObject => RecordKind.ServiceAtLocation,
+        _ when record["services"] is JsonArray => RecordKind.Organization,
+        _ when record.ContainsKey("status") || record.ContainsKey("organization_id") || record["organization"] is JsonObject => RecordKind.Service,
+        _ when record.ContainsKey("code") && (record.ContainsKey("taxonomy") || record.ContainsKey("taxonomy_id") || record.ContainsKey("taxonomy_detail"))
+            => RecordKind.TaxonomyTerm,
+        _ when record.ContainsKey("version") && record.All(f => TaxonomyFields.Contains(f.Key)) => RecordKind.Taxonomy,
+        _ => RecordKind.Organization,
+    };
+
+    private static readonly HashSet<string> TaxonomyFields = ["id", "name", "description", "uri", "version", "metadata"];
+
+    private enum RecordKind { Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm }
 
     /// <summary>Every record of the body, read and checked on its own: the standard's schema first, then the directory's rules.</summary>
     private static List<Entry> Read(JsonElement body)
@@ -147,37 +196,86 @@ public static class ImportEndpoint
         for (var index = 0; index < records.Count; index++)
         {
             var node = HsdsJson.WithoutNulls(JsonNode.Parse(records[index].GetRawText()));
-            // An organization is what carries its services (an empty list for one without any).
-            if (node is JsonObject { } organizationNode && organizationNode["services"] is JsonArray serviceNodes)
-            {
-                organizationNode.Remove("services");
-                var organization = new Entry(index, "");
-                entries.Add(organization);
-                organization.Organization = ReadRecord<HsdsOrganization>(organizationNode, HsdsSchemas.Standard.Organization, organization);
-                if (organization.Organization is { } read)
-                {
-                    ImportRules.Check(read, organization.Errors);
-                }
-                for (var i = 0; i < serviceNodes.Count; i++)
-                {
-                    var service = new Entry(index, $"services[{i}].") { Parent = organization };
-                    entries.Add(service);
-                    if (serviceNodes[i] is JsonObject serviceNode && organization.Id is { } organizationId)
-                    {
-                        // A service of an organization belongs to it, whether or not it says so.
-                        serviceNode["organization_id"] ??= organizationId.ToString();
-                    }
-                    ReadService(serviceNodes[i], service);
-                    // A service is not stored without its organization.
-                    service.Errors.Check(organization.Accepted || !service.Accepted, service.At.TrimEnd('.'), "belongs to an organization that was refused");
-                }
-            }
-            else
+            if (node is not JsonObject record)
             {
                 ReadService(node, entries.AddAndReturn(new Entry(index, "")));
+                continue;
+            }
+            switch (KindOf(record))
+            {
+                case RecordKind.Organization:
+                    ReadOrganization(record, index, entries);
+                    break;
+                case RecordKind.ServiceAtLocation:
+                    // A service at a location is its service, given at that location.
+                    var service = record["service"]!.AsObject();
+                    record.Remove("service");
+                    service["service_at_locations"] = new JsonArray(record);
+                    ReadServiceOf(service, index, "service.", entries);
+                    break;
+                case RecordKind.Service:
+                    ReadServiceOf(record, index, "", entries);
+                    break;
+                case RecordKind.Taxonomy:
+                    var taxonomy = entries.AddAndReturn(new Entry(index, ""));
+                    taxonomy.Taxonomy = ReadRecord<HsdsTaxonomy>(record, HsdsSchemas.Standard.Taxonomy, taxonomy);
+                    break;
+                case RecordKind.TaxonomyTerm:
+                    var term = entries.AddAndReturn(new Entry(index, ""));
+                    term.Term = ReadRecord<HsdsTaxonomyTerm>(record, HsdsSchemas.Standard.TaxonomyTerm, term);
+                    break;
             }
         }
         return entries;
+    }
+
+    /// <summary>An organization, and each service it carries (an organization may carry none).</summary>
+    private static Entry ReadOrganization(JsonObject record, int index, List<Entry> entries, string at = "", bool nested = false)
+    {
+        var serviceNodes = record["services"] as JsonArray ?? [];
+        record.Remove("services");
+        var organization = entries.AddAndReturn(new Entry(index, at) { Nested = nested });
+        organization.Organization = ReadRecord<HsdsOrganization>(record, HsdsSchemas.Standard.Organization, organization);
+        if (organization.Organization is { } read)
+        {
+            ImportRules.Check(read, organization.Errors, at);
+        }
+        for (var i = 0; i < serviceNodes.Count; i++)
+        {
+            var service = entries.AddAndReturn(new Entry(index, $"{at}services[{i}].") { Parent = organization });
+            if (serviceNodes[i] is JsonObject serviceNode && organization.Id is { } organizationId)
+            {
+                // A service of an organization belongs to it, whether or not it says so.
+                serviceNode["organization_id"] ??= organizationId.ToString();
+            }
+            ReadService(serviceNodes[i], service);
+            // A service is not stored without its organization.
+            service.Errors.Check(organization.Accepted || !service.Accepted, service.At.TrimEnd('.'), "belongs to an organization that was refused");
+        }
+        return organization;
+    }
+
+    /// <summary>
+    /// A service on its own, as the standard's API serves it: its organization nested in it is read as an organization
+    /// of the import (once per id), and the service is stored as belonging to it.
+    /// </summary>
+    private static void ReadServiceOf(JsonObject record, int index, string at, List<Entry> entries)
+    {
+        Entry? parent = null;
+        if (record["organization"] is JsonObject nested)
+        {
+            record.Remove("organization");
+            record["organization_id"] ??= nested["id"]?.DeepClone();
+            var id = nested["id"]?.GetValueKind() == JsonValueKind.String && Guid.TryParse(nested["id"]!.GetValue<string>(), out var parsed) ? parsed : (Guid?)null;
+            parent = entries.FirstOrDefault(e => e.Organization is not null && e.Id == id)
+                ?? ReadOrganization(nested, index, entries, at + "organization.", nested: true);
+        }
+        var service = entries.AddAndReturn(new Entry(index, at) { Parent = parent });
+        ReadService(record, service);
+        if (parent is not null)
+        {
+            service.Errors.Check(parent.Accepted || !service.Accepted, at + "organization", "was refused, and the service with it");
+        }
     }
 
     private static void ReadService(JsonNode? node, Entry entry)
@@ -236,7 +334,9 @@ public static class ImportEndpoint
         var serviceIds = new List<Guid>();
         void Service(JsonElement service, Guid? organization)
         {
-            named.Add(IdOf(service, "organization_id") ?? organization);
+            named.Add(IdOf(service, "organization_id")
+                ?? (service.ValueKind == JsonValueKind.Object && service.TryGetProperty("organization", out var nested) ? IdOf(nested, "id") : null)
+                ?? organization);
             if (IdOf(service, "id") is { } id)
             {
                 serviceIds.Add(id);
@@ -244,7 +344,11 @@ public static class ImportEndpoint
         }
         foreach (var record in Records(body))
         {
-            if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("services", out var services) && services.ValueKind == JsonValueKind.Array)
+            if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("service", out var atLocation) && atLocation.ValueKind == JsonValueKind.Object)
+            {
+                Service(atLocation, null);
+            }
+            else if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("services", out var services) && services.ValueKind == JsonValueKind.Array)
             {
                 var organization = IdOf(record, "id");
                 named.Add(organization);
@@ -319,6 +423,15 @@ public static class ImportEndpoint
             t.Owner,
         }), ct);
     }
+
+    /// <summary>Stores a taxonomy or a term with <paramref name="store"/>: created, updated, or unchanged when it returns no row.</summary>
+    private static async Task<Saved> SavedAsync(UnitOfWork work, string store, object row, CancellationToken ct) =>
+        (await work.QueryAsync<bool>(store, row, ct)).ToList() switch
+        {
+            [true] => Saved.Created,
+            [false] => Saved.Updated,
+            _ => Saved.Unchanged,
+        };
 
     private static T AddAndReturn<T>(this List<T> list, T item)
     {

@@ -6,34 +6,21 @@ namespace ReferralNet.Matching.Features.HsdsImport;
 
 /// <summary>
 /// What the directory asks of an imported record beyond the standard's schema (which <see cref="HsdsSchemas"/> checks
-/// first): the fields ReferralNet reads, in the bounds its own endpoints keep, and the facts of its taxonomy readable.
+/// first): a name that is not blank, ages that can be compared, places that name a location, and the facts of its
+/// taxonomy readable. No length or count the standard does not set: a record is bounded by its size as a whole
+/// (<see cref="ImportEndpoint.MostBytesPerRecord"/>).
 /// Every error names its field by its path in the record (<paramref name="at"/> before it for a service of an organization).
 /// </summary>
 public static class ImportRules
 {
-    public const int MostAttributes = 100;
-    public const int MostPlaces = 50;
-    public const int MostLocations = 100;
-
     public static ValidationErrors Check(HsdsService service, ValidationErrors errors, string at = "")
     {
         errors
-            .Required(service.Name, at + "name", ServiceDescription.MaxNameLength)
-            .Check((service.Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, at + "description",
-                $"must be at most {ServiceDescription.MaxDescriptionLength} characters")
-            .Check(service.OrganizationId is not null, at + "organization_id", "is required: the organization that provides the service")
+            .Check(!string.IsNullOrWhiteSpace(service.Name), at + "name", "is required")
+            .Check(service.OrganizationId is not null, at + "organization_id", "is required: the organization that provides the service (or the organization itself, nested)")
             .Check(service.MinimumAge is null or >= 0 and <= 120, at + "minimum_age", "must be between 0 and 120")
             .Check(service.MaximumAge is null or >= 0 and <= 120, at + "maximum_age", "must be between 0 and 120")
-            .Check(!(service.MinimumAge > service.MaximumAge), at + "maximum_age", "must not be below minimum_age")
-            .AtMost(service.ServiceAreas, ServiceDescription.MaxMunicipalities, at + "service_areas")
-            .AtMost(service.Languages, ServiceDescription.MaxLanguages, at + "languages")
-            .AtMost(service.ServiceAtLocations, MostPlaces, at + "service_at_locations")
-            .AtMost(service.CostOptions, MostPlaces, at + "cost_options")
-            .AtMost(service.Attributes, MostAttributes, at + "attributes");
-        Each(service.ServiceAreas, at + "service_areas", (area, field) => errors
-            .Required(area.Name, field + ".name", 100));
-        Each(service.Languages, at + "languages", (language, field) => errors
-            .Check(language.Code is null or { Length: >= 2 and <= 10 }, field + ".code", "must be a language tag such as 'ja'"));
+            .Check(!(service.MinimumAge > service.MaximumAge), at + "maximum_age", "must not be below minimum_age");
         Each(service.ServiceAtLocations, at + "service_at_locations", (place, field) => errors
             .Check(place.Location is not null || place.LocationId is not null, field, "needs its location or a location_id of the organization's locations")
             .Check(place.Location is null || place.LocationId is null || place.Location.Id == place.LocationId, field + ".location_id",
@@ -48,16 +35,11 @@ public static class ImportRules
         return errors;
     }
 
-    public static ValidationErrors Check(HsdsOrganization organization, ValidationErrors errors)
+    public static ValidationErrors Check(HsdsOrganization organization, ValidationErrors errors, string at = "")
     {
-        errors
-            .Required(organization.Name, "name", ServiceDescription.MaxNameLength)
-            .Check((organization.Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, "description",
-                $"must be at most {ServiceDescription.MaxDescriptionLength} characters")
-            .AtMost(organization.Attributes, MostAttributes, "attributes")
-            .AtMost(organization.Locations, MostLocations, "locations");
-        CheckAttributes(organization.Attributes, errors, "");
-        Unique(errors, "", [.. Ids(organization.Locations), .. Ids(organization.Attributes)]);
+        errors.Check(!string.IsNullOrWhiteSpace(organization.Name), at + "name", "is required");
+        CheckAttributes(organization.Attributes, errors, at);
+        Unique(errors, at, [.. Ids(organization.Locations), .. Ids(organization.Attributes)]);
         return errors;
     }
 
