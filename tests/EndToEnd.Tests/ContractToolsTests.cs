@@ -64,18 +64,9 @@ public sealed class ContractToolsTests(NetworkFixture fixture)
     {
         var executable = Path.Combine(Tools, "node_modules", ".bin", tool);
         Assert.True(File.Exists(executable), $"{executable} is missing: deploy/test.sh installs it (npm ci in tests/openapi).");
-        var start = new System.Diagnostics.ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Tools };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['), $"{tool} gave no report: {await errors}");
+        var output = await ServerScript.RunProcessAsync(executable, arguments,
+            new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" }, anyExitCode: true);
+        Assert.True(output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['), $"{tool} gave no report: {output}");
         return output;
     }
 }

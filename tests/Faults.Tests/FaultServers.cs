@@ -42,6 +42,9 @@ public sealed class FaultServers : IAsyncDisposable
 
     public Task RestartPostgresImmediatelyAsync() => ScriptAsync("find_pg_bin && restart_postgres_immediately \"$1/postgres\"");
 
+    /// <summary>How often a wait asks <see cref="QueuesAsync"/> at most: each asking boots an Erlang VM (about 0.4 s of CPU).</summary>
+    public static readonly TimeSpan QueuesPollEvery = TimeSpan.FromSeconds(1);
+
     /// <summary>Every queue with its ready and unacknowledged messages and its consumers.</summary>
     public async Task<IReadOnlyList<(string Queue, int Ready, int Unacknowledged, int Consumers)>> QueuesAsync()
     {

@@ -49,7 +49,7 @@ public sealed class Ledger(ProcessNetwork network)
                 }
             }
             return string.Join(", ", [.. queued, .. outboxes]);
-        }, left => left.Length == 0, "every queue and outbox to be empty", TimeSpan.FromMinutes(3));
+        }, left => left.Length == 0, "every queue and outbox to be empty", TimeSpan.FromMinutes(3), FaultServers.QueuesPollEvery);
 
     /// <summary>Every accepted referral matched and recorded once; insights counted each once since <paramref name="before"/>.</summary>
     public async Task AssertEachTookEffectOnceAsync(LoadResult load, Figures before)

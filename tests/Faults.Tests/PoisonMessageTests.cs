@@ -42,7 +42,7 @@ public sealed class PoisonMessageTests(FaultNetwork fixture)
                 sent.Add(referralId);
 
                 var parked = await Eventually.Until(ParkedQueuesAsync, queues => queues.Count > 0, "the referral to be parked",
-                    ProcessNetwork.ParkAfter + TimeSpan.FromSeconds(60));
+                    ProcessNetwork.ParkAfter + TimeSpan.FromSeconds(60), FaultServers.QueuesPollEvery);
                 var (queue, count) = Assert.Single(parked);
                 Assert.Equal(1, count);
                 // Readiness reads the parked count from the broker at most every 5 s.

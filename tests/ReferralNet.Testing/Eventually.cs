@@ -9,7 +9,8 @@ public static class Eventually
     private static readonly TimeSpan LongestPollInterval = TimeSpan.FromMilliseconds(160);
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> holds, string what, TimeSpan? within = null)
+    /// <summary><paramref name="longestPoll"/>: for a probe that is itself costly (a broker's command-line tool), polled less often.</summary>
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> holds, string what, TimeSpan? within = null, TimeSpan? longestPoll = null)
     {
         var deadline = DateTime.UtcNow + (within ?? DefaultDeadline);
         var interval = FirstPollInterval;
@@ -25,7 +26,7 @@ public static class Eventually
                 throw new TimeoutException($"Waited {(within ?? DefaultDeadline).TotalSeconds:0.#} s for {what}; last seen: {value}");
             }
             await Task.Delay(interval);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, LongestPollInterval.Ticks));
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, (longestPoll ?? LongestPollInterval).Ticks));
         }
     }
 

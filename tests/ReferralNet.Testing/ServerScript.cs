@@ -12,18 +12,27 @@ public static class ServerScript
     public static Task RunAsync(string folder, string commands) =>
         RunProcessAsync("bash", ["-c", $"source \"$0\" && {commands}", Path.Combine(RepositoryRoot.Path, "deploy", "lib", "servers.sh"), folder]);
 
-    public static async Task<string> RunProcessAsync(string command, string[] arguments)
+    /// <summary>
+    /// Runs a program to its end and returns what it wrote on standard output; a non-zero exit fails with its standard
+    /// error, unless <paramref name="anyExitCode"/> (a linter's report comes with its findings' exit code).
+    /// </summary>
+    public static async Task<string> RunProcessAsync(
+        string command, string[] arguments, IReadOnlyDictionary<string, string>? environment = null, bool anyExitCode = false)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && !anyExitCode)
         {
             throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}");
         }

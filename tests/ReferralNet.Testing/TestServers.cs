@@ -6,7 +6,7 @@ namespace ReferralNet.Testing;
 
 /// <summary>Where the real PostgreSQL and RabbitMQ for the tests are, and how to control the broker.</summary>
 public sealed record Servers(string PostgresConnectionString, string RabbitHost, int RabbitPort, string RabbitUser, string RabbitPassword,
-    Func<string[], Task> RabbitCtl)
+    Func<string[], Task> RabbitCtl, Uri? RabbitManagement = null)
 {
     /// <summary>A connection string for a database of its own (DbUp creates it on first migration).</summary>
     public string Database(string name) => $"{PostgresConnectionString};Database={name}";
@@ -29,7 +29,8 @@ public static class TestServers
         var rabbitCtl = Environment.GetEnvironmentVariable("RN_TEST_RABBITMQCTL");
         if (postgres is not null && rabbitPort is not null && rabbitCtl is not null)
         {
-            return new Servers(postgres, "127.0.0.1", int.Parse(rabbitPort), "guest", "guest", args => ServerScript.RunProcessAsync(rabbitCtl, args));
+            var management = Environment.GetEnvironmentVariable("RN_TEST_RABBITMQ_MANAGEMENT") is { } address ? new Uri(address) : null;
+            return new Servers(postgres, "127.0.0.1", int.Parse(rabbitPort), "guest", "guest", args => ServerScript.RunProcessAsync(rabbitCtl, args), management);
         }
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
         {
@@ -58,7 +59,10 @@ public static class TestServers
         }
         var node = new ScriptedBroker(Directory.CreateTempSubdirectory("referralnet-broker.").FullName, ServerScript.FreePort(10000, 12700));
         await node.StartAsync();
-        return (shared with { RabbitHost = "127.0.0.1", RabbitPort = node.Port, RabbitUser = "guest", RabbitPassword = "guest", RabbitCtl = node.RabbitCtlAsync }, node);
+        return (shared with
+        {
+            RabbitHost = "127.0.0.1", RabbitPort = node.Port, RabbitUser = "guest", RabbitPassword = "guest", RabbitCtl = node.RabbitCtlAsync, RabbitManagement = null,
+        }, node);
     }
 
     private static RabbitMqContainer BrokerContainer() => new RabbitMqBuilder("rabbitmq:3.13-alpine").Build();
@@ -93,10 +97,28 @@ public static class TestServers
 
 public static class ServersExtensions
 {
-    /// <summary>A RabbitMQ virtual host of its own, so queues of one test never meet another's.</summary>
+    private static readonly HttpClient Management = new();
+
+    /// <summary>
+    /// A RabbitMQ virtual host of its own, so queues of one test never meet another's: through the management API where
+    /// the broker has it (a request), else with rabbitmqctl (an Erlang VM booted per call).
+    /// </summary>
     public static async Task<string> CreateVirtualHostAsync(this Servers servers, string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+        if (servers.RabbitManagement is { } api)
+        {
+            var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{servers.RabbitUser}:{servers.RabbitPassword}"));
+            async Task PutAsync(string path, object body)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(api, path)) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+                request.Headers.Authorization = new("Basic", credentials);
+                (await Management.SendAsync(request)).EnsureSuccessStatusCode();
+            }
+            await PutAsync($"api/vhosts/{name}", new { });
+            await PutAsync($"api/permissions/{name}/{servers.RabbitUser}", new { configure = ".*", write = ".*", read = ".*" });
+            return name;
+        }
         await servers.RabbitCtl(["add_vhost", name]);
         await servers.RabbitCtl(["set_permissions", "-p", name, servers.RabbitUser, ".*", ".*", ".*"]);
         return name;
