@@ -125,6 +125,6 @@ read -r passed failed < <(cat "$work"/results/*.trx 2>/dev/null | grep -o '<Coun
   | sed -E 's/.* passed="([0-9]+)".* failed="([0-9]+)".*/\1 \2/' | awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }')
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
-log "All tiers: $SECONDS s"
+log "Total: $SECONDS s"
 echo "$passed passed, $failed failed"
 exit "$status"
