@@ -21,6 +21,10 @@ public static class ImportRules
             .Check(service.MinimumAge is null or >= 0 and <= 120, at + "minimum_age", "must be between 0 and 120")
             .Check(service.MaximumAge is null or >= 0 and <= 120, at + "maximum_age", "must be between 0 and 120")
             .Check(!(service.MinimumAge > service.MaximumAge), at + "maximum_age", "must not be below minimum_age");
+        // The standard does not require an area's name, but the directory reads towns from the names: an area it cannot
+        // read must not silently mean "everywhere".
+        Each(service.ServiceAreas, at + "service_areas", (area, field) => errors
+            .Check(!string.IsNullOrWhiteSpace(area.Name), field + ".name", "is required: the directory reads the town from it"));
         Each(service.ServiceAtLocations, at + "service_at_locations", (place, field) => errors
             .Check(place.Location is not null || place.LocationId is not null, field, "needs its location or a location_id of the organization's locations")
             .Check(place.Location is null || place.LocationId is null || place.Location.Id == place.LocationId, field + ".location_id",
