@@ -40,6 +40,8 @@ public static class ImportEndpoint
 
     private const string OwnersOfServices = "SELECT agency_id FROM services WHERE id = ANY(@Ids)";
 
+    private const string StoredService = "SELECT hsds FROM services WHERE id = @Id";
+
     // Only the agency that first imported a term or taxonomy changes it (a row from before owners were kept is claimed),
     // and a coordinator (who imports taxonomies on their own, with no owner) changes any, keeping its owner.
     private const string StoreTerm = """
@@ -78,6 +80,9 @@ public static class ImportEndpoint
 
         /// <summary>An organization nested in a service: it adds an organization to the directory, and changes none.</summary>
         public bool Nested { get; init; }
+
+        /// <summary>A service sent as one of its places (a service at a location): it keeps the places it has.</summary>
+        public bool AtLocation { get; init; }
         public ValidationErrors Errors { get; } = new();
         public bool Accepted => Errors.IsValid;
     }
@@ -121,7 +126,7 @@ public static class ImportEndpoint
                 term.Id, TaxonomyId = term.TaxonomyId ?? term.TaxonomyDetail?.Id, term.ParentId, Document = term, Owner = caller.AgencyId,
             }, ct)]++;
         }
-        var services = accepted.Select(e => e.Service).OfType<HsdsService>().OrderBy(s => s.Id).ToList();
+        var services = await WithTheirPlacesAsync(work, accepted, ct);
         await StoreForeignTermsAsync(work, services, ct);
         var mappings = new Dictionary<Guid, IReadOnlyDictionary<Guid, string>>();
         var unmapped = new List<Guid>();
@@ -207,11 +212,11 @@ public static class ImportEndpoint
                     ReadOrganization(record, index, entries);
                     break;
                 case RecordKind.ServiceAtLocation:
-                    // A service at a location is its service, given at that location.
+                    // A service at a location is its service, given at one more location (WithTheirPlacesAsync keeps the others).
                     var service = record["service"]!.AsObject();
                     record.Remove("service");
                     service["service_at_locations"] = new JsonArray(record);
-                    ReadServiceOf(service, index, "service.", entries);
+                    ReadServiceOf(service, index, "service.", entries, atLocation: true);
                     break;
                 case RecordKind.Service:
                     ReadServiceOf(record, index, "", entries);
@@ -259,7 +264,7 @@ public static class ImportEndpoint
     /// A service on its own, as the standard's API serves it: its organization nested in it is read as an organization
     /// of the import (once per id), and the service is stored as belonging to it.
     /// </summary>
-    private static void ReadServiceOf(JsonObject record, int index, string at, List<Entry> entries)
+    private static void ReadServiceOf(JsonObject record, int index, string at, List<Entry> entries, bool atLocation = false)
     {
         Entry? parent = null;
         if (record["organization"] is JsonObject nested)
@@ -270,7 +275,7 @@ public static class ImportEndpoint
             parent = entries.FirstOrDefault(e => e.Organization is not null && e.Id == id)
                 ?? ReadOrganization(nested, index, entries, at + "organization.", nested: true);
         }
-        var service = entries.AddAndReturn(new Entry(index, at) { Parent = parent });
+        var service = entries.AddAndReturn(new Entry(index, at) { Parent = parent, AtLocation = atLocation });
         ReadService(record, service);
         if (parent is not null)
         {
@@ -422,6 +427,27 @@ public static class ImportEndpoint
             t.Term!.Id, TaxonomyId = t.Term.TaxonomyId ?? t.Term.TaxonomyDetail?.Id, t.Term.ParentId, Document = t.Term with { TaxonomyDetail = null },
             t.Owner,
         }), ct);
+    }
+
+    /// <summary>
+    /// The services to store, one per id (the record sent last wins). A service sent as one of its places keeps its
+    /// other places: the stored ones, and those of the other records of this import; the place sent replaces its namesake.
+    /// </summary>
+    private static async Task<List<HsdsService>> WithTheirPlacesAsync(UnitOfWork work, List<Entry> accepted, CancellationToken ct)
+    {
+        var services = new Dictionary<Guid, HsdsService>();
+        foreach (var entry in accepted.Where(e => e.Service is not null))
+        {
+            var service = entry.Service!;
+            if (entry.AtLocation)
+            {
+                var earlier = services.GetValueOrDefault(service.Id) ?? await work.QuerySingleOrDefaultAsync<HsdsService>(StoredService, new { service.Id }, ct);
+                var sent = service.ServiceAtLocations ?? [];
+                service = service with { ServiceAtLocations = [.. (earlier?.ServiceAtLocations ?? []).Where(p => sent.All(s => s.Id != p.Id)), .. sent] };
+            }
+            services[service.Id] = service;
+        }
+        return [.. services.Values.OrderBy(s => s.Id)];
     }
 
     /// <summary>Stores a taxonomy or a term with <paramref name="store"/>: created, updated, or unchanged when it returns no row.</summary>

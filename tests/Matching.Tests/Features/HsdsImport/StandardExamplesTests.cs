@@ -69,22 +69,48 @@ public sealed class StandardExamplesTests(NetworkFixture fixture)
     public async Task A_long_service_area_name_the_standard_allows_is_kept_whole()
     {
         using var coordinator = await fixture.Network.ClientAsync("coordinator");
-        var service = Example("service_full");
-        var (serviceId, organizationId) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
-        service["id"] = serviceId;
-        service["organization"]!["id"] = organizationId;
+        var service = ExampleServiceOfItsOwn();
         var longName = string.Concat(Enumerable.Repeat("隣の町と海辺の村まで、", 40));
         service["service_areas"]![0]!["name"] = longName;
-        foreach (var nested in service.DescendantsWithKey("service_id").ToList())
-        {
-            nested["service_id"] = serviceId;
-        }
 
         var result = await HsdsSamples.ImportAsync(coordinator, service);
 
         Assert.True(result["rejected"]!.AsArray().Count == 0, result.ToString());
-        var read = await ReadAsync(coordinator, "services", serviceId);
+        var read = await ReadAsync(coordinator, "services", service["id"]!.GetValue<string>());
         Assert.Equal(longName, read["service_areas"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_service_sent_at_one_more_location_keeps_the_places_it_had()
+    {
+        using var coordinator = await fixture.Network.ClientAsync("coordinator");
+        var service = ExampleServiceOfItsOwn();
+        await HsdsSamples.ImportAsync(coordinator, service.DeepClone());
+        var had = service["service_at_locations"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).ToList();
+        var atLocation = Example("service_at_location_full");
+        var placeId = Guid.NewGuid().ToString();
+        atLocation["id"] = placeId;
+        atLocation["service"] = Without(service, "service_at_locations");
+
+        var result = await HsdsSamples.ImportAsync(coordinator, atLocation);
+
+        Assert.True(result["rejected"]!.AsArray().Count == 0, result.ToString());
+        var read = await ReadAsync(coordinator, "services", service["id"]!.GetValue<string>());
+        Assert.Equal([.. had, placeId], read["service_at_locations"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
+    }
+
+    /// <summary>The standard's example service under ids of its own (and a new organization), apart from every other test's.</summary>
+    private static JsonObject ExampleServiceOfItsOwn()
+    {
+        var service = Example("service_full");
+        var serviceId = Guid.NewGuid().ToString();
+        service["id"] = serviceId;
+        service["organization"]!["id"] = Guid.NewGuid().ToString();
+        foreach (var nested in service.DescendantsWithKey("service_id").ToList())
+        {
+            nested["service_id"] = serviceId;
+        }
+        return service;
     }
 
     private static async Task AssertReadsBackAsync(HttpClient client, string collection, JsonObject expected)
