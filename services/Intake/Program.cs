@@ -39,6 +39,7 @@ app.MapMergeProposals();
 app.MapCloseCase();
 app.MapReissueAccessCode();
 app.MapTeam();
+app.MapKeyPerson();
 app.MapTasks();
 app.MapViewReferral();
 await app.RunServiceAsync(args);

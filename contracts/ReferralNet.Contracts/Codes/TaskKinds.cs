@@ -18,6 +18,9 @@ public static class TaskKinds
     /// <summary>For the lead: another agency referred the person and waits to be admitted to the team.</summary>
     public const string AdmitMember = "admit-member";
 
+    /// <summary>The young person asked for another key person: the lead names one (again).</summary>
+    public const string KeyPersonChange = "key-person-change";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
-        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember);
+        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange);
 }

@@ -24,10 +24,12 @@ public static class TimelineKinds
     public const string MemberAdmitted = "member-admitted";
     public const string AdmissionDeclined = "admission-declined";
     public const string MemberRemoved = "member-removed";
+    public const string KeyPersonNamed = "key-person-named";
+    public const string KeyPersonChangeRequested = "key-person-change-requested";
 
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
         CaseOpened, ReferralSubmitted, StatusChanged, CaseMerged, CaseClosed, LeadChanged, ConsentGranted,
         ConsentRevoked, ConsentExpired, HandoffOffered, HandoffAccepted, HandoffDeclined, HandoffExpired,
         HandoffWithdrawn, HandoffConnected, HandoffCompleted, CaseEscalated, AdmissionRequested, MemberAdmitted,
-        AdmissionDeclined, MemberRemoved);
+        AdmissionDeclined, MemberRemoved, KeyPersonNamed, KeyPersonChangeRequested);
 }

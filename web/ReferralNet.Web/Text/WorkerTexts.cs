@@ -57,6 +57,8 @@ public sealed class WorkerTexts
     public required string WaitsToJoin { get; init; }
     public required string Admit { get; init; }
     public required string DeclineAdmission { get; init; }
+    public required string KeyPerson { get; init; }
+    public required string NoKeyPerson { get; init; }
     public required string Admitted { get; init; }
     public required string AdmissionDeclined { get; init; }
     public required IReadOnlyDictionary<string, string> Standings { get; init; }
@@ -155,6 +157,7 @@ public sealed class WorkerTexts
 
         Case = "ケース", Status = "状態", Lead = "担当の中心",
         Reference = "番号", Team = "チーム", WaitsToJoin = "参加を希望しています", Admit = "参加を認める", DeclineAdmission = "参加を断る",
+        KeyPerson = "主担当者", NoKeyPerson = "主担当者はまだ決まっていません",
         Admitted = "チームへの参加を認めました。", AdmissionDeclined = "チームへの参加を断りました。",
         Standings = new Dictionary<string, string> { ["lead"] = "担当の中心", ["member"] = "メンバー", ["pending"] = "参加の承認待ち" },
         NotShared = "本人が共有していません", Name = "氏名", Contact = "連絡先", Timeline = "経過",
@@ -182,6 +185,7 @@ public sealed class WorkerTexts
             ["answer-offer"] = "届いた紹介に返事をする", ["make-first-contact"] = "若者に最初の連絡をする",
             ["choose-next-service"] = "次の紹介先を選ぶ", ["record-outcome"] = "支援の結果を記録する",
             ["admit-member"] = "チームへの参加を認めるか決める",
+            ["key-person-change"] = "本人が主担当者の交代を希望: 主担当者を決め直す",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -212,6 +216,7 @@ public sealed class WorkerTexts
             ["handoff-connected"] = "最初の連絡", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
             ["admission-requested"] = "チームへの参加の希望", ["member-admitted"] = "チームに参加", ["admission-declined"] = "チームへの参加を断った",
             ["member-removed"] = "チームから外れた",
+            ["key-person-named"] = "主担当者が決まった", ["key-person-change-requested"] = "本人が主担当者の交代を希望",
         },
         DuplicateReasons = new Dictionary<string, string>
         {
@@ -247,6 +252,7 @@ public sealed class WorkerTexts
 
         Case = "Case", Status = "Status", Lead = "Lead agency",
         Reference = "Reference", Team = "Team", WaitsToJoin = "asks to join", Admit = "Let them join", DeclineAdmission = "Do not let them join",
+        KeyPerson = "Key person", NoKeyPerson = "No key person named yet",
         Admitted = "They joined the team.", AdmissionDeclined = "They were not let into the team.",
         Standings = new Dictionary<string, string> { ["lead"] = "lead", ["member"] = "member", ["pending"] = "waiting to join" },
         NotShared = "not shared by the young person", Name = "Name", Contact = "Contact", Timeline = "Timeline",
@@ -274,6 +280,7 @@ public sealed class WorkerTexts
             ["answer-offer"] = "Answer an offer", ["make-first-contact"] = "Make first contact with the young person",
             ["choose-next-service"] = "Choose the next service", ["record-outcome"] = "Record the outcome",
             ["admit-member"] = "Decide whether an agency joins the team",
+            ["key-person-change"] = "The young person asks for another key person: name one again",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -304,6 +311,7 @@ public sealed class WorkerTexts
             ["handoff-connected"] = "First contact", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
             ["admission-requested"] = "Asked to join the team", ["member-admitted"] = "Joined the team", ["admission-declined"] = "Not let into the team",
             ["member-removed"] = "Left the team",
+            ["key-person-named"] = "Key person named", ["key-person-change-requested"] = "The young person asked for another key person",
         },
         DuplicateReasons = new Dictionary<string, string>
         {

@@ -8,8 +8,9 @@ public sealed record TeamTask([property: CodeList(typeof(TaskKinds))] string Kin
 public sealed record TeamTasksResponse(IReadOnlyList<TeamTask> Items);
 
 /// <summary>
-/// The lead's tasks of intake: admit (or not) each agency that referred the person and waits (API-v3 §1), due
-/// Intake:AdmitWithin after it asked. Oldest first; the worker's "my work" shows them beside handoff's.
+/// The lead's tasks of intake: admit (or not) each agency that referred the person and waits, and name a key person
+/// again when the young person asked for another (API-v3 §1; agencyId: the current key person's agency, else the
+/// lead), each due Intake:AdmitWithin after the asking. Oldest first; the worker's "my work" shows them beside handoff's.
 /// </summary>
 public static class TasksEndpoint
 {
@@ -24,6 +25,14 @@ public static class TasksEndpoint
         LIMIT @MaxTasks
         """;
 
+    private const string KeyPersonChangesOfLead = """
+        SELECT k.case_id AS CaseId, COALESCE(c.key_person_agency_id, c.lead_agency_id) AS AgencyId, k.requested_at AS RequestedAt
+        FROM key_person_change_requests k JOIN cases c ON c.id = k.case_id
+        WHERE c.lead_agency_id = @AgencyId
+        ORDER BY k.requested_at, k.case_id
+        LIMIT @MaxTasks
+        """;
+
     public static void MapTasks(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/intake/tasks", Handle).RequirePersonAccess(Policies.Worker)
             .WithName("ListIntakeTasks").WithSummary("The intake tasks of the caller's agency: agencies waiting to be admitted to its cases");
@@ -31,8 +40,12 @@ public static class TasksEndpoint
     private static async Task<Ok<TeamTasksResponse>> Handle(Caller caller, Database database, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var waiting = await database.QueryAsync<WaitingAgency>(OfLead, new { caller.AgencyId, MaxTasks }, ct);
-        return TypedResults.Ok(new TeamTasksResponse([.. waiting.Select(w =>
-            new TeamTask(TaskKinds.AdmitMember, w.CaseId, CaseReference.Of(w.CaseId), w.AgencyId, w.RequestedAt + options.Value.AdmitWithin))]));
+        var keyPersonChanges = await database.QueryAsync<WaitingAgency>(KeyPersonChangesOfLead, new { caller.AgencyId, MaxTasks }, ct);
+        var dueWithin = options.Value.AdmitWithin;
+        return TypedResults.Ok(new TeamTasksResponse([.. waiting.Select(w => (Kind: TaskKinds.AdmitMember, w))
+            .Concat(keyPersonChanges.Select(w => (Kind: TaskKinds.KeyPersonChange, w)))
+            .Select(t => new TeamTask(t.Kind, t.w.CaseId, CaseReference.Of(t.w.CaseId), t.w.AgencyId, t.w.RequestedAt + dueWithin))
+            .OrderBy(t => t.DueAt).Take(MaxTasks)]));
     }
 
     private sealed class WaitingAgency

@@ -5,7 +5,7 @@ namespace ReferralNet.Intake.Features.Team;
 /// <summary>An agency of the case's team: its standing, since when, and how it came in (null while pending).</summary>
 public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset Since, string? JoinedBy);
 
-/// <summary>The key person (主担当者) is chosen in the team-and-plan issue; until then none is named.</summary>
+/// <summary>The key person (主担当者): a worker of a lead or member agency, named by the lead (KeyPersonEndpoints).</summary>
 public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 
 public sealed record TeamView(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson);
@@ -32,6 +32,10 @@ public static class CaseTeam
         """;
 
     private const string ReadCase = "SELECT id, person_id AS PersonId, status, lead_agency_id AS LeadAgencyId FROM cases WHERE id = @CaseId";
+
+    private const string ReadKeyPerson = """
+        SELECT key_person_agency_id AS AgencyId, key_person_name AS DisplayName FROM cases WHERE id = @CaseId AND key_person_agency_id IS NOT NULL
+        """;
 
     private const string EscalationStanding = $"""
         SELECT EXISTS (SELECT 1 FROM case_participation
@@ -61,9 +65,17 @@ public static class CaseTeam
     public static Task<CaseRow?> FindAsync(UnitOfWork work, Guid caseId, CancellationToken ct) =>
         work.QuerySingleOrDefaultAsync<CaseRow>(ReadCase, new { CaseId = caseId }, ct);
 
-    public static async Task<TeamView> ReadAsync(UnitOfWork work, Guid caseId, CancellationToken ct) =>
-        new(caseId, CaseReference.Of(caseId), (await work.QueryAsync<MemberRow>(ReadMembers, new { CaseId = caseId }, ct))
-            .Select(m => new TeamMember(m.AgencyId, m.Standing, m.Since, m.JoinedBy)).ToList(), KeyPerson: null);
+    /// <summary>The team; its key person only while their agency is still lead or member (one that left names none).</summary>
+    public static async Task<TeamView> ReadAsync(UnitOfWork work, Guid caseId, CancellationToken ct)
+    {
+        var members = (await work.QueryAsync<MemberRow>(ReadMembers, new { CaseId = caseId }, ct))
+            .Select(m => new TeamMember(m.AgencyId, m.Standing, m.Since, m.JoinedBy)).ToList();
+        var keyPerson = await work.QuerySingleOrDefaultAsync<KeyPersonRow>(ReadKeyPerson, new { CaseId = caseId }, ct);
+        return new(caseId, CaseReference.Of(caseId), members,
+            keyPerson is not null && members.Any(m => m.AgencyId == keyPerson.AgencyId && m.Standing != Standings.Pending)
+                ? new KeyPerson(keyPerson.AgencyId, keyPerson.DisplayName)
+                : null);
+    }
 
     /// <summary>
     /// Ends the agency's standing in the case at <paramref name="at"/>: in this service's projection at once, on the
@@ -89,6 +101,12 @@ public static class CaseTeam
         {
             await EndAsync(work, participation, found, agencyId, TeamRemovalReasons.EscalationReassigned, at, ct);
         }
+    }
+
+    private sealed class KeyPersonRow
+    {
+        public Guid AgencyId { get; init; }
+        public string DisplayName { get; init; } = "";
     }
 
     private sealed class MemberRow

@@ -38,9 +38,12 @@ public sealed record OpenedReferral(Guid ReferralId, Guid? CaseId, Guid? PersonI
 /// <summary>An agency of a young person's team: lead, member or pending (API-v3 §1).</summary>
 public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset Since, string? JoinedBy);
 
-public sealed record Team(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members);
+/// <summary>The key person of a team (主担当者): a worker of a lead or member agency.</summary>
+public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 
-/// <summary>A lead's task of intake: decide whether an agency that referred the person joins the team.</summary>
+public sealed record Team(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null);
+
+/// <summary>A lead's task of intake: decide whether an agency that referred the person joins the team, or name a key person again.</summary>
 public sealed record TeamTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
 
 public sealed record TeamTaskList(IReadOnlyList<TeamTask> Items);
