@@ -94,6 +94,9 @@ public sealed class Texts
     public required string TheyJoined { get; init; }
     public required string TheyDidNotJoin { get; init; }
     public required string TheyWereRemoved { get; init; }
+    public required string YourKeyPerson { get; init; }
+    public required string AskForAnotherKeyPerson { get; init; }
+    public required string AnotherKeyPersonAsked { get; init; }
     public required string Lead { get; init; }
     public required string WhatYouShare { get; init; }
     public required string NothingShared { get; init; }

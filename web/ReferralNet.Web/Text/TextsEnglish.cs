@@ -75,6 +75,8 @@ internal static class TextsEnglish
         LetThemJoin = "Let them join", NoThankYou = "No, thank you",
         RemoveFromTeam = "Remove from my team", RemoveFromTeamHint = "An agency you remove stops seeing your information straight away.",
         TheyJoined = "They joined your team.", TheyDidNotJoin = "They will not join.", TheyWereRemoved = "They were removed from your team.",
+        YourKeyPerson = "The person who looks after you", AskForAnotherKeyPerson = "I would like someone else",
+        AnotherKeyPersonAsked = "We told them. They will talk with you about who could look after you instead.",
         Lead = "leads your support",
         WhatYouShare = "What you share",
         NothingShared = "You share nothing right now.",

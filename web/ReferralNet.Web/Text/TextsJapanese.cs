@@ -75,6 +75,8 @@ internal static class TextsJapanese
         LetThemJoin = "加わってもらう", NoThankYou = "加わらなくていい",
         RemoveFromTeam = "チームから外す", RemoveFromTeamHint = "外すと、その機関はすぐにあなたの情報を見られなくなります。",
         TheyJoined = "チームに加わってもらいました。", TheyDidNotJoin = "加わらないことにしました。", TheyWereRemoved = "チームから外しました。",
+        YourKeyPerson = "あなたの担当者", AskForAnotherKeyPerson = "別の人に替えてほしい",
+        AnotherKeyPersonAsked = "伝えました。だれが担当するとよいか、あなたと相談します。",
         Lead = "中心になって担当",
         WhatYouShare = "共有している情報",
         NothingShared = "いまは何も共有していません。",

@@ -70,4 +70,35 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
         await Assertions.Expect(helping).ToContainTextAsync("Team High");
         await Browsing.LookAsync(youth, $"youth-team-removed-{language}");
     }
+
+    [BrowserFact]
+    public async Task The_young_person_sees_their_key_person_and_asks_for_another_which_the_lead_sees_as_a_task()
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
+        var school = await new Scenario(_network).CreateAgencyAsync("school", "Key Person High");
+        using var teacher = await _network.ClientAsync("worker", agency: school);
+        var opened = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
+            Scenario.Referral(givenName: $"担{Guid.NewGuid():N}"[..8], birthDate: "2008-06-06")), HttpStatusCode.Created);
+        var caseId = opened["caseId"]!.GetValue<Guid>();
+        await Scenario.ReadAsync(await teacher.PutAsJsonAsync($"/api/intake/cases/{caseId}/key-person",
+            new { agencyId = school, displayName = "佐藤 先生" }), HttpStatusCode.OK);
+        var (youthClient, signInName) = await YouthSignIn.EnrolAsync(_network, opened["youthAccessCode"]!.GetValue<string>());
+        youthClient.Dispose();
+
+        var youth = await Browsing.SignInAsYouthAsync(fixture, "ja", signInName, YouthSignIn.Passphrase);
+        var helping = youth.Locator("section", new() { Has = youth.GetByRole(AriaRole.Heading, new() { Name = t.WhoHelpsYou }) });
+        await Assertions.Expect(helping).ToContainTextAsync($"{t.YourKeyPerson}: 佐藤 先生");
+        await Browsing.LookAsync(youth, "youth-key-person-ja");
+        await Browsing.PressAsync(youth, helping.GetByRole(AriaRole.Button, new() { Name = t.AskForAnotherKeyPerson }));
+        await youth.WaitForURLAsync("**/youth?done=another-asked");
+        await Assertions.Expect(youth.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.AnotherKeyPersonAsked);
+
+        var lead = await Browsing.OpenAsync(fixture, "ja");
+        await Browsing.SignInAsDemoAsync(lead, Roles.Worker, school);
+        await lead.GotoAsync("/worker");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.KeyPersonChange] })).ToHaveCountAsync(1);
+        await lead.GotoAsync($"/worker/cases/{caseId}");
+        await Assertions.Expect(lead.Locator("#team")).ToContainTextAsync($"{t.Worker.KeyPerson}: 佐藤 先生");
+        await Browsing.LookAsync(lead, "worker-key-person-ja");
+    }
 }

@@ -27,7 +27,10 @@ public sealed record ReceiptPurpose(string Purpose);
 /// <summary>An agency of the young person's team: lead, member, or pending (asks to join).</summary>
 public sealed record TeamMember(Guid AgencyId, string Standing);
 
-public sealed record Team(IReadOnlyList<TeamMember> Members);
+/// <summary>The key person of the team: a worker of one of its agencies.</summary>
+public sealed record KeyPerson(Guid AgencyId, string DisplayName);
+
+public sealed record Team(IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null);
 
 /// <summary>One open case of the young person, with its team.</summary>
 public sealed record MyCase(Guid CaseId, string Reference, string Status, Team Team);
@@ -69,6 +72,10 @@ public sealed class YouthApi(GatewayApi gateway)
     /// <summary>Lets an agency that asks to join the team join (<c>admit</c>) or not (<c>decline</c>).</summary>
     public Task<ApiResult<object>> DecideAsync(Guid caseId, Guid agencyId, bool admit, CancellationToken ct) =>
         gateway.PostAsync<object>($"/api/intake/cases/{caseId}/team/{agencyId}/{(admit ? "admit" : "decline")}", null, ct);
+
+    /// <summary>The young person asks for another key person: the lead's task until it names one.</summary>
+    public Task<ApiResult<object>> AskForAnotherKeyPersonAsync(Guid caseId, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/intake/cases/{caseId}/key-person/change-request", new { }, ct);
 
     public Task<ApiResult<object>> RemoveAsync(Guid caseId, Guid agencyId, CancellationToken ct) =>
         gateway.DeleteAsync($"/api/intake/cases/{caseId}/team/{agencyId}", ct);
