@@ -61,9 +61,34 @@ public sealed record PossibleDuplicates(Guid CaseId, IReadOnlyList<PossibleDupli
 
 public sealed record MergeProposal(Guid ProposalId, Guid CaseId, Guid OtherCaseId, string Status, IReadOnlyList<string> Reasons, Guid ProposedByAgencyId, DateTimeOffset ProposedAt);
 
+public sealed record OfferedHandoff(Guid HandoffId);
+
+/// <summary>A merge's answer: merged (200), or a proposal that waits for the other case's agencies (202).</summary>
+public sealed record MergeAnswer(Guid? ProposalId);
+
+public sealed record IssuedCode(string YouthAccessCode, DateTimeOffset ExpiresAt);
+
 /// <summary>The calls the worker's pages make, as the signed-in worker.</summary>
 public sealed class WorkerApi(GatewayApi gateway)
 {
+    /// <summary>Offers the referral's case to a service: a warm handoff.</summary>
+    public Task<ApiResult<OfferedHandoff>> OfferAsync(Guid referralId, Guid serviceId, string? note, CancellationToken ct) =>
+        gateway.PostAsync<OfferedHandoff>("/api/handoffs", new { referralId, toServiceId = serviceId, note }, ct);
+
+    /// <summary>A move of a handoff (accept, decline, withdraw, contact, complete) with its body.</summary>
+    public Task<ApiResult<Handoff>> MoveHandoffAsync(Guid handoffId, string move, object? body, CancellationToken ct) =>
+        gateway.PostAsync<Handoff>($"/api/handoffs/{handoffId}/{move}", body, ct);
+
+    public Task<ApiResult<MergeAnswer>> MergeAsync(Guid caseId, Guid otherCaseId, CancellationToken ct) =>
+        gateway.PostAsync<MergeAnswer>($"/api/intake/cases/{caseId}/merge", new { otherCaseId }, ct);
+
+    /// <summary>Confirms (<paramref name="confirm"/>) or declines a merge proposal.</summary>
+    public Task<ApiResult<object>> AnswerMergeProposalAsync(Guid proposalId, bool confirm, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/intake/merge-proposals/{proposalId}/{(confirm ? "confirm" : "decline")}", null, ct);
+
+    public Task<ApiResult<IssuedCode>> ReissueAccessCodeAsync(Guid caseId, CancellationToken ct) =>
+        gateway.PostAsync<IssuedCode>($"/api/intake/cases/{caseId}/youth-access-code", null, ct);
+
     public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
 
     public Task<ApiResult<TeamTaskList>> TeamTasksAsync(CancellationToken ct) => gateway.GetAsync<TeamTaskList>("/api/intake/tasks", ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ReferralNet.Web.Features.Services;
 using ReferralNet.Web.Gateway;
 
 namespace ReferralNet.Web.Features.Youth;
@@ -41,7 +42,6 @@ public sealed record WaitingReset(Guid? RequestedByAgencyId, DateTimeOffset Requ
 public sealed record ListOf<T>(IReadOnlyList<T> Items, string? NextCursor = null);
 
 /// <summary>An organization of the directory as the HSDS read API names it (its one-to-one fields suffice).</summary>
-public sealed record Organization(Guid Id, string Name);
 
 /// <summary>The calls the young person's pages make, with their own token, for their own person only.</summary>
 public sealed class YouthApi(GatewayApi gateway)
@@ -73,6 +73,10 @@ public sealed class YouthApi(GatewayApi gateway)
     public Task<ApiResult<object>> DecideAsync(Guid caseId, Guid agencyId, bool admit, CancellationToken ct) =>
         gateway.PostAsync<object>($"/api/intake/cases/{caseId}/team/{agencyId}/{(admit ? "admit" : "decline")}", null, ct);
 
+    /// <summary>The young person stops sharing what a consent covered.</summary>
+    public Task<ApiResult<object>> StopSharingAsync(Guid consentId, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/consent/consents/{consentId}/revoke", null, ct);
+
     /// <summary>The young person asks for another key person: the lead's task until it names one.</summary>
     public Task<ApiResult<object>> AskForAnotherKeyPersonAsync(Guid caseId, CancellationToken ct) =>
         gateway.PostAsync<object>($"/api/intake/cases/{caseId}/key-person/change-request", new { }, ct);
@@ -86,7 +90,7 @@ public sealed class YouthApi(GatewayApi gateway)
     /// <summary>The names of the agencies, from the directory (anyone may read who the network's agencies are).</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> agencies, CancellationToken ct)
     {
-        var found = await Task.WhenAll(agencies.Distinct().Select(id => gateway.GetAsync<Organization>($"/api/matching/hsds/organizations/{id}", ct, GatewayApi.Hsds)));
+        var found = await Task.WhenAll(agencies.Distinct().Select(id => gateway.GetAsync<HsdsOrganizationName>($"/api/matching/hsds/organizations/{id}", ct, GatewayApi.Hsds)));
         return found.Where(r => r.IsOk).Select(r => r.Value!).ToDictionary(o => o.Id, o => o.Name);
     }
 
