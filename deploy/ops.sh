@@ -16,7 +16,7 @@ if [ ! -x "$ctl" ] || [ ! -f "$data/secrets.env" ]; then echo "Start the network
 # shellcheck source=/dev/null # written by the run script
 source "$data/secrets.env"
 find_pg_bin
-services=(intake matching consent handoff insights)
+services=(intake matching consent handoff insights support)
 
 sql() { # SERVICE STATEMENT
   PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "referralnet_$1" -tAq -c "$2"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole ReferralNet network on this machine: PostgreSQL and RabbitMQ (installed from the OS packages when
-# missing) from a private data folder on 127.0.0.1, migrations, the five services, the gateway and the demo network.
+# missing) from a private data folder on 127.0.0.1, migrations, the six services, the gateway and the demo network.
 # Prints where to open it. Ctrl-C stops everything it started; running it again reuses the data in .data/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,10 +11,10 @@ pg_port=${REFERRALNET_PG_PORT:-15432}
 rabbit_port=${REFERRALNET_RABBIT_PORT:-5682}
 gateway_port=${REFERRALNET_GATEWAY_PORT:-8080}
 web_port=${REFERRALNET_WEB_PORT:-5100}
-declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]=5104 [insights]=5105)
+declare -A service_ports=([intake]=5101 [matching]=5102 [consent]=5103 [handoff]=5104 [insights]=5105 [support]=5106)
 # REFERRALNET_SERVICES starts only some services (for example "intake" for deploy/load.sh intake); the demo data then
 # is not loaded, since it goes through matching.
-read -r -a services <<< "${REFERRALNET_SERVICES:-intake matching consent handoff insights}"
+read -r -a services <<< "${REFERRALNET_SERVICES:-intake matching consent handoff insights support}"
 # REFERRALNET_INSTANCES runs more than one instance of a service as competing consumers behind the gateway: "2" for
 # every service, or per service ("matching=2 handoff=2"). Instance i of a service listens on its port + 100 (i - 1).
 declare -A instances=()
@@ -142,7 +142,7 @@ destinations+=("ReverseProxy__Clusters__web__Destinations__primary__Address=http
 pids+=($!)
 
 gateway="http://127.0.0.1:$gateway_port"
-if [ ${#services[@]} -eq 5 ]; then
+if [ ${#services[@]} -eq 6 ]; then
   log "Waiting for every service to be ready, then loading the demo network..."
   dotnet "$(output deploy/ReferralNet.Demo)/ReferralNet.Demo.dll" seed --gateway "$gateway" \
     || { log "The network did not come up; see the logs in $data/logs"; exit 1; }

@@ -19,6 +19,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<CaseLeadRecorder>();
     bus.AddConsumer<ServiceRecorder>();
     bus.AddConsumer<AgencyRecorder>();
+    bus.AddConsumer<ReviewEscalationRecorder>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();

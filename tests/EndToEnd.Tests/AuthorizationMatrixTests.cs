@@ -166,6 +166,23 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
 
         ["GET /api/insights/summary"] = new(Audience.Coordinator, _ => "/api/insights/summary"),
         ["GET /api/insights/flow"] = new(Audience.Coordinator, _ => "/api/insights/flow?period=2026-W01&by=agency"),
+
+        ["GET /api/support/cases/{caseId:guid}/plan"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/plan"),
+        ["PUT /api/support/cases/{caseId:guid}/plan"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/plan", w => w.PlanBody),
+        ["GET /api/support/cases/{caseId:guid}/plan/versions"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/plan/versions"),
+        ["POST /api/support/cases/{caseId:guid}/plan/steps/{stepId:guid}/moves"] = new(Audience.PersonLevel,
+            w => $"/api/support/cases/{w.CaseId}/plan/steps/{w.StepId}/moves", _ => new { to = "started" }),
+        ["POST /api/support/cases/{caseId:guid}/reviews"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/reviews",
+            w => new { goals = new[] { new { goalId = w.GoalId, progress = "better" } } }),
+        ["GET /api/support/cases/{caseId:guid}/reviews"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/reviews"),
+        ["POST /api/support/cases/{caseId:guid}/follow-ups"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/follow-ups",
+            _ => new { result = "needs-help-again" }),
+        ["GET /api/support/cases/{caseId:guid}/follow-ups"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/follow-ups"),
+        ["GET /api/support/me/plans"] = new(Audience.YoungPersonOwn, _ => "/api/support/me/plans"),
+        ["POST /api/support/me/plans/{caseId:guid}/agree"] = new(Audience.PersonLevel, w => $"/api/support/me/plans/{w.CaseId}/agree"),
+        ["POST /api/support/me/plans/{caseId:guid}/comment"] = new(Audience.PersonLevel, w => $"/api/support/me/plans/{w.CaseId}/comment",
+            _ => new { text = "not mine to comment on" }),
+        ["GET /api/support/tasks"] = new(Audience.OwnAgencyList, _ => "/api/support/tasks"),
     };
 
     [Fact]
@@ -328,11 +345,12 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     /// <summary>
     /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, the clinic's
     /// proposal to merge the school's case into a near match of its own, an agency that takes part in nothing, and one
-    /// that referred the same young person and waits to be admitted (pending).
+    /// that referred the same young person and waits to be admitted (pending); the case's support plan with a goal and a step.
     /// </summary>
     private sealed record World(
         HttpClient Teacher, Guid School, Guid Clinic, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
-        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider, Guid Pending)
+        Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider, Guid Pending,
+        object PlanBody, Guid GoalId, Guid StepId)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
@@ -353,7 +371,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 Scenario.Referral(givenName: $"裏{Guid.NewGuid():N}"[..8], municipality: town)), HttpStatusCode.Created);
             var personId = referral["personId"]!.GetValue<Guid>();
             var referralId = referral["referralId"]!.GetValue<Guid>();
-            var consent = await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, personId, ["contact", "case-notes"]), HttpStatusCode.Created);
+            var consent = await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, personId, ["contact", "case-notes", "support-plan"]), HttpStatusCode.Created);
             await scenario.WaitForMatchesAsync(teacher, referralId);
             var handoff = await scenario.OfferHandoffAsync(teacher, referralId, clinicService);
             // The snapshot before the refusals must not race the timeline's own consumers: wait for their entries.
@@ -373,10 +391,18 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 modalities = new[] { "video" }, ageMin = 12, ageMax = 39, municipalities = new[] { town }, languages = new[] { "ja" },
                 fee = "free", capacity = new { available = 3, maximum = 20, waitWeeks = 0 }, status = "active",
             };
+            var planBody = new
+            {
+                goals = new[] { new { text = "Matrix goal" } },
+                steps = new[] { new { kind = "online-contact", title = "Matrix step", ownerAgencyId = school, due = "2027-01-31" } },
+            };
+            var plan = await Eventually.Until(async () => await teacher.PutAsJsonAsync($"/api/support/cases/{caseId}/plan", planBody),
+                response => response.StatusCode == HttpStatusCode.Created, "the plan written once the support service knows the case");
+            var planView = await Scenario.ReadAsync(plan, HttpStatusCode.Created);
             return new World(teacher, school, clinic, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
-                outsider, pending);
+                outsider, pending, planBody, planView["goals"]![0]!["id"]!.GetValue<Guid>(), planView["steps"]![0]!["id"]!.GetValue<Guid>());
         }
 
         /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
@@ -387,12 +413,14 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var handoff = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/handoffs/{HandoffId}"), HttpStatusCode.OK);
             var other = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/intake/cases/{OtherCaseId}"), HttpStatusCode.OK);
             var proposals = await Scenario.ReadAsync(await Teacher.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK);
+            var plan = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/cases/{CaseId}/plan"), HttpStatusCode.OK);
             return string.Join('\n',
                 $"case {view["status"]} lead {view["leadAgencyId"]} participants {view["participants"]!.ToJsonString()} timeline {view["timeline"]!.AsArray().Count}",
                 $"other {other["status"]} {other["mergedInto"]}",
                 $"consents {string.Join(',', consents["items"]!.AsArray().Select(c => $"{c!["consentId"]}:{c["status"]}"))}",
                 $"handoff {handoff["status"]}",
-                $"proposals {proposals["items"]!.ToJsonString()}");
+                $"proposals {proposals["items"]!.ToJsonString()}",
+                $"plan {plan.ToJsonString()}");
         }
     }
 }

@@ -10,12 +10,13 @@ using ReferralNet.Handoff.Features;
 using ReferralNet.Insights.Features.Summary;
 using ReferralNet.Intake.Features.OpenReferral;
 using ReferralNet.Matching.Features.Services;
+using ReferralNet.Support.Features;
 using ReferralNet.Web;
 
 namespace ReferralNet.Testing;
 
 /// <summary>
-/// The whole network for a test class: the five services and the gateway, each with its own database, on one virtual
+/// The whole network for a test class: the six services and the gateway, each with its own database, on one virtual
 /// host of the real broker. Clients talk to it only through the gateway, as a real client would.
 /// </summary>
 public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
@@ -59,7 +60,19 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
     /// <summary>The handoff service's own container, for a test that runs its deadline sweep as a second instance would.</summary>
     public IServiceProvider HandoffServices { get; private set; } = null!;
 
-    /// <summary>Every route of the five services and of the gateway itself (not the proxied ones): the route table.</summary>
+    /// <summary>The support service's clock: a test moves it past a review's day or a follow-up's; its sweep keeps real time.</summary>
+    public ShiftedTime SupportTime { get; } = new();
+
+    /// <summary>The support service's own container, for a test that runs its review sweep as a second instance would.</summary>
+    public IServiceProvider SupportServices { get; private set; } = null!;
+
+    /// <summary>A second support instance on the same database and broker, started now.</summary>
+    public ServiceHost<SupportOptions> StartAnotherSupport() =>
+        new ServiceHost<SupportOptions>(_supportSettings, services => services.AddSingleton<TimeProvider>(SupportTime)).Start().UntilReady();
+
+    private IReadOnlyDictionary<string, string?> _supportSettings = new Dictionary<string, string?>();
+
+    /// <summary>Every route of the six services and of the gateway itself (not the proxied ones): the route table.</summary>
     public IReadOnlyList<(string Process, RouteEndpoint Endpoint)> Routes { get; private set; } = [];
 
     /// <summary>Every span the matching service's tracer saw (in one process it sees all ReferralNet sources).</summary>
@@ -91,6 +104,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
             ["Consent:ResetCheckEvery"] = "00:00:00.200",
             ["Handoff:SweepEvery"] = "00:00:00.200",
+            ["Support:SweepEvery"] = "00:00:00.200",
             ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
             // A loaded test machine must not shed the suite's bursts; admission control has tests of its own.
             ["Admission:QueueBudget"] = AdmissionBudget,
@@ -112,6 +126,9 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         network.HandoffServices = handoff.Services;
         var insights = network.Add(new ServiceHost<DisclosureOptions>(ServiceSettings("insights"),
             services => services.AddSingleton<TimeProvider>(network.InsightsTime)).Start().UntilReady());
+        network._supportSettings = ServiceSettings("support");
+        var support = network.Add(network.StartAnotherSupport());
+        network.SupportServices = support.Services;
 
         var gateway = new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey)])
         {
@@ -129,6 +146,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["ReverseProxy:Clusters:consent:Destinations:primary:Address"] = consent.Address.ToString(),
             ["ReverseProxy:Clusters:handoff:Destinations:primary:Address"] = handoff.Address.ToString(),
             ["ReverseProxy:Clusters:insights:Destinations:primary:Address"] = insights.Address.ToString(),
+            ["ReverseProxy:Clusters:support:Destinations:primary:Address"] = support.Address.ToString(),
         };
         // The web app is named before it starts: the gateway routes to it and it calls the gateway.
         var webPort = FreePorts.Next();
@@ -147,6 +165,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         }, environment: "Development", port: webPort).Start().UntilReady());
         network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),
             .. RoutesOf("consent", consent.Services), .. RoutesOf("handoff", handoff.Services), .. RoutesOf("insights", insights.Services),
+            .. RoutesOf("support", support.Services),
             .. RoutesOf("gateway", gatewayHost.Services).Where(r => r.Endpoint.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>() is null)];
         return network;
     }

@@ -7,5 +7,8 @@ public static class EscalationReasons
     public const string NoFirstContact = "no-first-contact";
     public const string NoNextStep = "no-next-step";
 
-    public static readonly IReadOnlySet<string> All = CodeSet.Of(PassedAround, NoFirstContact, NoNextStep);
+    /// <summary>A plan's review is overdue by more than Support:ReviewGrace (raised by the support service).</summary>
+    public const string ReviewOverdue = "review-overdue";
+
+    public static readonly IReadOnlySet<string> All = CodeSet.Of(PassedAround, NoFirstContact, NoNextStep, ReviewOverdue);
 }

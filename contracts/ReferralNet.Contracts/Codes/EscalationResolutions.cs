@@ -11,6 +11,9 @@ public static class EscalationResolutions
     /// <summary>Set by the network, not by a coordinator: a later offer on the case was accepted.</summary>
     public const string OfferAccepted = "offer-accepted";
 
+    /// <summary>Set by the network, not by a coordinator: the overdue review was recorded (support).</summary>
+    public const string Reviewed = "reviewed";
+
     /// <summary>What a coordinator may give.</summary>
     public static readonly IReadOnlySet<string> All = CodeSet.Of(NextOfferSent, YouthContacted, CaseClosed, Other);
 }

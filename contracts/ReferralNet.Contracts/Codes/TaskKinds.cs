@@ -1,6 +1,6 @@
 namespace ReferralNet.Contracts.Codes;
 
-/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks") or a case's team (API-v3 §1).</summary>
+/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks") , a case's team (API-v3 §1) or its plan (§4).</summary>
 public static class TaskKinds
 {
     /// <summary>An offer to the worker's agency waits for an answer until its <c>respondBy</c>.</summary>
@@ -21,6 +21,12 @@ public static class TaskKinds
     /// <summary>The young person asked for another key person: the lead names one (again).</summary>
     public const string KeyPersonChange = "key-person-change";
 
+    /// <summary>For the key person's agency (the lead's when none is named): the plan's review date has passed.</summary>
+    public const string ReviewDue = "review-due";
+
+    /// <summary>For the lead at closing: the follow-up after closing is due; record what it found.</summary>
+    public const string FollowUp = "follow-up";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
-        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange);
+        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp);
 }

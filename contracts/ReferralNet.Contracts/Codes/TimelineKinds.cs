@@ -26,10 +26,12 @@ public static class TimelineKinds
     public const string MemberRemoved = "member-removed";
     public const string KeyPersonNamed = "key-person-named";
     public const string KeyPersonChangeRequested = "key-person-change-requested";
+    public const string CaseReopened = "case-reopened";
+    public const string FollowUpRecorded = "follow-up-recorded";
 
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
         CaseOpened, ReferralSubmitted, StatusChanged, CaseMerged, CaseClosed, LeadChanged, ConsentGranted,
         ConsentRevoked, ConsentExpired, HandoffOffered, HandoffAccepted, HandoffDeclined, HandoffExpired,
         HandoffWithdrawn, HandoffConnected, HandoffCompleted, CaseEscalated, AdmissionRequested, MemberAdmitted,
-        AdmissionDeclined, MemberRemoved, KeyPersonNamed, KeyPersonChangeRequested);
+        AdmissionDeclined, MemberRemoved, KeyPersonNamed, KeyPersonChangeRequested, CaseReopened, FollowUpRecorded);
 }

@@ -134,7 +134,18 @@ public sealed class ConsentIndex(TimeProvider time, TimeSpan closedCaseReadableF
 
     private readonly record struct Participation(bool TakesPart, long Version);
 
-    public void ApplyClosing(Guid caseId, CaseClosing closing) => _closedCases[caseId] = closing;
+    /// <summary>The case closed (<paramref name="closing"/>), or is open again (null).</summary>
+    public void ApplyClosing(Guid caseId, CaseClosing? closing)
+    {
+        if (closing is null)
+        {
+            _closedCases.TryRemove(caseId, out _);
+        }
+        else
+        {
+            _closedCases[caseId] = closing;
+        }
+    }
 }
 
 /// <summary>When a case closed and which agency led it then.</summary>

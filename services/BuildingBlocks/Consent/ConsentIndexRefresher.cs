@@ -43,10 +43,7 @@ public sealed class ConsentIndexRefresher(NpgsqlDataSource dataSource, ConsentIn
         foreach (var row in await changes.QueryAsync<ConsentProjection.CaseRow>(ConsentProjection.CasesChangedSince))
         {
             index.ApplyCase(row.CaseId, row.PersonId);
-            if (row.ClosedAt is { } closedAt)
-            {
-                index.ApplyClosing(row.CaseId, new CaseClosing(closedAt, row.ClosedLeadAgencyId));
-            }
+            index.ApplyClosing(row.CaseId, row.ClosedAt is { } closedAt ? new CaseClosing(closedAt, row.ClosedLeadAgencyId) : null);
         }
         foreach (var (caseId, agencyId, takesPart, version) in await changes.QueryAsync<(Guid, Guid, bool, long)>(ConsentProjection.ParticipantsChangedSince))
         {

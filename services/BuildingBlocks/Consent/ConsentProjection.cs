@@ -97,17 +97,45 @@ public static class ConsentProjection
     /// </summary>
     public static async Task CloseAsync(UnitOfWork work, ConsentIndex index, CaseClosed closed, DateTimeOffset now, CancellationToken ct)
     {
-        await work.ExecuteAsync(
+        // A reopening later than this closing (delivered first) keeps the case open.
+        var applied = await work.ExecuteAsync(
             """
             INSERT INTO case_persons (case_id, person_id, changed_at, closed_at, closed_lead_agency_id)
             VALUES (@CaseId, @PersonId, @Now, @OccurredAt, @LeadAgencyId)
             ON CONFLICT (case_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, closed_lead_agency_id = EXCLUDED.closed_lead_agency_id,
                 changed_at = EXCLUDED.changed_at, change_txid = txid_current()
+            WHERE case_persons.reopened_at IS NULL OR case_persons.reopened_at < EXCLUDED.closed_at
             """, new { closed.CaseId, closed.PersonId, closed.OccurredAt, closed.LeadAgencyId, Now = now }, ct);
         work.AfterCommit(() =>
         {
             index.ApplyCase(closed.CaseId, closed.PersonId);
-            index.ApplyClosing(closed.CaseId, new CaseClosing(closed.OccurredAt, closed.LeadAgencyId));
+            if (applied > 0)
+            {
+                index.ApplyClosing(closed.CaseId, new CaseClosing(closed.OccurredAt, closed.LeadAgencyId));
+            }
+        });
+    }
+
+    /// <summary>
+    /// What a reopening tells every projection: the closing is over, so the team takes part as before it. A closing
+    /// later than the reopening (delivered first) stays.
+    /// </summary>
+    public static async Task ReopenAsync(UnitOfWork work, ConsentIndex index, CaseReopened reopened, DateTimeOffset now, CancellationToken ct)
+    {
+        var applied = await work.ExecuteAsync(
+            """
+            INSERT INTO case_persons (case_id, person_id, changed_at, reopened_at) VALUES (@CaseId, @PersonId, @Now, @OccurredAt)
+            ON CONFLICT (case_id) DO UPDATE SET closed_at = NULL, closed_lead_agency_id = NULL, reopened_at = EXCLUDED.reopened_at,
+                changed_at = EXCLUDED.changed_at, change_txid = txid_current()
+            WHERE case_persons.closed_at IS NULL OR case_persons.closed_at <= EXCLUDED.reopened_at
+            """, new { reopened.CaseId, reopened.PersonId, reopened.OccurredAt, Now = now }, ct);
+        work.AfterCommit(() =>
+        {
+            index.ApplyCase(reopened.CaseId, reopened.PersonId);
+            if (applied > 0)
+            {
+                index.ApplyClosing(reopened.CaseId, null);
+            }
         });
     }
 

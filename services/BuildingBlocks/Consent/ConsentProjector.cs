@@ -10,13 +10,17 @@ namespace ReferralNet.BuildingBlocks.Consent;
 /// </summary>
 public sealed class ConsentProjector(Database database, ConsentIndex index, TimeProvider time) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>, IConsumer<HandoffAccepted>, IConsumer<CasesMerged>,
-    IConsumer<CaseClosed>, IConsumer<EscalationAssigned>, IConsumer<TeamMemberRemoved>
+    IConsumer<CaseClosed>, IConsumer<CaseReopened>, IConsumer<EscalationAssigned>, IConsumer<TeamMemberRemoved>
 {
     public static string Inbox => "consent-projection";
 
     public Task Consume(ConsumeContext<CaseClosed> context) =>
         database.ConsumeOnceAsync(context, Inbox,
             (work, ct) => ConsentProjection.CloseAsync(work, index, context.Message, time.GetUtcNow(), ct));
+
+    public Task Consume(ConsumeContext<CaseReopened> context) =>
+        database.ConsumeOnceAsync(context, Inbox,
+            (work, ct) => ConsentProjection.ReopenAsync(work, index, context.Message, time.GetUtcNow(), ct));
 
     public Task Consume(ConsumeContext<CasesMerged> context) =>
         database.ConsumeOnceAsync(context, Inbox,

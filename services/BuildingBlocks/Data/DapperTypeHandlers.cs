@@ -5,7 +5,7 @@ using Dapper;
 
 namespace ReferralNet.BuildingBlocks.Data;
 
-/// <summary>What Dapper reads and writes beyond its own types: points in time as UTC, and JSON kept in TEXT columns.</summary>
+/// <summary>What Dapper reads and writes beyond its own types: points in time as UTC, days, and JSON kept in TEXT columns.</summary>
 public static class DapperTypeHandlers
 {
     /// <summary>
@@ -15,6 +15,7 @@ public static class DapperTypeHandlers
     public static void Register(Assembly serviceAssembly)
     {
         SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
         JsonColumn<IReadOnlyList<string>>.Register();
         JsonColumn<IReadOnlyList<Guid>>.Register();
         foreach (var type in serviceAssembly.GetTypes().Where(t => t.IsDefined(typeof(StoredAsJsonAttribute), inherit: false)))
@@ -67,5 +68,22 @@ internal sealed class UtcDateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeO
         DateTimeOffset offset => offset,
         DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
         _ => throw new DataException($"Cannot read {value.GetType().Name} as a point in time."),
+    };
+}
+
+/// <summary>A day (a date column): Npgsql reads it as a DateTime at midnight; the domain speaks DateOnly.</summary>
+internal sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+{
+    public override void SetValue(IDbDataParameter parameter, DateOnly value)
+    {
+        parameter.DbType = DbType.Date;
+        parameter.Value = value;
+    }
+
+    public override DateOnly Parse(object value) => value switch
+    {
+        DateOnly day => day,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => throw new DataException($"Cannot read {value.GetType().Name} as a day."),
     };
 }

@@ -12,4 +12,12 @@ public static class Problems
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You may not do this.", detail: detail);
+
+    /// <summary>A write named a version (If-Match) that is no longer the current one: someone changed it meanwhile.</summary>
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "It changed since you read it.", detail: detail);
+
+    /// <summary>A write of something that exists must name the version it changes (If-Match).</summary>
+    public static ProblemHttpResult PreconditionRequired(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Say which version you change.", detail: detail);
 }

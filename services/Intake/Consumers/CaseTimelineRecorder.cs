@@ -7,13 +7,14 @@ namespace ReferralNet.Intake.Consumers;
 /// <summary>
 /// Writes the network's events about a case into its timeline, once per message, and applies the two that change the
 /// case: a grant of consent opens the person's cases that waited for it, and a first contact (HandoffConnected) makes
-/// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case.
+/// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case; and a
+/// follow-up that found the young person needs help again reopens the closed case (CaseReopened).
 /// </summary>
 public sealed class CaseTimelineRecorder(Database database, ConsentIndex participation) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
     IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
     IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
-    IConsumer<EscalationAssigned>
+    IConsumer<EscalationAssigned>, IConsumer<FollowUpRecorded>
 {
     public static string Inbox => "case-timeline";
 
@@ -89,6 +90,55 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
     public Task Consume(ConsumeContext<CaseEscalated> context) =>
         CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.CaseEscalated, null, null,
             context.Message.Reason));
+
+    // The person's open case, if the follow-up's case is not the only one: a follow-up joins it rather than opening a
+    // second (one open case per person).
+    private const string OpenCaseOfPerson = $"""
+        SELECT id FROM cases
+        WHERE person_id = (SELECT person_id FROM cases WHERE id = @CaseId) AND id <> @CaseId
+          AND status <> '{CaseStatuses.Closed}' AND merged_into IS NULL
+        ORDER BY opened_at DESC LIMIT 1
+        """;
+
+    private const string Reopen = $"""
+        UPDATE cases SET status = '{CaseStatuses.Open}', updated_at = @At, last_contact_at = @At
+        WHERE id = @CaseId AND status = '{CaseStatuses.Closed}' AND merged_into IS NULL
+        RETURNING person_id AS PersonId, lead_agency_id AS LeadAgencyId
+        """;
+
+    /// <summary>
+    /// A follow-up after closing is on the case's timeline; one that found the young person needs help again opens the
+    /// case again with the same team, or — when the person has another open case — goes on that case's timeline.
+    /// </summary>
+    public Task Consume(ConsumeContext<FollowUpRecorded> context)
+    {
+        var followUp = context.Message;
+        return OnceAsync(context, async (work, ct) =>
+        {
+            await work.ExecuteAsync(RecordOnCase, Entry(followUp.CaseId, followUp.OccurredAt, TimelineKinds.FollowUpRecorded, followUp.AgencyId,
+                followUp.FollowUpId, followUp.Result), ct);
+            if (followUp.Result != FollowUpResults.NeedsHelpAgain)
+            {
+                return;
+            }
+            if (await work.QuerySingleOrDefaultAsync<Guid?>(OpenCaseOfPerson, new { followUp.CaseId }, ct) is { } openCase)
+            {
+                await work.ExecuteAsync(RecordOnCase, Entry(openCase, followUp.OccurredAt, TimelineKinds.FollowUpRecorded, followUp.AgencyId,
+                    followUp.FollowUpId, followUp.Result), ct);
+                return;
+            }
+            if (await work.QuerySingleOrDefaultAsync<ReopenedCase>(Reopen, new { followUp.CaseId, At = followUp.OccurredAt }, ct) is { } reopened)
+            {
+                await work.ExecuteAsync(RecordOnCase, Entry(followUp.CaseId, followUp.OccurredAt, TimelineKinds.CaseReopened, followUp.AgencyId,
+                    followUp.FollowUpId, null), ct);
+                var announced = new CaseReopened(followUp.CaseId, reopened.PersonId, reopened.LeadAgencyId, followUp.OccurredAt);
+                await ConsentProjection.ReopenAsync(work, participation, announced, followUp.OccurredAt, ct);
+                work.Publish(announced);
+            }
+        });
+    }
+
+    private sealed record ReopenedCase(Guid PersonId, Guid? LeadAgencyId);
 
     public Task Consume(ConsumeContext<HandoffConnected> context)
     {

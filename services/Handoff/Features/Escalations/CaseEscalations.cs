@@ -10,7 +10,7 @@ public static class CaseEscalations
     private const string Open = $"""
         INSERT INTO escalations (id, case_id, reason, pass_count, status, opened_at)
         VALUES (@Id, @CaseId, @Reason, @PassCount, '{EscalationStatuses.Open}', @Now)
-        ON CONFLICT (case_id, reason) WHERE status = '{EscalationStatuses.Open}' DO NOTHING
+        ON CONFLICT DO NOTHING
         RETURNING id
         """;
 
@@ -37,15 +37,32 @@ public static class CaseEscalations
     /// </summary>
     public static async Task OpenAsync(UnitOfWork work, Guid caseId, Guid? handoffId, string reason, int passCount, DateTimeOffset now, CancellationToken ct)
     {
-        var opened = await work.QuerySingleOrDefaultAsync<Guid?>(Open, new { Id = Guid.CreateVersion7(), CaseId = caseId, Reason = reason, PassCount = passCount, Now = now }, ct);
-        if (opened is { } escalationId)
+        var escalation = new CaseEscalated(caseId, reason, passCount, now, Guid.CreateVersion7(), handoffId);
+        if (await ListAsync(work, escalation, ct))
         {
-            work.Publish(new CaseEscalated(caseId, reason, passCount, now, escalationId, handoffId));
-            if (await work.QuerySingleOrDefaultAsync<Guid?>(LeadOfCase, new { CaseId = caseId }, ct) is { } lead)
-            {
-                work.Tell(lead, AgencyEventKinds.CaseEscalated, handoffId: null, caseId, now, reason);
-            }
+            work.Publish(escalation);
         }
+    }
+
+    /// <summary>
+    /// Lists an escalation for the coordinators and tells the case's lead, unless one of its reason is open on the case
+    /// (or it is listed already: another service's escalation, delivered again). False when it was not listed.
+    /// </summary>
+    public static async Task<bool> ListAsync(UnitOfWork work, CaseEscalated escalation, CancellationToken ct)
+    {
+        var opened = await work.QuerySingleOrDefaultAsync<Guid?>(Open, new
+        {
+            Id = escalation.EscalationId, escalation.CaseId, escalation.Reason, escalation.PassCount, Now = escalation.OccurredAt,
+        }, ct);
+        if (opened is null)
+        {
+            return false;
+        }
+        if (await work.QuerySingleOrDefaultAsync<Guid?>(LeadOfCase, new { escalation.CaseId }, ct) is { } lead)
+        {
+            work.Tell(lead, AgencyEventKinds.CaseEscalated, handoffId: null, escalation.CaseId, escalation.OccurredAt, escalation.Reason);
+        }
+        return true;
     }
 
     public static async Task ResolveAllAsync(UnitOfWork work, Guid caseId, string resolution, DateTimeOffset now, CancellationToken ct)

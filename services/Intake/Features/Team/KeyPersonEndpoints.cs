@@ -65,8 +65,11 @@ public static class KeyPersonEndpoints
         {
             return errors.ToProblem();
         }
+        var now = time.GetUtcNow();
         await work.ExecuteAsync(Name, new { CaseId = caseId, request.AgencyId, DisplayName = request.DisplayName!.Trim() }, ct);
-        await work.ExecuteAsync(RecordOnTimeline, new { CaseId = caseId, At = time.GetUtcNow(), Kind = TimelineKinds.KeyPersonNamed, request.AgencyId }, ct);
+        await work.ExecuteAsync(RecordOnTimeline, new { CaseId = caseId, At = now, Kind = TimelineKinds.KeyPersonNamed, request.AgencyId }, ct);
+        // The support service learns whose agency reviews the plan; the worker's name stays here.
+        work.Publish(new KeyPersonNamed(caseId, request.AgencyId!.Value, now));
         await work.CommitAsync(ct);
         return TypedResults.Ok(new KeyPerson(request.AgencyId!.Value, request.DisplayName.Trim()));
     }

@@ -1,4 +1,4 @@
-namespace ReferralNet.Intake.Features.SharedCase;
+namespace ReferralNet.BuildingBlocks.Web;
 
 /// <summary>
 /// The reference a worker reads and says aloud (API-v3 §9): <c>RN-</c> and eight letters and digits of Crockford's

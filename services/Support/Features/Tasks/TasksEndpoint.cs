@@ -1,0 +1,64 @@
+namespace ReferralNet.Support.Features.Tasks;
+
+/// <summary>One thing the caller's agency has to do about a case's plan, by when: ids and codes only (handoff's shape).</summary>
+public sealed record SupportTask([property: CodeList(typeof(TaskKinds))] string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
+
+public sealed record SupportTasksResponse(IReadOnlyList<SupportTask> Items);
+
+/// <summary>
+/// The support service's tasks of the caller's agency (API-v3 §4), oldest first: a review whose day has passed on an
+/// open case — for the key person's agency while it is on the team, else the lead — and a follow-up after closing that
+/// has fallen due, for the agency that led at closing. The worker's "my work" shows them beside handoff's and intake's.
+/// </summary>
+public static class TasksEndpoint
+{
+    public const int MaxTasks = 200;
+
+    private const string ReviewsDue = """
+        SELECT p.case_id AS CaseId, p.next_review_due AS Due, t.lead_agency_id AS LeadAgencyId, t.key_person_agency_id AS KeyPersonAgencyId
+        FROM plans p JOIN case_teams t ON t.case_id = p.case_id JOIN case_persons cp ON cp.case_id = p.case_id
+        WHERE p.next_review_due < @Today AND cp.closed_at IS NULL
+          AND (t.lead_agency_id = @AgencyId OR t.key_person_agency_id = @AgencyId)
+        ORDER BY p.next_review_due, p.case_id
+        LIMIT @MaxTasks
+        """;
+
+    private const string FollowUpsDue = """
+        SELECT case_id AS CaseId, due_at AS DueAt FROM follow_ups
+        WHERE agency_id = @AgencyId AND result IS NULL AND due_at <= @Now
+        ORDER BY due_at, case_id
+        LIMIT @MaxTasks
+        """;
+
+    public static void MapTasks(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/support/tasks", HandleAsync).RequirePersonAccess(Policies.Worker)
+            .WithName("ListSupportTasks").WithSummary("The support tasks of the caller's agency: reviews due and follow-ups after closing");
+
+    private static async Task<Ok<SupportTasksResponse>> HandleAsync(
+        Caller caller, Database database, ConsentIndex participation, IOptions<SupportOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var agency = caller.AgencyId!.Value;
+        var reviews = (await database.QueryAsync<ReviewDue>(ReviewsDue, new { AgencyId = agency, Today = options.Value.Today(now), MaxTasks }, ct))
+            .Where(r => (r.KeyPersonAgencyId is { } key && participation.TakesPart(r.CaseId, key) ? key : r.LeadAgencyId) == agency)
+            .Select(r => new SupportTask(TaskKinds.ReviewDue, r.CaseId, CaseReference.Of(r.CaseId), agency, options.Value.EndOf(r.Due)));
+        var followUps = (await database.QueryAsync<FollowUpDue>(FollowUpsDue, new { AgencyId = agency, Now = now, MaxTasks }, ct))
+            .Where(f => participation.TakesPart(f.CaseId, agency))
+            .Select(f => new SupportTask(TaskKinds.FollowUp, f.CaseId, CaseReference.Of(f.CaseId), agency, f.DueAt));
+        return TypedResults.Ok(new SupportTasksResponse([.. reviews.Concat(followUps).OrderBy(t => t.DueAt).Take(MaxTasks)]));
+    }
+
+    private sealed class ReviewDue
+    {
+        public Guid CaseId { get; init; }
+        public DateOnly Due { get; init; }
+        public Guid? LeadAgencyId { get; init; }
+        public Guid? KeyPersonAgencyId { get; init; }
+    }
+
+    private sealed class FollowUpDue
+    {
+        public Guid CaseId { get; init; }
+        public DateTimeOffset DueAt { get; init; }
+    }
+}
