@@ -16,7 +16,7 @@ public sealed class Ledger(ProcessNetwork network)
     private const string Counted = "SELECT COALESCE(SUM(value), 0) FROM daily_counts WHERE metric = @Metric";
     private const string OutboxLeft = "SELECT COUNT(*) FROM outbox_messages WHERE dispatched_at IS NULL";
 
-    private static readonly string[] Services = ["intake", "matching", "consent", "handoff", "insights"];
+    private static readonly string[] Services = ["intake", "matching", "consent", "handoff", "insights", "support"];
 
     public sealed record Figures(long ReferralsOpened, long MatchesProposed);
 

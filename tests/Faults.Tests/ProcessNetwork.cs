@@ -82,7 +82,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
     public static readonly Guid IntakeDesk = Guid.Parse("0d35c0de-0000-4000-8000-00000000fa17");
     public static readonly TimeSpan ParkAfter = TimeSpan.FromSeconds(30);
 
-    private static readonly Dictionary<string, int> InstancesOf = new() { ["intake"] = 1, ["matching"] = 2, ["consent"] = 1, ["handoff"] = 2, ["insights"] = 1 };
+    private static readonly Dictionary<string, int> InstancesOf = new() { ["intake"] = 1, ["matching"] = 2, ["consent"] = 1, ["handoff"] = 2, ["insights"] = 1, ["support"] = 1 };
 
     private readonly List<ServiceProcess> _services = [];
     private ServiceProcess? _gateway;

@@ -1,6 +1,6 @@
 namespace ReferralNet.Contracts.Codes;
 
-/// <summary>The counts insights keeps per day and agency (API.md, "Insights").</summary>
+/// <summary>The counts insights keeps per day and agency (API.md, "Insights"; API-v3 §4 for the plan's).</summary>
 public static class FlowMetrics
 {
     public const string ReferralsOpened = "referrals-opened";
@@ -20,4 +20,15 @@ public static class FlowMetrics
     public const string ConsentsGranted = "consents-granted";
     public const string ConsentsRevoked = "consents-revoked";
     public const string ConsentsExpired = "consents-expired";
+
+    /// <summary>A step of a support plan started or done (API-v3 §4).</summary>
+    public const string StepsForward = "steps-forward";
+
+    /// <summary>A step of a support plan stepped back: counted beside the steps forward, never as a failure.</summary>
+    public const string StepsBack = "steps-back";
+    public const string ReviewsOnTime = "reviews-on-time";
+    public const string ReviewsLate = "reviews-late";
+
+    /// <summary>A follow-up after closing, by its result: <c>follow-ups-</c> and a code of FollowUpResults.</summary>
+    public static string FollowUps(string result) => $"follow-ups-{result}";
 }

@@ -16,7 +16,7 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
     IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
     IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<EscalationResolved>>,
     IConsumer<Batch<ConsentGranted>>, IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>,
-    IConsumer<Batch<AgencyListed>>
+    IConsumer<Batch<AgencyListed>>, IConsumer<Batch<PlanStepMoved>>, IConsumer<Batch<PlanReviewed>>, IConsumer<Batch<FollowUpRecorded>>
 {
     public static string Inbox => "flow-recorder";
 
@@ -143,6 +143,17 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
     public Task Consume(ConsumeContext<Batch<ConsentExpired>> context) =>
         Count(context, FlowMetrics.ConsentsExpired, m => m.OccurredAt, m => m.ConsentId);
 
+    /// <summary>Forward (started, done) and back; a pause is neither.</summary>
+    public Task Consume(ConsumeContext<Batch<PlanStepMoved>> context) => CountBy(context,
+        m => StepStatuses.Forward.Contains(m.To) ? FlowMetrics.StepsForward : m.To == StepStatuses.SteppedBack ? FlowMetrics.StepsBack : null,
+        m => m.OccurredAt, m => m.StepId);
+
+    public Task Consume(ConsumeContext<Batch<PlanReviewed>> context) =>
+        CountBy(context, m => m.OnTime ? FlowMetrics.ReviewsOnTime : FlowMetrics.ReviewsLate, m => m.OccurredAt, m => m.ReviewId);
+
+    public Task Consume(ConsumeContext<Batch<FollowUpRecorded>> context) =>
+        CountBy(context, m => FlowMetrics.FollowUps(m.Result), m => m.OccurredAt, m => m.FollowUpId);
+
     public Task Consume(ConsumeContext<Batch<AgencyListed>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
         (work, listed, ct) => EachAsync(listed, a => work.ExecuteAsync(StoreAgency, a, ct)));
 
@@ -151,17 +162,28 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
         ConsumeContext<Batch<T>> batch, string metric, Func<T, DateTimeOffset> occurredAt, Func<T, Guid> recordOf,
         Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
         where T : class =>
+        CountBy(batch, _ => metric, occurredAt, recordOf, more);
+
+    /// <summary>As <see cref="Count{T}"/>, each message under the metric <paramref name="metricOf"/> gives it (null: not counted).</summary>
+    private Task CountBy<T>(
+        ConsumeContext<Batch<T>> batch, Func<T, string?> metricOf, Func<T, DateTimeOffset> occurredAt, Func<T, Guid> recordOf,
+        Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
+        where T : class =>
         database.ConsumeBatchOnceAsync(batch, Inbox, async (work, fresh, ct) =>
         {
-            var perDay = fresh.GroupBy(m => DayOf(occurredAt(m))).Select(day => (Day: day.Key, Count: Keyed(day.Select(recordOf), metric))).ToList();
-            await work.ExecuteAsync(Increment, new
+            foreach (var counted in fresh.GroupBy(metricOf).Where(m => m.Key is not null))
             {
-                Metric = metric,
-                Slot = (short)Random.Shared.Next(Slots),
-                Days = perDay.Select(day => day.Day).ToArray(),
-                Counts = perDay.Select(day => day.Count.Count).ToArray(),
-                Keys = perDay.Select(day => day.Count.Key).ToArray(),
-            }, ct);
+                var metric = counted.Key!;
+                var perDay = counted.GroupBy(m => DayOf(occurredAt(m))).Select(day => (Day: day.Key, Count: Keyed(day.Select(recordOf), metric))).ToList();
+                await work.ExecuteAsync(Increment, new
+                {
+                    Metric = metric,
+                    Slot = (short)Random.Shared.Next(Slots),
+                    Days = perDay.Select(day => day.Day).ToArray(),
+                    Counts = perDay.Select(day => day.Count.Count).ToArray(),
+                    Keys = perDay.Select(day => day.Count.Key).ToArray(),
+                }, ct);
+            }
             if (more is not null)
             {
                 await more(work, fresh, ct);

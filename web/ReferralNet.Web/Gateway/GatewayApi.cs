@@ -49,17 +49,24 @@ public sealed class GatewayApi(HttpClient client, IHttpContextAccessor accessor)
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body, CancellationToken ct, string? idempotencyKey = null) =>
         SendAsync<T>(HttpMethod.Post, path, body, null, false, ct, idempotencyKey);
 
-    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct) => SendAsync<T>(HttpMethod.Put, path, body, null, false, ct);
+    /// <summary>A write of something whole; with <paramref name="ifMatch"/> (the version it read) a change made meanwhile is refused (412).</summary>
+    public Task<ApiResult<T>> PutAsync<T>(string path, object? body, CancellationToken ct, string? ifMatch = null) =>
+        SendAsync<T>(HttpMethod.Put, path, body, null, false, ct, ifMatch: ifMatch);
 
     public Task<ApiResult<object>> DeleteAsync(string path, CancellationToken ct) => SendAsync<object>(HttpMethod.Delete, path, null, null, false, ct);
 
     private async Task<ApiResult<T>> SendAsync<T>(
-        HttpMethod method, string path, object? body, JsonSerializerOptions? json, bool anonymously, CancellationToken ct, string? idempotencyKey = null)
+        HttpMethod method, string path, object? body, JsonSerializerOptions? json, bool anonymously, CancellationToken ct, string? idempotencyKey = null,
+        string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (idempotencyKey is { Length: > 0 })
         {
             request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+        if (ifMatch is { Length: > 0 })
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
         if (body is not null)
         {

@@ -22,6 +22,14 @@ public sealed class CoordinatorTexts
     public required string PassesPerCase { get; init; }
     public required string OpenEscalations { get; init; }
     public required string StuckHandoffs { get; init; }
+    public required string SupportPlans { get; init; }
+    public required string StepsForward { get; init; }
+    public required string StepsBack { get; init; }
+    public required string ReviewsOnTime { get; init; }
+    public required string ReviewsLate { get; init; }
+    public required string FollowUpsStillConnected { get; init; }
+    public required string FollowUpsNeedHelpAgain { get; init; }
+    public required string FollowUpsNoContact { get; init; }
     public required string FlowBetweenKinds { get; init; }
     public required string FromKind { get; init; }
     public required string ToKind { get; init; }
@@ -51,6 +59,9 @@ public sealed class CoordinatorTexts
         LastMonth = "先月", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
         TimeToFirstContact = "最初の連絡までの時間", Hours = "時間", PassesPerCase = "たらい回しの回数（ケースごと）",
         OpenEscalations = "未対応のエスカレーション", StuckHandoffs = "連絡が止まっている紹介",
+        SupportPlans = "支援計画", StepsForward = "進んだステップ", StepsBack = "一歩戻ったステップ", ReviewsOnTime = "期限内の振り返り",
+        ReviewsLate = "期限後の振り返り", FollowUpsStillConnected = "フォローアップ: つながりが続いている",
+        FollowUpsNeedHelpAgain = "フォローアップ: 再び支援が必要", FollowUpsNoContact = "フォローアップ: 連絡がとれない",
         FlowBetweenKinds = "機関の種類の間の流れ（先月）", FromKind = "紹介元", ToKind = "紹介先", Accepted = "受け入れ", Passed = "断り・期限切れ",
         NoFlow = "この期間の流れはありません。",
         Escalations = "エスカレーション", NoEscalations = "未対応のエスカレーションはありません。", Opened = "発生", Reason = "理由",
@@ -58,7 +69,7 @@ public sealed class CoordinatorTexts
         AssignedDone = "担当を決めました。", ResolvedDone = "対応済みにしました。",
         EscalationReasons = new Dictionary<string, string>
         {
-            ["passed-around"] = "紹介先が決まらない", ["no-first-contact"] = "受け入れ後に連絡がない", ["no-next-step"] = "次の紹介先が選ばれていない",
+            ["passed-around"] = "紹介先が決まらない", ["no-first-contact"] = "受け入れ後に連絡がない", ["no-next-step"] = "次の紹介先が選ばれていない", ["review-overdue"] = "支援計画の振り返りが遅れている",
         },
         Resolutions = new Dictionary<string, string>
         {
@@ -75,6 +86,9 @@ public sealed class CoordinatorTexts
         LastMonth = "Last month", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
         TimeToFirstContact = "Time to first contact", Hours = "hours", PassesPerCase = "Passes per case",
         OpenEscalations = "Open escalations", StuckHandoffs = "Accepted offers without contact",
+        SupportPlans = "Support plans", StepsForward = "Steps forward", StepsBack = "Steps back", ReviewsOnTime = "Reviews on time",
+        ReviewsLate = "Reviews late", FollowUpsStillConnected = "Follow-ups: still connected",
+        FollowUpsNeedHelpAgain = "Follow-ups: need help again", FollowUpsNoContact = "Follow-ups: no contact",
         FlowBetweenKinds = "Flow between kinds of agency (last month)", FromKind = "From", ToKind = "To", Accepted = "Accepted", Passed = "Passed",
         NoFlow = "No flow in this period.",
         Escalations = "Escalations", NoEscalations = "No open escalation.", Opened = "Opened", Reason = "Reason",
@@ -82,7 +96,7 @@ public sealed class CoordinatorTexts
         AssignedDone = "Assigned.", ResolvedDone = "Resolved.",
         EscalationReasons = new Dictionary<string, string>
         {
-            ["passed-around"] = "Passed around", ["no-first-contact"] = "No first contact after accepting", ["no-next-step"] = "No next service chosen",
+            ["passed-around"] = "Passed around", ["no-first-contact"] = "No first contact after accepting", ["no-next-step"] = "No next service chosen", ["review-overdue"] = "Plan review overdue",
         },
         Resolutions = new Dictionary<string, string>
         {

@@ -216,6 +216,9 @@ public sealed class Texts
     /// <summary>The agency administrator's pages.</summary>
     public required AdminTexts Admin { get; init; }
 
+    /// <summary>The support plan, for the worker and the young person.</summary>
+    public required PlanTexts Plan { get; init; }
+
     // Codes in words
     public required IReadOnlyDictionary<string, string> Needs { get; init; }
     public required IReadOnlyDictionary<string, string> NeedsPlain { get; init; }

@@ -185,6 +185,7 @@ internal static class TextsEnglish
         Admin = AdminTexts.English(),
         Coordinator = CoordinatorTexts.English(),
         Worker = WorkerTexts.English(),
+        Plan = PlanTexts.English(),
 
         Needs = new Dictionary<string, string>
         {
@@ -206,12 +207,13 @@ internal static class TextsEnglish
         Categories = new Dictionary<string, string>
         {
             ["identity"] = "Identity", ["contact"] = "Contact details", ["needs-summary"] = "Summary of needs", ["case-notes"] = "Case notes",
-            ["health"] = "Health", ["education"] = "Education",
+            ["health"] = "Health", ["education"] = "Education", ["support-plan"] = "Support plan",
         },
         CategoriesPlain = new Dictionary<string, string>
         {
             ["identity"] = "Your name and date of birth", ["contact"] = "How to contact you", ["needs-summary"] = "What is troubling you",
             ["case-notes"] = "Notes workers write", ["health"] = "Your physical and mental health", ["education"] = "School",
+            ["support-plan"] = "Your plan (goals and the steps towards them)",
         },
         Purposes = new Dictionary<string, string>
         {

@@ -185,6 +185,7 @@ internal static class TextsJapanese
         Admin = AdminTexts.Japanese(),
         Coordinator = CoordinatorTexts.Japanese(),
         Worker = WorkerTexts.Japanese(),
+        Plan = PlanTexts.Japanese(),
 
         Needs = new Dictionary<string, string>
         {
@@ -205,12 +206,13 @@ internal static class TextsJapanese
         Categories = new Dictionary<string, string>
         {
             ["identity"] = "本人確認情報", ["contact"] = "連絡先", ["needs-summary"] = "相談内容の要約", ["case-notes"] = "支援の記録",
-            ["health"] = "健康に関する情報", ["education"] = "学校に関する情報",
+            ["health"] = "健康に関する情報", ["education"] = "学校に関する情報", ["support-plan"] = "支援計画",
         },
         CategoriesPlain = new Dictionary<string, string>
         {
             ["identity"] = "名前と生年月日", ["contact"] = "連絡先", ["needs-summary"] = "困っていること（相談の内容）",
             ["case-notes"] = "支援者が書いた記録", ["health"] = "からだやこころの健康のこと", ["education"] = "学校のこと",
+            ["support-plan"] = "あなたの計画（目標と一歩ずつの予定）",
         },
         Purposes = new Dictionary<string, string>
         {

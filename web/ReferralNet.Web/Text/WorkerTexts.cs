@@ -186,6 +186,7 @@ public sealed class WorkerTexts
             ["choose-next-service"] = "次の紹介先を選ぶ", ["record-outcome"] = "支援の結果を記録する",
             ["admit-member"] = "チームへの参加を認めるか決める",
             ["key-person-change"] = "本人が主担当者の交代を希望: 主担当者を決め直す",
+            ["review-due"] = "支援計画を振り返る", ["follow-up"] = "終了後のフォローアップ",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -217,6 +218,7 @@ public sealed class WorkerTexts
             ["admission-requested"] = "チームへの参加の希望", ["member-admitted"] = "チームに参加", ["admission-declined"] = "チームへの参加を断った",
             ["member-removed"] = "チームから外れた",
             ["key-person-named"] = "主担当者が決まった", ["key-person-change-requested"] = "本人が主担当者の交代を希望",
+            ["case-reopened"] = "ケースを再開", ["follow-up-recorded"] = "フォローアップ",
         },
         DuplicateReasons = new Dictionary<string, string>
         {
@@ -281,6 +283,7 @@ public sealed class WorkerTexts
             ["choose-next-service"] = "Choose the next service", ["record-outcome"] = "Record the outcome",
             ["admit-member"] = "Decide whether an agency joins the team",
             ["key-person-change"] = "The young person asks for another key person: name one again",
+            ["review-due"] = "Review the support plan", ["follow-up"] = "Follow up after closing",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -312,6 +315,7 @@ public sealed class WorkerTexts
             ["admission-requested"] = "Asked to join the team", ["member-admitted"] = "Joined the team", ["admission-declined"] = "Not let into the team",
             ["member-removed"] = "Left the team",
             ["key-person-named"] = "Key person named", ["key-person-change-requested"] = "The young person asked for another key person",
+            ["case-reopened"] = "Case reopened", ["follow-up-recorded"] = "Follow-up",
         },
         DuplicateReasons = new Dictionary<string, string>
         {

@@ -5,6 +5,12 @@ namespace ReferralNet.Insights.Features.Summary;
 
 public sealed record PassesPerCase(DisclosedCount Zero, DisclosedCount One, DisclosedCount Two, DisclosedCount ThreeOrMore);
 
+public sealed record FollowUpsByResult(DisclosedCount StillConnected, DisclosedCount NeedsHelpAgain, DisclosedCount NoContact);
+
+/// <summary>How the teams' support plans moved in the period (API-v3 §4): steps forward and back, reviews, follow-ups.</summary>
+public sealed record SupportFigures(
+    DisclosedCount StepsForward, DisclosedCount StepsBack, DisclosedCount ReviewsOnTime, DisclosedCount ReviewsLate, FollowUpsByResult FollowUps);
+
 public sealed record SummaryResponse(
     string Period,
     DateOnly From,
@@ -29,7 +35,8 @@ public sealed record SummaryResponse(
     DisclosedCount ConsentsGranted,
     DisclosedCount ConsentsRevoked,
     DisclosedCount OpenEscalations,
-    DisclosedCount StuckHandoffs);
+    DisclosedCount StuckHandoffs,
+    SupportFigures Support);
 
 /// <summary>
 /// <c>period</c>: a whole week, month, quarter or year that has ended; without it, the last ended month. A free
@@ -119,7 +126,10 @@ public static class SummaryEndpoint
             k.Durations(timings.Where(t => t.ConnectedAt is not null).Select(t => t.ConnectedAt!.Value - t.OfferedAt).ToList()),
             new PassesPerCase(Cases(0), Cases(1), Cases(2), Cases(3)),
             Count(FlowMetrics.Escalations), Count(FlowMetrics.ConsentsGranted), Count(FlowMetrics.ConsentsRevoked),
-            k.Count(new KeyedCount(open.OpenEscalations, open.OpenEscalationsKey)), k.Count(new KeyedCount(open.StuckHandoffs, open.StuckHandoffsKey))));
+            k.Count(new KeyedCount(open.OpenEscalations, open.OpenEscalationsKey)), k.Count(new KeyedCount(open.StuckHandoffs, open.StuckHandoffsKey)),
+            new SupportFigures(Count(FlowMetrics.StepsForward), Count(FlowMetrics.StepsBack), Count(FlowMetrics.ReviewsOnTime), Count(FlowMetrics.ReviewsLate),
+                new FollowUpsByResult(Count(FlowMetrics.FollowUps(FollowUpResults.StillConnected)), Count(FlowMetrics.FollowUps(FollowUpResults.NeedsHelpAgain)),
+                    Count(FlowMetrics.FollowUps(FollowUpResults.NoContact))))));
     }
 
     private sealed class MetricRow

@@ -15,7 +15,13 @@ public sealed record PassesPerCase(DisclosedCount Zero, DisclosedCount One, Disc
 public sealed record Summary(
     DateOnly From, DateOnly To, int MinimumCount, DisclosedCount ReferralsOpened, DisclosedCount Offers, DisclosedCount Accepted,
     double? AcceptanceRate, DisclosedDurations TimeToAccept, DisclosedDurations TimeToFirstContact, PassesPerCase PassesPerCase,
-    DisclosedCount OpenEscalations, DisclosedCount StuckHandoffs);
+    DisclosedCount OpenEscalations, DisclosedCount StuckHandoffs, SupportFigures? Support = null);
+
+public sealed record FollowUpsByResult(DisclosedCount StillConnected, DisclosedCount NeedsHelpAgain, DisclosedCount NoContact);
+
+/// <summary>How the teams' support plans moved in the period: steps, reviews, follow-ups.</summary>
+public sealed record SupportFigures(
+    DisclosedCount StepsForward, DisclosedCount StepsBack, DisclosedCount ReviewsOnTime, DisclosedCount ReviewsLate, FollowUpsByResult FollowUps);
 
 public sealed record FlowCell(string From, string To, DisclosedCount Offered, DisclosedCount Accepted, DisclosedCount Passed);
 

@@ -1,3 +1,4 @@
+using ReferralNet.Web.Features.Plans;
 using ReferralNet.Web.Features.Youth;
 using ReferralNet.Web.Gateway;
 
@@ -43,11 +44,6 @@ public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 
 public sealed record Team(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null);
 
-/// <summary>A lead's task of intake: decide whether an agency that referred the person joins the team, or name a key person again.</summary>
-public sealed record TeamTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
-
-public sealed record TeamTaskList(IReadOnlyList<TeamTask> Items);
-
 public sealed record AgencyName(Guid Id, string Name, string Kind);
 
 public sealed record ServiceName(Guid Id, Guid AgencyId, string Name);
@@ -91,9 +87,14 @@ public sealed class WorkerApi(GatewayApi gateway)
 
     public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
 
-    public Task<ApiResult<TeamTaskList>> TeamTasksAsync(CancellationToken ct) => gateway.GetAsync<TeamTaskList>("/api/intake/tasks", ct);
+    /// <summary>A lead's tasks of intake: decide whether an agency that referred the person joins the team, or name a key person again.</summary>
+    public Task<ApiResult<ListOf<CaseTask>>> TeamTasksAsync(CancellationToken ct) => gateway.GetAsync<ListOf<CaseTask>>("/api/intake/tasks", ct);
 
     public Task<ApiResult<Team>> TeamAsync(Guid caseId, CancellationToken ct) => gateway.GetAsync<Team>($"/api/intake/cases/{caseId}/team", ct);
+
+    /// <summary>The lead names the team's key person, agreed with the young person.</summary>
+    public Task<ApiResult<KeyPerson>> NameKeyPersonAsync(Guid caseId, Guid? agencyId, string? displayName, CancellationToken ct) =>
+        gateway.PutAsync<KeyPerson>($"/api/intake/cases/{caseId}/key-person", new { agencyId, displayName }, ct);
 
     /// <summary>The lead admits (<paramref name="admit"/>) or declines an agency that waits to join the case's team.</summary>
     public Task<ApiResult<object>> DecideAdmissionAsync(Guid caseId, Guid agencyId, bool admit, CancellationToken ct) =>
