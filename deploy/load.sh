@@ -21,6 +21,10 @@
 #   deploy/load.sh directory --services 10000 --searches 2000
 #                                                 a generated HSDS directory of that many services through the import
 #                                                 (throughput), then a worker's search through the gateway (latency)
+#   deploy/load.sh plans --rate 50 --seconds 20   the support plan: reads and writes (If-Match) through the gateway, p50/p99
+#   deploy/load.sh --referrals 3000 --rate 100 --health /health/live
+#                                                 the referral run against a network started without some services
+#                                                 (REFERRALNET_SERVICES), whose gateway is live but not ready
 #   deploy/load.sh pages --seconds 30 [--think-ms 1000]
 #                                                 the web app's pages: ten users at once (each reading a page that long
 #                                                 before the next), time per page (p50, p95), bytes of a first visit
@@ -45,7 +49,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ] || [ "${1:-}" = pages ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ] || [ "${1:-}" = pages ] || [ "${1:-}" = plans ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

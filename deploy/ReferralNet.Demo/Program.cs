@@ -1,7 +1,7 @@
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events', 'directory' or 'pages'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events', 'directory', 'pages' or 'plans'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -14,7 +14,8 @@ switch (command)
         await DemoNetwork.LoadAsync(gateway);
         return 0;
     case "load":
-        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        // --health /health/live: for a network started without some services (REFERRALNET_SERVICES), whose gateway is not ready.
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), Option("health", "/health/ready"));
         var intakeDatabase = Option("intake-db", "");
         await LoadBenchmark.RunAsync(gateway, int.Parse(Option("referrals", "3000")), int.Parse(Option("rate", "120")),
             intakeDatabase.Length == 0 ? null : intakeDatabase);
@@ -51,6 +52,10 @@ switch (command)
         await PagesBenchmark.RunAsync(gateway, TimeSpan.FromSeconds(int.Parse(Option("seconds", "30"))),
             TimeSpan.FromMilliseconds(int.Parse(Option("think-ms", "0"))));
         return 0;
+    case "plans":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await PlanBenchmark.RunAsync(gateway, int.Parse(Option("rate", "50")), int.Parse(Option("seconds", "20")));
+        return 0;
     case "redrive":
         var queue = Option("queue", "");
         var moved = await ParkedMessages.RedriveAsync(new RabbitMQ.Client.ConnectionFactory
@@ -65,7 +70,7 @@ switch (command)
             TimeSpan.FromSeconds(int.Parse(Option("seconds", "10"))), int.Parse(Option("concurrency", "16")));
         return 0;
     default:
-        Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION]");
+        Console.WriteLine("usage: ReferralNet.Demo seed [--gateway URL] | load [--gateway URL] [--referrals N] [--rate R] [--intake-db CONNECTION] [--health PATH]");
         Console.WriteLine("                        | overload [--gateway URL] [--peak R] [--seconds S] [--multiples 1,2,3]");
         Console.WriteLine("                        | intake [--gateway URL] --intake-db CONNECTION --identity-secret S [--persons N] [--referrals N] [--rate R]");
         Console.WriteLine("                        | revocations [--gateway URL] [--count N]");
@@ -74,6 +79,7 @@ switch (command)
         Console.WriteLine("                        | events [--gateway URL] [--connections N] [--offers N]");
         Console.WriteLine("                        | directory [--gateway URL] [--services N] [--per-organization N] [--searches N] [--search-rate R]");
         Console.WriteLine("                        | pages [--gateway URL] [--seconds S] [--think-ms MS]");
+        Console.WriteLine("                        | plans [--gateway URL] [--rate R] [--seconds S]");
         Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }

@@ -12,6 +12,7 @@ builder.AddServiceDefaults("support", typeof(PlanEndpoints).Assembly);
 builder.AddMessaging(bus =>
 {
     bus.AddConsumer<CaseTeamRecorder>();
+    bus.AddConsumer<ReviewEscalationResolutions>();
     bus.AddConsentProjection();
 });
 builder.AddConsentEnforcement();

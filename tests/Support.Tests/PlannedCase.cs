@@ -43,6 +43,16 @@ public sealed record PlannedCase(HttpClient Lead, Guid School, Guid CaseId, Guid
             await Scenario.ReadAsync(created, HttpStatusCode.Created));
     }
 
+    /// <summary>A new agency refers the same young person and the lead admits it: a member of the team, and its worker.</summary>
+    public async Task<(HttpClient Worker, Guid Agency)> AdmitAsync(IGatewayClients network, string kind, string name)
+    {
+        var agency = await new Scenario(network).CreateAgencyAsync(kind, name);
+        var worker = await network.ClientAsync("worker", agency: agency);
+        await Scenario.ReadAsync(await worker.PostAsJsonAsync("/api/intake/referrals", Referral), HttpStatusCode.Accepted);
+        await Scenario.ReadAsync(await Lead.PostAsync($"/api/intake/cases/{CaseId}/team/{agency}/admit", null), HttpStatusCode.OK);
+        return (worker, agency);
+    }
+
     public async Task<JsonObject> ReadPlanAsync(HttpClient reader) => await Scenario.ReadAsync(await reader.GetAsync(PlanPath), HttpStatusCode.OK);
 
     /// <summary>A PUT of <paramref name="body"/> naming <paramref name="version"/> in If-Match (none when null).</summary>

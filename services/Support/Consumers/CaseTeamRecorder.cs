@@ -6,12 +6,12 @@ using ReferralNet.Support.Features.Reviews;
 namespace ReferralNet.Support.Consumers;
 
 /// <summary>
-/// Keeps what the plan's rhythm depends on, once per message: a case's lead and its key person's agency (later wins
-/// over earlier delivered late); a closing stops the review's deadline and schedules the follow-up for the agency that
+/// Keeps what the plan's rhythm depends on, once per message: a case's lead when it changes (until then its first
+/// referrer leads: SupportCase.Lead) and its key person's agency (later wins over earlier delivered late); a closing stops the review's deadline and schedules the follow-up for the agency that
 /// led at closing; a reopening drops a follow-up still waiting and gives the team its review again.
 /// </summary>
 public sealed class CaseTeamRecorder(Database database, ReviewDeadline deadline, IOptions<SupportOptions> options) : IInboxConsumer,
-    IConsumer<CaseOpened>, IConsumer<CaseLeadChanged>, IConsumer<KeyPersonNamed>, IConsumer<CaseClosed>, IConsumer<CaseReopened>
+    IConsumer<CaseLeadChanged>, IConsumer<KeyPersonNamed>, IConsumer<CaseClosed>, IConsumer<CaseReopened>
 {
     public static string Inbox => "case-team";
 
@@ -34,9 +34,6 @@ public sealed class CaseTeamRecorder(Database database, ReviewDeadline deadline,
         """;
 
     private const string DropWaitingFollowUp = "DELETE FROM follow_ups WHERE case_id = @CaseId AND result IS NULL AND closed_at <= @At";
-
-    public Task Consume(ConsumeContext<CaseOpened> context) =>
-        OnceAsync(context, (work, ct) => work.ExecuteAsync(Lead, new { context.Message.CaseId, AgencyId = context.Message.LeadAgencyId, At = context.Message.OccurredAt }, ct));
 
     public Task Consume(ConsumeContext<CaseLeadChanged> context) =>
         OnceAsync(context, (work, ct) => work.ExecuteAsync(Lead, new { context.Message.CaseId, AgencyId = context.Message.LeadAgencyId, At = context.Message.OccurredAt }, ct));

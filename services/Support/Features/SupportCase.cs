@@ -1,16 +1,26 @@
 namespace ReferralNet.Support.Features;
 
 /// <summary>
-/// A case as the support service knows it: whose it is and whether it closed (the consent projection), its lead and
-/// its key person's agency (intake's events). Who may read and change its plan is decided here, once: the young person
+/// A case as the support service knows it: whose it is, whether it closed and who referred (the consent projection),
+/// a later lead and its key person's agency (intake's events). Who may read and change its plan is decided here, once: the young person
 /// always sees their own; an agency must be lead or member (never pending) and covered by consent for
 /// <c>support-plan</c>, each read recorded for the young person's access log.
 /// </summary>
 public sealed class SupportCase
 {
-    private const string Read = """
+    /// <summary>
+    /// The lead of the case <c>cp</c> (with its <c>case_teams t</c>), an SQL expression: as intake announced it when it
+    /// changed (CaseLeadChanged), else the agency whose referral opened the case (the projection already knows it, so
+    /// no event per referral is needed for it).
+    /// </summary>
+    public const string Lead = $"""
+        COALESCE(t.lead_agency_id, (SELECT p.agency_id FROM case_participation p
+                                    WHERE p.case_id = cp.case_id AND p.joined_by = '{JoinedBy.Referral}' ORDER BY p.joined_at LIMIT 1))
+        """;
+
+    private const string Read = $"""
         SELECT cp.case_id AS CaseId, cp.person_id AS PersonId, cp.closed_at AS ClosedAt,
-               COALESCE(t.lead_agency_id, cp.closed_lead_agency_id) AS LeadAgencyId, t.key_person_agency_id AS KeyPersonAgencyId
+               {Lead} AS LeadAgencyId, t.key_person_agency_id AS KeyPersonAgencyId
         FROM case_persons cp LEFT JOIN case_teams t ON t.case_id = cp.case_id
         WHERE cp.case_id = @CaseId
         """;
@@ -71,6 +81,20 @@ public readonly record struct CaseAccess(SupportCase? Case, ProblemHttpResult? P
             return new(null, Problems.NotFound("The case"));
         }
         return await found.IsSharedWithAsync(work, caller, consents, now, ct) ? new(found, null) : new(null, SupportCase.NotShared());
+    }
+
+    /// <summary>
+    /// A read of what the case's plan holds (versions, reviews, follow-ups): the access decided and recorded as for
+    /// <see cref="ToReadAsync"/>, then <paramref name="read"/>, in one transaction.
+    /// </summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
+        Database database, Guid caseId, Caller caller, ConsentIndex consents, DateTimeOffset now, Func<UnitOfWork, Task<T>> read, CancellationToken ct)
+    {
+        await using var work = await database.BeginAsync(ct);
+        var access = await ToReadAsync(work, caseId, caller, consents, now, ct);
+        var value = access.Case is null ? default : await read(work);
+        await work.CommitAsync(ct);
+        return access.Problem is { } problem ? problem : TypedResults.Ok(value!);
     }
 
     /// <summary>

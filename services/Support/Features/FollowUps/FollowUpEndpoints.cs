@@ -69,15 +69,10 @@ public static class FollowUpEndpoints
         }, _ => $"/api/support/cases/{caseId}/follow-ups", ct);
     }
 
-    private static async Task<Results<Ok<FollowUpList>, ProblemHttpResult>> ListAsync(
-        Guid caseId, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
-    {
-        await using var work = await database.BeginAsync(ct);
-        var access = await CaseAccess.ToReadAsync(work, caseId, caller, consents, time.GetUtcNow(), ct);
-        var followUps = access.Case is null ? [] : (await work.QueryAsync<FollowUpView>(ReadAll, new { CaseId = caseId }, ct)).ToList();
-        await work.CommitAsync(ct);
-        return access.Problem is { } problem ? problem : TypedResults.Ok(new FollowUpList(followUps));
-    }
+    private static Task<Results<Ok<FollowUpList>, ProblemHttpResult>> ListAsync(
+        Guid caseId, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct) =>
+        CaseAccess.ReadAsync(database, caseId, caller, consents, time.GetUtcNow(),
+            async work => new FollowUpList([.. await work.QueryAsync<FollowUpView>(ReadAll, new { CaseId = caseId }, ct)]), ct);
 }
 
 public sealed record FollowUpList(IReadOnlyList<FollowUpView> Items);

@@ -100,15 +100,10 @@ public static class PlanEndpoints
         return current is null ? TypedResults.Created($"/api/support/cases/{caseId}/plan", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<Page<PlanVersionView>>, ProblemHttpResult>> VersionsAsync(
-        Guid caseId, Guid? cursor, int? limit, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
-    {
-        await using var work = await database.BeginAsync(ct);
-        var access = await CaseAccess.ToReadAsync(work, caseId, caller, consents, time.GetUtcNow(), ct);
-        var versions = access.Case is null ? null : await work.PageAsync<PlanVersionView>(ReadVersions, new { CaseId = caseId }, limit, cursor, v => v.Id, ct);
-        await work.CommitAsync(ct);
-        return access.Problem is { } problem ? problem : TypedResults.Ok(versions!);
-    }
+    private static Task<Results<Ok<Page<PlanVersionView>>, ProblemHttpResult>> VersionsAsync(
+        Guid caseId, Guid? cursor, int? limit, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct) =>
+        CaseAccess.ReadAsync(database, caseId, caller, consents, time.GetUtcNow(),
+            work => work.PageAsync<PlanVersionView>(ReadVersions, new { CaseId = caseId }, limit, cursor, v => v.Id, ct), ct);
 
     /// <summary>The plan as stored a moment ago, with its comments: what a change answers.</summary>
     public static async Task<PlanView?> ReadBackAsync(Database database, Guid caseId, DateOnly today, CancellationToken ct)

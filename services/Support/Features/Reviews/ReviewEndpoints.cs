@@ -110,13 +110,8 @@ public static class ReviewEndpoints
         }, _ => $"/api/support/cases/{caseId}/reviews", ct);
     }
 
-    private static async Task<Results<Ok<Page<ReviewView>>, ProblemHttpResult>> ListAsync(
-        Guid caseId, Guid? cursor, int? limit, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
-    {
-        await using var work = await database.BeginAsync(ct);
-        var access = await CaseAccess.ToReadAsync(work, caseId, caller, consents, time.GetUtcNow(), ct);
-        var reviews = access.Case is null ? null : await work.PageAsync<ReviewView>(ReadReviews, new { CaseId = caseId }, limit, cursor, r => r.Id, ct);
-        await work.CommitAsync(ct);
-        return access.Problem is { } problem ? problem : TypedResults.Ok(reviews!);
-    }
+    private static Task<Results<Ok<Page<ReviewView>>, ProblemHttpResult>> ListAsync(
+        Guid caseId, Guid? cursor, int? limit, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct) =>
+        CaseAccess.ReadAsync(database, caseId, caller, consents, time.GetUtcNow(),
+            work => work.PageAsync<ReviewView>(ReadReviews, new { CaseId = caseId }, limit, cursor, r => r.Id, ct), ct);
 }

@@ -14,12 +14,13 @@ public static class TasksEndpoint
 {
     public const int MaxTasks = 200;
 
-    private const string ReviewsDue = """
-        SELECT p.case_id AS CaseId, p.next_review_due AS Due, t.lead_agency_id AS LeadAgencyId, t.key_person_agency_id AS KeyPersonAgencyId
-        FROM plans p JOIN case_teams t ON t.case_id = p.case_id JOIN case_persons cp ON cp.case_id = p.case_id
-        WHERE p.next_review_due < @Today AND cp.closed_at IS NULL
-          AND (t.lead_agency_id = @AgencyId OR t.key_person_agency_id = @AgencyId)
-        ORDER BY p.next_review_due, p.case_id
+    private const string ReviewsDue = $"""
+        SELECT * FROM (
+            SELECT p.case_id AS CaseId, p.next_review_due AS Due, {SupportCase.Lead} AS LeadAgencyId, t.key_person_agency_id AS KeyPersonAgencyId
+            FROM plans p JOIN case_persons cp ON cp.case_id = p.case_id LEFT JOIN case_teams t ON t.case_id = p.case_id
+            WHERE p.next_review_due < @Today AND cp.closed_at IS NULL) due
+        WHERE LeadAgencyId = @AgencyId OR KeyPersonAgencyId = @AgencyId
+        ORDER BY Due, CaseId
         LIMIT @MaxTasks
         """;
 

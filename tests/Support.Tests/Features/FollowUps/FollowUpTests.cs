@@ -18,10 +18,8 @@ public sealed class FollowUpTests(NetworkFixture fixture) : IAsyncLifetime
     public async Task Closing_gives_the_lead_a_follow_up_after_the_interval_and_needing_help_again_reopens_the_case_with_the_same_team()
     {
         var planned = await PlannedCase.WithPlanAsync(_network, "追");
-        var clinic = await new Scenario(_network).CreateAgencyAsync("clinic", "Follow-up Clinic");
-        using var clinicWorker = await _network.ClientAsync("worker", agency: clinic);
-        await Scenario.ReadAsync(await clinicWorker.PostAsJsonAsync("/api/intake/referrals", planned.Referral), HttpStatusCode.Accepted);
-        await Scenario.ReadAsync(await planned.Lead.PostAsync($"/api/intake/cases/{planned.CaseId}/team/{clinic}/admit", null), HttpStatusCode.OK);
+        var (clinicWorker, clinic) = await planned.AdmitAsync(_network, "clinic", "Follow-up Clinic");
+        using var _ = clinicWorker;
         await Scenario.ReadAsync(await planned.Lead.PostAsJsonAsync($"/api/intake/cases/{planned.CaseId}/close", new { reason = CaseCloseReasons.GotHelp }), HttpStatusCode.OK);
         var path = $"/api/support/cases/{planned.CaseId}/follow-ups";
         var waiting = await Eventually.Until(async () => await Scenario.ReadAsync(await planned.Lead.GetAsync(path), HttpStatusCode.OK),

@@ -26,11 +26,9 @@ public sealed class ReviewTests(NetworkFixture fixture) : IAsyncLifetime
     public async Task An_overdue_review_is_the_key_persons_task_then_one_escalation_with_two_sweeps_and_a_review_clears_both()
     {
         var planned = await PlannedCase.WithPlanAsync(_network, "評");
-        var clinic = await new Scenario(_network).CreateAgencyAsync("clinic", "Review Clinic");
-        using var clinicWorker = await _network.ClientAsync("worker", agency: clinic);
         // The clinic joins the team (admitted) and its worker becomes the key person: the review is the clinic's to do.
-        await Scenario.ReadAsync(await clinicWorker.PostAsJsonAsync("/api/intake/referrals", planned.Referral), HttpStatusCode.Accepted);
-        await Scenario.ReadAsync(await planned.Lead.PostAsync($"/api/intake/cases/{planned.CaseId}/team/{clinic}/admit", null), HttpStatusCode.OK);
+        var (clinicWorker, clinic) = await planned.AdmitAsync(_network, "clinic", "Review Clinic");
+        using var _ = clinicWorker;
         await Scenario.ReadAsync(await planned.Lead.PutAsJsonAsync($"/api/intake/cases/{planned.CaseId}/key-person",
             new { agencyId = clinic, displayName = "田中 さん" }), HttpStatusCode.OK);
         var due = DateOnly.Parse(planned.Plan["nextReviewDue"]!.GetValue<string>());
@@ -71,10 +69,8 @@ public sealed class ReviewTests(NetworkFixture fixture) : IAsyncLifetime
     public async Task Only_the_lead_or_the_key_persons_agency_reviews_and_only_goals_of_the_plan()
     {
         var planned = await PlannedCase.WithPlanAsync(_network, "審");
-        var clinic = await new Scenario(_network).CreateAgencyAsync("clinic", "Review Member");
-        using var clinicWorker = await _network.ClientAsync("worker", agency: clinic);
-        await Scenario.ReadAsync(await clinicWorker.PostAsJsonAsync("/api/intake/referrals", planned.Referral), HttpStatusCode.Accepted);
-        await Scenario.ReadAsync(await planned.Lead.PostAsync($"/api/intake/cases/{planned.CaseId}/team/{clinic}/admit", null), HttpStatusCode.OK);
+        var (clinicWorker, clinic) = await planned.AdmitAsync(_network, "clinic", "Review Member");
+        using var _ = clinicWorker;
         var path = $"/api/support/cases/{planned.CaseId}/reviews";
 
         var byMember = await Eventually.Until(async () => await clinicWorker.PostAsJsonAsync(path, new { goals = new[] { new { goalId = planned.GoalId(0), progress = "same" } } }),
