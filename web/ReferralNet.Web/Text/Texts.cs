@@ -97,6 +97,8 @@ public sealed class Texts
     public required string YourKeyPerson { get; init; }
     public required string AskForAnotherKeyPerson { get; init; }
     public required string AnotherKeyPersonAsked { get; init; }
+    public required string AnotherKeyPersonNote { get; init; }
+    public required string AnotherKeyPersonNoteHint { get; init; }
     public required string Lead { get; init; }
     public required string WhatYouShare { get; init; }
     public required string NothingShared { get; init; }

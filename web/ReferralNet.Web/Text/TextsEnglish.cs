@@ -77,6 +77,7 @@ internal static class TextsEnglish
         TheyJoined = "They joined your team.", TheyDidNotJoin = "They will not join.", TheyWereRemoved = "They were removed from your team.",
         YourKeyPerson = "The person who looks after you", AskForAnotherKeyPerson = "I would like someone else",
         AnotherKeyPersonAsked = "We told them. They will talk with you about who could look after you instead.",
+        AnotherKeyPersonNote = "Anything you would like to say", AnotherKeyPersonNoteHint = "For example, \"I would prefer a woman\". You do not have to write anything.",
         Lead = "leads your support",
         WhatYouShare = "What you share",
         NothingShared = "You share nothing right now.",

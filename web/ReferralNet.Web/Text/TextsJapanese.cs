@@ -77,6 +77,7 @@ internal static class TextsJapanese
         TheyJoined = "チームに加わってもらいました。", TheyDidNotJoin = "加わらないことにしました。", TheyWereRemoved = "チームから外しました。",
         YourKeyPerson = "あなたの担当者", AskForAnotherKeyPerson = "別の人に替えてほしい",
         AnotherKeyPersonAsked = "伝えました。だれが担当するとよいか、あなたと相談します。",
+        AnotherKeyPersonNote = "伝えたいこと", AnotherKeyPersonNoteHint = "たとえば「女性の方がいい」など。書かなくてもだいじょうぶです。",
         Lead = "中心になって担当",
         WhatYouShare = "共有している情報",
         NothingShared = "いまは何も共有していません。",

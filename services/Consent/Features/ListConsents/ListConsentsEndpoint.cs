@@ -24,7 +24,12 @@ public static class ListConsentsEndpoint
                 http.Response.Headers.RetryAfter = "1";
                 return Problems.Conflict("The person has not reached the consent service yet; retry shortly.");
             }
-            return Problems.NotFound("The person");
+            // Known now, but perhaps only since the decision above: the referral that made the person known made its
+            // agency take part in the same transaction, so the decision is taken again on what is committed now.
+            if (!await authority.MayReadAsync(work, caller, personId, ct))
+            {
+                return Problems.NotFound("The person");
+            }
         }
         var page = await work.PageAsync<ConsentRow>(ReadPage, new { PersonId = personId }, limit, cursor, r => r.ConsentId, ct);
         await authority.RecordReadAsync(work, caller, personId, ConsentRecords.Consents, ct);

@@ -8,7 +8,11 @@ public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset S
 /// <summary>The key person (主担当者): a worker of a lead or member agency, named by the lead (KeyPersonEndpoints).</summary>
 public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 
-public sealed record TeamView(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson);
+/// <summary>The young person asked for another key person (KeyPersonEndpoints): when, and what they wrote, for their team.</summary>
+public sealed record KeyPersonChangeAsked(DateTimeOffset RequestedAt, string? Note);
+
+public sealed record TeamView(
+    Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson, KeyPersonChangeAsked? KeyPersonChangeRequest);
 
 /// <summary>
 /// Who is on a young person's team (API-v3 §1): the lead, the members — the agencies the consent projection says take
@@ -36,6 +40,8 @@ public static class CaseTeam
     private const string ReadKeyPerson = """
         SELECT key_person_agency_id AS AgencyId, key_person_name AS DisplayName FROM cases WHERE id = @CaseId AND key_person_agency_id IS NOT NULL
         """;
+
+    private const string ReadChangeRequest = "SELECT requested_at AS RequestedAt, note FROM key_person_change_requests WHERE case_id = @CaseId";
 
     private const string EscalationStanding = $"""
         SELECT EXISTS (SELECT 1 FROM case_participation
@@ -71,10 +77,12 @@ public static class CaseTeam
         var members = (await work.QueryAsync<MemberRow>(ReadMembers, new { CaseId = caseId }, ct))
             .Select(m => new TeamMember(m.AgencyId, m.Standing, m.Since, m.JoinedBy)).ToList();
         var keyPerson = await work.QuerySingleOrDefaultAsync<KeyPersonRow>(ReadKeyPerson, new { CaseId = caseId }, ct);
+        var changeRequest = await work.QuerySingleOrDefaultAsync<ChangeRequestRow>(ReadChangeRequest, new { CaseId = caseId }, ct);
         return new(caseId, CaseReference.Of(caseId), members,
             keyPerson is not null && members.Any(m => m.AgencyId == keyPerson.AgencyId && m.Standing != Standings.Pending)
                 ? new KeyPerson(keyPerson.AgencyId, keyPerson.DisplayName)
-                : null);
+                : null,
+            changeRequest is null ? null : new KeyPersonChangeAsked(changeRequest.RequestedAt, changeRequest.Note));
     }
 
     /// <summary>
@@ -101,6 +109,12 @@ public static class CaseTeam
         {
             await EndAsync(work, participation, found, agencyId, TeamRemovalReasons.EscalationReassigned, at, ct);
         }
+    }
+
+    private sealed class ChangeRequestRow
+    {
+        public DateTimeOffset RequestedAt { get; init; }
+        public string? Note { get; init; }
     }
 
     private sealed class KeyPersonRow

@@ -52,12 +52,14 @@ public sealed class KeyPersonTests(NetworkFixture fixture)
         var asked = await youth.PostAsJsonAsync($"/api/intake/cases/{caseId}/key-person/change-request", new { note = "女性の方がいいです" });
         var byTheWorker = await school.PostAsJsonAsync($"/api/intake/cases/{caseId}/key-person/change-request", new { note = "" });
         var task = await TaskOfAsync(school, caseId);
+        var team = await Scenario.ReadAsync(await school.GetAsync($"/api/intake/cases/{caseId}/team"), HttpStatusCode.OK);
         await Scenario.ReadAsync(await school.PutAsJsonAsync($"/api/intake/cases/{caseId}/key-person",
             new { agencyId = schoolAgency, displayName = "鈴木 先生" }), HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         await Scenario.ReadProblemAsync(byTheWorker, HttpStatusCode.NotFound); // a route of the young person's own, as removing an agency is
         Assert.Equal(("key-person-change", schoolAgency), (task!["kind"]!.GetValue<string>(), IdOf(task.AsObject(), "agencyId")));
+        Assert.Equal("女性の方がいいです", team["keyPersonChangeRequest"]!["note"]!.GetValue<string>());
         Assert.Null(await TaskOfAsync(school, caseId));
         Assert.Contains("key-person-change-requested", KindsOf(await ViewAsync(school, caseId)));
     }

@@ -89,6 +89,8 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
         var helping = youth.Locator("section", new() { Has = youth.GetByRole(AriaRole.Heading, new() { Name = t.WhoHelpsYou }) });
         await Assertions.Expect(helping).ToContainTextAsync($"{t.YourKeyPerson}: 佐藤 先生");
         await Browsing.LookAsync(youth, "youth-key-person-ja");
+        await Browsing.PressAsync(youth, helping.Locator("summary", new() { HasText = t.AskForAnotherKeyPerson }));
+        await Browsing.TypeAsync(youth, helping.GetByLabel(t.AnotherKeyPersonNote), "女性の方がいいです");
         await Browsing.PressAsync(youth, helping.GetByRole(AriaRole.Button, new() { Name = t.AskForAnotherKeyPerson }));
         await youth.WaitForURLAsync("**/youth?done=another-asked");
         await Assertions.Expect(youth.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.AnotherKeyPersonAsked);
@@ -99,6 +101,7 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
         await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.KeyPersonChange] })).ToHaveCountAsync(1);
         await lead.GotoAsync($"/worker/cases/{caseId}");
         await Assertions.Expect(lead.Locator("#team")).ToContainTextAsync($"{t.Worker.KeyPerson}: 佐藤 先生");
+        await Assertions.Expect(lead.Locator("#team")).ToContainTextAsync("女性の方がいいです");
         await Browsing.LookAsync(lead, "worker-key-person-ja");
     }
 }

@@ -42,7 +42,11 @@ public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset S
 /// <summary>The key person of a team (主担当者): a worker of a lead or member agency.</summary>
 public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 
-public sealed record Team(Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null);
+/// <summary>The young person asked for another key person: when, and in their words.</summary>
+public sealed record KeyPersonChangeRequest(DateTimeOffset RequestedAt, string? Note);
+
+public sealed record Team(
+    Guid CaseId, string CaseReference, IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null, KeyPersonChangeRequest? KeyPersonChangeRequest = null);
 
 public sealed record AgencyName(Guid Id, string Name, string Kind);
 

@@ -78,8 +78,8 @@ public sealed class YouthApi(GatewayApi gateway)
         gateway.PostAsync<object>($"/api/consent/consents/{consentId}/revoke", null, ct);
 
     /// <summary>The young person asks for another key person: the lead's task until it names one.</summary>
-    public Task<ApiResult<object>> AskForAnotherKeyPersonAsync(Guid caseId, CancellationToken ct) =>
-        gateway.PostAsync<object>($"/api/intake/cases/{caseId}/key-person/change-request", new { }, ct);
+    public Task<ApiResult<object>> AskForAnotherKeyPersonAsync(Guid caseId, string? note, CancellationToken ct) =>
+        gateway.PostAsync<object>($"/api/intake/cases/{caseId}/key-person/change-request", new { note }, ct);
 
     public Task<ApiResult<object>> RemoveAsync(Guid caseId, Guid agencyId, CancellationToken ct) =>
         gateway.DeleteAsync($"/api/intake/cases/{caseId}/team/{agencyId}", ct);
