@@ -89,18 +89,16 @@ assemblies() {
   done
 }
 
-# run_tier TIER: one test run of its assemblies, two or three side by side (each in a process of its own), into a result file.
+# run_tier TIER: one test run of its assemblies, two side by side (each in a process of its own), into a result file.
 run_tier() {
-  local name=$1 filter="tier!=unit" started=$SECONDS outcome=0 side_by_side=2
-  # The network tier's broker-restart tests mostly wait: a third assembly runs beside them.
-  [ "$name" = network ] && side_by_side=3
+  local name=$1 filter="tier!=unit" started=$SECONDS outcome=0
   [ "$name" = unit ] && filter="tier=unit"
   [ -n "$only" ] && filter="($filter)&($only)"
   # Test processes live for seconds to minutes: promoting hot methods to optimised code (call counting, then a rejit)
   # costs them more CPU than it gains back (18 % less CPU in the network tier). Not for the build: the compiler is hot.
   # shellcheck disable=SC2046 # one argument per assembly
   DOTNET_TC_CallCounting=0 dotnet test $(assemblies "$name") --filter "$filter" --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" \
-    -- RunConfiguration.MaxCpuCount="$side_by_side" || outcome=$?
+    -- RunConfiguration.MaxCpuCount=2 || outcome=$?
   log "Tier $name: $((SECONDS - started)) s"
   return "$outcome"
 }
