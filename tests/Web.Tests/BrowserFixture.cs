@@ -41,13 +41,3 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
-
-/// <summary>
-/// The other half of the browser tests, on a network and a browser of their own, run beside <see cref="BrowserCollection"/>:
-/// a browser test mostly waits (for a page, a network round trip), so two at a time keep both cores busy.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class BesideBrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-beside";
-}

@@ -44,30 +44,23 @@ public sealed class BrowserTestCase : XunitTestCase
     public override async Task<RunSummary> RunAsync(IMessageSink diagnostics, IMessageBus messageBus, object[] constructorArguments,
         ExceptionAggregator aggregator, CancellationTokenSource cancellation)
     {
-        PagesOfTheTest.Begin();
         var summary = await base.RunAsync(diagnostics, messageBus, constructorArguments, aggregator, cancellation);
         await PagesOfTheTest.CloseAsync(summary.Failed > 0 ? DisplayName : null);
         return summary;
     }
 }
 
-/// <summary>
-/// The pages the running browser test opened: its own, also while a test of the other browser collection runs beside it
-/// (the list flows with the test's async calls).
-/// </summary>
+/// <summary>The pages the running browser test opened (the browser tests run one after another).</summary>
 public static class PagesOfTheTest
 {
-    private static readonly AsyncLocal<ConcurrentQueue<IPage>?> OfThisTest = new();
+    private static readonly ConcurrentQueue<IPage> Open = new();
 
-    public static void Begin() => OfThisTest.Value = new();
-
-    public static void Opened(IPage page) =>
-        (OfThisTest.Value ?? throw new InvalidOperationException("A browser test is a [BrowserFact] or [BrowserTheory], which closes its pages.")).Enqueue(page);
+    public static void Opened(IPage page) => Open.Enqueue(page);
 
     /// <summary>Closes the pages, keeping a picture of each first when <paramref name="failedTest"/> names the test that failed.</summary>
     public static async Task CloseAsync(string? failedTest)
     {
-        for (var n = 1; OfThisTest.Value?.TryDequeue(out var page) == true; n++)
+        for (var n = 1; Open.TryDequeue(out var page); n++)
         {
             if (failedTest is not null && !page.IsClosed)
             {

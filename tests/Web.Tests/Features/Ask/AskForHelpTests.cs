@@ -5,7 +5,7 @@ using ReferralNet.Web.Text;
 namespace ReferralNet.Web.Tests.Features.Ask;
 
 /// <summary>A young person without an account asks for help, by the keyboard alone, and is told it reached someone.</summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class AskForHelpTests(BrowserFixture fixture)
 {
     [BrowserTheory]

@@ -8,7 +8,7 @@ using ReferralNet.Web.Text;
 namespace ReferralNet.Web.Tests.Features.Coordinator;
 
 /// <summary>The coordinator's dashboard in the browser: figures without a person, and an escalation resolved.</summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;

@@ -11,7 +11,7 @@ namespace ReferralNet.Web.Tests.Features.Plans;
 /// The support plan (API-v3 §4) in the browser, by the keyboard: the lead adds a goal to the plan and moves a step back
 /// on the case page; the young person sees the change on a phone, and says the plan is okay.
 /// </summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class PlanPagesTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;

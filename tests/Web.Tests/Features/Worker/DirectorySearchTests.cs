@@ -6,7 +6,7 @@ using ReferralNet.Web.Text;
 namespace ReferralNet.Web.Tests.Features.Worker;
 
 /// <summary>A worker looks beyond the case's candidates: the directory searched for the referral, ranked with reasons, and an offer from there.</summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class DirectorySearchTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;

@@ -6,7 +6,7 @@ using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests.Features.Worker;
 
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class NewReferralTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;

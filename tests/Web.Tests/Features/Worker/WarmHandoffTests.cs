@@ -9,7 +9,7 @@ namespace ReferralNet.Web.Tests.Features.Worker;
 /// Two agencies' workers in their browsers: a school refers a young person, the clinic sees the offer arrive while its
 /// page is open, accepts it, records first contact and the outcome.
 /// </summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class WarmHandoffTests(BrowserFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;

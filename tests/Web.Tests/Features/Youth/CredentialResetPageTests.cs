@@ -11,7 +11,7 @@ namespace ReferralNet.Web.Tests.Features.Youth;
 /// A reset of the young person's sign-in that waits (API-v3 §2), in the browser by the keyboard alone: whoever used the
 /// reset code sees a page they can only look at, and the young person sees who asked and cancels it.
 /// </summary>
-[Collection(BesideBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class CredentialResetPageTests(BrowserFixture fixture)
 {
     private const string NewPassphrase = "another long sentence from the worker";
