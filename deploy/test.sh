@@ -39,7 +39,7 @@ shellcheck -x deploy/*.sh deploy/lib/*.sh
 { needs network || needs browser || needs faults; } && ensure_packages
 needs browser && ensure_browser_packages
 servers=""
-if needs network || needs browser || needs faults; then
+if needs network || needs browser; then
   if docker info >/dev/null 2>&1; then
     log "A Docker engine answers: the tests start PostgreSQL and RabbitMQ with Testcontainers."
   else
@@ -77,15 +77,13 @@ if [ -n "$servers" ]; then
   log "PostgreSQL on 127.0.0.1:$pg_port, RabbitMQ on 127.0.0.1:$rabbit_port"
 fi
 
-# The test assemblies of a tier; unit tests are picked from every assembly by their trait, the rest by assembly. The
-# building blocks' own tests stop brokers and databases (of their own, or the test servers' connections): a fault tier,
-# mostly waiting, run beside the fault suite rather than holding up the network tier.
+# The test assemblies of a tier; unit tests are picked from every assembly by their trait, the rest by assembly.
 assemblies() {
   local project
   for project in tests/*.Tests; do
     case $1:$project in
-      unit:tests/Faults.Tests | network:tests/Web.Tests | network:tests/Faults.Tests | network:tests/BuildingBlocks.Tests) ;;
-      browser:tests/Web.Tests | faults:tests/Faults.Tests | faults:tests/BuildingBlocks.Tests | unit:* | network:*)
+      unit:tests/Faults.Tests | network:tests/Web.Tests | network:tests/Faults.Tests) ;;
+      browser:tests/Web.Tests | faults:tests/Faults.Tests | unit:* | network:*)
         echo "$project/bin/Release/net10.0/$(basename "$project").dll" ;;
     esac
   done
