@@ -104,7 +104,6 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
             ["Consent:ExpiryCheckEvery"] = "00:00:00.200",
             ["Consent:ResetCheckEvery"] = "00:00:00.200",
             ["Handoff:SweepEvery"] = "00:00:00.200",
-            ["Support:SweepEvery"] = "00:00:00.200",
             ["Intake:DeskAgencyId"] = IntakeDesk.ToString(),
             // A loaded test machine must not shed the suite's bursts; admission control has tests of its own.
             ["Admission:QueueBudget"] = AdmissionBudget,
