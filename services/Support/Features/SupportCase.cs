@@ -2,8 +2,8 @@ namespace ReferralNet.Support.Features;
 
 /// <summary>
 /// A case as the support service knows it: whose it is, whether it closed and who referred (the consent projection),
-/// a later lead and its key person's agency (intake's events). Who may read and change its plan is decided here, once: the young person
-/// always sees their own; an agency must be lead or member (never pending) and covered by consent for
+/// a later lead and its key person's agency (intake's events). Who may read and change its plan is decided here, once:
+/// the young person always sees their own; an agency must be lead or member (never pending) and covered by consent for
 /// <c>support-plan</c>, each read recorded for the young person's access log.
 /// </summary>
 public sealed class SupportCase
