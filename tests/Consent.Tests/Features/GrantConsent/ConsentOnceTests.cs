@@ -107,10 +107,10 @@ public sealed class ConsentOnceTests(NetworkFixture fixture)
         }), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(["categories", "purposes"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
-        // Until the referral reaches the consent service (milliseconds), the person is unknown there: 404.
-        var consents = await Scenario.ReadAsync(await Eventually.Until(
-            () => referred.Teacher.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), r => r.StatusCode != HttpStatusCode.NotFound,
-            "the consent service to know the person"), HttpStatusCode.OK);
+        // Until the referral reaches the consent service (milliseconds), the person is unknown there: 409 with Retry-After.
+        var consents = await Scenario.ReadAsync(await Scenario.UntilKnownAsync(
+            () => referred.Teacher.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), "the consent service to know the person"),
+            HttpStatusCode.OK);
         Assert.Empty(consents["items"]!.AsArray());
     }
 }
