@@ -1,4 +1,5 @@
 using ReferralNet.Handoff.Consumers;
+using ReferralNet.Handoff.Data;
 using ReferralNet.Handoff.Features;
 using ReferralNet.Handoff.Features.Deadlines;
 using ReferralNet.Handoff.Features.Escalations;
@@ -23,6 +24,7 @@ builder.AddMessaging(bus =>
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();
+builder.Services.AddSingleton<IDataMigration, MunicipalityCodes>();
 builder.Services.AddSingleton<HandoffMoves>();
 builder.Services.AddSingleton<CasePasses>();
 builder.Services.AddSingleton<HandoffOffers>();

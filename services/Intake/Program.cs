@@ -1,4 +1,5 @@
 using ReferralNet.Intake.Consumers;
+using ReferralNet.Intake.Data;
 using ReferralNet.Intake.Features.CloseCase;
 using ReferralNet.Intake.Features.Dormancy;
 using ReferralNet.Intake.Features.ListCases;
@@ -23,6 +24,7 @@ builder.AddMessaging(bus =>
 builder.AddConsentEnforcement();
 builder.Services.AddValidatedOptions<IdentityOptions>();
 builder.Services.AddValidatedOptions<IntakeOptions>();
+builder.Services.AddSingleton<IDataMigration, MunicipalityCodes>();
 builder.Services.AddSingleton<PersonIdentity>();
 builder.Services.AddSingleton<DormancySweep>();
 builder.Services.AddHostedService(services => services.GetRequiredService<DormancySweep>());

@@ -124,6 +124,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             w => new { agencyId = w.Clinic, need = "mental-health" }),
         // The directory in HSDS: anyone reads what agencies published (what else an outsider sees is in the read tests).
         ["GET /api/matching/hsds"] = new(Audience.Anonymous, _ => "/api/matching/hsds/"),
+        ["GET /api/matching/municipalities"] = new(Audience.Anonymous, _ => "/api/matching/municipalities?q=setagaya"),
         ["GET /api/matching/hsds/services"] = new(Audience.Anonymous, _ => "/api/matching/hsds/services"),
         ["GET /api/matching/hsds/services/{id:guid}"] = new(Audience.Anonymous, w => $"/api/matching/hsds/services/{w.ClinicService}"),
         ["GET /api/matching/hsds/organizations"] = new(Audience.Anonymous, _ => "/api/matching/hsds/organizations"),

@@ -15,7 +15,7 @@ public sealed class SearchTests(NetworkFixture fixture)
     private async Task<(string Town, string Marker, Guid Hikikomori, Guid Online, Guid English, Guid Elsewhere)> DirectoryAsync()
     {
         var scenario = new Scenario(_network);
-        var town = $"Town-{Guid.NewGuid():N}"[..16];
+        var town = Towns.Unique();
         var marker = $"m{Guid.NewGuid():N}"[..10];
         var agency = await scenario.CreateAgencyAsync("cso", "Search Peers");
         return (town, marker,
@@ -25,7 +25,7 @@ public sealed class SearchTests(NetworkFixture fixture)
                 description: $"オンラインで気軽に話せる相談窓口。{marker}"),
             await scenario.CreateServiceAsync(agency, "Peer talk", ["social-connection"], ["video"], municipality: town,
                 description: $"Weekly video calls with peers who have been there. {marker}"),
-            await scenario.CreateServiceAsync(agency, "Peer talk far away", ["social-connection"], ["in-person"], municipality: "Elsewhere",
+            await scenario.CreateServiceAsync(agency, "Peer talk far away", ["social-connection"], ["in-person"], municipality: Towns.Unique(),
                 description: $"Meetings in another town. {marker}"));
     }
 

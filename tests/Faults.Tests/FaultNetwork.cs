@@ -12,7 +12,7 @@ public sealed class FaultNetwork : IAsyncLifetime
     /// <summary>The school whose workers send the load, and the town of the one service that matches it.</summary>
     public Guid School { get; private set; }
 
-    public string Town { get; } = $"Fault-{Guid.NewGuid():N}"[..14];
+    public string Town { get; } = Towns.Unique();
 
     public async Task InitializeAsync()
     {

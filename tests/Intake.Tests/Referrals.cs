@@ -56,7 +56,7 @@ public sealed class Referrals(ReferralNetwork network)
     public static string UniqueBirthDate() =>
         DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30).AddDays(Interlocked.Increment(ref _birthDay) % BirthDays).ToString("yyyy-MM-dd");
 
-    public static string UniqueTown() => $"Town-{Guid.NewGuid():N}"[..16];
+    public static string UniqueTown() => Towns.Unique();
 
     public static Guid IdOf(JsonObject answer, string field) => answer[field]!.GetValue<Guid>();
 }

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using ReferralNet.BuildingBlocks.Consent;
 
-// In-process benchmarks. Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks [-- ranking [--services N] [--referrals N]]
+// In-process benchmarks. Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks [-- ranking [--services N] [--referrals N] | places [--count N]]
 string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
 if (args.FirstOrDefault() == "ranking")
 {
     ReferralNet.Benchmarks.RankingBenchmark.Run(int.Parse(Option("services", "10000")), int.Parse(Option("referrals", "2000")));
+    return;
+}
+if (args.FirstOrDefault() == "places")
+{
+    ReferralNet.Benchmarks.PlaceBenchmark.Run(int.Parse(Option("count", "5000")));
     return;
 }
 

@@ -13,7 +13,7 @@ namespace ReferralNet.Benchmarks;
 /// </summary>
 public static class RankingBenchmark
 {
-    private static readonly string[] Towns = [.. Enumerable.Range(0, 60).Select(i => $"Town{i:00}")];
+    private static readonly string[] Towns = [.. BuildingBlocks.Places.MunicipalityRegister.Japan.All.Take(60).Select(p => p.Code)];
     private static readonly string[] NeedCodes = [.. Needs.All.Order()];
     private static readonly string[] ModalityCodes = [.. Modalities.All.Order()];
     private static readonly string[] UrgencyCodes = [.. Urgencies.All.Order()];

@@ -27,7 +27,7 @@ public sealed record ReferredPerson(
         IGatewayClients network, string birthDate = "2007-04-02", string givenName = "同", params TownService[] services)
     {
         var scenario = new Scenario(network);
-        var town = $"Town-{Guid.NewGuid():N}"[..16];
+        var town = Towns.Unique();
         var school = await scenario.CreateAgencyAsync("school", "Test High");
         var matched = new List<(Guid, Guid)>();
         foreach (var service in services.Length == 0 ? [TownService.PeerCircle] : services)

@@ -4,6 +4,7 @@ namespace ReferralNet.BuildingBlocks.Web;
 public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Municipality>> _suggestions = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
 
@@ -53,6 +54,46 @@ public sealed class ValidationErrors
     public ValidationErrors AtMost<T>(IReadOnlyCollection<T>? values, int max, string field) =>
         Check((values?.Count ?? 0) <= max, field, $"has at most {max} values");
 
+    /// <summary>
+    /// A place typed any way the register reads (<see cref="MunicipalityRegister.Resolve"/>) that must name exactly one
+    /// municipality. A name several share, or none, is refused with the places to choose from (<c>suggestions</c>).
+    /// </summary>
+    public ValidationErrors Municipality(string? value, string field, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? Add(field, "is required") : this;
+        }
+        if (value.Length > MostPlaceNameLength)
+        {
+            return Add(field, $"must be at most {MostPlaceNameLength} characters");
+        }
+        var match = MunicipalityRegister.Japan.Resolve(value);
+        if (match.Found is not null)
+        {
+            return this;
+        }
+        if (match.Candidates.Count > 0)
+        {
+            _suggestions[field] = match.Candidates;
+        }
+        var places = string.Join(", ", match.Candidates.Select(c => $"{c.FullName} ({c.Code})"));
+        return Add(field, match.Ambiguous ? $"is the name of {match.Candidates.Count} municipalities; give one of: {places}"
+            : match.Candidates.Count > 0 ? $"is not a municipality; the closest are: {places}" : "is not a municipality");
+    }
+
+    /// <summary>Each of a list of places, as <see cref="Municipality(string?, string, bool)"/> (field[0], field[1], …).</summary>
+    public ValidationErrors Municipalities(IReadOnlyList<string>? values, string field)
+    {
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            Municipality(values![i], $"{field}[{i}]");
+        }
+        return this;
+    }
+
+    public const int MostPlaceNameLength = 100;
+
     public ValidationErrors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
@@ -85,10 +126,18 @@ public sealed class ValidationErrors
         return shown;
     }
 
-    public ProblemHttpResult ToProblem() => TypedResults.Problem(new HttpValidationProblemDetails(ToDictionary())
+    public ProblemHttpResult ToProblem()
     {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "The request is not valid.",
-        Detail = "See errors for each field.",
-    });
+        var problem = new HttpValidationProblemDetails(ToDictionary())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request is not valid.",
+            Detail = "See errors for each field.",
+        };
+        if (_suggestions.Count > 0)
+        {
+            problem.Extensions["suggestions"] = _suggestions;
+        }
+        return TypedResults.Problem(problem);
+    }
 }

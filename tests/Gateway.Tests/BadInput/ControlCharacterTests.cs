@@ -24,7 +24,7 @@ public sealed class ControlCharacterTests(NetworkFixture fixture)
     {
         var agency = await new Scenario(_network).CreateAgencyAsync("school", "Control High");
         using var teacher = await _network.ClientAsync("worker", agency: agency);
-        var town = $"Town-{Guid.NewGuid():N}"[..16];
+        var town = Towns.Unique();
 
         var withNul = await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(familyName: "山\u0000田", municipality: town));
         var withBell = await teacher.PostAsJsonAsync("/api/intake/referrals", Scenario.Referral(givenName: "太\u0007郎", municipality: town));
@@ -40,7 +40,7 @@ public sealed class ControlCharacterTests(NetworkFixture fixture)
     {
         var agency = await new Scenario(_network).CreateAgencyAsync("school", "Newline High");
         using var teacher = await _network.ClientAsync("worker", agency: agency);
-        var referral = Scenario.Referral(givenName: $"改{Guid.NewGuid():N}"[..8], municipality: $"Town-{Guid.NewGuid():N}"[..16]);
+        var referral = Scenario.Referral(givenName: $"改{Guid.NewGuid():N}"[..8], municipality: Towns.Unique());
         var body = System.Text.Json.JsonSerializer.SerializeToNode(referral)!.AsObject();
         body["summary"] = "First line.\n\tSecond line.";
 

@@ -21,6 +21,9 @@ public sealed record ApiProblem(int Status, string? Title, string? Detail, IRead
 {
     public static ApiProblem Unreadable(HttpStatusCode status) => new((int)status, null, null, new Dictionary<string, string[]>());
 
+    /// <summary>Places to choose from, by field: a town typed that named several, or none (the closest names).</summary>
+    public IReadOnlyDictionary<string, Municipality[]> Suggestions { get; init; } = new Dictionary<string, Municipality[]>();
+
     /// <summary>The messages for <paramref name="field"/> (as the API names it, <c>person.birthDate</c>).</summary>
     public IReadOnlyList<string> For(string field) =>
         Errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList();
@@ -101,8 +104,11 @@ public sealed class GatewayApi(HttpClient client, IHttpContextAccessor accessor)
             return ApiProblem.Unreadable(response.StatusCode);
         }
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
-        return new ApiProblem((int)response.StatusCode, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>());
+        return new ApiProblem((int)response.StatusCode, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>())
+        {
+            Suggestions = problem?.Suggestions ?? [],
+        };
     }
 
-    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors, Dictionary<string, Municipality[]>? Suggestions);
 }

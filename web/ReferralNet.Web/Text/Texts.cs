@@ -205,6 +205,11 @@ public sealed class Texts
     public required string ErrorChooseOne { get; init; }
     public required string ErrorBirthDate { get; init; }
     public required string ErrorTooLong { get; init; }
+    public required string ErrorRequired { get; init; }
+    public required string PlaceHint { get; init; }
+    public required string PlacesOffered { get; init; }
+    public required string ErrorPlaceUnknown { get; init; }
+    public required string ErrorPlaceShared { get; init; }
     public required string ErrorUntil { get; init; }
     public required IReadOnlyDictionary<string, string> AccessRecords { get; init; }
     public required IReadOnlyDictionary<string, string> AccessPurposes { get; init; }

@@ -176,6 +176,11 @@ internal static class TextsEnglish
         ErrorChooseOne = "Please choose at least one.",
         ErrorBirthDate = "Please check the date (this desk is for people aged 12 to 39).",
         ErrorTooLong = "This is too long. Please shorten it.",
+        ErrorRequired = "Please fill this in.",
+        PlacesOffered = "Did you mean: {0}",
+        PlaceHint = "In kanji, kana or Latin letters; choose from the list as you type (e.g. 世田谷区, せたがや, Setagaya).",
+        ErrorPlaceUnknown = "No town or city has this name. Choose one from the list, or check the spelling.",
+        ErrorPlaceShared = "Several towns have this name. Choose one from the list by its prefecture.",
         ErrorUntil = "Please choose a day after today and within three years.",
         AccessRecords = new Dictionary<string, string>
         {

@@ -29,6 +29,13 @@ public sealed class Ui
         return string.Format(Culture, Texts.Word(T.Worker.Reasons, reason), words);
     }
 
+    /// <summary>
+    /// A place kept as its code, as this reader reads it (東京都 世田谷区; Setagaya-ku (Tokyo)), which the network reads
+    /// back as the same place; a place kept as it was typed, before places were codes, as typed.
+    /// </summary>
+    public string Place(string? code) => MunicipalityRegister.Japan.Find(code) is not { } place ? code ?? ""
+        : Culture.TwoLetterISOLanguageName == "en" ? place.FullRomaji : place.FullName;
+
     /// <summary>A date as an HTML date field holds it (yyyy-MM-dd), in Japan's time.</summary>
     public static string DateField(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -74,6 +74,7 @@ public static class OpenReferralEndpoint
         // A retry gets the answer without the one-time code, which is never stored in clear.
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<OpenReferralResponse>> (work) =>
         {
+            var town = MunicipalityRegister.Japan.CodeOf(person.Municipality)!;
             var storedPerson = await FindOrStoreAsync(work, FindOrStorePerson, FindPerson, new
             {
                 Id = Guid.CreateVersion7(),
@@ -83,7 +84,7 @@ public static class OpenReferralEndpoint
                 FamilyNameKana = person.FamilyNameKana?.Trim(),
                 GivenNameKana = person.GivenNameKana?.Trim(),
                 BirthDate = birthDate,
-                Municipality = person.Municipality!.Trim(),
+                Municipality = town,
                 person.Contact?.Email,
                 person.Contact?.Phone,
                 ContactKeys = identity.ContactKeysOf(person.Contact?.Email, person.Contact?.Phone, line: null),
@@ -100,7 +101,7 @@ public static class OpenReferralEndpoint
             var landing = new LandingReferral(
                 referralId, caseId, personId, agencyId, caller.UserId, request.Source!, request.Needs!.Distinct().ToList(),
                 request.Urgency ?? Urgencies.Routine, preferences, request.Summary!, OpenReferralRequest.AgeOn(birthDate, today),
-                person.Municipality!.Trim(), now);
+                town, now);
             // Read from the projection's tables: a join committed a moment ago (this agency's own first referral) counts.
             if (existingCase && !await work.QuerySingleAsync<bool>(ConsentProjection.TakesPartInCase,
                     new { CaseId = caseId, AgencyId = agencyId, ShutOutBefore = now }, ct))

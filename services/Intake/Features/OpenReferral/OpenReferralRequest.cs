@@ -48,7 +48,7 @@ public sealed record OpenReferralRequest(
                 .Required(Person.GivenName, "person.givenName", 100)
                 .Check((Person.FamilyNameKana?.Length ?? 0) <= 100, "person.familyNameKana", "must be at most 100 characters")
                 .Check((Person.GivenNameKana?.Length ?? 0) <= 100, "person.givenNameKana", "must be at most 100 characters")
-                .Required(Person.Municipality, "person.municipality", 100)
+                .Municipality(Person.Municipality, "person.municipality")
                 .Check((Person.Contact?.Email?.Length ?? 0) <= 254 && (Person.Contact?.Email is null || Person.Contact.Email.Contains('@')),
                     "person.contact.email", "must be an e-mail address")
                 .Check((Person.Contact?.Phone?.Length ?? 0) <= 40, "person.contact.phone", "must be at most 40 characters");

@@ -38,7 +38,7 @@ public static class SelfReferralEndpoint
 
         var desk = options.Value.DeskAgencyId!.Value;
         var contact = request.Contact!;
-        var municipality = Trimmed(request.Municipality);
+        var municipality = MunicipalityRegister.Japan.CodeOf(request.Municipality);
         var (personId, caseId, referralId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         await using var work = await database.BeginAsync(ct);
         await work.ExecuteAsync(StorePersonAndCase, new

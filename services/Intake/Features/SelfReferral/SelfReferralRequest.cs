@@ -42,7 +42,7 @@ public sealed record SelfReferralRequest(
     {
         var errors = new ValidationErrors()
             .Check((Nickname?.Length ?? 0) <= 100, "nickname", "must be at most 100 characters")
-            .Check((Municipality?.Length ?? 0) <= 100, "municipality", "must be at most 100 characters")
+            .Municipality(Municipality, "municipality", required: false)
             .Check((Message?.Length ?? 0) <= 4000, "message", "must be at most 4000 characters")
             .Codes(Needs, Contracts.Codes.Needs.All, "needs");
         ReferralPreferences.Check(Preferences, errors);

@@ -9,7 +9,7 @@ public sealed record RegisterAgencyRequest(string? Name, [property: CodeList(typ
     public ValidationErrors Validate() => new ValidationErrors()
         .Required(Name, "name", ServiceDescription.MaxNameLength)
         .Code(Kind, AgencyKinds.All, "kind")
-        .Required(Municipality, "municipality", 100)
+        .Municipality(Municipality, "municipality")
         .Check((Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, "description",
             $"must be at most {ServiceDescription.MaxDescriptionLength} characters");
 }
@@ -40,7 +40,7 @@ public static class AgencyEndpoints
         {
             return errors.ToProblem();
         }
-        var agency = new Agency(Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!, request.Municipality!.Trim());
+        var agency = new Agency(Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!, MunicipalityRegister.Japan.CodeOf(request.Municipality)!);
         var now = time.GetUtcNow();
         return await IdempotentCreation.RunAsync(http, caller.UserId, request, database, now, async Task<Creation<Agency>> (work) =>
         {

@@ -23,7 +23,8 @@ public static class HsdsTranslation
     /// <summary>
     /// The service in ReferralNet's words. Needs: ReferralNet's need terms, and foreign terms the agency mapped to a
     /// need (<paramref name="mappedTerms"/>); none is an unmapped service, which ranking never proposes. Modalities:
-    /// ReferralNet's modality terms. Towns: the service areas' names (none: no area limit). Fee: the fee fact, else the
+    /// ReferralNet's modality terms. Towns: the codes of the service areas that name a municipality (none: no area
+    /// limit; an area named otherwise, a region or 全国, limits nothing). Fee: the fee fact, else the
     /// cost options (all free, or not), else "fee" (nothing claims free that was not said to be). Places: the
     /// facts (none: no count kept). Active only when HSDS says active.
     /// </summary>
@@ -60,7 +61,7 @@ public static class HsdsTranslation
             modalities,
             service.MinimumAge is { } min ? (int)Math.Ceiling(min) : null,
             service.MaximumAge is { } max ? (int)Math.Floor(max) : null,
-            [.. (service.ServiceAreas ?? []).Select(a => a.Name?.Trim()).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
+            [.. (service.ServiceAreas ?? []).Select(a => MunicipalityRegister.Japan.CodeOf(a.Name)).OfType<string>().Distinct()],
             [.. (service.Languages ?? []).Select(l => l.Code).OfType<string>().Distinct()],
             facts.GetValueOrDefault(DirectoryFacts.Fee) ?? FeeOf(service.CostOptions),
             new Capacity(Count(facts, DirectoryFacts.PlacesAvailable), Count(facts, DirectoryFacts.PlacesMaximum), Count(facts, DirectoryFacts.WaitWeeks)),
@@ -118,9 +119,8 @@ public static class HsdsTranslation
             Status = current?.Status == wanted.Status ? service.Status : wanted.Status,
             MinimumAge = wanted.AgeMin,
             MaximumAge = wanted.AgeMax,
-            ServiceAreas = SameSet(current?.Municipalities, wanted.Municipalities!, StringComparer.OrdinalIgnoreCase) ? service.ServiceAreas
-                : [.. wanted.Municipalities!.Select(town => service.ServiceAreas?.FirstOrDefault(a => string.Equals(a.Name, town, StringComparison.OrdinalIgnoreCase))
-                    ?? new HsdsServiceArea { Id = StableId.For(id, $"service-area/{town}"), ServiceId = id, Name = town })],
+            ServiceAreas = SameSet(current?.Municipalities, wanted.Municipalities!, StringComparer.Ordinal) ? service.ServiceAreas
+                : AreasOf(id, service.ServiceAreas, wanted.Municipalities!),
             Languages = SameSet(current?.Languages, wanted.Languages!, StringComparer.Ordinal) ? service.Languages
                 : [.. wanted.Languages!.Select(code => service.Languages?.FirstOrDefault(l => l.Code == code)
                     ?? new HsdsLanguage { Id = StableId.For(id, $"language/{code}"), ServiceId = id, Code = code, Name = LanguageName(code) })],
@@ -129,6 +129,22 @@ public static class HsdsTranslation
             Attributes = attributes.All,
             LastModified = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };
+    }
+
+    /// <summary>
+    /// The areas of <paramref name="towns"/> (codes): an area the document had for a town keeps its id and words, a new
+    /// one is named with its prefecture (東京都世田谷区); areas that name no municipality stay as they were written.
+    /// </summary>
+    private static List<HsdsServiceArea> AreasOf(Guid serviceId, IReadOnlyList<HsdsServiceArea>? areas, IReadOnlyList<string> towns)
+    {
+        var register = MunicipalityRegister.Japan;
+        var had = (areas ?? []).Select(a => (Area: a, Town: register.CodeOf(a.Name))).ToList();
+        return [.. had.Where(a => a.Town is null).Select(a => a.Area),
+            .. towns.Select(town => had.FirstOrDefault(a => a.Town == town).Area ?? new HsdsServiceArea
+            {
+                Id = StableId.For(serviceId, $"service-area/{town}"), ServiceId = serviceId,
+                Name = register.Find(town) is { } place ? place.Prefecture + place.Name : town,
+            })];
     }
 
     private static bool SameSet(IReadOnlyList<string>? current, IReadOnlyList<string> wanted, StringComparer comparer) =>
@@ -204,13 +220,14 @@ public static class HsdsTranslation
 
     // ---- organizations --------------------------------------------------------------------------------------------
 
-    /// <summary>The organization as a ReferralNet agency: its kind and town are facts of its own (other when unsaid).</summary>
+    /// <summary>The organization as a ReferralNet agency: its kind and town (as a code) are facts of its own (other when unsaid).</summary>
     public static Agency Describe(HsdsOrganization organization)
     {
         string? Fact(string fact) =>
             organization.Attributes?.FirstOrDefault(a => a.TermId == ReferralNetTaxonomy.FactTerm(fact))?.Value;
+        var town = Fact(DirectoryFacts.Municipality);
         return new Agency(organization.Id, organization.Name ?? "", Fact(DirectoryFacts.AgencyKind) ?? AgencyKinds.Other,
-            Fact(DirectoryFacts.Municipality) ?? "");
+            MunicipalityRegister.Japan.CodeOf(town) ?? town ?? "");
     }
 
     /// <summary>An agency registered through v1 (or renamed) written onto its organization document.</summary>

@@ -59,7 +59,7 @@ public static class ImportRules
                     int.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _), value, $"must be a whole number ({fact})"),
                 DirectoryFacts.Fee => errors.Code(attribute.Value, Fees.All, value),
                 DirectoryFacts.AgencyKind => errors.Code(attribute.Value, AgencyKinds.All, value),
-                DirectoryFacts.Municipality => errors.Required(attribute.Value, value, 100),
+                DirectoryFacts.Municipality => errors.Municipality(attribute.Value, value),
                 _ => errors,
             };
         });

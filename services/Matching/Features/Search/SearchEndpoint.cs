@@ -16,7 +16,7 @@ public sealed record SearchQuery(string? Q, string? Need, string? Modality, stri
     public ValidationErrors Validate() => Text.Validate(new ValidationErrors(), "q")
         .Check(Need is null || Needs.All.Contains(Need), "need", "must be a need code")
         .Check(Modality is null || Modalities.All.Contains(Modality), "modality", "must be a modality code")
-        .Check((Municipality?.Length ?? 0) <= 100, "municipality", "must be at most 100 characters")
+        .Municipality(Municipality, "municipality", required: false)
         .Check(Limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}");
 
     private SearchText Text => new(Q);
@@ -73,11 +73,12 @@ public static class SearchEndpoint
             return errors.ToProblem();
         }
         var words = query.FoldedWords;
+        var town = MunicipalityRegister.Japan.CodeOf(query.Municipality);
         bool Wanted(ListedService s) =>
             words.All(w => s.Words.Contains(w, StringComparison.Ordinal))
             && (query.Need is null || s.Eligibility.Needs.Contains(query.Need))
             && (query.Modality is null || s.Eligibility.Modalities.Contains(query.Modality))
-            && (query.Municipality is null || s.Eligibility.Serves(query.Municipality));
+            && (town is null || s.Eligibility.Serves(town));
         var limit = query.Limit ?? SearchQuery.DefaultLimit;
         var active = await directory.ActiveAsync(ct);
 

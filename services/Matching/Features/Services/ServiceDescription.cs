@@ -54,7 +54,7 @@ public sealed record ServiceDescription(
             .Check(AgeMin is null or >= 0 and <= 120, "ageMin", "must be between 0 and 120")
             .Check(AgeMax is null or >= 0 and <= 120, "ageMax", "must be between 0 and 120")
             .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", "must not be below ageMin")
-            .Check(Municipalities is null || Municipalities.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 100), "municipalities", "each must be a name of at most 100 characters")
+            .Municipalities(Municipalities, "municipalities")
             .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", "each must be a language tag such as 'ja'")
             .AtMost(Municipalities, MaxMunicipalities, "municipalities")
             .AtMost(Languages, MaxLanguages, "languages")
@@ -63,18 +63,18 @@ public sealed record ServiceDescription(
         return Capacity?.Validate(errors, "capacity") ?? errors;
     }
 
-    /// <summary>Who the service takes (of a stored, normalised description).</summary>
+    /// <summary>Who the service takes (of a stored, normalised description): a designated city's service serves its wards.</summary>
     [JsonIgnore]
-    public ServiceEligibility Eligibility => new(Status!, Needs!, Modalities!, Municipalities!, AgeMin, AgeMax);
+    public ServiceEligibility Eligibility => new(Status!, Needs!, Modalities!, MunicipalityRegister.Japan.WithWards(Municipalities!), AgeMin, AgeMax);
 
-    /// <summary>The stored form: optional lists become empty, optional codes take their defaults.</summary>
+    /// <summary>The stored form: optional lists become empty, optional codes take their defaults, towns are codes.</summary>
     public ServiceDescription Normalised() => this with
     {
         Name = Name!.Trim(),
         Description = Description ?? "",
         Needs = Needs!.Distinct().ToList(),
         Modalities = Modalities!.Distinct().ToList(),
-        Municipalities = Municipalities ?? [],
+        Municipalities = [.. (Municipalities ?? []).Select(town => MunicipalityRegister.Japan.CodeOf(town) ?? town).Distinct()],
         Languages = Languages ?? [],
         Fee = Fee ?? Fees.Free,
         Capacity = Capacity ?? Capacity.NotCounted,

@@ -46,7 +46,7 @@ public sealed class HsdsTranslationTests
         Assert.Equal(["online-chat", "in-person"], terms.Where(t => t.TaxonomyId == ReferralNetTaxonomy.ModalitiesTaxonomy.Id).Select(t => t.Code));
         Assert.Equal("2", service.Attributes!.Single(a => a.TermId == ReferralNetTaxonomy.FactTerm(DirectoryFacts.PlacesAvailable)).Value);
         Assert.Equal("sliding-scale", service.Attributes!.Single(a => a.TermId == ReferralNetTaxonomy.FactTerm(DirectoryFacts.Fee)).Value);
-        Assert.Equal(["Setagaya", "Meguro"], service.ServiceAreas!.Select(a => a.Name));
+        Assert.Equal(["東京都世田谷区", "東京都目黒区"], service.ServiceAreas!.Select(a => a.Name));
         Assert.Equal(["Japanese", "English"], service.Languages!.Select(l => l.Name));
         Assert.Equal("active", service.Status);
     }
@@ -139,7 +139,7 @@ public sealed class HsdsTranslationTests
     [Fact]
     public void An_agency_is_an_organization_whose_kind_and_town_are_facts()
     {
-        var agency = new Agency(Agency, "Setagaya Welfare Office", AgencyKinds.WelfareOffice, "Setagaya");
+        var agency = new Agency(Agency, "Setagaya Welfare Office", AgencyKinds.WelfareOffice, Towns.Setagaya);
 
         var organization = HsdsTranslation.Apply(null, agency, "Livelihood and housing consultation.");
 

@@ -13,7 +13,7 @@ public sealed class ImportTests(NetworkFixture fixture)
 {
     private readonly ReferralNetwork _network = fixture.Network;
 
-    private static string Town() => $"Town-{Guid.NewGuid():N}"[..16];
+    private static string Town() => Towns.Unique();
 
     private static string Marker() => $"m{Guid.NewGuid():N}"[..10];
 
@@ -148,7 +148,7 @@ public sealed class ImportTests(NetworkFixture fixture)
         Assert.Equal(officeId, read["service_at_locations"]![0]!["location"]!["id"]!.GetValue<string>());
         Assert.Equal(organizationId, read["organization_id"]!.GetValue<Guid>());
         var agency = await Scenario.ReadAsync(await worker.GetAsync($"/api/matching/agencies/{organizationId}"), HttpStatusCode.OK);
-        Assert.Equal(("youth-support-centre", "Setagaya"), (agency["kind"]!.GetValue<string>(), agency["municipality"]!.GetValue<string>()));
+        Assert.Equal(("youth-support-centre", Towns.Setagaya), (agency["kind"]!.GetValue<string>(), agency["municipality"]!.GetValue<string>()));
         var whole = await Scenario.ReadAsync(await worker.GetAsync($"/api/matching/hsds/organizations/{organizationId}?full_service=true"), HttpStatusCode.OK);
         Assert.Empty(HsdsSamples.Violations("organization.json", whole));
         Assert.Equal([service["id"]!.GetValue<string>()], whole["services"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));

@@ -22,7 +22,7 @@ public sealed class MergeProposalsTests(BrowserFixture fixture)
     {
         var w = Texts.For(CultureInfo.GetCultureInfo("en")).Worker;
         var scenario = new Scenario(_network);
-        var (town, birthDate) = ($"Town-{Guid.NewGuid():N}"[..16], new DateOnly(2004, 1, 1).AddDays(Random.Shared.Next(3000)).ToString("yyyy-MM-dd"));
+        var (town, birthDate) = (Towns.Unique(), new DateOnly(2004, 1, 1).AddDays(Random.Shared.Next(3000)).ToString("yyyy-MM-dd"));
         var school = await scenario.CreateAgencyAsync("school", "Merge High");
         var clinic = await scenario.CreateAgencyAsync("clinic", "Merge Clinic");
         var schoolCase = await ReferAsync(school, Scenario.Referral("山田", "太郎", birthDate, town));

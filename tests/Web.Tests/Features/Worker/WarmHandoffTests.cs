@@ -20,7 +20,7 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         var t = Texts.For(CultureInfo.GetCultureInfo("en"));
         var w = t.Worker;
         var scenario = new Scenario(_network);
-        var (town, run) = ($"Town-{Guid.NewGuid():N}"[..16], Guid.NewGuid().ToString("N")[..6]);
+        var (town, run) = (Towns.Unique(), Guid.NewGuid().ToString("N")[..6]);
         var schoolName = $"Flow High {run}";
         var clinicName = $"Flow Clinic {run}";
         await scenario.CreateAgencyAsync("school", schoolName);
@@ -43,7 +43,7 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         await Browsing.TypeAsync(school, school.GetByLabel(w.GivenName, new() { Exact = true }), $"流{run}");
         await Browsing.TypeAsync(school, school.GetByLabel(w.FamilyNameKana), "ヤマダ");
         await school.GetByLabel(t.BirthDate).FillAsync("2008-05-01");
-        await Browsing.TypeAsync(school, school.GetByLabel(w.Municipality), town);
+        await Browsing.TypeAsync(school, school.GetByLabel(w.Municipality), Towns.FullNameOf(town));
         await Browsing.PressAsync(school, school.GetByLabel(t.Needs["mental-health"]));
         await Browsing.PressAsync(school, school.GetByLabel(t.Modalities["video"]));
         await Browsing.TypeAsync(school, school.GetByLabel(w.Summary), "Has stayed home since spring; would talk by video first.");
