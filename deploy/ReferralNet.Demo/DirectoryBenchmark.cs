@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ReferralNet.BuildingBlocks.Places;
 using ReferralNet.Contracts.Codes;
 
 namespace ReferralNet.Demo;
@@ -15,7 +16,7 @@ namespace ReferralNet.Demo;
 /// </summary>
 public static class DirectoryBenchmark
 {
-    private static readonly string[] Towns = ["Setagaya", .. Enumerable.Range(1, 59).Select(i => $"Town{i:00}")];
+    private static readonly string[] Towns = ["Setagaya", .. MunicipalityRegister.Japan.All.Where(p => p.City is null).Take(59).Select(p => p.Code)];
     private static readonly string[] JapaneseWords = ["ひきこもり", "オンライン", "相談", "居場所", "就労", "学び直し", "家族", "訪問"];
     private static readonly string[] EnglishWords = ["peer", "online", "counselling", "drop-in", "job", "family", "visit", "learning"];
 

@@ -356,7 +356,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
             var scenario = new Scenario(network);
-            var town = $"Matrix-{Guid.NewGuid():N}"[..16];
+            var town = Towns.Unique();
             var school = await scenario.CreateAgencyAsync("school", "Matrix High");
             var clinic = await scenario.CreateAgencyAsync("clinic", "Matrix Clinic");
             var outsider = await scenario.CreateAgencyAsync("cso", "Matrix Outsiders");

@@ -30,6 +30,12 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
     private static readonly JsonNode?[] WrongValues =
         [null, 0, -1, 1e308, long.MaxValue, true, "", "\u0000", new string('x', 5000), "🌊🌊", new JsonArray(), new JsonObject(), new JsonArray(1, "a", null)];
 
+    /// <summary>A refusal's <c>errorCodes</c> name every field of its <c>errors</c>, one known code per message (API-v3 §9).</summary>
+    private static bool ErrorCodesBesideEveryMessage(JsonNode problem) =>
+        problem["errors"] is JsonObject errors && problem["errorCodes"] is JsonObject codes
+        && errors.All(e => codes[e.Key] is JsonArray fieldCodes && fieldCodes.Count == e.Value!.AsArray().Count
+            && fieldCodes.All(c => Contracts.Codes.ErrorCodes.All.Contains(c!.GetValue<string>())));
+
     [Fact]
     public async Task The_public_contract_has_every_api_route_of_the_services_with_its_security_and_problem_answers()
     {
@@ -53,7 +59,7 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
         {
             "GET /api/matching/hsds", "GET /api/matching/hsds/organizations", "GET /api/matching/hsds/organizations/{id}",
             "GET /api/matching/hsds/service_at_locations", "GET /api/matching/hsds/services", "GET /api/matching/hsds/services/{id}",
-            "GET /api/matching/hsds/taxonomies", "GET /api/matching/hsds/taxonomy_terms",
+            "GET /api/matching/hsds/taxonomies", "GET /api/matching/hsds/taxonomy_terms", "GET /api/matching/municipalities",
             "POST /api/consent/access", "POST /api/consent/youth/sign-in", "POST /api/consent/youth/sign-in/passkey",
             "POST /api/consent/youth/sign-in/passkey-options", "POST /api/intake/self-referrals",
         }.Order(), anonymousOperations);
@@ -103,6 +109,10 @@ public sealed class ContractFuzzTests(NetworkFixture fixture, ITestOutputHelper 
                 {
                     var line = $"{method} {request.RequestUri} → {status} {response.Content.Headers.ContentType}: {await response.Content.ReadAsStringAsync()}";
                     wrong.Add(line.Length > 400 ? line[..400] : line);
+                }
+                else if (status == 422 && !ErrorCodesBesideEveryMessage(JsonNode.Parse(await response.Content.ReadAsStringAsync())!))
+                {
+                    wrong.Add($"{method} {request.RequestUri} → 422 without a code of ErrorCodes beside every message");
                 }
             }
             slowest.Add(($"{method} {path}", started.Elapsed));

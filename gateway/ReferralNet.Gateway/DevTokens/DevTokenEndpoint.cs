@@ -5,8 +5,8 @@ public sealed record DevTokenRequest(string? Sub, string? Role, Guid? Agency, Gu
     public ValidationErrors Validate() => new ValidationErrors()
         .Required(Sub, "sub", 100)
         .Code(Role, Roles.All, "role")
-        .Check(Role is not (Roles.Worker or Roles.AgencyAdmin) || Agency is not null, "agency", $"is required for the role '{Role}'")
-        .Check(Role is not Roles.Youth || Person is not null, "person", $"is required for the role '{Roles.Youth}'");
+        .Check(Role is not (Roles.Worker or Roles.AgencyAdmin) || Agency is not null, "agency", ErrorCodes.Required, $"is required for the role '{Role}'")
+        .Check(Role is not Roles.Youth || Person is not null, "person", ErrorCodes.Required, $"is required for the role '{Roles.Youth}'");
 }
 
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);

@@ -18,7 +18,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         if (badRequest.InnerException is JsonException { } refused && (refused is ControlCharacterException || refused.InnerException is ControlCharacterException))
         {
             var field = refused.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "body";
-            await new ValidationErrors().Add(field, "must not contain control characters").ToProblem().ExecuteAsync(context);
+            await new ValidationErrors().Add(field, ErrorCodes.InvalidFormat, "must not contain control characters").ToProblem().ExecuteAsync(context);
             return true;
         }
         context.Response.StatusCode = badRequest.StatusCode;

@@ -19,16 +19,16 @@ public static class ControlCharacters
         {
             var errors = new ValidationErrors();
             var request = context.Request;
-            errors.Check(!AnyIn(request.Path.Value ?? "", freeText: false), "path", "must not contain control characters");
+            errors.Check(!AnyIn(request.Path.Value ?? "", freeText: false), "path", ErrorCodes.InvalidFormat, "must not contain control characters");
             foreach (var (name, values) in request.Query)
             {
                 errors.Check(!values.Any(v => v is not null && AnyIn(v, freeText: false)) && !AnyIn(name, freeText: false),
-                    $"query.{name}", "must not contain control characters");
+                    $"query.{name}", ErrorCodes.InvalidFormat, "must not contain control characters");
             }
             foreach (var (name, values) in request.Headers)
             {
                 errors.Check(!values.Any(v => v is not null && v.Any(c => char.IsControl(c) && c != '\t')),
-                    $"header.{name}", "must not contain control characters");
+                    $"header.{name}", ErrorCodes.InvalidFormat, "must not contain control characters");
             }
             if (!errors.IsValid)
             {

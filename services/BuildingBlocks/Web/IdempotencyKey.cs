@@ -30,10 +30,10 @@ public sealed record IdempotencyKey(string UserId, string Key, string Fingerprin
 
     /// <summary>A problem when the key itself is unusable.</summary>
     internal ProblemHttpResult? Invalid =>
-        Key.Length > MaxLength ? new ValidationErrors().Add(Header, $"must be at most {MaxLength} characters").ToProblem() : null;
+        Key.Length > MaxLength ? new ValidationErrors().Add(Header, ErrorCodes.TooLong, $"must be at most {MaxLength} characters").ToProblem() : null;
 
     internal static ProblemHttpResult ReusedForAnotherRequest() =>
-        new ValidationErrors().Add(Header, "was already used for a different request").ToProblem();
+        new ValidationErrors().Add(Header, ErrorCodes.NotAllowed, "was already used for a different request").ToProblem();
 
     /// <summary>
     /// Null when this request claimed the key and goes on; otherwise the earlier request's outcome: its answer when it

@@ -1,18 +1,23 @@
 namespace ReferralNet.BuildingBlocks.Web;
 
-/// <summary>Collects field errors of a well-formed request and turns them into one 422 problem+json naming every field.</summary>
+/// <summary>
+/// Collects field errors of a well-formed request and turns them into one 422 problem+json naming every field: its
+/// messages (<c>errors</c>) and beside each a code of <see cref="ErrorCodes"/> (<c>errorCodes</c>, API-v3 §9), so a
+/// client says it in its reader's language.
+/// </summary>
 public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Municipality>> _suggestions = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
 
-    public ValidationErrors Check(bool valid, string field, string message)
+    public ValidationErrors Check(bool valid, string field, string code, string message)
     {
         if (!valid)
         {
-            Add(field, message);
+            Add(field, code, message);
         }
         return this;
     }
@@ -21,30 +26,30 @@ public sealed class ValidationErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Add(field, "is required");
+            return Add(field, ErrorCodes.Required, "is required");
         }
-        return Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+        return Check(value.Length <= maxLength, field, ErrorCodes.TooLong, $"must be at most {maxLength} characters");
     }
 
     public ValidationErrors Codes(IReadOnlyCollection<string>? values, IReadOnlySet<string> allowed, string field, bool required = true)
     {
         if (values is null || values.Count == 0)
         {
-            return required ? Add(field, "needs at least one value") : this;
+            return required ? Add(field, ErrorCodes.Required, "needs at least one value") : this;
         }
         // A code list never needs more entries than its vocabulary has codes.
-        Check(values.Count <= allowed.Count, field, $"has at most {allowed.Count} values");
+        Check(values.Count <= allowed.Count, field, ErrorCodes.OutOfRange, $"has at most {allowed.Count} values");
         foreach (var value in values.Where(v => !allowed.Contains(v)).Distinct())
         {
-            Add(field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+            Add(field, ErrorCodes.UnknownValue, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
         }
         return this;
     }
 
     public ValidationErrors Code(string? value, IReadOnlySet<string> allowed, string field) =>
         value is null
-            ? Add(field, "is required")
-            : Check(allowed.Contains(value), field, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
+            ? Add(field, ErrorCodes.Required, "is required")
+            : Check(allowed.Contains(value), field, ErrorCodes.UnknownValue, $"'{value}' is not one of: {string.Join(", ", allowed.Order())}");
 
     /// <summary>A code that may be left out (a filter); when given, one of <paramref name="allowed"/>.</summary>
     public ValidationErrors OptionalCode(string? value, IReadOnlySet<string> allowed, string field) =>
@@ -52,7 +57,7 @@ public sealed class ValidationErrors
 
     /// <summary>A list of free values (languages, towns, agency ids) has a bound, so no request makes unbounded work.</summary>
     public ValidationErrors AtMost<T>(IReadOnlyCollection<T>? values, int max, string field) =>
-        Check((values?.Count ?? 0) <= max, field, $"has at most {max} values");
+        Check((values?.Count ?? 0) <= max, field, ErrorCodes.OutOfRange, $"has at most {max} values");
 
     /// <summary>
     /// A place typed any way the register reads (<see cref="MunicipalityRegister.Resolve"/>) that must name exactly one
@@ -62,11 +67,11 @@ public sealed class ValidationErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return required ? Add(field, "is required") : this;
+            return required ? Add(field, ErrorCodes.Required, "is required") : this;
         }
         if (value.Length > MostPlaceNameLength)
         {
-            return Add(field, $"must be at most {MostPlaceNameLength} characters");
+            return Add(field, ErrorCodes.TooLong, $"must be at most {MostPlaceNameLength} characters");
         }
         var match = MunicipalityRegister.Japan.Resolve(value);
         if (match.Found is not null)
@@ -78,8 +83,9 @@ public sealed class ValidationErrors
             _suggestions[field] = match.Candidates;
         }
         var places = string.Join(", ", match.Candidates.Select(c => $"{c.FullName} ({c.Code})"));
-        return Add(field, match.Ambiguous ? $"is the name of {match.Candidates.Count} municipalities; give one of: {places}"
-            : match.Candidates.Count > 0 ? $"is not a municipality; the closest are: {places}" : "is not a municipality");
+        return match.Ambiguous
+            ? Add(field, ErrorCodes.AmbiguousMunicipality, $"is the name of {match.Candidates.Count} municipalities; give one of: {places}")
+            : Add(field, ErrorCodes.NotAMunicipality, match.Candidates.Count > 0 ? $"is not a municipality; the closest are: {places}" : "is not a municipality");
     }
 
     /// <summary>Each of a list of places, as <see cref="Municipality(string?, string, bool)"/> (field[0], field[1], …).</summary>
@@ -94,13 +100,15 @@ public sealed class ValidationErrors
 
     public const int MostPlaceNameLength = 100;
 
-    public ValidationErrors Add(string field, string message)
+    public ValidationErrors Add(string field, string code, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
             _errors[field] = messages = [];
+            _codes[field] = [];
         }
         messages.Add(message);
+        _codes[field].Add(code);
         return this;
     }
 
@@ -133,6 +141,7 @@ public sealed class ValidationErrors
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The request is not valid.",
             Detail = "See errors for each field.",
+            Extensions = { ["errorCodes"] = _codes.ToDictionary(c => c.Key, c => c.Value.ToArray()) },
         };
         if (_suggestions.Count > 0)
         {

@@ -103,7 +103,7 @@ public static class SessionEndpoints
         var role = form.Role is Roles.Worker or Roles.AgencyAdmin or Roles.Coordinator or Roles.Auditor ? form.Role : null;
         if (role is null || (role is Roles.Worker or Roles.AgencyAdmin && form.Agency is null))
         {
-            return new ValidationErrors().Add("role", "choose a role (and an agency for a worker or an administrator)").ToProblem();
+            return new ValidationErrors().Add("role", ErrorCodes.Required, "choose a role (and an agency for a worker or an administrator)").ToProblem();
         }
         var sub = form.Agency is { } agency ? $"demo-{role}-{agency:N}" : $"demo-{role}";
         var token = await gateway.PostAsync<DevToken>("/dev/token", new { sub, role, agency = form.Agency }, ct);

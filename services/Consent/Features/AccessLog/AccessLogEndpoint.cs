@@ -12,7 +12,7 @@ public sealed record AccessLogQuery(int? Limit, Guid? Cursor, string? Order)
     public bool NewestFirst => Order == ListOrders.Newest;
 
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(Order is null || ListOrders.All.Contains(Order), "order", $"must be {ListOrders.Oldest} or {ListOrders.Newest}");
+        .Check(Order is null || ListOrders.All.Contains(Order), "order", ErrorCodes.UnknownValue, $"must be {ListOrders.Oldest} or {ListOrders.Newest}");
 }
 
 /// <summary>

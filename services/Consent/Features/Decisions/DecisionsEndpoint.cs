@@ -3,8 +3,8 @@ namespace ReferralNet.Consent.Features.Decisions;
 public sealed record DecisionQuery(Guid? PersonId, Guid? AgencyId, string? Category, string? Purpose)
 {
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(PersonId is not null, "personId", "is required")
-        .Check(AgencyId is not null, "agencyId", "is required")
+        .Check(PersonId is not null, "personId", ErrorCodes.Required, "is required")
+        .Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required")
         .Code(Category, DataCategories.All, "category")
         .Code(Purpose, ConsentPurposes.All, "purpose");
 }

@@ -13,17 +13,17 @@ public sealed record GrantConsentRequest(
     public const int MaxAgencies = 50;
 
     public ValidationErrors Validate(DateTimeOffset now) => new ValidationErrors()
-        .Check(PersonId is not null, "personId", "is required")
+        .Check(PersonId is not null, "personId", ErrorCodes.Required, "is required")
         .Code(Grantor, ConsentGrantors.All, "grantor")
         .Code(Method, ConsentMethods.All, "method")
         .Codes(Purposes, ConsentPurposes.All, "purposes")
         .Codes(Categories, DataCategories.All, "categories")
         .Code(Recipients?.Scope, ConsentScopes.All, "recipients.scope")
         .Check(Recipients?.Scope != ConsentScopes.Agencies || Recipients.AgencyIds is { Count: > 0 },
-            "recipients.agencyIds", $"names at least one agency when the scope is '{ConsentScopes.Agencies}'")
+            "recipients.agencyIds", ErrorCodes.Required, $"names at least one agency when the scope is '{ConsentScopes.Agencies}'")
         .AtMost(Recipients?.AgencyIds, MaxAgencies, "recipients.agencyIds")
-        .Check(ValidUntil is null || ValidUntil > now, "validUntil", "must be in the future")
-        .Check(ValidUntil is null || ValidUntil <= now.AddYears(3), "validUntil", "must be at most three years ahead");
+        .Check(ValidUntil is null || ValidUntil > now, "validUntil", ErrorCodes.OutOfRange, "must be in the future")
+        .Check(ValidUntil is null || ValidUntil <= now.AddYears(3), "validUntil", ErrorCodes.OutOfRange, "must be at most three years ahead");
 }
 
 public sealed record GrantConsentResponse(Guid ConsentId, string Status, string ReceiptUrl);
@@ -65,7 +65,7 @@ public static class GrantConsentEndpoint
             }
             if ((caller.Role == Roles.Youth) != (request.Grantor == ConsentGrantors.Youth))
             {
-                return new ValidationErrors().Add("grantor", caller.Role == Roles.Youth
+                return new ValidationErrors().Add("grantor", ErrorCodes.NotAllowed, caller.Role == Roles.Youth
                     ? $"is '{ConsentGrantors.Youth}' when the young person grants consent themself"
                     : $"is '{ConsentGrantors.WorkerRecorded}' or '{ConsentGrantors.Guardian}' when staff record consent").ToProblem();
             }
@@ -74,13 +74,13 @@ public static class GrantConsentEndpoint
                 // A self-referral without a birth date: a worker who has confirmed the age records the consent, or a guardian gives it.
                 if (request.Grantor == ConsentGrantors.Youth)
                 {
-                    return new ValidationErrors().Add("grantor",
+                    return new ValidationErrors().Add("grantor", ErrorCodes.NotAllowed,
                         $"is '{ConsentGrantors.WorkerRecorded}' or '{ConsentGrantors.Guardian}' while the person's age is not known: a worker confirms it first").ToProblem();
                 }
             }
             else if (age < options.Value.AgeOfSelfConsent && request.Grantor != ConsentGrantors.Guardian)
             {
-                return new ValidationErrors().Add("grantor",
+                return new ValidationErrors().Add("grantor", ErrorCodes.NotAllowed,
                     $"is '{ConsentGrantors.Guardian}': a person under {options.Value.AgeOfSelfConsent} needs a guardian's consent").ToProblem();
             }
 

@@ -41,11 +41,11 @@ public static class Passphrase
     /// <summary>A new passphrase must be long enough and hard to guess (not a word, a name, a pattern or the sign-in name).</summary>
     public static ValidationErrors NewPassphrase(this ValidationErrors errors, string? passphrase, string? signInName) =>
         passphrase is null || passphrase.Length > MaxLength ? errors
-        : passphrase.Length < MinLength ? errors.Add("passphrase", $"must be at least {MinLength} characters")
+        : passphrase.Length < MinLength ? errors.Add("passphrase", ErrorCodes.TooShort, $"must be at least {MinLength} characters")
         : errors.Check(Zxcvbn.Zxcvbn.MatchPassword(passphrase, signInName is null ? [] : [signInName]).Score >= MinStrength,
-            "passphrase", "is easy to guess: use three or four words that mean something to you, like 'a quiet morning walk'");
+            "passphrase", ErrorCodes.NotAllowed, "is easy to guess: use three or four words that mean something to you, like 'a quiet morning walk'");
 
     public static ValidationErrors SignInName(this ValidationErrors errors, string? name) =>
         errors.Check(name is { Length: >= 3 and <= 40 } && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-'),
-            "signInName", "is 3 to 40 of the letters a-z, digits and . _ -");
+            "signInName", ErrorCodes.InvalidFormat, "is 3 to 40 of the letters a-z, digits and . _ -");
 }

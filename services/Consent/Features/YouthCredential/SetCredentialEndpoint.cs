@@ -78,7 +78,7 @@ public static class SetCredentialEndpoint
     private static async Task<ProblemHttpResult> TakenAsync(
         Database database, Guid personId, DateTimeOffset? codeIssuedAt, int allowed, CancellationToken ct) =>
         await database.QuerySingleOrDefaultAsync<int?>(CountTaken, new { PersonId = personId, CodeIssuedAt = codeIssuedAt }, ct) <= allowed
-            ? new ValidationErrors().Add("signInName", "is taken; choose another").ToProblem()
+            ? new ValidationErrors().Add("signInName", ErrorCodes.NotAllowed, "is taken; choose another").ToProblem()
             : TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many names were tried with this code.",
                 detail: "Ask the worker who gave you the code for a new one, and choose a name that is yours alone.");
 }

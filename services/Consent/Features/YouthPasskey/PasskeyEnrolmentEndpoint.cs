@@ -100,5 +100,5 @@ public static class PasskeyEnrolmentEndpoint
 
     /// <summary>The library's reason names what did not verify (origin, challenge, signature), never the person.</summary>
     internal static ProblemHttpResult Refused(Exception e) =>
-        new ValidationErrors().Add("credential", $"did not verify: {e.Message}").ToProblem();
+        new ValidationErrors().Add("credential", ErrorCodes.NotAllowed, $"did not verify: {e.Message}").ToProblem();
 }

@@ -41,8 +41,8 @@ public sealed record PasskeyCeremony(Guid CeremonyId, JsonElement Options);
 public sealed record PasskeyAnswer(Guid? CeremonyId, JsonElement? Credential)
 {
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(CeremonyId is not null, "ceremonyId", "is required")
-        .Check(Credential is { ValueKind: JsonValueKind.Object }, "credential", "is required: the browser's PublicKeyCredential as JSON");
+        .Check(CeremonyId is not null, "ceremonyId", ErrorCodes.Required, "is required")
+        .Check(Credential is { ValueKind: JsonValueKind.Object }, "credential", ErrorCodes.Required, "is required: the browser's PublicKeyCredential as JSON");
 
     /// <summary>The credential as Fido2 reads it; null when it is not one.</summary>
     public T? Read<T>() where T : class
@@ -57,7 +57,7 @@ public sealed record PasskeyAnswer(Guid? CeremonyId, JsonElement? Credential)
         }
     }
 
-    public static ProblemHttpResult NotACredential() => new ValidationErrors().Add("credential", "is not a WebAuthn credential").ToProblem();
+    public static ProblemHttpResult NotACredential() => new ValidationErrors().Add("credential", ErrorCodes.InvalidFormat, "is not a WebAuthn credential").ToProblem();
 
     public static ProblemHttpResult CeremonyEnded() =>
         Problems.Conflict("This passkey request has ended (it is answered once, within five minutes). Start again.");

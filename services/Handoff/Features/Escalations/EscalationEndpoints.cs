@@ -22,7 +22,7 @@ public sealed record ListEscalationsQuery(string? Status, int? Limit, Guid? Curs
 
 public sealed record AssignEscalationRequest(Guid? AgencyId)
 {
-    public ValidationErrors Validate() => new ValidationErrors().Check(AgencyId is not null, "agencyId", "is required");
+    public ValidationErrors Validate() => new ValidationErrors().Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required");
 }
 
 public sealed record ResolveEscalationRequest(string? Resolution)
@@ -96,7 +96,7 @@ public static class EscalationEndpoints
         // A coordinator decides which agency of the network takes the case on, never who else sees a person.
         if (!await work.QuerySingleAsync<bool>(IsListed, request, ct))
         {
-            return new ValidationErrors().Add("agencyId", "is not an agency of the directory").ToProblem();
+            return new ValidationErrors().Add("agencyId", ErrorCodes.UnknownValue, "is not an agency of the directory").ToProblem();
         }
         var escalation = await work.QuerySingleOrDefaultAsync<AssignedRow>(Assign, new { Id = id, request.AgencyId }, ct);
         if (escalation is null)

@@ -43,7 +43,7 @@ public static class EventsEndpoint
         {
             if (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return new ValidationErrors().Add("Last-Event-ID", "must be the id of an event this stream sent").ToProblem();
+                return new ValidationErrors().Add("Last-Event-ID", ErrorCodes.UnknownValue, "must be the id of an event this stream sent").ToProblem();
             }
             after = id;
         }

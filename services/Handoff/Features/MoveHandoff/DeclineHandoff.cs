@@ -9,7 +9,7 @@ public sealed record DeclineRequest([property: CodeList(typeof(DeclineReasons))]
 
     public ValidationErrors Validate() => new ValidationErrors()
         .Code(Reason, DeclineReasons.All, "reason")
-        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", ErrorCodes.TooLong, $"must be at most {MaxNoteLength} characters");
 }
 
 /// <summary>The receiving agency cannot take the young person on: a pass, with a reason code and a note for the sender.</summary>

@@ -10,8 +10,8 @@ public sealed record ContactRequest(DateTimeOffset? At, [property: CodeList(type
 
     public ValidationErrors Validate(DateTimeOffset now) => new ValidationErrors()
         .Code(Modality, Modalities.All, "modality")
-        .Check(At is null || At <= now + ClockSkew, "at", "must not be in the future")
-        .Check(At is null || At.Value.Year is >= 1900 and <= 2100, "at", "must be between 1900 and 2100");
+        .Check(At is null || At <= now + ClockSkew, "at", ErrorCodes.OutOfRange, "must not be in the future")
+        .Check(At is null || At.Value.Year is >= 1900 and <= 2100, "at", ErrorCodes.OutOfRange, "must be between 1900 and 2100");
 }
 
 /// <summary>The receiver has met the young person: the sender's accountability ends, and the receiver becomes the lead.</summary>

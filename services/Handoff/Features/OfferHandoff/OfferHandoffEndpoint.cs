@@ -6,9 +6,9 @@ public sealed record OfferHandoffRequest(Guid? ReferralId, Guid? ToServiceId, st
     public const int MaxNoteLength = 2000;
 
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(ReferralId is not null, "referralId", "is required")
-        .Check(ToServiceId is not null, "toServiceId", "is required")
-        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        .Check(ReferralId is not null, "referralId", ErrorCodes.Required, "is required")
+        .Check(ToServiceId is not null, "toServiceId", ErrorCodes.Required, "is required")
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", ErrorCodes.TooLong, $"must be at most {MaxNoteLength} characters");
 }
 
 public sealed record OfferHandoffResponse(Guid HandoffId, [property: CodeList(typeof(HandoffStatuses))] string Status, DateTimeOffset RespondBy);
@@ -79,22 +79,22 @@ public static class OfferHandoffEndpoint
                         http.Response.Headers.RetryAfter = "1";
                         return Problems.Conflict("The matches for this referral have not reached the handoff service yet; retry shortly.");
                     }
-                    return new ValidationErrors().Add("toServiceId", "is not a service of the directory").ToProblem();
+                    return new ValidationErrors().Add("toServiceId", ErrorCodes.UnknownValue, "is not a service of the directory").ToProblem();
                 }
                 if (!listed.Eligibility.Takes(referral.Needs, referral.AgeYears, referral.Municipality))
                 {
-                    return new ValidationErrors().Add("toServiceId", "does not take this young person (needs, age, place or status)").ToProblem();
+                    return new ValidationErrors().Add("toServiceId", ErrorCodes.NotAllowed, "does not take this young person (needs, age, place or status)").ToProblem();
                 }
                 toAgencyId = listed.AgencyId;
             }
             if (toAgencyId == caller.AgencyId)
             {
-                return new ValidationErrors().Add("toServiceId", "belongs to your own agency; a handoff goes to another agency").ToProblem();
+                return new ValidationErrors().Add("toServiceId", ErrorCodes.NotAllowed, "belongs to your own agency; a handoff goes to another agency").ToProblem();
             }
             var earlier = (await work.QueryAsync<string>(EarlierOffersToService, new { referral.CaseId, request.ToServiceId }, ct)).ToHashSet();
             if (earlier.Overlaps(HandoffStatuses.Passed))
             {
-                return new ValidationErrors().Add("toServiceId", "already passed on this case (declined or let the offer expire); choose another service").ToProblem();
+                return new ValidationErrors().Add("toServiceId", ErrorCodes.NotAllowed, "already passed on this case (declined or let the offer expire); choose another service").ToProblem();
             }
             if (earlier.Overlaps(HandoffStatuses.Open))
             {

@@ -12,8 +12,8 @@ public sealed record FlowQuery(string? Period, string? By)
     {
         var period = ReportingPeriod.Parse(Period);
         return new ValidationErrors()
-            .Check(period is not null, "period", $"must be {ReportingPeriod.Examples}")
-            .Check(period is null || period.HasEnded(today), "period", "must have ended")
+            .Check(period is not null, "period", ErrorCodes.InvalidFormat, $"must be {ReportingPeriod.Examples}")
+            .Check(period is null || period.HasEnded(today), "period", ErrorCodes.OutOfRange, "must have ended")
             .OptionalCode(By, FlowGroupings.All, "by");
     }
 }

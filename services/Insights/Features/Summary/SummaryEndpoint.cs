@@ -51,10 +51,10 @@ public sealed record SummaryQuery(string? Period, string? From, string? To)
         var period = Period is null ? null : ReportingPeriod.Parse(Period);
         const string wholePeriods = $"is not taken: ask for a period (period=2026-11), {ReportingPeriod.Examples}";
         return new ValidationErrors()
-            .Check(From is null, "from", wholePeriods)
-            .Check(To is null, "to", wholePeriods)
-            .Check(Period is null || period is not null, "period", $"must be {ReportingPeriod.Examples}")
-            .Check(period is null || period.HasEnded(today), "period", "must have ended");
+            .Check(From is null, "from", ErrorCodes.NotAllowed, wholePeriods)
+            .Check(To is null, "to", ErrorCodes.NotAllowed, wholePeriods)
+            .Check(Period is null || period is not null, "period", ErrorCodes.InvalidFormat, $"must be {ReportingPeriod.Examples}")
+            .Check(period is null || period.HasEnded(today), "period", ErrorCodes.OutOfRange, "must have ended");
     }
 }
 

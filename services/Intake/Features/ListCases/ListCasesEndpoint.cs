@@ -16,7 +16,7 @@ public sealed record CaseListItem
 public sealed record ListCasesQuery(bool? Participating, string? Status, int? Limit, Guid? Cursor)
 {
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(Participating != false, "participating", "must be true: a worker lists the cases their agency takes part in")
+        .Check(Participating != false, "participating", ErrorCodes.NotAllowed, "must be true: a worker lists the cases their agency takes part in")
         .OptionalCode(Status, CaseStatuses.All, "status");
 }
 

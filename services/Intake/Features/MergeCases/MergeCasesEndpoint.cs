@@ -5,7 +5,7 @@ namespace ReferralNet.Intake.Features.MergeCases;
 public sealed record MergeCasesRequest(Guid? OtherCaseId)
 {
     public ValidationErrors Validate(Guid caseId) =>
-        new ValidationErrors().Check(OtherCaseId is { } other && other != caseId, "otherCaseId", "names another case");
+        new ValidationErrors().Check(OtherCaseId is { } other && other != caseId, "otherCaseId", ErrorCodes.UnknownValue, "names another case");
 }
 
 public sealed record MergeCasesResponse(Guid CaseId, Guid MergedCaseId, string Status);
@@ -56,7 +56,7 @@ public static class MergeCasesEndpoint
         }
         if (pair.Reasons.Count == 0)
         {
-            return new ValidationErrors().Add("otherCaseId", "is not a possible duplicate of this case").ToProblem();
+            return new ValidationErrors().Add("otherCaseId", ErrorCodes.NotAllowed, "is not a possible duplicate of this case").ToProblem();
         }
         var now = time.GetUtcNow();
         if (!participation.TakesPart(otherCaseId, agencyId))

@@ -21,7 +21,7 @@ public sealed record ReferralPreferences([property: CodeList(typeof(Contracts.Co
         .Codes(preferences?.Modalities, Contracts.Codes.Modalities.All, "preferences.modalities", required: false)
         .AtMost(preferences?.Languages, 20, "preferences.languages")
         .Check(preferences?.Languages is null || preferences.Languages.All(l => l.Length is >= 2 and <= 10),
-            "preferences.languages", "each must be a language tag such as 'ja'");
+            "preferences.languages", ErrorCodes.InvalidFormat, "each must be a language tag such as 'ja'");
 }
 
 public sealed record OpenReferralRequest(
@@ -40,26 +40,26 @@ public sealed record OpenReferralRequest(
         var errors = new ValidationErrors();
         if (Person is null)
         {
-            errors.Add("person", "is required");
+            errors.Add("person", ErrorCodes.Required, "is required");
         }
         else
         {
             errors.Required(Person.FamilyName, "person.familyName", 100)
                 .Required(Person.GivenName, "person.givenName", 100)
-                .Check((Person.FamilyNameKana?.Length ?? 0) <= 100, "person.familyNameKana", "must be at most 100 characters")
-                .Check((Person.GivenNameKana?.Length ?? 0) <= 100, "person.givenNameKana", "must be at most 100 characters")
+                .Check((Person.FamilyNameKana?.Length ?? 0) <= 100, "person.familyNameKana", ErrorCodes.TooLong, "must be at most 100 characters")
+                .Check((Person.GivenNameKana?.Length ?? 0) <= 100, "person.givenNameKana", ErrorCodes.TooLong, "must be at most 100 characters")
                 .Municipality(Person.Municipality, "person.municipality")
                 .Check((Person.Contact?.Email?.Length ?? 0) <= 254 && (Person.Contact?.Email is null || Person.Contact.Email.Contains('@')),
-                    "person.contact.email", "must be an e-mail address")
-                .Check((Person.Contact?.Phone?.Length ?? 0) <= 40, "person.contact.phone", "must be at most 40 characters");
+                    "person.contact.email", ErrorCodes.InvalidFormat, "must be an e-mail address")
+                .Check((Person.Contact?.Phone?.Length ?? 0) <= 40, "person.contact.phone", ErrorCodes.TooLong, "must be at most 40 characters");
             if (Person.BirthDate is not { } birthDate)
             {
-                errors.Add("person.birthDate", "is required");
+                errors.Add("person.birthDate", ErrorCodes.Required, "is required");
             }
             else
             {
                 var age = AgeOn(birthDate, today);
-                errors.Check(age is >= MinAge and <= MaxAge, "person.birthDate", $"must give an age between {MinAge} and {MaxAge}");
+                errors.Check(age is >= MinAge and <= MaxAge, "person.birthDate", ErrorCodes.OutOfRange, $"must give an age between {MinAge} and {MaxAge}");
             }
         }
         errors.Code(Source, ReferralSources.All, "source")

@@ -15,13 +15,13 @@ public sealed record SelfContact(string? Email, string? Phone, string? Line, str
     {
         var given = new Dictionary<string, string?> { [ContactChannels.Line] = Line, [ContactChannels.Email] = Email, [ContactChannels.Phone] = Phone }
             .Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key).ToHashSet();
-        errors.Check(given.Count > 0, "contact", "needs at least one of email, phone or line")
-            .Check((Email?.Length ?? 0) <= 254 && (string.IsNullOrWhiteSpace(Email) || Email.Contains('@')), "contact.email", "must be an e-mail address")
-            .Check((Phone?.Length ?? 0) <= 40, "contact.phone", "must be at most 40 characters")
-            .Check((Line?.Length ?? 0) <= 100, "contact.line", "must be at most 100 characters");
+        errors.Check(given.Count > 0, "contact", ErrorCodes.Required, "needs at least one of email, phone or line")
+            .Check((Email?.Length ?? 0) <= 254 && (string.IsNullOrWhiteSpace(Email) || Email.Contains('@')), "contact.email", ErrorCodes.InvalidFormat, "must be an e-mail address")
+            .Check((Phone?.Length ?? 0) <= 40, "contact.phone", ErrorCodes.TooLong, "must be at most 40 characters")
+            .Check((Line?.Length ?? 0) <= 100, "contact.line", ErrorCodes.TooLong, "must be at most 100 characters");
         if (Preferred is not null)
         {
-            errors.Check(Channels.Contains(Preferred) && given.Contains(Preferred), "contact.preferred", "must be one of the channels given");
+            errors.Check(Channels.Contains(Preferred) && given.Contains(Preferred), "contact.preferred", ErrorCodes.UnknownValue, "must be one of the channels given");
         }
     }
 }
@@ -41,20 +41,20 @@ public sealed record SelfReferralRequest(
     public ValidationErrors Validate(DateOnly today)
     {
         var errors = new ValidationErrors()
-            .Check((Nickname?.Length ?? 0) <= 100, "nickname", "must be at most 100 characters")
+            .Check((Nickname?.Length ?? 0) <= 100, "nickname", ErrorCodes.TooLong, "must be at most 100 characters")
             .Municipality(Municipality, "municipality", required: false)
-            .Check((Message?.Length ?? 0) <= 4000, "message", "must be at most 4000 characters")
+            .Check((Message?.Length ?? 0) <= 4000, "message", ErrorCodes.TooLong, "must be at most 4000 characters")
             .Codes(Needs, Contracts.Codes.Needs.All, "needs");
         ReferralPreferences.Check(Preferences, errors);
         if (BirthDate is { } birthDate)
         {
             var age = OpenReferralRequest.AgeOn(birthDate, today);
-            errors.Check(age is >= OpenReferralRequest.MinAge and <= OpenReferralRequest.MaxAge, "birthDate",
+            errors.Check(age is >= OpenReferralRequest.MinAge and <= OpenReferralRequest.MaxAge, "birthDate", ErrorCodes.OutOfRange,
                 $"must give an age between {OpenReferralRequest.MinAge} and {OpenReferralRequest.MaxAge}");
         }
         if (Contact is null)
         {
-            errors.Add("contact", "needs at least one of email, phone or line");
+            errors.Add("contact", ErrorCodes.Required, "needs at least one of email, phone or line");
         }
         else
         {

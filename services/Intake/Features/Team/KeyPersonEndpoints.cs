@@ -5,7 +5,7 @@ public sealed record NameKeyPersonRequest(Guid? AgencyId, string? DisplayName)
     public const int MaxNameLength = 100;
 
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(AgencyId is not null, "agencyId", "is required: the team member the key person works for")
+        .Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required: the team member the key person works for")
         .Required(DisplayName, "displayName", MaxNameLength);
 }
 
@@ -14,7 +14,7 @@ public sealed record KeyPersonChangeRequest(string? Note)
     public const int MaxNoteLength = 1000;
 
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", ErrorCodes.TooLong, $"must be at most {MaxNoteLength} characters");
 }
 
 /// <summary>
@@ -60,7 +60,7 @@ public static class KeyPersonEndpoints
             return Problems.Forbidden("The lead agency names the key person, with the young person.");
         }
         var errors = request.Validate();
-        errors.Check(request.AgencyId is not { } agency || participation.TakesPart(caseId, agency), "agencyId", "is not a lead or member of the team");
+        errors.Check(request.AgencyId is not { } agency || participation.TakesPart(caseId, agency), "agencyId", ErrorCodes.NotAllowed, "is not a lead or member of the team");
         if (!errors.IsValid)
         {
             return errors.ToProblem();

@@ -10,7 +10,7 @@ public sealed record RegisterAgencyRequest(string? Name, [property: CodeList(typ
         .Required(Name, "name", ServiceDescription.MaxNameLength)
         .Code(Kind, AgencyKinds.All, "kind")
         .Municipality(Municipality, "municipality")
-        .Check((Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, "description",
+        .Check((Description?.Length ?? 0) <= ServiceDescription.MaxDescriptionLength, "description", ErrorCodes.OutOfRange,
             $"must be at most {ServiceDescription.MaxDescriptionLength} characters");
 }
 

@@ -64,7 +64,7 @@ public sealed class HsdsSchemas
         {
             foreach (var (_, message) in detail.Errors ?? [])
             {
-                errors.Add(PathOf(at, detail.InstanceLocation.ToString()), message);
+                errors.Add(PathOf(at, detail.InstanceLocation.ToString()), ErrorCodes.InvalidFormat, message);
             }
         }
         return errors;

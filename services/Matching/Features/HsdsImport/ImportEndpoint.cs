@@ -92,11 +92,11 @@ public static class ImportEndpoint
     {
         if (body.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
         {
-            return new ValidationErrors().Add("body", "must be an HSDS service, an organization with its services, or a list of them").ToProblem();
+            return new ValidationErrors().Add("body", ErrorCodes.InvalidFormat, "must be an HSDS service, an organization with its services, or a list of them").ToProblem();
         }
         if (Count(body) > MostRecords)
         {
-            return new ValidationErrors().Add("body", $"has more than {MostRecords} records; import them in parts").ToProblem();
+            return new ValidationErrors().Add("body", ErrorCodes.OutOfRange, $"has more than {MostRecords} records; import them in parts").ToProblem();
         }
         await using var work = await database.BeginAsync(ct);
         if (!caller.IsCoordinator && !await AllOwnAsync(work, body, caller.AgencyId, ct))
@@ -255,7 +255,7 @@ public static class ImportEndpoint
             }
             ReadService(serviceNodes[i], service);
             // A service is not stored without its organization.
-            service.Errors.Check(organization.Accepted || !service.Accepted, service.At.TrimEnd('.'), "belongs to an organization that was refused");
+            service.Errors.Check(organization.Accepted || !service.Accepted, service.At.TrimEnd('.'), ErrorCodes.NotAllowed, "belongs to an organization that was refused");
         }
         return organization;
     }
@@ -279,7 +279,7 @@ public static class ImportEndpoint
         ReadService(record, service);
         if (parent is not null)
         {
-            service.Errors.Check(parent.Accepted || !service.Accepted, at + "organization", "was refused, and the service with it");
+            service.Errors.Check(parent.Accepted || !service.Accepted, at + "organization", ErrorCodes.NotAllowed, "was refused, and the service with it");
         }
     }
 
@@ -297,19 +297,19 @@ public static class ImportEndpoint
     {
         if (node is not JsonObject)
         {
-            entry.Errors.Add(entry.At.Length == 0 ? "body" : entry.At.TrimEnd('.'), "must be an HSDS object");
+            entry.Errors.Add(entry.At.Length == 0 ? "body" : entry.At.TrimEnd('.'), ErrorCodes.InvalidFormat, "must be an HSDS object");
             return null;
         }
         entry.Id = Guid.TryParse(node["id"]?.GetValueKind() == JsonValueKind.String ? node["id"]!.GetValue<string>() : null, out var id) ? id : null;
         if (Encoding.UTF8.GetByteCount(node.ToJsonString()) > MostBytesPerRecord)
         {
-            entry.Errors.Add(entry.At.Length == 0 ? "body" : entry.At.TrimEnd('.'), $"is larger than {MostBytesPerRecord / 1024} KB; keep a record below that");
+            entry.Errors.Add(entry.At.Length == 0 ? "body" : entry.At.TrimEnd('.'), ErrorCodes.TooLong, $"is larger than {MostBytesPerRecord / 1024} KB; keep a record below that");
             return null;
         }
         // Anywhere, kept fields included: PostgreSQL cannot store a NUL, and no listing needs a control character.
         foreach (var path in HsdsJson.ControlCharacterPaths(node))
         {
-            entry.Errors.Add(HsdsSchemas.PathOf(entry.At, path), "must not contain control characters");
+            entry.Errors.Add(HsdsSchemas.PathOf(entry.At, path), ErrorCodes.InvalidFormat, "must not contain control characters");
         }
         HsdsSchemas.Check(schema, JsonSerializer.SerializeToElement(node), entry.Errors, entry.At);
         if (!entry.Errors.IsValid)
@@ -323,7 +323,7 @@ public static class ImportEndpoint
         catch (JsonException e)
         {
             var field = HsdsSchemas.PathOf(entry.At, (e.Path ?? "$").TrimStart('$').Replace('.', '/').Replace("[", "/").Replace("]", ""));
-            entry.Errors.Add(field, "cannot be read");
+            entry.Errors.Add(field, ErrorCodes.InvalidFormat, "cannot be read");
             return null;
         }
     }
@@ -391,7 +391,7 @@ public static class ImportEndpoint
             var organizationId = entry.Service!.OrganizationId!.Value;
             if (!imported.ContainsKey(organizationId) && !known.Contains(organizationId))
             {
-                entry.Errors.Add(entry.At + "organization_id", "is not an organization of the directory or of this import");
+                entry.Errors.Add(entry.At + "organization_id", ErrorCodes.UnknownValue, "is not an organization of the directory or of this import");
                 continue;
             }
             var places = entry.Service.ServiceAtLocations ?? [];
@@ -406,7 +406,7 @@ public static class ImportEndpoint
                     stored[organizationId] = organization = await agencies.FindAsync(work, organizationId, ct);
                 }
                 entry.Errors.Check(organization?.Locations?.Any(l => l.Id == places[i].LocationId) == true,
-                    $"{entry.At}service_at_locations[{i}].location_id", "is not a location of the service's organization");
+                    $"{entry.At}service_at_locations[{i}].location_id", ErrorCodes.UnknownValue, "is not a location of the service's organization");
             }
         }
     }

@@ -28,8 +28,8 @@ public sealed record HsdsQuery(
     public const int LastPage = 100_000;
 
     public ValidationErrors Validate() => new SearchText(Search).Validate(new ValidationErrors(), "search")
-        .Check(Page is null or >= 1 and <= LastPage, "page", $"must be between 1 and {LastPage}")
-        .Check(PerPage is null or >= 1 and <= MostPerPage, "per_page", $"must be between 1 and {MostPerPage}");
+        .Check(Page is null or >= 1 and <= LastPage, "page", ErrorCodes.OutOfRange, $"must be between 1 and {LastPage}")
+        .Check(PerPage is null or >= 1 and <= MostPerPage, "per_page", ErrorCodes.OutOfRange, $"must be between 1 and {MostPerPage}");
 
     public int Size => PerPage ?? DefaultPerPage;
 

@@ -8,7 +8,7 @@ public sealed record MunicipalityQuery(string? Q, int? Limit)
 
     public ValidationErrors Validate() => new ValidationErrors()
         .Required(Q, "q", ValidationErrors.MostPlaceNameLength)
-        .Check(Limit is null or >= 1 and <= MostLimit, "limit", $"must be between 1 and {MostLimit}");
+        .Check(Limit is null or >= 1 and <= MostLimit, "limit", ErrorCodes.OutOfRange, $"must be between 1 and {MostLimit}");
 }
 
 public sealed record MunicipalityList(IReadOnlyList<Municipality> Items);

@@ -9,7 +9,7 @@ public sealed record MatchesQuery(int? Wait)
     public const int MaxWaitSeconds = 20;
 
     public ValidationErrors Validate() =>
-        new ValidationErrors().Check(Wait is null or >= 0 and <= MaxWaitSeconds, "wait", $"must be between 0 and {MaxWaitSeconds} seconds");
+        new ValidationErrors().Check(Wait is null or >= 0 and <= MaxWaitSeconds, "wait", ErrorCodes.OutOfRange, $"must be between 0 and {MaxWaitSeconds} seconds");
 }
 
 public static class MatchEndpoints

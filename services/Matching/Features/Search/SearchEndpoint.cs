@@ -14,10 +14,10 @@ public sealed record SearchQuery(string? Q, string? Need, string? Modality, stri
     public const int MaxLimit = 50;
 
     public ValidationErrors Validate() => Text.Validate(new ValidationErrors(), "q")
-        .Check(Need is null || Needs.All.Contains(Need), "need", "must be a need code")
-        .Check(Modality is null || Modalities.All.Contains(Modality), "modality", "must be a modality code")
+        .Check(Need is null || Needs.All.Contains(Need), "need", ErrorCodes.UnknownValue, "must be a need code")
+        .Check(Modality is null || Modalities.All.Contains(Modality), "modality", ErrorCodes.UnknownValue, "must be a modality code")
         .Municipality(Municipality, "municipality", required: false)
-        .Check(Limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}");
+        .Check(Limit is null or >= 1 and <= MaxLimit, "limit", ErrorCodes.OutOfRange, $"must be between 1 and {MaxLimit}");
 
     private SearchText Text => new(Q);
 
@@ -38,8 +38,8 @@ public sealed record SearchText(string? Text)
     public const int MaxWords = 8;
 
     public ValidationErrors Validate(ValidationErrors errors, string field) => errors
-        .Check((Text?.Length ?? 0) <= MaxLength, field, $"must be at most {MaxLength} characters")
-        .Check(Words.Count <= MaxWords, field, $"must have at most {MaxWords} words");
+        .Check((Text?.Length ?? 0) <= MaxLength, field, ErrorCodes.TooLong, $"must be at most {MaxLength} characters")
+        .Check(Words.Count <= MaxWords, field, ErrorCodes.OutOfRange, $"must have at most {MaxWords} words");
 
     /// <summary>The words, split at spaces (the ideographic space of Japanese input too).</summary>
     public IReadOnlyList<string> Words => (Text ?? "").Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);

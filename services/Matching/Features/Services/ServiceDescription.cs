@@ -11,10 +11,10 @@ public sealed record Capacity(int Available, int Maximum, int WaitWeeks)
     public static readonly Capacity NotCounted = new(0, 0, 0);
 
     public ValidationErrors Validate(ValidationErrors errors, string field) => errors
-        .Check(Available >= 0 && Maximum >= 0 && WaitWeeks >= 0, field, "must not be negative")
-        .Check(Maximum <= MostPlaces, $"{field}.maximum", $"must be at most {MostPlaces}")
-        .Check(WaitWeeks <= LongestWaitWeeks, $"{field}.waitWeeks", $"must be at most {LongestWaitWeeks}")
-        .Check(Available <= Maximum, $"{field}.available", $"must not exceed {field}.maximum");
+        .Check(Available >= 0 && Maximum >= 0 && WaitWeeks >= 0, field, ErrorCodes.OutOfRange, "must not be negative")
+        .Check(Maximum <= MostPlaces, $"{field}.maximum", ErrorCodes.OutOfRange, $"must be at most {MostPlaces}")
+        .Check(WaitWeeks <= LongestWaitWeeks, $"{field}.waitWeeks", ErrorCodes.OutOfRange, $"must be at most {LongestWaitWeeks}")
+        .Check(Available <= Maximum, $"{field}.available", ErrorCodes.OutOfRange, $"must not exceed {field}.maximum");
 }
 
 /// <summary>
@@ -46,16 +46,16 @@ public sealed record ServiceDescription(
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors()
-            .Check(AgencyId is not null, "agencyId", "is required")
+            .Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required")
             .Required(Name, "name", MaxNameLength)
-            .Check((Description?.Length ?? 0) <= MaxDescriptionLength, "description", $"must be at most {MaxDescriptionLength} characters")
+            .Check((Description?.Length ?? 0) <= MaxDescriptionLength, "description", ErrorCodes.TooLong, $"must be at most {MaxDescriptionLength} characters")
             .Codes(Needs, Contracts.Codes.Needs.All, "needs")
             .Codes(Modalities, Contracts.Codes.Modalities.All, "modalities")
-            .Check(AgeMin is null or >= 0 and <= 120, "ageMin", "must be between 0 and 120")
-            .Check(AgeMax is null or >= 0 and <= 120, "ageMax", "must be between 0 and 120")
-            .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", "must not be below ageMin")
+            .Check(AgeMin is null or >= 0 and <= 120, "ageMin", ErrorCodes.OutOfRange, "must be between 0 and 120")
+            .Check(AgeMax is null or >= 0 and <= 120, "ageMax", ErrorCodes.OutOfRange, "must be between 0 and 120")
+            .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", ErrorCodes.OutOfRange, "must not be below ageMin")
             .Municipalities(Municipalities, "municipalities")
-            .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", "each must be a language tag such as 'ja'")
+            .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", ErrorCodes.InvalidFormat, "each must be a language tag such as 'ja'")
             .AtMost(Municipalities, MaxMunicipalities, "municipalities")
             .AtMost(Languages, MaxLanguages, "languages")
             .Code(Fee ?? Fees.Free, Fees.All, "fee")

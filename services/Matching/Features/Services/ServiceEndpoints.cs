@@ -33,8 +33,8 @@ public sealed record CapacityRequest(int? Available, int? Maximum, int? WaitWeek
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors()
-            .Check(Available is not null, "available", "is required")
-            .Check(Maximum is not null, "maximum", "is required");
+            .Check(Available is not null, "available", ErrorCodes.Required, "is required")
+            .Check(Maximum is not null, "maximum", ErrorCodes.Required, "is required");
         return errors.IsValid ? ToCapacity().Validate(errors, "capacity") : errors;
     }
 
@@ -150,6 +150,6 @@ public static class ServiceEndpoints
             return Problems.Forbidden("An agency administrator keeps only their own agency's services.");
         }
         var agencyExists = await database.QuerySingleOrDefaultAsync<bool>(AgencyExists, new { Id = request.AgencyId }, ct);
-        return agencyExists ? null : new ValidationErrors().Add("agencyId", "is not an agency in the directory").ToProblem();
+        return agencyExists ? null : new ValidationErrors().Add("agencyId", ErrorCodes.UnknownValue, "is not an agency in the directory").ToProblem();
     }
 }

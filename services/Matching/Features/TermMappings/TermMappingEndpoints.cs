@@ -5,7 +5,7 @@ namespace ReferralNet.Matching.Features.TermMappings;
 
 public sealed record TermMappingsQuery(Guid? AgencyId)
 {
-    public ValidationErrors Validate() => new ValidationErrors().Check(AgencyId is not null, "agencyId", "is required");
+    public ValidationErrors Validate() => new ValidationErrors().Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required");
 }
 
 /// <summary>A foreign term used by the agency's services: what it is, the need it is read as (null: none), and how many services carry it.</summary>
@@ -17,7 +17,7 @@ public sealed record TermMappingsResponse(IReadOnlyList<TermMapping> Items);
 public sealed record MapTermRequest(Guid? AgencyId, string? Need)
 {
     public ValidationErrors Validate() => new ValidationErrors()
-        .Check(AgencyId is not null, "agencyId", "is required")
+        .Check(AgencyId is not null, "agencyId", ErrorCodes.Required, "is required")
         .OptionalCode(Need, Needs.All, "need");
 }
 
@@ -90,7 +90,7 @@ public static class TermMappingEndpoints
         }
         if (ReferralNetTaxonomy.IsOwn(taxonomyTermId))
         {
-            return new ValidationErrors().Add("taxonomyTermId", "is one of ReferralNet's own terms, which need no mapping").ToProblem();
+            return new ValidationErrors().Add("taxonomyTermId", ErrorCodes.NotAllowed, "is one of ReferralNet's own terms, which need no mapping").ToProblem();
         }
         var agencyId = request.AgencyId!.Value;
         if (Refusal(caller, agencyId) is { } refusal)

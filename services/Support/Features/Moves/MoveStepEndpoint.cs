@@ -9,8 +9,8 @@ public sealed record MoveStepRequest([property: CodeList(typeof(StepStatuses))] 
 
     public ValidationErrors Validate(Step step) => new ValidationErrors()
         .Code(To, StepStatuses.MoveTargets, "to")
-        .Check(To != step.Status, "to", "is already the step's status")
-        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", $"must be at most {MaxNoteLength} characters");
+        .Check(To != step.Status, "to", ErrorCodes.NotAllowed, "is already the step's status")
+        .Check((Note?.Length ?? 0) <= MaxNoteLength, "note", ErrorCodes.TooLong, $"must be at most {MaxNoteLength} characters");
 }
 
 /// <summary>

@@ -20,27 +20,27 @@ public sealed record WritePlanRequest(IReadOnlyList<GoalInput>? Goals, IReadOnly
     public ValidationErrors Validate(SupportPlan? current, DateOnly today, Func<Guid, bool> isMember)
     {
         var errors = new ValidationErrors()
-            .Check(Goals is { Count: > 0 }, "goals", "needs at least one goal, in the young person's words")
+            .Check(Goals is { Count: > 0 }, "goals", ErrorCodes.Required, "needs at least one goal, in the young person's words")
             .AtMost(Goals, MaxGoals, "goals")
             .AtMost(Steps, MaxSteps, "steps")
-            .Check(NextReviewDue is not { } review || (review > today && review <= today.AddYears(1)), "nextReviewDue",
+            .Check(NextReviewDue is not { } review || (review > today && review <= today.AddYears(1)), "nextReviewDue", ErrorCodes.OutOfRange,
                 "must be a day after today and within a year");
         foreach (var (goal, i) in (Goals ?? []).Select((g, i) => (g, i)))
         {
             errors.Required(goal?.Text, $"goals[{i}].text", MaxGoalLength)
                 .OptionalCode(goal?.Status, GoalStatuses.All, $"goals[{i}].status")
-                .Check(goal?.Id is not { } id || current?.Goals.Any(g => g.Id == id) == true, $"goals[{i}].id", "is not a goal of this plan");
+                .Check(goal?.Id is not { } id || current?.Goals.Any(g => g.Id == id) == true, $"goals[{i}].id", ErrorCodes.UnknownValue, "is not a goal of this plan");
         }
         foreach (var (step, i) in (Steps ?? []).Select((s, i) => (s, i)))
         {
             errors.Code(step?.Kind, StepKinds.All, $"steps[{i}].kind")
                 .Required(step?.Title, $"steps[{i}].title", MaxTitleLength)
-                .Check(step?.OwnerAgencyId is { } owner && isMember(owner), $"steps[{i}].ownerAgencyId", "must be a lead or member agency of the case")
-                .Check(step?.Due is not null, $"steps[{i}].due", "is required: the day the step is due")
-                .Check(step?.Id is not { } id || current?.Steps.Any(s => s.Id == id) == true, $"steps[{i}].id", "is not a step of this plan");
+                .Check(step?.OwnerAgencyId is { } owner && isMember(owner), $"steps[{i}].ownerAgencyId", ErrorCodes.NotAllowed, "must be a lead or member agency of the case")
+                .Check(step?.Due is not null, $"steps[{i}].due", ErrorCodes.Required, "is required: the day the step is due")
+                .Check(step?.Id is not { } id || current?.Steps.Any(s => s.Id == id) == true, $"steps[{i}].id", ErrorCodes.UnknownValue, "is not a step of this plan");
         }
         var ids = (Goals ?? []).Select(g => g?.Id).Concat((Steps ?? []).Select(s => s?.Id)).OfType<Guid>().ToList();
-        return errors.Check(ids.Count == ids.Distinct().Count(), "goals", "names a goal or step twice");
+        return errors.Check(ids.Count == ids.Distinct().Count(), "goals", ErrorCodes.Duplicate, "names a goal or step twice");
     }
 
     /// <summary>The next version: goals and steps as written, a step keeping the status its moves gave it.</summary>

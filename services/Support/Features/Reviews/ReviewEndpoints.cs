@@ -15,15 +15,15 @@ public sealed record RecordReviewRequest(IReadOnlyList<GoalProgressInput>? Goals
     public ValidationErrors Validate(SupportPlan plan, DateOnly today)
     {
         var errors = new ValidationErrors()
-            .Check(Goals is { Count: > 0 }, "goals", "needs how at least one goal went")
+            .Check(Goals is { Count: > 0 }, "goals", ErrorCodes.Required, "needs how at least one goal went")
             .AtMost(Goals, WritePlanRequest.MaxGoals, "goals")
-            .Check(NextReviewDue is not { } review || (review > today && review <= today.AddYears(1)), "nextReviewDue",
+            .Check(NextReviewDue is not { } review || (review > today && review <= today.AddYears(1)), "nextReviewDue", ErrorCodes.OutOfRange,
                 "must be a day after today and within a year");
         foreach (var (goal, i) in (Goals ?? []).Select((g, i) => (g, i)))
         {
-            errors.Check(goal?.GoalId is { } id && plan.Goals.Any(g => g.Id == id), $"goals[{i}].goalId", "is not a goal of this plan")
+            errors.Check(goal?.GoalId is { } id && plan.Goals.Any(g => g.Id == id), $"goals[{i}].goalId", ErrorCodes.UnknownValue, "is not a goal of this plan")
                 .Code(goal?.Progress, ReviewProgress.All, $"goals[{i}].progress")
-                .Check((goal?.Note?.Length ?? 0) <= MaxNoteLength, $"goals[{i}].note", $"must be at most {MaxNoteLength} characters");
+                .Check((goal?.Note?.Length ?? 0) <= MaxNoteLength, $"goals[{i}].note", ErrorCodes.TooLong, $"must be at most {MaxNoteLength} characters");
         }
         return errors;
     }

@@ -22,7 +22,7 @@ public sealed class FlowTests(SuppressingNetworkFixture fixture)
     private async Task<(Guid School, Guid Peers, Guid Clinic, IReadOnlyList<Guid> Accepted)> HandoffsAsync(bool contact, bool decline)
     {
         var scenario = new Scenario(_network);
-        var town = $"Flow-{Guid.NewGuid():N}"[..14];
+        var town = Towns.Unique();
         var (school, peers, clinic) = (await scenario.CreateAgencyAsync("school", "Flow High"),
             await scenario.CreateAgencyAsync("cso", "Flow Peers"), await scenario.CreateAgencyAsync("clinic", "Flow Clinic"));
         var peerService = await scenario.CreateServiceAsync(peers, "Peer circle", ["social-connection"], ["in-person"], municipality: town);

@@ -60,11 +60,13 @@ public sealed class MunicipalityTests(NetworkFixture fixture)
         var slip = await Scenario.ReadAsync(unknown, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Towns.Setagaya, slip["suggestions"]!["municipality"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("not-a-municipality", slip["errorCodes"]!["municipality"]![0]!.GetValue<string>());
         var kita = await Scenario.ReadAsync(shared, HttpStatusCode.UnprocessableEntity);
         var places = kita["suggestions"]!["municipality"]!.AsArray();
         Assert.Equal(12, places.Count);
         Assert.Contains("東京都", places.Select(p => p!["prefecture"]!.GetValue<string>()));
         Assert.Contains("12 municipalities", kita["errors"]!["municipality"]![0]!.GetValue<string>());
+        Assert.Equal("ambiguous-municipality", kita["errorCodes"]!["municipality"]![0]!.GetValue<string>());
         Assert.DoesNotContain(name, await AgencyNamesAsync(coordinator));
     }
 
