@@ -60,8 +60,16 @@ public sealed class MunicipalityRegister
         return new(null, Closest(trimmed, SuggestionCount), Ambiguous: false);
     }
 
-    /// <summary>The code <paramref name="text"/> names, when it names exactly one municipality.</summary>
-    public string? CodeOf(string? text) => text is null ? null : Resolve(text).Found?.Code;
+    /// <summary>The code <paramref name="text"/> names, when it names exactly one municipality (no closest names sought).</summary>
+    public string? CodeOf(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (trimmed is null || _byCode.ContainsKey(trimmed))
+        {
+            return trimmed;
+        }
+        return _byName.TryGetValue(Fold(trimmed), out var named) && named.Length == 1 ? named[0].Code : null;
+    }
 
     /// <summary>
     /// Places any of whose names holds <paramref name="query"/>: those it names exactly first, then those whose name

@@ -88,9 +88,16 @@ public sealed class ValidationErrors
             : Add(field, ErrorCodes.NotAMunicipality, match.Candidates.Count > 0 ? $"is not a municipality; the closest are: {places}" : "is not a municipality");
     }
 
-    /// <summary>Each of a list of places, as <see cref="Municipality(string?, string, bool)"/> (field[0], field[1], …).</summary>
-    public ValidationErrors Municipalities(IReadOnlyList<string>? values, string field)
+    /// <summary>
+    /// At most <paramref name="most"/> places, each as <see cref="Municipality(string?, string, bool)"/> (field[0],
+    /// field[1], …); a longer list is refused before any is read, so no request makes unbounded work.
+    /// </summary>
+    public ValidationErrors Municipalities(IReadOnlyList<string>? values, string field, int most)
     {
+        if ((values?.Count ?? 0) > most)
+        {
+            return AtMost(values, most, field);
+        }
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
             Municipality(values![i], $"{field}[{i}]");

@@ -54,9 +54,8 @@ public sealed record ServiceDescription(
             .Check(AgeMin is null or >= 0 and <= 120, "ageMin", ErrorCodes.OutOfRange, "must be between 0 and 120")
             .Check(AgeMax is null or >= 0 and <= 120, "ageMax", ErrorCodes.OutOfRange, "must be between 0 and 120")
             .Check(AgeMin is null || AgeMax is null || AgeMin <= AgeMax, "ageMax", ErrorCodes.OutOfRange, "must not be below ageMin")
-            .Municipalities(Municipalities, "municipalities")
+            .Municipalities(Municipalities, "municipalities", MaxMunicipalities)
             .Check(Languages is null || Languages.All(l => l.Length is >= 2 and <= 10), "languages", ErrorCodes.InvalidFormat, "each must be a language tag such as 'ja'")
-            .AtMost(Municipalities, MaxMunicipalities, "municipalities")
             .AtMost(Languages, MaxLanguages, "languages")
             .Code(Fee ?? Fees.Free, Fees.All, "fee")
             .Code(Status ?? ServiceStatuses.Active, ServiceStatuses.All, "status");

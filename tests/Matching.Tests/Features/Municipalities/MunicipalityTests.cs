@@ -70,6 +70,22 @@ public sealed class MunicipalityTests(NetworkFixture fixture)
         Assert.DoesNotContain(name, await AgencyNamesAsync(coordinator));
     }
 
+    [Fact]
+    public async Task A_service_naming_more_towns_than_allowed_is_refused_before_any_is_read()
+    {
+        var agency = await new Scenario(_network).CreateAgencyAsync("cso", "Many towns");
+        using var admin = await _network.ClientAsync("agency-admin", agency: agency);
+
+        var refused = await Scenario.ReadAsync(await admin.PostAsJsonAsync("/api/matching/services", new
+        {
+            agencyId = agency, name = "Everywhere", needs = new[] { "social-connection" }, modalities = new[] { "video" },
+            municipalities = Enumerable.Range(0, 5000).Select(i => $"Nowhere{i}").ToArray(),
+        }), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["out-of-range"], refused["errorCodes"]!["municipalities"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.DoesNotContain(refused["errors"]!.AsObject(), e => e.Key.StartsWith("municipalities[", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> AgencyNamesAsync(HttpClient coordinator)
     {
         var names = new List<string>();
