@@ -34,6 +34,17 @@ public sealed record Candidate(Guid ServiceId, Guid AgencyId, string ServiceName
 public sealed record Matches(Guid ReferralId, string Status, IReadOnlyList<Candidate> Candidates, int Round);
 
 /// <summary>A referral taken: on its case (201), or waiting for the agency to be admitted to the person's case (202, no case).</summary>
+public sealed record ContactDetails(string? Email, string? Phone);
+
+public sealed record PersonDetails(
+    string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana, DateOnly? BirthDate, string? Municipality, ContactDetails? Contact);
+
+public sealed record FirstContactPreferences(IReadOnlyList<string> Modalities, bool RemoteFirst);
+
+/// <summary>A worker's referral of a young person (v1), told once.</summary>
+public sealed record ReferralRequest(
+    PersonDetails Person, string? Source, IReadOnlyList<string>? Needs, string? Urgency, FirstContactPreferences Preferences, string? Summary);
+
 public sealed record OpenedReferral(Guid ReferralId, Guid? CaseId, Guid? PersonId, bool? ExistingCase, string? YouthAccessCode, string? Status);
 
 /// <summary>An agency of a young person's team: lead, member or pending (API-v3 §1).</summary>
@@ -88,6 +99,14 @@ public sealed class WorkerApi(GatewayApi gateway)
 
     public Task<ApiResult<IssuedCode>> ReissueAccessCodeAsync(Guid caseId, CancellationToken ct) =>
         gateway.PostAsync<IssuedCode>($"/api/intake/cases/{caseId}/youth-access-code", null, ct);
+
+    /// <summary>Refers a young person; <paramref name="idempotencyKey"/> (the form's own) refers once however often it is sent.</summary>
+    public Task<ApiResult<OpenedReferral>> ReferAsync(ReferralRequest referral, string idempotencyKey, CancellationToken ct) =>
+        gateway.PostAsync<OpenedReferral>("/api/intake/referrals", referral, ct, idempotencyKey);
+
+    /// <summary>The cases this worker's agency takes part in (the first 200).</summary>
+    public Task<ApiResult<ListOf<CaseListItem>>> CasesAsync(CancellationToken ct) =>
+        gateway.GetAsync<ListOf<CaseListItem>>("/api/intake/cases?participating=true&limit=200", ct);
 
     public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
 

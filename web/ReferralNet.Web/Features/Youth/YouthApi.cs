@@ -41,6 +41,22 @@ public sealed record WaitingReset(Guid? RequestedByAgencyId, DateTimeOffset Requ
 
 public sealed record ListOf<T>(IReadOnlyList<T> Items, string? NextCursor = null);
 
+/// <summary>A sign-in name and passphrase: set with an enrolment token, or signed in with.</summary>
+public sealed record Credential(string? SignInName, string? Passphrase);
+
+/// <summary>Consent the young person gives themself, online.</summary>
+public sealed record ConsentGrant(
+    Guid PersonId, IReadOnlyList<string>? Purposes, IReadOnlyList<string>? Categories, ConsentRecipients Recipients, DateTimeOffset? ValidUntil)
+{
+    public string Grantor => ConsentGrantors.Youth;
+    public string Method => ConsentMethods.Online;
+}
+
+public sealed record SelfContact(string? Line, string? Email, string? Phone);
+
+/// <summary>A young person asking for help themself (everything may be left out but what they need).</summary>
+public sealed record HelpAsked(string? Nickname, DateOnly? BirthDate, string? Municipality, SelfContact? Contact, IReadOnlyList<string>? Needs, string? Message);
+
 /// <summary>An organization of the directory as the HSDS read API names it (its one-to-one fields suffice).</summary>
 
 /// <summary>The calls the young person's pages make, with their own token, for their own person only.</summary>
@@ -59,8 +75,26 @@ public sealed class YouthApi(GatewayApi gateway)
     }
 
     /// <summary>A young person asking for help themself, without an account: to the network's intake desk.</summary>
-    public Task<ApiResult<object>> AskForHelpAsync(object request, CancellationToken ct) =>
+    public Task<ApiResult<object>> AskForHelpAsync(HelpAsked request, CancellationToken ct) =>
         gateway.PostAsync<object>("/api/intake/self-referrals", request, ct);
+
+    /// <summary>The code a worker gave, exchanged for a short enrolment session.</summary>
+    public Task<ApiResult<YouthToken>> ExchangeCodeAsync(string code, CancellationToken ct) =>
+        gateway.PostAsync<YouthToken>("/api/consent/access", new AccessCode(code), ct);
+
+    public Task<ApiResult<YouthToken>> SetCredentialAsync(Credential credential, CancellationToken ct) =>
+        gateway.PostAsync<YouthToken>("/api/consent/youth/credential", credential, ct);
+
+    public Task<ApiResult<YouthToken>> SignInAsync(Credential credential, CancellationToken ct) =>
+        gateway.PostAsync<YouthToken>("/api/consent/youth/sign-in", credential, ct);
+
+    public Task<ApiResult<object>> GrantAsync(ConsentGrant grant, CancellationToken ct) =>
+        gateway.PostAsync<object>("/api/consent/consents", grant, ct);
+
+    public Task<ApiResult<Receipt>> ReceiptAsync(Guid consentId, CancellationToken ct) =>
+        gateway.GetAsync<Receipt>($"/api/consent/consents/{consentId}/receipt", ct);
+
+    private sealed record AccessCode(string Code);
 
     public Task<ApiResult<object>> CancelResetAsync(CancellationToken ct) => gateway.PostAsync<object>("/api/consent/youth/reset/cancel", null, ct);
 
