@@ -60,7 +60,7 @@ public sealed class WalkingSkeletonTests(NetworkFixture fixture)
         }
         finally
         {
-            _network.InsightsTime.Advance(-_network.InsightsTime.Shift);
+            _network.InsightsTime.Reset();
         }
     }
 

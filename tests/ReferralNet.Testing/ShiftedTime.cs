@@ -12,5 +12,11 @@ public sealed class ShiftedTime : TimeProvider
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _shiftTicks, by.Ticks);
 
+    /// <summary>The clock as it was when <see cref="Shift"/> was <paramref name="shift"/> (what a test moved, put back).</summary>
+    public void BackTo(TimeSpan shift) => Interlocked.Exchange(ref _shiftTicks, shift.Ticks);
+
+    /// <summary>The system clock again.</summary>
+    public void Reset() => BackTo(TimeSpan.Zero);
+
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
 }

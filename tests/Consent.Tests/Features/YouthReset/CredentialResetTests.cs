@@ -65,7 +65,7 @@ public sealed class CredentialResetTests(NetworkFixture fixture)
         finally
         {
             // Tokens the consent service issues carry its clock: back to the gateway's before anyone signs in.
-            _network.ConsentTime.Advance(-_network.ConsentTime.Shift);
+            _network.ConsentTime.Reset();
         }
 
         await Scenario.ReadProblemAsync(await YouthSignIn.SignInAsync(_network, oldName), HttpStatusCode.Unauthorized);

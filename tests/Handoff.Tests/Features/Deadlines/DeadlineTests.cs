@@ -140,7 +140,7 @@ public sealed class DeadlineTests(NetworkFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _network.HandoffTime.Advance(_shiftAtStart - _network.HandoffTime.Shift);
+        _network.HandoffTime.BackTo(_shiftAtStart);
         return Task.CompletedTask;
     }
 

@@ -108,7 +108,7 @@ public sealed class FlowTests(SuppressingNetworkFixture fixture)
         }
         finally
         {
-            _network.InsightsTime.Advance(-_network.InsightsTime.Shift);
+            _network.InsightsTime.Reset();
         }
     }
 
@@ -154,7 +154,7 @@ public sealed class FlowTests(SuppressingNetworkFixture fixture)
         }
         finally
         {
-            _network.HandoffTime.Advance(-_network.HandoffTime.Shift);
+            _network.HandoffTime.Reset();
         }
     }
 }

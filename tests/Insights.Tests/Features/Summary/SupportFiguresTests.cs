@@ -56,7 +56,7 @@ public sealed class SupportFiguresTests(SuppressingNetworkFixture fixture)
         }
         finally
         {
-            _network.InsightsTime.Advance(-_network.InsightsTime.Shift);
+            _network.InsightsTime.Reset();
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class ReviewTests(NetworkFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _network.SupportTime.Advance(_shiftAtStart - _network.SupportTime.Shift);
+        _network.SupportTime.BackTo(_shiftAtStart);
         return Task.CompletedTask;
     }
 
