@@ -9,6 +9,9 @@ public sealed record HandoffRecord
 
     public Guid CaseId { get; init; }
 
+    /// <summary>The case's reference (RN-…), as every list of a worker names the case.</summary>
+    public string CaseReference => BuildingBlocks.Web.CaseReference.Of(CaseId);
+
     public Guid FromAgencyId { get; init; }
 
     public Guid ToAgencyId { get; init; }

@@ -13,6 +13,8 @@ public sealed class WorkerTexts
     public required string Overdue { get; init; }
     public required string IncomingOffers { get; init; }
     public required string NoIncomingOffers { get; init; }
+    public required string AwaitingTheirAnswer { get; init; }
+    public required string NoOffersAwaiting { get; init; }
     public required string OutgoingOffers { get; init; }
     public required string SomethingNew { get; init; }
     public required string Refresh { get; init; }
@@ -101,6 +103,7 @@ public sealed class WorkerTexts
     public required string WhySamePerson { get; init; }
     public required string Declined { get; init; }
     public required string Updated { get; init; }
+    public required string Opened { get; init; }
 
     // A handoff
     public required string Handoff { get; init; }
@@ -141,7 +144,8 @@ public sealed class WorkerTexts
     {
         MyWork = "今日の仕事", Refer = "紹介する", Cases = "ケース", MergeProposals = "統合の提案",
         Tasks = "やること", NoTasks = "いまはありません。", Due = "期限", Overdue = "期限切れ",
-        IncomingOffers = "届いた紹介", NoIncomingOffers = "返事を待っている紹介はありません。", OutgoingOffers = "送った紹介",
+        IncomingOffers = "届いた紹介", NoIncomingOffers = "返事を待っている紹介はありません。",
+        AwaitingTheirAnswer = "返事を待っている、送った紹介", NoOffersAwaiting = "返事待ちの、送った紹介はありません。", OutgoingOffers = "送った紹介",
         SomethingNew = "新しい動きがありました。", Refresh = "表示を更新", Open = "開く",
 
         NewReferral = "紹介する", NewReferralText = "若者の話を一度だけ記録します。同じ人のケースがすでにあれば、そのケースに加わります。",
@@ -171,7 +175,7 @@ public sealed class WorkerTexts
         ReissueCode = "若者のコードを作り直す", ReissueCodeText = "前のコードは使えなくなります。本人がサインインの方法を作り直すときにも使います。",
         PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。", ProposeMerge = "このケースと統合する",
         MergeProposed = "統合を提案しました。相手の機関が確認します。", Merged = "統合しました。",
-        Confirm = "統合する", Decline = "断る", NoMergeProposals = "確認を待っている提案はありません。", Updated = "更新",
+        Confirm = "統合する", Decline = "断る", NoMergeProposals = "確認を待っている提案はありません。", Updated = "更新", Opened = "開始",
         MergeProposalsText = "ほかの機関が、あなたの機関の関わるケースを、同じ人のケースとして統合することを提案しています。統合すると、経過と関わる機関がひとつになります。",
         YourCase = "あなたの機関のケース", ProposedBy = "提案した機関", Declined = "断りました。", WhySamePerson = "同じ人かもしれない理由",
 
@@ -238,7 +242,8 @@ public sealed class WorkerTexts
     {
         MyWork = "My work", Refer = "Refer", Cases = "Cases", MergeProposals = "Merge proposals",
         Tasks = "To do", NoTasks = "Nothing right now.", Due = "Due", Overdue = "overdue",
-        IncomingOffers = "Offers to your agency", NoIncomingOffers = "No offer is waiting for your answer.", OutgoingOffers = "Offers you sent",
+        IncomingOffers = "Offers to your agency", NoIncomingOffers = "No offer is waiting for your answer.",
+        AwaitingTheirAnswer = "Your offers awaiting an answer", NoOffersAwaiting = "None of your offers is waiting for an answer.", OutgoingOffers = "Offers you sent",
         SomethingNew = "Something new arrived.", Refresh = "Refresh", Open = "Open",
 
         NewReferral = "Refer a young person", NewReferralText = "Record the young person's story once. If they already have an open case, this referral joins it.",
@@ -268,7 +273,7 @@ public sealed class WorkerTexts
         ReissueCode = "Make a new code for the young person", ReissueCodeText = "The old code stops working. Use it too when the young person needs to set up their sign-in again.",
         PossibleDuplicates = "Cases that may be the same person", NoCases = "None.", ProposeMerge = "Merge with this case",
         MergeProposed = "Merge proposed; the other agency confirms it.", Merged = "Merged.",
-        Confirm = "Merge", Decline = "Decline", NoMergeProposals = "No proposal is waiting for you.", Updated = "Updated",
+        Confirm = "Merge", Decline = "Decline", NoMergeProposals = "No proposal is waiting for you.", Updated = "Updated", Opened = "Opened",
         MergeProposalsText = "Another agency proposes that a case your agency takes part in is the same young person as a case of theirs. Merged, the two share one timeline and their agencies.",
         YourCase = "Your agency's case", ProposedBy = "Proposed by", Declined = "Declined.", WhySamePerson = "Why it may be the same person",
 

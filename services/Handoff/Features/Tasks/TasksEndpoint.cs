@@ -6,6 +6,10 @@ public sealed record HandoffTask
     public string Kind { get; init; } = "";
     public Guid HandoffId { get; init; }
     public Guid CaseId { get; init; }
+
+    /// <summary>The case's reference (RN-…), so a task says which case it is about.</summary>
+    public string CaseReference => BuildingBlocks.Web.CaseReference.Of(CaseId);
+
     public DateTimeOffset DueAt { get; init; }
 }
 

@@ -6,6 +6,10 @@ namespace ReferralNet.Intake.Features.ListCases;
 public sealed record CaseListItem
 {
     public Guid CaseId { get; init; }
+
+    /// <summary>The reference a worker reads and says aloud (RN-…).</summary>
+    public string Reference => CaseReference.Of(CaseId);
+
     public string Status { get; init; } = "";
     public Guid? LeadAgencyId { get; init; }
     public bool Leading { get; init; }

@@ -52,6 +52,34 @@ public sealed class TasksTests(NetworkFixture fixture)
         Assert.DoesNotContain((await TasksAsync(referred.Teacher)).Select(t => t!["handoffId"]!.GetValue<Guid>()), id => id == handoffId);
     }
 
+    [Fact]
+    public async Task Tasks_and_offers_name_their_case_and_the_sender_lists_its_offers_awaiting_an_answer()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network, givenName: "名",
+            services: [new("cso", "Tasks Named", "Named circle", ["social-connection"], ["in-person"])]);
+        await referred.MatchesAsync(_network);
+        using var receiver = await _network.ClientAsync("worker", agency: referred.Services[0].Agency);
+        var handoffId = (await new Scenario(_network).OfferHandoffAsync(referred.Teacher, referred.ReferralId, referred.PeerService))["handoffId"]!.GetValue<Guid>();
+        var reference = BuildingBlocks.Web.CaseReference.Of(referred.CaseId);
+
+        var task = Single(await TasksAsync(receiver), handoffId);
+        var awaiting = await OffersAsync(referred.Teacher, HandoffDirections.Outgoing);
+        var incoming = await OffersAsync(receiver, HandoffDirections.Incoming);
+        await Scenario.ReadAsync(await receiver.PostAsJsonAsync($"/api/handoffs/{handoffId}/accept", new { }), HttpStatusCode.OK);
+        var answered = await OffersAsync(referred.Teacher, HandoffDirections.Outgoing);
+        var cases = await Scenario.ReadAsync(await referred.Teacher.GetAsync("/api/intake/cases?participating=true"), HttpStatusCode.OK);
+
+        Assert.Matches("^RN-[0-9A-HJKMNP-TV-Z]{8}$", reference);
+        Assert.Equal((referred.CaseId, reference), (task["caseId"]!.GetValue<Guid>(), task["caseReference"]!.GetValue<string>()));
+        Assert.Equal(reference, Single(awaiting, handoffId)["caseReference"]!.GetValue<string>());
+        Assert.Equal(reference, Single(incoming, handoffId)["caseReference"]!.GetValue<string>());
+        Assert.DoesNotContain(answered, h => h!["handoffId"]!.GetValue<Guid>() == handoffId);
+        Assert.Equal(reference, Assert.Single(cases["items"]!.AsArray(), c => c!["caseId"]!.GetValue<Guid>() == referred.CaseId)!["reference"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonArray> OffersAsync(HttpClient worker, string direction) =>
+        (await Scenario.ReadAsync(await worker.GetAsync($"/api/handoffs?direction={direction}&status={HandoffStatuses.Offered}&limit=100"), HttpStatusCode.OK))["items"]!.AsArray();
+
     private static async Task<JsonArray> TasksAsync(HttpClient worker) =>
         (await Scenario.ReadAsync(await worker.GetAsync("/api/handoffs/tasks"), HttpStatusCode.OK))["items"]!.AsArray();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Testing;
 using ReferralNet.Web.Text;
 
@@ -39,6 +40,10 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
 
         var lead = await Browsing.OpenAsync(fixture, language);
         await Browsing.SignInAsDemoAsync(lead, Roles.Worker, school);
+        // The case list names the case by its reference, as the tasks do.
+        await lead.GotoAsync("/worker/cases");
+        await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = CaseReference.Of(caseId) })).ToBeVisibleAsync();
+        await Browsing.LookAsync(lead, $"worker-cases-{language}");
         await lead.GotoAsync("/worker");
         var task = lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.AdmitMember] }).First;
         await Assertions.Expect(lead.Locator("#work")).ToContainTextAsync("Team Clinic");

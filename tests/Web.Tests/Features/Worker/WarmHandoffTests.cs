@@ -66,6 +66,16 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         await Browsing.AndThenNextPageAsync(school, () => Browsing.PressAsync(school, offer));
         await Assertions.Expect(school.GetByRole(AriaRole.Status)).ToHaveTextAsync(w.Offered);
 
+        // The school stays accountable: its work lists the offer awaiting an answer by the case's reference, which leads to the case.
+        var caseUrl = school.Url;
+        var reference = BuildingBlocks.Web.CaseReference.Of(Guid.Parse(caseUrl.Split('/')[^1].Split('?', '#')[0]));
+        await school.GotoAsync("/worker");
+        var awaiting = school.Locator("section", new() { Has = school.GetByRole(AriaRole.Heading, new() { Name = w.AwaitingTheirAnswer }) });
+        await Assertions.Expect(awaiting).ToContainTextAsync($"Counselling {run}");
+        await Browsing.LookAsync(school, "worker-my-work-awaiting-en");
+        await Browsing.AndThenNextPageAsync(school, () => Browsing.PressAsync(school, awaiting.GetByRole(AriaRole.Link, new() { Name = reference })));
+        Assert.StartsWith(caseUrl.Split('?', '#')[0], school.Url);
+
         // The clinic's page, open all along, shows the offer without a reload.
         await Assertions.Expect(clinicPage.Locator(".live")).ToHaveTextAsync(w.SomethingNew, new() { Timeout = 10_000 });
         var arrived = clinicPage.GetByRole(AriaRole.Link, new() { Name = $"Counselling {run}" });

@@ -4,13 +4,13 @@ using ReferralNet.Web.Gateway;
 
 namespace ReferralNet.Web.Features.Worker;
 
-public sealed record HandoffTask(string Kind, Guid HandoffId, Guid CaseId, DateTimeOffset DueAt);
+public sealed record HandoffTask(string Kind, Guid HandoffId, Guid CaseId, string CaseReference, DateTimeOffset DueAt);
 
 public sealed record TaskList(IReadOnlyList<HandoffTask> Items);
 
 /// <summary>A warm handoff as either agency sees it; what is about the young person is null without their consent.</summary>
 public sealed record Handoff(
-    Guid HandoffId, Guid ReferralId, Guid CaseId, Guid FromAgencyId, Guid ToAgencyId, Guid ToServiceId, string Status, string? Note,
+    Guid HandoffId, Guid ReferralId, Guid CaseId, string CaseReference, Guid FromAgencyId, Guid ToAgencyId, Guid ToServiceId, string Status, string? Note,
     DateTimeOffset RespondBy, int PassNumber, DateTimeOffset OfferedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ConnectedAt,
     DateTimeOffset? ClosedAt, string? DeclineReason, string? ContactModality, string? Outcome, string? DeclineNote);
 
@@ -25,7 +25,7 @@ public sealed record CaseView(
     Guid CaseId, Guid PersonId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
     ContactView? Contact, IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
 
-public sealed record CaseListItem(Guid CaseId, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt);
+public sealed record CaseListItem(Guid CaseId, string Reference, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt);
 
 public sealed record ScoreComponent(string Reason, string Value, double Points);
 
