@@ -25,6 +25,18 @@ public static class Keyset
         OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
         """;
 
+    /// <summary>
+    /// The list newest first by <paramref name="order"/>, ties by id. The cursor stays an id: its row is read again for
+    /// where it stood (<paramref name="orderOfCursor"/>, SQL of @Cursor), so a row whose order changed between two
+    /// pages may be seen twice or missed, as in any list that changes while it is read.
+    /// </summary>
+    public static string PagedNewestFirstBy(string filtered, string order, string idColumn, string orderOfCursor) => $"""
+        {filtered}
+          AND (@Cursor IS NULL OR ({order}, {idColumn}) < (({orderOfCursor}), @Cursor))
+        ORDER BY {order} DESC, {idColumn} DESC
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
     public static Task<Page<T>> PageAsync<T>(
         this UnitOfWork work, string paged, object? param, int? limit, Guid? cursor, Func<T, Guid> idOf, CancellationToken ct) =>
         ReadAsync(paged, param, limit, cursor, idOf, (sql, p) => work.QueryAsync<T>(sql, p, ct));

@@ -24,4 +24,29 @@ public static class CaseReference
         }
         return $"RN-{new string(letters)}";
     }
+
+    /// <summary>
+    /// The last ten hex digits of the id a typed reference was made from (how the id's text ends), or null when it is
+    /// no reference. Read as Crockford's base32 reads: any case, without the RN- too, I and L as 1, O as 0.
+    /// </summary>
+    public static string? IdEndOf(string? typed)
+    {
+        var text = typed?.Trim().ToUpperInvariant() ?? "";
+        text = text.StartsWith("RN-", StringComparison.Ordinal) ? text[3..] : text;
+        if (text.Length != 8)
+        {
+            return null;
+        }
+        var bits = 0UL;
+        foreach (var c in text)
+        {
+            var value = Alphabet.IndexOf(c switch { 'I' or 'L' => '1', 'O' => '0', _ => c });
+            if (value < 0)
+            {
+                return null;
+            }
+            bits = (bits << 5) | (uint)value;
+        }
+        return bits.ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -91,6 +91,16 @@ public sealed class WorkerTexts
     public required string ReissueCodeText { get; init; }
     public required string PossibleDuplicates { get; init; }
     public required string NoCases { get; init; }
+    public required string NoCaseFound { get; init; }
+    public required string FindCases { get; init; }
+    public required string FindCasesHint { get; init; }
+    public required string AnyOpenStatus { get; init; }
+    public required string OurAgency { get; init; }
+    public required string SortBy { get; init; }
+    public required string NextPage { get; init; }
+    public required string NameNotShared { get; init; }
+    public required IReadOnlyDictionary<string, string> CaseSorts { get; init; }
+    public required IReadOnlyDictionary<string, string> AgeBands { get; init; }
     public required string ProposeMerge { get; init; }
     public required string MergeProposed { get; init; }
     public required string Merged { get; init; }
@@ -173,7 +183,15 @@ public sealed class WorkerTexts
         AnyChoice = "指定なし", NoServicesFound = "見つかりませんでした。言葉や条件を減らしてみてください。", Found = "見つかったサービス",
         Handoffs = "紹介", NoHandoffs = "まだありません。",
         ReissueCode = "若者のコードを作り直す", ReissueCodeText = "前のコードは使えなくなります。本人がサインインの方法を作り直すときにも使います。",
-        PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。", ProposeMerge = "このケースと統合する",
+        PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。",
+        NoCaseFound = "見つかりませんでした。参照番号や名前の一部で探してみてください。", FindCases = "ケースを探す",
+        FindCasesHint = "参照番号（RN-…）か、名前・カナ・呼び名の一部。", AnyOpenStatus = "すべて（終了を除く）", OurAgency = "自分の機関",
+        SortBy = "並べ方", NextPage = "次のページ", NameNotShared = "名前は共有されていません",
+        CaseSorts = new Dictionary<string, string> { ["updated"] = "最近連絡があった順", ["opened"] = "新しく始まった順" },
+        AgeBands = new Dictionary<string, string>
+        {
+            ["under-15"] = "15歳未満", ["15-19"] = "15〜19歳", ["20-24"] = "20〜24歳", ["25-29"] = "25〜29歳", ["30-34"] = "30〜34歳", ["35-plus"] = "35歳以上",
+        }, ProposeMerge = "このケースと統合する",
         MergeProposed = "統合を提案しました。相手の機関が確認します。", Merged = "統合しました。",
         Confirm = "統合する", Decline = "断る", NoMergeProposals = "確認を待っている提案はありません。", Updated = "更新", Opened = "開始",
         MergeProposalsText = "ほかの機関が、あなたの機関の関わるケースを、同じ人のケースとして統合することを提案しています。統合すると、経過と関わる機関がひとつになります。",
@@ -271,7 +289,15 @@ public sealed class WorkerTexts
         AnyChoice = "Any", NoServicesFound = "Nothing found. Try fewer words or filters.", Found = "Services found",
         Handoffs = "Offers", NoHandoffs = "None yet.",
         ReissueCode = "Make a new code for the young person", ReissueCodeText = "The old code stops working. Use it too when the young person needs to set up their sign-in again.",
-        PossibleDuplicates = "Cases that may be the same person", NoCases = "None.", ProposeMerge = "Merge with this case",
+        PossibleDuplicates = "Cases that may be the same person", NoCases = "None.",
+        NoCaseFound = "No case matches. Try a reference or part of a name.", FindCases = "Find a case",
+        FindCasesHint = "A reference (RN-…) or part of a name, kana or nickname.", AnyOpenStatus = "Any (not closed)", OurAgency = "Your agency",
+        SortBy = "Order", NextPage = "Next page", NameNotShared = "Name not shared",
+        CaseSorts = new Dictionary<string, string> { ["updated"] = "Latest contact first", ["opened"] = "Newest first" },
+        AgeBands = new Dictionary<string, string>
+        {
+            ["under-15"] = "under 15", ["15-19"] = "15–19", ["20-24"] = "20–24", ["25-29"] = "25–29", ["30-34"] = "30–34", ["35-plus"] = "35 and over",
+        }, ProposeMerge = "Merge with this case",
         MergeProposed = "Merge proposed; the other agency confirms it.", Merged = "Merged.",
         Confirm = "Merge", Decline = "Decline", NoMergeProposals = "No proposal is waiting for you.", Updated = "Updated", Opened = "Opened",
         MergeProposalsText = "Another agency proposes that a case your agency takes part in is the same young person as a case of theirs. Merged, the two share one timeline and their agencies.",

@@ -1,8 +1,13 @@
-using ReferralNet.Intake.Features.SharedCase;
+using System.Text;
+using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Intake.Features.ViewCase;
 
 namespace ReferralNet.Intake.Features.ListCases;
 
-/// <summary>A case in a worker's list: ids, status and dates only; the person is read case by case, through consent.</summary>
+/// <summary>
+/// A case in a worker's list (API-v3 §9): its reference, status, lead and dates; the age band; and, as the young
+/// person's consent lets this agency see them, the name (or nickname) and the needs. Each such read is logged.
+/// </summary>
 public sealed record CaseListItem
 {
     public Guid CaseId { get; init; }
@@ -15,43 +20,156 @@ public sealed record CaseListItem
     public bool Leading { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset LastContactAt { get; init; }
+
+    /// <summary>The name, else the nickname; null when not shared with the caller's agency (or not given).</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>A code of <see cref="AgeBands"/>; null when the birth date is not known.</summary>
+    [CodeList(typeof(AgeBands))]
+    public string? AgeBand { get; init; }
+
+    /// <summary>Needs of the case's referrals; null when not shared with the caller's agency.</summary>
+    public IReadOnlyList<string>? Needs { get; init; }
 }
 
-public sealed record ListCasesQuery(bool? Participating, string? Status, int? Limit, Guid? Cursor)
+public sealed record ListCasesQuery(bool? Participating, string? Q, string? Status, Guid? Lead, string? Sort, int? Limit, Guid? Cursor)
 {
+    public const int MostQueryLength = 100;
+    public const int MostWords = 4;
+
     public ValidationErrors Validate() => new ValidationErrors()
         .Check(Participating != false, "participating", ErrorCodes.NotAllowed, "must be true: a worker lists the cases their agency takes part in")
-        .OptionalCode(Status, CaseStatuses.All, "status");
+        .Check((Q?.Length ?? 0) <= MostQueryLength, "q", ErrorCodes.TooLong, $"must be at most {MostQueryLength} characters")
+        .Check(Words.Count <= MostWords, "q", ErrorCodes.OutOfRange, $"must have at most {MostWords} words")
+        .OptionalCode(Status, CaseStatuses.All, "status")
+        .OptionalCode(Sort, CaseSorts.All, "sort");
+
+    /// <summary>The id's end a reference names, when <see cref="Q"/> is one: then only that case is found.</summary>
+    public string? IdEnd => CaseReference.IdEndOf(Q);
+
+    /// <summary>
+    /// The words of a name search, each as an ILIKE pattern over the names as <see cref="NameText"/> folds them: width,
+    /// case and hiragana/katakana alike (やまだ finds ヤマダ), wildcards taken literally.
+    /// </summary>
+    public IReadOnlyList<string> Words => IdEnd is not null ? [] : (Q ?? "").Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+
+    public string[]? Patterns => Words.Count == 0 ? null
+        : [.. Words.Select(w => $"%{Fold(w).Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%")];
+
+    private static string Fold(string text)
+    {
+        var folded = new StringBuilder(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant());
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] is >= 'ぁ' and <= 'ゖ')
+            {
+                folded[i] = (char)(folded[i] + 0x60);
+            }
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>Hiragana and the katakana each becomes in SQL's <c>translate</c>, as <see cref="Fold"/> does it.</summary>
+    public static readonly string Hiragana = new([.. Enumerable.Range('ぁ', 'ゖ' - 'ぁ' + 1).Select(c => (char)c)]);
+    public static readonly string Katakana = new([.. Hiragana.Select(c => (char)(c + 0x60))]);
 }
 
 /// <summary>
-/// The cases the caller's agency takes part in, by id. Without <c>status</c> the closed ones are left out (a merged case
-/// is closed); <c>status=dormant</c> is the agency's re-contact list.
+/// The cases the caller's agency leads or is a member of (pending is not enough). Without <c>status</c> the closed ones
+/// are left out (a merged case is closed); <c>status=dormant</c> is the agency's re-contact list. <c>q</c>: a reference
+/// finds its case; words find the cases whose names, kana or nickname hold every word, among those whose identity
+/// this agency may see. By id as v1 listed them, or most recently in contact first (<c>sort=updated</c>), or most
+/// recently opened first (<c>sort=opened</c>).
 /// </summary>
 public static class ListCasesEndpoint
 {
-    private static readonly string ListParticipating = Keyset.Paged($"""
-        SELECT c.id AS CaseId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
-               c.opened_at AS OpenedAt, c.last_contact_at AS LastContactAt
-        FROM case_participation p JOIN cases c ON c.id = p.case_id JOIN case_persons cp ON cp.case_id = c.id
+    private const string NameText =
+        "translate(lower(normalize(concat_ws(' ', pe.family_name || pe.given_name, pe.family_name_kana || pe.given_name_kana, pe.nickname), NFKC)), @Hiragana, @Katakana)";
+
+    private const string Participating = $"""
+        SELECT c.id AS CaseId, c.person_id AS PersonId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
+               c.opened_at AS OpenedAt, COALESCE(c.last_contact_at, c.opened_at) AS LastContactAt,
+               pe.family_name AS FamilyName, pe.given_name AS GivenName, pe.nickname, pe.birth_date AS BirthDate,
+               CAST((SELECT COALESCE(jsonb_agg(DISTINCT need ORDER BY need), '[]')
+                     FROM referrals r, jsonb_array_elements_text(CAST(r.needs AS jsonb)) AS need WHERE r.case_id = c.id) AS text) AS Needs
+        FROM case_participation p JOIN cases c ON c.id = p.case_id JOIN case_persons cp ON cp.case_id = c.id JOIN persons pe ON pe.id = c.person_id
         WHERE p.agency_id = @AgencyId AND p.ended_at IS NULL
           AND {ConsentProjection.NotShutOut}
           AND ((@Status IS NULL AND c.status <> '{CaseStatuses.Closed}') OR c.status = @Status)
-        """, "c.id");
+          AND (CAST(@Lead AS uuid) IS NULL OR c.lead_agency_id = @Lead)
+          AND (CAST(@IdEnd AS text) IS NULL OR right(replace(CAST(c.id AS text), '-', ''), 10) = @IdEnd)
+          AND (CAST(@Patterns AS text[]) IS NULL OR {NameText} ILIKE ALL (@Patterns))
+        """;
+
+    private static readonly string ByUpdate = Keyset.PagedNewestFirstBy(Participating, "COALESCE(c.last_contact_at, c.opened_at)", "c.id",
+        "SELECT COALESCE(last_contact_at, opened_at) FROM cases WHERE id = @Cursor");
+
+    private static readonly string ByOpening = Keyset.PagedNewestFirst(Participating, "c.id");
+
+    /// <summary>v1's order, when no sort is asked for: by id (oldest first).</summary>
+    private static readonly string ById = Keyset.Paged(Participating, "c.id");
+
+    /// <summary>What a list reads of each case's person, decided for this agency one case at a time.</summary>
+    private static readonly string[] Categories = [DataCategories.Identity, DataCategories.NeedsSummary];
 
     public static void MapListCases(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/intake/cases", Handle).RequirePersonAccess(Policies.Worker)
-            .WithName("ListCases").WithSummary("The cases the caller's agency leads or is a member of");
+            .WithName("ListCases").WithSummary("The cases the caller's agency leads or is a member of: found by reference or name, filtered, sorted, paged");
 
     private static async Task<Results<Ok<Page<CaseListItem>>, ProblemHttpResult>> Handle(
-        [AsParameters] ListCasesQuery query, Caller caller, Database database, IOptions<ParticipationOptions> participation, TimeProvider time,
-        CancellationToken ct)
+        [AsParameters] ListCasesQuery query, Caller caller, Database database, ConsentIndex consents, IOptions<ParticipationOptions> participation,
+        TimeProvider time, CancellationToken ct)
     {
         if (query.Validate() is { IsValid: false } errors)
         {
             return errors.ToProblem();
         }
-        var filter = new { caller.AgencyId, query.Status, ShutOutBefore = time.GetUtcNow() - participation.Value.ClosedCaseReadableFor };
-        return TypedResults.Ok(await database.PageAsync<CaseListItem>(ListParticipating, filter, query.Limit, query.Cursor, c => c.CaseId, ct));
+        var now = time.GetUtcNow();
+        var filter = new
+        {
+            caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns, ListCasesQuery.Hiragana, ListCasesQuery.Katakana,
+            ShutOutBefore = now - participation.Value.ClosedCaseReadableFor,
+        };
+        await using var work = await database.BeginAsync(ct);
+        var list = query.Sort switch { CaseSorts.Updated => ByUpdate, CaseSorts.Opened => ByOpening, _ => ById };
+        var page = await work.PageAsync<CaseRow>(list, filter, query.Limit, query.Cursor, c => c.CaseId, ct);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var items = new List<CaseListItem>(page.Items.Count);
+        foreach (var row in page.Items)
+        {
+            var decisions = await consents.DecideAndRecordAsync(work, caller, row.PersonId, row.CaseId, Categories, ViewCaseEndpoint.Purpose, now, ct);
+            var named = decisions[DataCategories.Identity].Permitted;
+            // A name search finds only names this agency may see.
+            if (query.Patterns is null || named)
+            {
+                items.Add(row.ToItem(named, decisions[DataCategories.NeedsSummary].Permitted, today));
+            }
+        }
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(new Page<CaseListItem>(items, page.NextCursor));
+    }
+
+    private sealed class CaseRow
+    {
+        public Guid CaseId { get; init; }
+        public Guid PersonId { get; init; }
+        public string Status { get; init; } = "";
+        public Guid? LeadAgencyId { get; init; }
+        public bool Leading { get; init; }
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset LastContactAt { get; init; }
+        public string? FamilyName { get; init; }
+        public string? GivenName { get; init; }
+        public string? Nickname { get; init; }
+        public DateTime? BirthDate { get; init; }
+        public IReadOnlyList<string> Needs { get; init; } = [];
+
+        public CaseListItem ToItem(bool named, bool needsShared, DateOnly today) => new()
+        {
+            CaseId = CaseId, Status = Status, LeadAgencyId = LeadAgencyId, Leading = Leading, OpenedAt = OpenedAt, LastContactAt = LastContactAt,
+            DisplayName = !named ? null : FamilyName is not null ? $"{FamilyName} {GivenName}" : Nickname,
+            AgeBand = BirthDate is { } born ? AgeBands.Of(OpenReferralRequest.AgeOn(DateOnly.FromDateTime(born), today)) : null,
+            Needs = needsShared ? Needs : null,
+        };
     }
 }

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using ReferralNet.BuildingBlocks.Web;
 using ReferralNet.Testing;
 using static ReferralNet.Intake.Tests.Referrals;
 
 namespace ReferralNet.Intake.Tests.Features.ListCases;
 
+/// <summary>The cases an agency takes part in, and API-v3 §9's caseload: found by reference or by name, filtered, sorted, paged.</summary>
 [Collection(NetworkCollection.Name)]
 public sealed class ListCasesTests(NetworkFixture fixture)
 {
@@ -43,5 +46,78 @@ public sealed class ListCasesTests(NetworkFixture fixture)
         var problem = await Scenario.ReadProblemAsync(await worker.GetAsync($"/api/intake/cases?{query}"), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    private static async Task<JsonArray> ListAsync(HttpClient worker, string query) =>
+        (await Scenario.ReadAsync(await worker.GetAsync($"/api/intake/cases?participating=true&{query}"), HttpStatusCode.OK))["items"]!.AsArray();
+
+    private static IReadOnlyList<Guid> Ids(JsonArray items) => [.. items.Select(i => i!["caseId"]!.GetValue<Guid>())];
+
+    [Fact]
+    public async Task A_case_is_found_by_its_reference_however_it_is_typed_and_pages_follow_one_another_newest_first()
+    {
+        var (school, _) = await new Referrals(_network).WorkerOfNewAgencyAsync("school", "List High");
+        var opened = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            opened.Add(IdOf(await ReferAsync(school, Scenario.Referral("佐藤", $"列{i}{Guid.NewGuid():N}"[..7], UniqueBirthDate(), UniqueTown())), "caseId"));
+        }
+        var reference = CaseReference.Of(opened[1]);
+
+        var byReference = await ListAsync(school, $"q={reference}");
+        var typedLoosely = await ListAsync(school, $"q={reference[3..].ToLowerInvariant()}");
+        var first = await Scenario.ReadAsync(await school.GetAsync("/api/intake/cases?participating=true&sort=opened&limit=2"), HttpStatusCode.OK);
+        var second = await ListAsync(school, $"sort=opened&limit=2&cursor={first["nextCursor"]}");
+
+        Assert.Equal([opened[1]], Ids(byReference));
+        Assert.Equal(reference, byReference[0]!["reference"]!.GetValue<string>());
+        Assert.Equal([opened[1]], Ids(typedLoosely));
+        Assert.Equal([opened[2], opened[1], opened[0]], [.. Ids(first["items"]!.AsArray()), .. Ids(second)]);
+        Assert.Empty(await ListAsync(school, "q=RN-00000000"));
+    }
+
+    [Fact]
+    public async Task Names_and_needs_show_and_are_found_only_once_the_young_person_shares_them_and_the_age_is_a_band()
+    {
+        var (school, _) = await new Referrals(_network).WorkerOfNewAgencyAsync("school", "Name High");
+        var given = $"名{Guid.NewGuid():N}"[..6];
+        var referral = await ReferAsync(school, Scenario.Referral("高橋", given, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-17).AddDays(-3).ToString("yyyy-MM-dd"),
+            UniqueTown(), familyNameKana: "タカハシ"));
+        var caseId = IdOf(referral, "caseId");
+
+        var before = Assert.Single(await ListAsync(school, ""))!;
+        var foundBefore = await ListAsync(school, $"q={Uri.EscapeDataString(given)}");
+        await Scenario.ReadAsync(await Scenario.GrantAsync(school, IdOf(referral, "personId"), ["identity", "needs-summary"]), HttpStatusCode.Created);
+        var shared = await Eventually.Until(async () => Assert.Single(await ListAsync(school, ""))!,
+            item => item["displayName"] is not null, "the name shared with the school");
+        var byKana = await ListAsync(school, $"q={Uri.EscapeDataString("たかはし " + given)}");
+
+        Assert.Equal(caseId, before["caseId"]!.GetValue<Guid>());
+        Assert.Null(before["displayName"]);
+        Assert.Null(before["needs"]);
+        Assert.Equal("15-19", before["ageBand"]!.GetValue<string>());
+        Assert.Empty(foundBefore);
+        Assert.Equal($"高橋 {given}", shared["displayName"]!.GetValue<string>());
+        Assert.Equal(["mental-health", "social-connection"], shared["needs"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal([caseId], Ids(byKana));
+    }
+
+    [Fact]
+    public async Task Filters_by_status_and_lead_and_a_bad_filter_is_refused()
+    {
+        var referrals = new Referrals(_network);
+        var (school, schoolAgency) = await referrals.WorkerOfNewAgencyAsync("school", "Filter High");
+        var caseId = IdOf(await ReferAsync(school, Scenario.Referral("中村", $"濾{Guid.NewGuid():N}"[..6], UniqueBirthDate(), UniqueTown())), "caseId");
+
+        var led = await ListAsync(school, $"lead={schoolAgency}");
+        var ledByOthers = await ListAsync(school, $"lead={Guid.NewGuid()}");
+        var dormant = await ListAsync(school, "status=dormant");
+        var refused = await school.GetAsync("/api/intake/cases?participating=true&sort=alphabetical");
+
+        Assert.Equal([caseId], Ids(led));
+        Assert.Empty(ledByOthers);
+        Assert.Empty(dormant);
+        var problem = await Scenario.ReadAsync(refused, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("unknown-value", problem["errorCodes"]!["sort"]![0]!.GetValue<string>());
     }
 }

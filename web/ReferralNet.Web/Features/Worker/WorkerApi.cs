@@ -25,7 +25,12 @@ public sealed record CaseView(
     Guid CaseId, Guid PersonId, string Status, Guid? LeadAgencyId, Guid? MergedInto, IReadOnlyList<Guid> Participants, PersonView? Person,
     ContactView? Contact, IReadOnlyList<string>? Needs, string? Summary, IReadOnlyList<TimelineEntry> Timeline);
 
-public sealed record CaseListItem(Guid CaseId, string Reference, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt);
+public sealed record CaseListItem(
+    Guid CaseId, string Reference, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt,
+    string? DisplayName, string? AgeBand, IReadOnlyList<string>? Needs);
+
+/// <summary>What a worker looks for in their caseload: a reference or words of a name, a status, a lead agency, an order.</summary>
+public sealed record CaseSearch(string? Q, string? Status, Guid? Lead, string? Sort, Guid? Cursor);
 
 public sealed record ScoreComponent(string Reason, string Value, double Points);
 
@@ -104,9 +109,20 @@ public sealed class WorkerApi(GatewayApi gateway)
     public Task<ApiResult<OpenedReferral>> ReferAsync(ReferralRequest referral, string idempotencyKey, CancellationToken ct) =>
         gateway.PostAsync<OpenedReferral>("/api/intake/referrals", referral, ct, idempotencyKey);
 
-    /// <summary>The cases this worker's agency takes part in (the first 200).</summary>
-    public Task<ApiResult<ListOf<CaseListItem>>> CasesAsync(CancellationToken ct) =>
-        gateway.GetAsync<ListOf<CaseListItem>>("/api/intake/cases?participating=true&limit=200", ct);
+    /// <summary>A page of the cases this worker's agency takes part in, as <paramref name="search"/> asks.</summary>
+    public Task<ApiResult<ListOf<CaseListItem>>> CasesAsync(CaseSearch search, CancellationToken ct)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["participating"] = "true", ["q"] = search.Q, ["status"] = search.Status, ["lead"] = search.Lead?.ToString(), ["sort"] = search.Sort,
+            ["cursor"] = search.Cursor?.ToString(),
+        };
+        return gateway.GetAsync<ListOf<CaseListItem>>(WithQuery("/api/intake/cases", query), ct);
+    }
+
+    /// <summary>A path with the parameters that have a value, each escaped.</summary>
+    private static string WithQuery(string path, Dictionary<string, string?> query) =>
+        $"{path}?{string.Join('&', query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.Trim())}"))}";
 
     public Task<ApiResult<TaskList>> TasksAsync(CancellationToken ct) => gateway.GetAsync<TaskList>("/api/handoffs/tasks", ct);
 
@@ -136,9 +152,8 @@ public sealed class WorkerApi(GatewayApi gateway)
     /// <summary>The directory's services for the words and filters; ranked for the referral when one is given.</summary>
     public Task<ApiResult<ListOf<SearchHit>>> SearchAsync(Guid? referral, string? words, string? need, string? modality, string? municipality, CancellationToken ct)
     {
-        var query = new Dictionary<string, string?> { ["referralId"] = referral?.ToString(), ["q"] = words, ["need"] = need, ["modality"] = modality, ["municipality"] = municipality }
-            .Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.Trim())}");
-        return gateway.GetAsync<ListOf<SearchHit>>($"/api/matching/services/search?{string.Join('&', query)}", ct);
+        var query = new Dictionary<string, string?> { ["referralId"] = referral?.ToString(), ["q"] = words, ["need"] = need, ["modality"] = modality, ["municipality"] = municipality };
+        return gateway.GetAsync<ListOf<SearchHit>>(WithQuery("/api/matching/services/search", query), ct);
     }
 
     public Task<ApiResult<PossibleDuplicates>> PossibleDuplicatesAsync(Guid caseId, CancellationToken ct) =>
