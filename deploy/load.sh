@@ -7,6 +7,9 @@
 #   deploy/load.sh intake --persons 100000 --referrals 9000 --rate 300
 #                                                 POST /api/intake/referrals with that many persons stored (stored once,
 #                                                 straight into intake's database), half the referrals for stored persons
+#   deploy/load.sh caselist --persons 10000 --searches 200
+#                                                 a worker's caseload of that many cases (the intake benchmark's, stored
+#                                                 once): a case by reference, a name search, the first page; p50/p99
 #   deploy/load.sh revocations --count 100        consent revocation: revoke response to deny in intake
 #   deploy/load.sh tokens --seconds 10            requests/s through the gateway vs straight to intake (token validation);
 #                                                 start the network with the gateway's limits raised for it:
@@ -41,9 +44,10 @@ database() { # service
 intake=$(database intake)
 dotnet build "$root/deploy/ReferralNet.Demo" -c Release -nologo -clp:ErrorsOnly -v:q
 tool="$root/deploy/ReferralNet.Demo/bin/Release/net10.0/ReferralNet.Demo.dll"
-if [ "${1:-}" = intake ]; then
+if [ "${1:-}" = intake ] || [ "${1:-}" = caselist ]; then
+  command=$1
   shift
-  exec dotnet "$tool" intake --gateway "$gateway" --intake-db "$intake" --identity-secret "$IDENTITY_SECRET" "$@"
+  exec dotnet "$tool" "$command" --gateway "$gateway" --intake-db "$intake" --identity-secret "$IDENTITY_SECRET" "$@"
 fi
 if [ "${1:-}" = deadlines ]; then
   shift

@@ -21,7 +21,7 @@ public static class IntakeBenchmark
     private const string NewFamilyName = "新規";    // persons the benchmark's referrals bring in
 
     // An agency is a claim in the workers' tokens; intake needs no directory entry for it (matching may not run).
-    private static readonly Guid BenchAgency = Guid.Parse("b0000000-0000-4000-8000-000000000001");
+    internal static readonly Guid BenchAgency = Guid.Parse("b0000000-0000-4000-8000-000000000001");
     private const int WarmUpSeconds = 10;
     private const int WindowSeconds = 5;
 
@@ -53,7 +53,7 @@ public static class IntakeBenchmark
     }
 
     /// <summary>Stores persons 0 … count-1 that are not there yet (COPY, in one transaction); answers how many there are.</summary>
-    private static async Task<int> StorePersonsAsync(string connectionString, PersonIdentity identity, int count, Guid agency)
+    internal static async Task<int> StorePersonsAsync(string connectionString, PersonIdentity identity, int count, Guid agency)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

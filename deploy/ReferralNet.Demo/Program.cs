@@ -31,6 +31,11 @@ switch (command)
         await IntakeBenchmark.RunAsync(gateway, Option("intake-db", ""), Option("identity-secret", ""),
             int.Parse(Option("persons", "100000")), int.Parse(Option("referrals", "9000")), int.Parse(Option("rate", "300")));
         return 0;
+    case "caselist":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), "/health/live");
+        await CaseListBenchmark.RunAsync(gateway, Option("intake-db", ""), Option("identity-secret", ""),
+            int.Parse(Option("persons", "10000")), int.Parse(Option("searches", "200")));
+        return 0;
     case "revocations":
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await RevocationBenchmark.RunAsync(gateway, int.Parse(Option("count", "100")));
