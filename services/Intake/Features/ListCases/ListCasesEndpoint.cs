@@ -48,8 +48,8 @@ public sealed record ListCasesQuery(bool? Participating, string? Q, string? Stat
     public string? IdEnd => CaseReference.IdEndOf(Q);
 
     /// <summary>
-    /// The words of a name search, each as an ILIKE pattern over the names as <see cref="NameText"/> folds them: width,
-    /// case and hiragana/katakana alike (やまだ finds ヤマダ), wildcards taken literally.
+    /// The words of a name search, each as a LIKE pattern over the person's <c>name_search</c> (0007_caseload.sql), folded
+    /// as it is: width, case and hiragana/katakana alike (やまだ finds ヤマダ), wildcards taken literally.
     /// </summary>
     public IReadOnlyList<string> Words => IdEnd is not null ? [] : (Q ?? "").Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
 
@@ -68,10 +68,6 @@ public sealed record ListCasesQuery(bool? Participating, string? Q, string? Stat
         }
         return folded.ToString();
     }
-
-    /// <summary>Hiragana and the katakana each becomes in SQL's <c>translate</c>, as <see cref="Fold"/> does it.</summary>
-    public static readonly string Hiragana = new([.. Enumerable.Range('ぁ', 'ゖ' - 'ぁ' + 1).Select(c => (char)c)]);
-    public static readonly string Katakana = new([.. Hiragana.Select(c => (char)(c + 0x60))]);
 }
 
 /// <summary>
@@ -83,9 +79,6 @@ public sealed record ListCasesQuery(bool? Participating, string? Q, string? Stat
 /// </summary>
 public static class ListCasesEndpoint
 {
-    private const string NameText =
-        "translate(lower(normalize(concat_ws(' ', pe.family_name || pe.given_name, pe.family_name_kana || pe.given_name_kana, pe.nickname), NFKC)), @Hiragana, @Katakana)";
-
     private const string Participating = $"""
         SELECT c.id AS CaseId, c.person_id AS PersonId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
                c.opened_at AS OpenedAt, COALESCE(c.last_contact_at, c.opened_at) AS LastContactAt,
@@ -98,7 +91,7 @@ public static class ListCasesEndpoint
           AND ((@Status IS NULL AND c.status <> '{CaseStatuses.Closed}') OR c.status = @Status)
           AND (CAST(@Lead AS uuid) IS NULL OR c.lead_agency_id = @Lead)
           AND (CAST(@IdEnd AS text) IS NULL OR right(replace(CAST(c.id AS text), '-', ''), 10) = @IdEnd)
-          AND (CAST(@Patterns AS text[]) IS NULL OR {NameText} ILIKE ALL (@Patterns))
+          AND (CAST(@Patterns AS text[]) IS NULL OR pe.name_search LIKE ALL (@Patterns))
         """;
 
     private static readonly string ByUpdate = Keyset.PagedNewestFirstBy(Participating, "COALESCE(c.last_contact_at, c.opened_at)", "c.id",
@@ -127,7 +120,7 @@ public static class ListCasesEndpoint
         var now = time.GetUtcNow();
         var filter = new
         {
-            caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns, ListCasesQuery.Hiragana, ListCasesQuery.Katakana,
+            caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns,
             ShutOutBefore = now - participation.Value.ClosedCaseReadableFor,
         };
         await using var work = await database.BeginAsync(ct);
