@@ -66,11 +66,6 @@ public static class WebAppDefaults
         });
         // A scope of its own: the page that set the status may already have used this request's (Blazor's navigation state).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            RequestPath = "/static",
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
-        });
         app.UseRequestLocalization(localization =>
         {
             localization.SetDefaultCulture(Texts.Japanese.Name);
@@ -82,6 +77,9 @@ public static class WebAppDefaults
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Fingerprinted files (Assets[...] in the pages) are cached for a year, the rest revalidated; gzip and Brotli
+        // made at build time. HTML pages stay uncompressed: they carry antiforgery tokens beside what a reader typed.
+        app.MapStaticAssets();
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         return app;

@@ -22,7 +22,7 @@ public static class PageHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-            // Static files (css, js) may be kept; nothing else.
+            // Static files (css, js; MapStaticAssets says for how long) may be kept; nothing else.
             if (!context.Request.Path.StartsWithSegments("/static"))
             {
                 headers.CacheControl = "no-store";
