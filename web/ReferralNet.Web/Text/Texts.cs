@@ -168,6 +168,11 @@ public sealed class Texts
     public required string Send { get; init; }
     public required string AskSentTitle { get; init; }
     public required string AskSentText { get; init; }
+    public required string HelplinesTitle { get; init; }
+    public required string HelplinesText { get; init; }
+
+    /// <summary>Lines a young person may call about how they feel, nationwide, as the ministry of health lists them.</summary>
+    public required IReadOnlyList<Helpline> Helplines { get; init; }
 
     // The services young people may find themselves
     public required string ServicesTitle { get; init; }
@@ -245,3 +250,6 @@ public sealed class Texts
     /// <summary>A code in words; a code this text does not know reads as itself rather than failing the page.</summary>
     public static string Word(IReadOnlyDictionary<string, string> words, string code) => words.GetValueOrDefault(code, code);
 }
+
+/// <summary>A telephone line: its name, its number as dialled in Japan, and when it answers.</summary>
+public sealed record Helpline(string Name, string Number, string When);

@@ -141,6 +141,14 @@ internal static class TextsEnglish
         MessageHint = "How you feel, or what you would like to happen.",
         Send = "Send",
         AskSentTitle = "We got your message",
+        HelplinesTitle = "If you are feeling low",
+        HelplinesText = "While you wait to hear from us, these lines will listen. You do not have to give your name. (They answer in Japanese.)",
+        Helplines =
+        [
+            new("Yorisoi Hotline", "0120-279-338", "any time, free"),
+            new("Mental health line (Kokoro no Kenko Sodan)", "0570-064-556", "reaches your prefecture's line"),
+            new("Inochi no Denwa", "0570-783-556", "every day, 10:00–22:00"),
+        ],
         AskSentText = "Thank you. Someone from the help desk will contact you the way you chose. If you are in danger, call 110 (police) or 119 (ambulance).",
 
         ServicesTitle = "Where you can get help",

@@ -24,6 +24,8 @@ public sealed class AskForHelpTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.AskSentTitle })).ToBeVisibleAsync();
         Assert.DoesNotContain("example.org", page.Url);
+        // Not only the police and the ambulance: lines for how they feel, to call while they wait.
+        await Assertions.Expect(page.Locator("a[href='tel:0120279338']")).ToContainTextAsync(t.Helplines[0].Name);
         await Browsing.LookAsync(page, $"ask-sent-{language}");
     }
 }
