@@ -16,7 +16,7 @@ public sealed class StaticFilesTests(BrowserFixture fixture)
         var home = await anyone.GetStringAsync("/");
         var linked = Regex.Matches(home, "(?:href|src)=\"(/static/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(5, linked.Count); // the style sheet, the icon and three scripts
+        Assert.Equal(4, linked.Count); // the style sheet, the icon and two scripts
         foreach (var path in linked)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
