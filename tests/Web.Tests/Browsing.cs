@@ -84,7 +84,8 @@ public static class Browsing
 
     /// <summary>
     /// Presses a button, link or check box from the keyboard (Tab to it, then Enter, or Space for a check box). A radio
-    /// button is chosen as a keyboard user chooses it: Tab into its group (which stops on the chosen one), then arrows.
+    /// button is chosen as a keyboard user chooses it: Tab into its group (which stops on the chosen one, or the first), then
+    /// arrows, or Space where nothing was chosen.
     /// </summary>
     public static async Task PressAsync(IPage page, ILocator control)
     {
@@ -97,6 +98,11 @@ public static class Browsing
             for (var i = 0; i < 20 && !await control.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
             {
                 await page.Keyboard.PressAsync("ArrowDown");
+            }
+            if (!await control.IsCheckedAsync())
+            {
+                // A group with nothing chosen yet: Tab stops on its first button without choosing it; Space does.
+                await page.Keyboard.PressAsync("Space");
             }
             Assert.True(await control.IsCheckedAsync(), $"{control} was not chosen with the arrow keys.");
             return;

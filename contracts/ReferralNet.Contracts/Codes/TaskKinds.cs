@@ -27,6 +27,12 @@ public static class TaskKinds
     /// <summary>For the lead at closing: the follow-up after closing is due; record what it found.</summary>
     public const string FollowUp = "follow-up";
 
+    /// <summary>
+    /// For the intake desk: a young person asked for help themself; reach them by the day they were told, until they
+    /// share (the case leaves awaiting-consent).
+    /// </summary>
+    public const string ContactSelfReferral = "contact-self-referral";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
-        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp);
+        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp, ContactSelfReferral);
 }

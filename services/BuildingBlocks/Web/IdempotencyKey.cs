@@ -95,6 +95,17 @@ public static class IdempotentCreation
             (_, var answer) => TypedResults.Created(location(answer!), answer),
         };
 
+    /// <summary>As <see cref="RunAsync{T}"/> for a POST that is always taken on to be done by people later (202, retries too).</summary>
+    public static async Task<Results<Accepted<T>, ProblemHttpResult>> RunAcceptedAsync<T>(
+        HttpContext http, string userId, object request, Database database, DateTimeOffset now,
+        Func<UnitOfWork, Task<Creation<T>>> create, CancellationToken ct)
+        where T : class =>
+        await RunCoreAsync(http, userId, request, database, now, create, ct, null) switch
+        {
+            ({ } problem, _) => problem,
+            (_, var answer) => TypedResults.Accepted((string?)null, answer),
+        };
+
     /// <summary>
     /// As <see cref="RunAsync{T}"/> for a POST whose request may be taken on without creating what it asks for yet
     /// (a referral that waits for admission): <paramref name="accepted"/> answers it 202 instead of 201, retries too.

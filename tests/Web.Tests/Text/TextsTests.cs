@@ -19,10 +19,11 @@ public sealed class TextsTests
         {
             (t.Needs, Needs.All), (t.NeedsPlain, Needs.All), (t.Modalities, Modalities.All), (t.Categories, DataCategories.All),
             (t.CategoriesPlain, DataCategories.All), (t.Purposes, ConsentPurposes.All), (t.AgencyKinds, AgencyKinds.All), (t.Fees, Fees.All),
-            (t.ContactChannels, ContactChannels.All), (t.Worker.DuplicateReasons, DuplicateReasons.All), (t.Worker.TaskKinds, TaskKinds.All),
+            (t.ContactChannels, ContactChannels.All), (t.ContactChannelsBy, ContactChannels.All), (t.Worker.DuplicateReasons, DuplicateReasons.All), (t.Worker.TaskKinds, TaskKinds.All),
             (t.Worker.TimelineKinds, TimelineKinds.All), (t.Worker.CaseSorts, CaseSorts.All), (t.Worker.AgeBands, AgeBands.All), (t.Coordinator.EscalationReasons, EscalationReasons.All),
             (t.Plan.StepKinds, StepKinds.All), (t.Plan.StepStatuses, StepStatuses.All), (t.Plan.StepStatusesPlain, StepStatuses.All),
             (t.Plan.GoalStatuses, GoalStatuses.All), (t.Plan.Progress3, ReviewProgress.All), (t.Plan.FollowUpResults, FollowUpResults.All),
+            (t.ErrorWords, ErrorCodes.All),
         })
         {
             Assert.Empty(codes.Except(words.Keys));

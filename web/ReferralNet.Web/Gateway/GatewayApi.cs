@@ -14,19 +14,38 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 }
 
 /// <summary>
-/// A refusal as the network words it (RFC 9457): its status, its title and detail, and each refused field's messages,
-/// which the pages show at the field.
+/// A refusal as the network words it (RFC 9457): its status, its title and detail, each refused field's messages, and
+/// per field the codes of why (<c>errorCodes</c>), which the pages say in their reader's words (<see cref="FormOutcome"/>).
 /// </summary>
 public sealed record ApiProblem(int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
     public static ApiProblem Unreadable(HttpStatusCode status) => new((int)status, null, null, new Dictionary<string, string[]>());
 
+    /// <summary>A refusal the page makes itself before asking the network: a field it could not read.</summary>
+    public static ApiProblem Unprocessable(string field, string code) => Unreadable(HttpStatusCode.UnprocessableEntity).With(field, code);
+
+    /// <summary>Why each field was refused: one code of <c>ErrorCodes</c> per message.</summary>
+    public IReadOnlyDictionary<string, string[]> ErrorCodes { get; init; } = new Dictionary<string, string[]>();
+
     /// <summary>Places to choose from, by field: a town typed that named several, or none (the closest names).</summary>
     public IReadOnlyDictionary<string, Municipality[]> Suggestions { get; init; } = new Dictionary<string, Municipality[]>();
 
     /// <summary>The messages for <paramref name="field"/> (as the API names it, <c>person.birthDate</c>).</summary>
-    public IReadOnlyList<string> For(string field) =>
-        Errors.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList();
+    public IReadOnlyList<string> For(string field) => Of(Errors, field);
+
+    /// <summary>Why <paramref name="field"/> was refused, as codes; a refusal that named no code reads as "check it".</summary>
+    public IReadOnlyList<string> CodesFor(string field) => Of(ErrorCodes, field) is { Count: > 0 } codes ? codes
+        : For(field).Count > 0 ? [Contracts.Codes.ErrorCodes.InvalidFormat] : [];
+
+    /// <summary>This refusal with <paramref name="field"/> refused for <paramref name="code"/> too: what the page found before the network did.</summary>
+    public ApiProblem With(string field, string code) => this with
+    {
+        Errors = new Dictionary<string, string[]>(Errors) { [field] = [code] },
+        ErrorCodes = new Dictionary<string, string[]>(ErrorCodes) { [field] = [code] },
+    };
+
+    private static List<string> Of(IReadOnlyDictionary<string, string[]> byField, string field) =>
+        byField.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList();
 }
 
 /// <summary>
@@ -106,9 +125,11 @@ public sealed class GatewayApi(HttpClient client, IHttpContextAccessor accessor)
         var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
         return new ApiProblem((int)response.StatusCode, problem?.Title, problem?.Detail, problem?.Errors ?? new Dictionary<string, string[]>())
         {
+            ErrorCodes = problem?.ErrorCodes ?? [],
             Suggestions = problem?.Suggestions ?? [],
         };
     }
 
-    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors, Dictionary<string, Municipality[]>? Suggestions);
+    private sealed record ProblemBody(
+        string? Title, string? Detail, Dictionary<string, string[]>? Errors, Dictionary<string, string[]>? ErrorCodes, Dictionary<string, Municipality[]>? Suggestions);
 }

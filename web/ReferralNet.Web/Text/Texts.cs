@@ -32,6 +32,9 @@ public sealed class Texts
     public required string Next { get; init; }
     public required string Save { get; init; }
     public required string Optional { get; init; }
+
+    /// <summary>The same mark on staff forms: short, as form conventions have it (「任意」).</summary>
+    public required string OptionalStaff { get; init; }
     public required string NotFoundTitle { get; init; }
     public required string NotFoundText { get; init; }
     public required string SomethingWentWrong { get; init; }
@@ -168,6 +171,14 @@ public sealed class Texts
     public required string Send { get; init; }
     public required string AskSentTitle { get; init; }
     public required string AskSentText { get; init; }
+    public required string InDanger { get; init; }
+    public required string YourReference { get; init; }
+    public required string YourReferenceHint { get; init; }
+    public required string WhoContactsYou { get; init; }
+    public required string TheIntakeDesk { get; init; }
+    public required string HowTheyContactYou { get; init; }
+    public required string ByWhen { get; init; }
+    public required string ByDay { get; init; }
     public required string HelplinesTitle { get; init; }
     public required string HelplinesText { get; init; }
 
@@ -211,6 +222,10 @@ public sealed class Texts
     public required string ErrorBirthDate { get; init; }
     public required string ErrorTooLong { get; init; }
     public required string ErrorRequired { get; init; }
+    public required string ErrorChoose { get; init; }
+
+    /// <summary>Why a field was refused, by the refusal's code (errorCodes), for a field the page has no sentence of its own for.</summary>
+    public required IReadOnlyDictionary<string, string> ErrorWords { get; init; }
     public required string PlaceHint { get; init; }
     public required string PlacesOffered { get; init; }
     public required string ErrorPlaceUnknown { get; init; }
@@ -241,6 +256,9 @@ public sealed class Texts
     public required IReadOnlyDictionary<string, string> AgencyKinds { get; init; }
     public required IReadOnlyDictionary<string, string> Fees { get; init; }
     public required IReadOnlyDictionary<string, string> ContactChannels { get; init; }
+
+    /// <summary>How someone will reach the reader, by channel: 「LINEで」, "by e-mail".</summary>
+    public required IReadOnlyDictionary<string, string> ContactChannelsBy { get; init; }
     public required IReadOnlyDictionary<string, string> ConsentStatuses { get; init; }
     public required IReadOnlyDictionary<string, string> AccessLogKinds { get; init; }
 

@@ -39,6 +39,18 @@ public sealed class Ui
     /// <summary>A date as an HTML date field holds it (yyyy-MM-dd), in Japan's time.</summary>
     public static string DateField(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Tokyo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day and time as HTML date and time fields hold them (yyyy-MM-dd, HH:mm), read in Japan's time; null when unreadable.</summary>
+    public static DateTimeOffset? At(string? date, string? time)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
+        {
+            return null;
+        }
+        var local = day.ToDateTime(clock);
+        return new DateTimeOffset(local, Tokyo.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>The end of a day in Japan's time, as the network keeps it (UTC).</summary>
     public static DateTimeOffset EndOfDay(DateOnly day)
     {

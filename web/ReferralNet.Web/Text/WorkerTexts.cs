@@ -130,6 +130,20 @@ public sealed class WorkerTexts
     public required string RecordFirstContact { get; init; }
     public required string ContactAt { get; init; }
     public required string ContactHow { get; init; }
+    public required string ContactDate { get; init; }
+    public required string ContactTime { get; init; }
+    public required string AcceptTitle { get; init; }
+    public required string AcceptText { get; init; }
+    public required string AcceptSure { get; init; }
+    public required string DeclineTitle { get; init; }
+    public required string DeclineText { get; init; }
+    public required string DeclineSure { get; init; }
+    public required string WithdrawTitle { get; init; }
+    public required string WithdrawText { get; init; }
+    public required string WithdrawSure { get; init; }
+    public required string Cancel { get; init; }
+    public required string NoteOnceAccepted { get; init; }
+    public required string OfferShares { get; init; }
     public required string Complete { get; init; }
     public required string OutcomeLabel { get; init; }
     public required string Done { get; init; }
@@ -200,6 +214,19 @@ public sealed class WorkerTexts
         Handoff = "紹介", From = "紹介元", To = "紹介先", Service = "サービス", RespondBy = "返事の期限", Note = "紹介元からのひとこと",
         Accept = "受け入れる", DeclineOffer = "断る", DeclineReason = "断る理由", DeclineNote = "紹介元へのひとこと",
         Withdraw = "取り下げる", RecordFirstContact = "最初の連絡を記録する", ContactAt = "連絡した日時", ContactHow = "連絡の方法",
+        ContactDate = "日付", ContactTime = "時刻",
+        AcceptTitle = "この紹介を受け入れますか",
+        AcceptText = "受け入れると、あなたの機関はこの若者のチームに加わり、最初の連絡をするまで紹介元と一緒に責任を持ちます。連絡の期限はタスクに出ます。",
+        AcceptSure = "受け入れる（確定）",
+        DeclineTitle = "この紹介を断りますか",
+        DeclineText = "断ると、理由とひとことが紹介元に伝わり、ケースは次の紹介先へ回ります。若者がネットワークから外れることはありません。",
+        DeclineSure = "断る（確定）",
+        WithdrawTitle = "この紹介を取り下げますか",
+        WithdrawText = "取り下げると、紹介先はこの紹介を受け入れられなくなります。ケースはあなたの機関に残り、次の紹介先を選べます。",
+        WithdrawSure = "取り下げる（確定）",
+        Cancel = "やめる",
+        NoteOnceAccepted = "受け入れた後、本人がチームに経過の共有を認めていれば見られます",
+        OfferShares = "受け入れると見られるもの: 本人がチームに共有を認めた情報（名前、連絡先、ニーズ、経過など、本人が選んだもの）。受け入れる前は、ここにあるサービスと紹介元だけです。",
         Complete = "結果を記録して終える", OutcomeLabel = "結果", Done = "記録しました。", NotAllowedNow = "いまの状態ではできません。表示を更新してください。",
 
         TaskKinds = new Dictionary<string, string>
@@ -209,6 +236,7 @@ public sealed class WorkerTexts
             ["admit-member"] = "チームへの参加を認めるか決める",
             ["key-person-change"] = "本人が主担当者の交代を希望: 主担当者を決め直す",
             ["review-due"] = "支援計画を振り返る", ["follow-up"] = "終了後のフォローアップ",
+            ["contact-self-referral"] = "相談してきた若者に連絡する",
         },
         HandoffStatuses = new Dictionary<string, string>
         {
@@ -306,6 +334,19 @@ public sealed class WorkerTexts
         Handoff = "Offer", From = "From", To = "To", Service = "Service", RespondBy = "Answer by", Note = "Note from the sender",
         Accept = "Accept", DeclineOffer = "Decline", DeclineReason = "Reason", DeclineNote = "A note for the sender",
         Withdraw = "Withdraw", RecordFirstContact = "Record first contact", ContactAt = "When", ContactHow = "How",
+        ContactDate = "Date", ContactTime = "Time",
+        AcceptTitle = "Accept this offer?",
+        AcceptText = "Your agency joins the young person's team and shares the sender's accountability until first contact. The deadline for first contact appears in your tasks.",
+        AcceptSure = "Yes, accept",
+        DeclineTitle = "Decline this offer?",
+        DeclineText = "The sender sees your reason and note, and the case moves on to the next service. The young person does not leave the network.",
+        DeclineSure = "Yes, decline",
+        WithdrawTitle = "Withdraw this offer?",
+        WithdrawText = "The receiver can no longer accept it. The case stays with your agency, and you can choose the next service.",
+        WithdrawSure = "Yes, withdraw",
+        Cancel = "Cancel",
+        NoteOnceAccepted = "Visible once you accept, if the young person shares case notes with their team",
+        OfferShares = "Once you accept you see what the young person shares with their team (such as name, contact, needs and case notes, as they chose). Before that, only the service and the sender shown here.",
         Complete = "Record the outcome and close", OutcomeLabel = "Outcome", Done = "Recorded.", NotAllowedNow = "Not possible in its current state; refresh the page.",
 
         TaskKinds = new Dictionary<string, string>
@@ -315,6 +356,7 @@ public sealed class WorkerTexts
             ["admit-member"] = "Decide whether an agency joins the team",
             ["key-person-change"] = "The young person asks for another key person: name one again",
             ["review-due"] = "Review the support plan", ["follow-up"] = "Follow up after closing",
+            ["contact-self-referral"] = "Reach a young person who asked for help",
         },
         HandoffStatuses = new Dictionary<string, string>
         {

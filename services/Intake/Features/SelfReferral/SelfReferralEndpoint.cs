@@ -26,8 +26,8 @@ public static class SelfReferralEndpoint
             .WithName("SelfRefer").WithSummary("A young person asks for help themselves; the network's intake desk takes the case");
 
     private static async Task<Results<Accepted<SelfReferralResponse>, ProblemHttpResult>> Handle(
-        SelfReferralRequest request, Database database, ConsentIndex consents, PersonIdentity identity, IOptions<IntakeOptions> options,
-        TimeProvider time, CancellationToken ct)
+        SelfReferralRequest request, HttpContext http, Database database, ConsentIndex consents, PersonIdentity identity,
+        IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -39,21 +39,24 @@ public static class SelfReferralEndpoint
         var desk = options.Value.DeskAgencyId!.Value;
         var contact = request.Contact!;
         var municipality = MunicipalityRegister.Japan.CodeOf(request.Municipality);
-        var (personId, caseId, referralId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        await using var work = await database.BeginAsync(ct);
-        await work.ExecuteAsync(StorePersonAndCase, new
+        // Sent again with its key (a page reloaded), the request gets the first answer; the key is the page's own and
+        // the body must be the same, so nobody else's request is answered.
+        return await IdempotentCreation.RunAcceptedAsync(http, SubmittedBy, request, database, now, async Task<Creation<SelfReferralResponse>> (work) =>
         {
-            PersonId = personId, CaseId = caseId, Nickname = Trimmed(request.Nickname), request.BirthDate, Municipality = municipality,
-            Email = Trimmed(contact.Email), Phone = Trimmed(contact.Phone), Line = Trimmed(contact.Line), Preferred = contact.PreferredChannel,
-            ContactKeys = identity.ContactKeysOf(contact.Email, contact.Phone, contact.Line), DeskAgencyId = desk, Now = now,
+            var (personId, caseId, referralId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+            await work.ExecuteAsync(StorePersonAndCase, new
+            {
+                PersonId = personId, CaseId = caseId, Nickname = Trimmed(request.Nickname), request.BirthDate, Municipality = municipality,
+                Email = Trimmed(contact.Email), Phone = Trimmed(contact.Phone), Line = Trimmed(contact.Line), Preferred = contact.PreferredChannel,
+                ContactKeys = identity.ContactKeysOf(contact.Email, contact.Phone, contact.Line), DeskAgencyId = desk, Now = now,
+            }, ct);
+            await CaseReferrals.LandAsync(work, consents, new LandingReferral(
+                referralId, caseId, personId, desk, SubmittedBy, ReferralSources.Self, request.Needs!.Distinct().ToList(), Urgencies.Routine,
+                request.Preferences ?? ReferralPreferences.None, request.Message?.Trim() ?? "",
+                request.BirthDate is { } birthDate ? OpenReferralRequest.AgeOn(birthDate, today) : null, municipality, now),
+                CaseStatuses.AwaitingConsent, ct);
+            return new SelfReferralResponse(referralId, caseId, CaseReference.Of(caseId), contact.PreferredChannel, now + options.Value.DeskContactWithin);
         }, ct);
-        await CaseReferrals.LandAsync(work, consents, new LandingReferral(
-            referralId, caseId, personId, desk, SubmittedBy, ReferralSources.Self, request.Needs!.Distinct().ToList(), Urgencies.Routine,
-            request.Preferences ?? ReferralPreferences.None, request.Message?.Trim() ?? "",
-            request.BirthDate is { } birthDate ? OpenReferralRequest.AgeOn(birthDate, today) : null, municipality, now),
-            CaseStatuses.AwaitingConsent, ct);
-        await work.CommitAsync(ct);
-        return TypedResults.Accepted((string?)null, new SelfReferralResponse(referralId, caseId));
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -64,4 +64,9 @@ public sealed record SelfReferralRequest(
     }
 }
 
-public sealed record SelfReferralResponse(Guid ReferralId, Guid CaseId);
+/// <summary>
+/// What the young person is told at once: their case's reference (to quote when they call), the channel the intake
+/// desk will use, and the day by which it will (Intake:DeskContactWithin), as the desk's task is due then.
+/// </summary>
+public sealed record SelfReferralResponse(
+    Guid ReferralId, Guid CaseId, string Reference, [property: CodeList(typeof(ContactChannels))] string Channel, DateTimeOffset ContactBy);

@@ -18,15 +18,19 @@ public sealed class IntakeOptions : IValidatableObject, IOptionsSection
     /// <summary>When the lead's task to admit (or not) an agency that asked to join the team is due.</summary>
     public TimeSpan AdmitWithin { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>By when the intake desk reaches a young person who asked for help themself: told to them, and its task's due.</summary>
+    public TimeSpan DeskContactWithin { get; set; } = TimeSpan.FromDays(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DeskAgencyId == Guid.Empty)
         {
             yield return new ValidationResult("names the intake desk's agency", [nameof(DeskAgencyId)]);
         }
-        if (DormantAfter <= TimeSpan.Zero || DormancyCheckEvery <= TimeSpan.Zero || AdmitWithin <= TimeSpan.Zero)
+        if (DormantAfter <= TimeSpan.Zero || DormancyCheckEvery <= TimeSpan.Zero || AdmitWithin <= TimeSpan.Zero || DeskContactWithin <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("must be positive", [nameof(DormantAfter), nameof(DormancyCheckEvery), nameof(AdmitWithin)]);
+            yield return new ValidationResult("must be positive",
+                [nameof(DormantAfter), nameof(DormancyCheckEvery), nameof(AdmitWithin), nameof(DeskContactWithin)]);
         }
     }
 }

@@ -10,7 +10,9 @@ public sealed record TeamTasksResponse(IReadOnlyList<TeamTask> Items);
 /// <summary>
 /// The lead's tasks of intake: admit (or not) each agency that referred the person and waits, and name a key person
 /// again when the young person asked for another (API-v3 §1; agencyId: the current key person's agency, else the
-/// lead), each due Intake:AdmitWithin after the asking. Oldest first; the worker's "my work" shows them beside handoff's.
+/// lead), each due Intake:AdmitWithin after the asking; for the intake desk, reach each young person who asked for help
+/// themself, due Intake:DeskContactWithin after they asked (the day they were told). Oldest first; the worker's "my
+/// work" shows them beside handoff's.
 /// </summary>
 public static class TasksEndpoint
 {
@@ -33,18 +35,29 @@ public static class TasksEndpoint
         LIMIT @MaxTasks
         """;
 
+    private const string SelfReferralsToContact = $"""
+        SELECT c.id AS CaseId, c.lead_agency_id AS AgencyId, c.opened_at AS RequestedAt
+        FROM cases c
+        WHERE c.lead_agency_id = @AgencyId AND c.status = '{CaseStatuses.AwaitingConsent}'
+          AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.source = '{ReferralSources.Self}')
+        ORDER BY c.opened_at, c.id
+        LIMIT @MaxTasks
+        """;
+
     public static void MapTasks(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/intake/tasks", Handle).RequirePersonAccess(Policies.Worker)
-            .WithName("ListIntakeTasks").WithSummary("The intake tasks of the caller's agency: agencies waiting to be admitted to its cases");
+            .WithName("ListIntakeTasks").WithSummary("The intake tasks of the caller's agency: agencies waiting to be admitted, key persons to name again, young people who asked for help to reach");
 
     private static async Task<Ok<TeamTasksResponse>> Handle(Caller caller, Database database, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         var waiting = await database.QueryAsync<WaitingAgency>(OfLead, new { caller.AgencyId, MaxTasks }, ct);
         var keyPersonChanges = await database.QueryAsync<WaitingAgency>(KeyPersonChangesOfLead, new { caller.AgencyId, MaxTasks }, ct);
-        var dueWithin = options.Value.AdmitWithin;
-        return TypedResults.Ok(new TeamTasksResponse([.. waiting.Select(w => (Kind: TaskKinds.AdmitMember, w))
-            .Concat(keyPersonChanges.Select(w => (Kind: TaskKinds.KeyPersonChange, w)))
-            .Select(t => new TeamTask(t.Kind, t.w.CaseId, CaseReference.Of(t.w.CaseId), t.w.AgencyId, t.w.RequestedAt + dueWithin))
+        var askedForHelp = await database.QueryAsync<WaitingAgency>(SelfReferralsToContact, new { caller.AgencyId, MaxTasks }, ct);
+        var (admitWithin, contactWithin) = (options.Value.AdmitWithin, options.Value.DeskContactWithin);
+        return TypedResults.Ok(new TeamTasksResponse([.. waiting.Select(w => (Kind: TaskKinds.AdmitMember, w, Within: admitWithin))
+            .Concat(keyPersonChanges.Select(w => (Kind: TaskKinds.KeyPersonChange, w, Within: admitWithin)))
+            .Concat(askedForHelp.Select(w => (Kind: TaskKinds.ContactSelfReferral, w, Within: contactWithin)))
+            .Select(t => new TeamTask(t.Kind, t.w.CaseId, CaseReference.Of(t.w.CaseId), t.w.AgencyId, t.w.RequestedAt + t.Within))
             .OrderBy(t => t.DueAt).Take(MaxTasks)]));
     }
 

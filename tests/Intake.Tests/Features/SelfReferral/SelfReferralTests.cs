@@ -16,6 +16,7 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
         using var anonymous = await _network.ClientAsync();
         using var desk = await _network.ClientAsync("worker", agency: ReferralNetwork.IntakeDesk);
 
+        var asked = DateTimeOffset.UtcNow;
         var accepted = await Scenario.ReadAsync(await anonymous.PostAsJsonAsync("/api/intake/self-referrals", new
         {
             nickname = "ひかり", contact = new { line = "hikari-line-id" }, needs = new[] { "social-connection" },
@@ -24,6 +25,16 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
         }), HttpStatusCode.Accepted);
 
         var caseId = IdOf(accepted, "caseId");
+        // What happens next, told at once: the reference, the channel the desk uses, and the day by which it will.
+        Assert.Equal(BuildingBlocks.Web.CaseReference.Of(caseId), accepted["reference"]!.GetValue<string>());
+        Assert.Equal("line", accepted["channel"]!.GetValue<string>());
+        var contactBy = accepted["contactBy"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(contactBy, asked.AddDays(2).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(2));
+        // ... and the desk's task says the same day.
+        var tasks = await Scenario.ReadAsync(await desk.GetAsync("/api/intake/tasks"), HttpStatusCode.OK);
+        var task = Assert.Single(tasks["items"]!.AsArray(), t => IdOf(t!.AsObject(), "caseId") == caseId)!;
+        Assert.Equal("contact-self-referral", task["kind"]!.GetValue<string>());
+        Assert.Equal(contactBy, task["dueAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMilliseconds(1)); // stored to the microsecond
         var view = await ViewAsync(desk, caseId);
         Assert.Equal("awaiting-consent", view["status"]!.GetValue<string>());
         Assert.Equal(ReferralNetwork.IntakeDesk, IdOf(view, "leadAgencyId"));
@@ -48,6 +59,7 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
         }), HttpStatusCode.Accepted), "caseId");
         var personId = IdOf(await ViewAsync(desk, caseId), "personId");
         using var youth = await _network.ClientAsync("youth", person: personId);
+        Assert.Contains(caseId, await DeskTaskCasesAsync(desk));
 
         var refused = await Scenario.ReadProblemAsync(await Scenario.UntilKnownAsync(() => youth.PostAsJsonAsync("/api/consent/consents", new
         {
@@ -61,7 +73,35 @@ public sealed class SelfReferralTests(NetworkFixture fixture)
         var view = await ViewUntilAsync(desk, caseId, v => v["status"]!.GetValue<string>() == "open" && v["contact"] is not null,
             "the recorded consent to open the case and show the contact");
         Assert.Equal("sora@example.org", view["contact"]!["email"]!.GetValue<string>());
+        // Reached and sharing: the desk's task to reach them is done.
+        Assert.DoesNotContain(caseId, await DeskTaskCasesAsync(desk));
     }
+
+    [Fact]
+    public async Task Asking_again_with_the_same_key_gets_the_first_answer_and_the_key_with_another_request_is_refused()
+    {
+        using var anonymous = await _network.ClientAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var body = new { contact = new { phone = "090-0000-0000" }, needs = new[] { "education" } };
+
+        var first = await Scenario.ReadAsync(await PostWithKeyAsync(anonymous, key, body), HttpStatusCode.Accepted);
+        var again = await Scenario.ReadAsync(await PostWithKeyAsync(anonymous, key, body), HttpStatusCode.Accepted);
+        var other = await Scenario.ReadProblemAsync(await PostWithKeyAsync(anonymous, key, body with { needs = ["employment"] }), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(["Idempotency-Key"], other["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/self-referrals") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> DeskTaskCasesAsync(HttpClient desk) =>
+        [.. (await Scenario.ReadAsync(await desk.GetAsync("/api/intake/tasks"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Where(t => t!["kind"]!.GetValue<string>() == "contact-self-referral").Select(t => IdOf(t!.AsObject(), "caseId"))];
 
     [Fact]
     public async Task A_self_referral_without_a_way_to_reach_the_young_person_gets_422_naming_each_field()

@@ -4,7 +4,7 @@ using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests.Features.Ask;
 
-/// <summary>A young person without an account asks for help, by the keyboard alone, and is told it reached someone.</summary>
+/// <summary>A young person without an account asks for help, by the keyboard alone, and is told what happens next.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AskForHelpTests(BrowserFixture fixture)
 {
@@ -18,12 +18,29 @@ public sealed class AskForHelpTests(BrowserFixture fixture)
         await page.GotoAsync("/ask");
         await Browsing.LookAsync(page, $"ask-{language}");
 
+        // Sent empty: what to fix is listed at the top, in the reader's words, and the list has the focus.
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.Send, Exact = true })));
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = $"{t.HowToReachYou}: {t.ErrorContact}" })).ToBeVisibleAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = $"{t.WhatIsItAbout}: {t.ErrorChooseOne}" })).ToHaveAttributeAsync("href", "#needs-0");
+        Assert.DoesNotContain("needs at least", await page.InnerTextAsync("main"));
+        Assert.DoesNotContain("must", await page.InnerTextAsync("main"));
+        await Browsing.LookAsync(page, $"ask-refused-{language}");
+
         await Browsing.TypeAsync(page, page.GetByLabel(Texts.Word(t.ContactChannels, ContactChannels.Email)), $"ask-{Guid.NewGuid():N}@example.org");
         await Browsing.PressAsync(page, page.GetByLabel(Texts.Word(t.NeedsPlain, Needs.SocialConnection)));
         await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.Send, Exact = true })));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.AskSentTitle })).ToBeVisibleAsync();
         Assert.DoesNotContain("example.org", page.Url);
+        // What happens next: the reference to quote, who, how, and by when.
+        var next = page.Locator("dl.next-steps");
+        await Assertions.Expect(next.Locator(".code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^RN-[0-9A-Z]{8}$"));
+        await Assertions.Expect(next).ToContainTextAsync(t.TheIntakeDesk);
+        await Assertions.Expect(next).ToContainTextAsync(Texts.Word(t.ContactChannelsBy, ContactChannels.Email));
+        await Assertions.Expect(next).ToContainTextAsync(string.Format(t.ByDay,
+            TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(2), Ui.Tokyo).ToString(t.DateFormat, CultureInfo.GetCultureInfo(language))));
         // Not only the police and the ambulance: lines for how they feel, to call while they wait.
         await Assertions.Expect(page.Locator("a[href='tel:0120279338']")).ToContainTextAsync(t.Helplines[0].Name);
         await Browsing.LookAsync(page, $"ask-sent-{language}");

@@ -7,7 +7,7 @@ namespace ReferralNet.Web.Tests.Features.Worker;
 
 /// <summary>
 /// Two agencies' workers in their browsers: a school refers a young person, the clinic sees the offer arrive while its
-/// page is open, accepts it, records first contact and the outcome.
+/// page is open, is told what accepting gives it, confirms, records when first contact was made and the outcome.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WarmHandoffTests(BrowserFixture fixture)
@@ -84,13 +84,32 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
 
         await Browsing.PressAsync(clinicPage, arrived);
         await clinicPage.WaitForURLAsync("**/worker/handoffs/*");
+        // Before accepting, the clinic is told plainly what it will see once it does; the sender's note waits until then.
+        await Assertions.Expect(clinicPage.GetByText(w.OfferShares)).ToBeVisibleAsync();
+        await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(w.NoteOnceAccepted);
         await Browsing.LookAsync(clinicPage, "worker-handoff-offered-en");
-        await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Button, new() { Name = w.Accept })));
+        // Accepting is asked once more, with what follows from it; cancelling changes nothing.
+        await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Link, new() { Name = w.Accept, Exact = true })));
+        await Assertions.Expect(clinicPage.GetByRole(AriaRole.Heading, new() { Name = w.AcceptTitle })).ToBeFocusedAsync();
+        await Assertions.Expect(clinicPage.GetByText(w.AcceptText)).ToBeVisibleAsync();
+        await Browsing.LookAsync(clinicPage, "worker-handoff-accept-confirm-en");
+        await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Link, new() { Name = w.Cancel })));
+        await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(w.HandoffStatuses["offered"]);
+        await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Link, new() { Name = w.Accept, Exact = true })));
+        await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Button, new() { Name = w.AcceptSure })));
         await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(w.HandoffStatuses["accepted"]);
+
+        // First contact was yesterday afternoon: recorded as then, not as now.
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(-1), Ui.Tokyo);
+        await clinicPage.GetByLabel(w.ContactDate).FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await clinicPage.GetByLabel(w.ContactTime).FillAsync("15:30");
         await Browsing.PressAsync(clinicPage, clinicPage.GetByLabel(t.Modalities["video"]));
+        await Browsing.LookAsync(clinicPage, "worker-handoff-contact-en");
         await Browsing.AndThenNextPageAsync(clinicPage, () =>
             Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Button, new() { Name = w.RecordFirstContact })));
         await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(w.HandoffStatuses["connected"]);
+        var contactedAt = new DateTimeOffset(yesterday.Year, yesterday.Month, yesterday.Day, 15, 30, 0, TimeSpan.FromHours(9));
+        await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(contactedAt.ToString(t.DateTimeFormat, CultureInfo.GetCultureInfo("en")));
         await Browsing.LookAsync(clinicPage, "worker-handoff-connected-en");
         await Browsing.PressAsync(clinicPage, clinicPage.GetByLabel(w.Outcomes["got-help"]));
         await Browsing.AndThenNextPageAsync(clinicPage, () => Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Button, new() { Name = w.Complete })));

@@ -49,6 +49,9 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         await Browsing.LookAsync(page, $"youth-share-{language}");
         await Browsing.PressAsync(page, page.GetByLabel(t.CategoriesPlain[DataCategories.Contact]));
         await Browsing.PressAsync(page, page.GetByLabel(t.Purposes[ConsentPurposes.Coordination]));
+        // The narrowest choice comes first and is chosen: only the agencies the young person ticks.
+        await Assertions.Expect(page.GetByLabel(t.OnlyTheseAgencies)).ToBeCheckedAsync();
+        await Browsing.PressAsync(page, page.GetByRole(AriaRole.Checkbox, new() { Name = "Test High" }));
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.ShareThis }));
         await page.WaitForURLAsync("**/youth?done=shared");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.Shared);
@@ -65,7 +68,8 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
 
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = t.SeeReceipt }));
         await page.WaitForURLAsync("**/youth/receipts/*");
-        await Assertions.Expect(page.Locator("dl.receipt")).ToContainTextAsync(t.AllAgenciesOfYourCase);
+        // Shared with the school alone, by its name.
+        await Assertions.Expect(page.Locator("dl.receipt")).ToContainTextAsync("Test High");
         await Browsing.LookAsync(page, $"youth-receipt-{language}");
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = t.Back }));
 

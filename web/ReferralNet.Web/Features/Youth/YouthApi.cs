@@ -55,6 +55,9 @@ public sealed record ConsentGrant(
 public sealed record SelfContact(string? Line, string? Email, string? Phone);
 
 /// <summary>A young person asking for help themself (everything may be left out but what they need).</summary>
+/// <summary>What happens next: the case's reference, the channel the intake desk will use, and by when.</summary>
+public sealed record HelpAnswer(Guid ReferralId, Guid CaseId, string Reference, string Channel, DateTimeOffset ContactBy);
+
 public sealed record HelpAsked(string? Nickname, DateOnly? BirthDate, string? Municipality, SelfContact? Contact, IReadOnlyList<string>? Needs, string? Message);
 
 /// <summary>An organization of the directory as the HSDS read API names it (its one-to-one fields suffice).</summary>
@@ -75,8 +78,9 @@ public sealed class YouthApi(GatewayApi gateway)
     }
 
     /// <summary>A young person asking for help themself, without an account: to the network's intake desk.</summary>
-    public Task<ApiResult<object>> AskForHelpAsync(HelpAsked request, CancellationToken ct) =>
-        gateway.PostAsync<object>("/api/intake/self-referrals", request, ct);
+    /// <summary>With the form's own <paramref name="key"/>: sent again (a reload), it asks once and gets the same answer.</summary>
+    public Task<ApiResult<HelpAnswer>> AskForHelpAsync(HelpAsked request, string key, CancellationToken ct) =>
+        gateway.PostAsync<HelpAnswer>("/api/intake/self-referrals", request, ct, key);
 
     /// <summary>The code a worker gave, exchanged for a short enrolment session.</summary>
     public Task<ApiResult<YouthToken>> ExchangeCodeAsync(string code, CancellationToken ct) =>
