@@ -129,7 +129,7 @@ done
 # tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
 # The web app (worker console, the young person's pages, the dashboards) is a client of the gateway's API like any
 # other; the gateway fronts its pages too, and believes the address it says a browser has (it runs on this machine).
-(cd "$(output web/ReferralNet.Web)" && exec env "Web__Gateway=http://127.0.0.1:$gateway_port" "Web__DevSignIn=true" \
+(cd "$(output web/ReferralNet.Web)" && exec env "Web__Gateway=http://127.0.0.1:$gateway_port" "Web__DevSignIn=true" "Web__DeskAgencyId=$DESK_AGENCY_ID" \
   "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_web;Username=postgres;Password=$PG_PASSWORD" \
   "Web__KeysFolder=$data/web-keys" "ASPNETCORE_ENVIRONMENT=Development" "ASPNETCORE_URLS=http://127.0.0.1:$web_port" \
   dotnet ReferralNet.Web.dll >>"$data/logs/web.log" 2>&1) &

@@ -160,6 +160,7 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
         {
             ["Web:Gateway"] = network.Gateway.ToString(),
             ["Web:DevSignIn"] = "true",
+            ["Web:DeskAgencyId"] = IntakeDesk.ToString(),
             ["Database:ConnectionString"] = servers.Database($"rn_web_{suffix}"),
         }, environment: "Development", port: webPort).Start().UntilReady());
         network.Routes = [.. RoutesOf("intake", intake.Services), .. RoutesOf("matching", matching.Services),

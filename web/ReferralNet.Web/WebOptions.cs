@@ -10,8 +10,19 @@ public sealed class WebOptions : IOptionsSection
     [Required]
     public Uri Gateway { get; set; } = new("http://127.0.0.1:8080");
 
+    /// <summary>Who runs this network: named in every page's footer and in the privacy notice.</summary>
+    [Required]
+    public string OperatorName { get; set; } = "ReferralNet";
+
+    /// <summary>Where anyone writes about the service or about their data (the footer and the privacy notice).</summary>
+    [Required, EmailAddress]
+    public string OperatorEmail { get; set; } = "privacy@referralnet.example";
+
     /// <summary>Development only: the sign-in page offers the demo network's users, with tokens of the gateway's development issuer.</summary>
     public bool DevSignIn { get; set; }
+
+    /// <summary>With <see cref="DevSignIn"/>: the network's intake desk (Intake:DeskAgencyId), whose worker the sign-in offers too.</summary>
+    public Guid? DeskAgencyId { get; set; }
 
     /// <summary>
     /// Where the keys that encrypt the session cookie are kept, so a session outlives a restart and every instance reads

@@ -28,6 +28,11 @@ public sealed class Texts
     public required string SignIn { get; init; }
     public required string SignOut { get; init; }
     public required string SignOutEverywhere { get; init; }
+    public required string RunBy { get; init; }
+    public required string PrivacyNotice { get; init; }
+    public required string WriteTo { get; init; }
+    public required string PrivacyIntro { get; init; }
+    public required IReadOnlyList<NoticeSection> PrivacySections { get; init; }
     public required string Back { get; init; }
     public required string Next { get; init; }
     public required string Save { get; init; }
@@ -206,6 +211,7 @@ public sealed class Texts
     public required string SignInAsWorker { get; init; }
     public required string SignInAsAdmin { get; init; }
     public required string SignInAsCoordinator { get; init; }
+    public required string SignInAsDeskWorker { get; init; }
     public required string SignInAsAuditor { get; init; }
     public required string NetworkRoles { get; init; }
     public required string FindAgency { get; init; }
@@ -268,6 +274,9 @@ public sealed class Texts
     /// <summary>A code in words; a code this text does not know reads as itself rather than failing the page.</summary>
     public static string Word(IReadOnlyDictionary<string, string> words, string code) => words.GetValueOrDefault(code, code);
 }
+
+/// <summary>A part of a notice: its heading and its words.</summary>
+public sealed record NoticeSection(string Heading, string Text);
 
 /// <summary>A telephone line: its name, its number as dialled in Japan, and when it answers.</summary>
 public sealed record Helpline(string Name, string Number, string When);

@@ -44,5 +44,18 @@ public sealed class AskForHelpTests(BrowserFixture fixture)
         // Not only the police and the ambulance: lines for how they feel, to call while they wait.
         await Assertions.Expect(page.Locator("a[href='tel:0120279338']")).ToContainTextAsync(t.Helplines[0].Name);
         await Browsing.LookAsync(page, $"ask-sent-{language}");
+        var reference = await next.Locator(".code").InnerTextAsync();
+
+        // Every page says who runs the network, where its privacy notice is, and whom to write to.
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = t.PrivacyNotice })));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.PrivacySections[^1].Heading })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("footer a[href^='mailto:']")).ToBeVisibleAsync();
+        await Browsing.LookAsync(page, $"privacy-{language}");
+
+        // The intake desk's worker (offered by the demo sign-in) has the task to reach them, under the same reference.
+        var desk = await Browsing.OpenAsync(fixture, language);
+        await desk.GotoAsync("/sign-in");
+        await Browsing.AndThenNextPageAsync(desk, () => Browsing.PressAsync(desk, desk.GetByRole(AriaRole.Button, new() { Name = t.SignInAsDeskWorker })));
+        await Assertions.Expect(desk.Locator("li", new() { HasText = reference })).ToContainTextAsync(t.Worker.TaskKinds[TaskKinds.ContactSelfReferral]);
     }
 }
