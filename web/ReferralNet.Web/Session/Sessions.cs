@@ -13,11 +13,13 @@ public static class Sessions
     public const string CookieName = "referralnet.session";
     public const string YouthSignInPath = "/youth/sign-in";
     public const string StaffSignInPath = "/sign-in";
+    public const string EnrolPath = "/youth/enrol";
 
     /// <summary>Where a user of the role starts: the page made for them.</summary>
     public static string HomeOf(string? role) => role switch
     {
         Roles.Youth => "/youth",
+        Roles.YouthEnrolment => EnrolPath,
         Roles.Worker => "/worker",
         Roles.Coordinator => "/coordinator",
         Roles.AgencyAdmin => "/admin",
@@ -50,9 +52,15 @@ public static class Sessions
                     context.Response.Redirect($"{signIn}?returnUrl={Uri.EscapeDataString(context.Request.Path)}");
                     return Task.CompletedTask;
                 },
-                // A page the signed-in role may not see is as absent as a page that does not exist.
+                // A page the signed-in role may not see is as absent as a page that does not exist; but a young person
+                // half-way through choosing how to sign in is taken back to it from any of their pages.
                 OnRedirectToAccessDenied = context =>
                 {
+                    if (context.HttpContext.User.IsInRole(Roles.YouthEnrolment) && context.Request.Path.StartsWithSegments("/youth"))
+                    {
+                        context.Response.Redirect(EnrolPath);
+                        return Task.CompletedTask;
+                    }
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return Task.CompletedTask;
                 },

@@ -43,6 +43,22 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
     }
 
     [Fact]
+    public async Task A_young_person_who_leaves_enrolment_comes_back_with_the_same_code_and_the_code_dies_with_the_credential()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        using var left = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, referred.YouthAccessCode!));
+
+        using var back = YouthSignIn.WithToken(_network, await YouthSignIn.ExchangeAsync(_network, referred.YouthAccessCode!));
+        await Scenario.ReadAsync(await back.PostAsJsonAsync("/api/consent/youth/credential",
+            new { signInName = $"r-{Guid.NewGuid():N}"[..20], passphrase = YouthSignIn.Passphrase }), HttpStatusCode.Created);
+
+        // One code chooses one credential: the token of the visit left half-way may not choose another, and the code is done.
+        await Scenario.ReadProblemAsync(await left.PostAsJsonAsync("/api/consent/youth/credential",
+            new { signInName = $"s-{Guid.NewGuid():N}"[..20], passphrase = YouthSignIn.Passphrase }), HttpStatusCode.Conflict);
+        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_worker_who_uses_a_reset_code_gets_only_an_enrolment_and_the_young_person_sees_every_use_of_their_codes()
     {
         var referred = await ReferredPerson.CreateAsync(_network);
@@ -55,7 +71,8 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
         await Scenario.ReadProblemAsync(await worker.GetAsync($"/api/consent/persons/{referred.PersonId}/access-log"), HttpStatusCode.NotFound);
         await Scenario.ReadProblemAsync(await worker.GetAsync($"/api/consent/persons/{referred.PersonId}/consents"), HttpStatusCode.NotFound);
         await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, referred.YouthAccessCode!), HttpStatusCode.Unauthorized);
-        await Scenario.ReadProblemAsync(await YouthSignIn.SendCodeAsync(_network, reset), HttpStatusCode.Unauthorized);
+        // Until a credential is chosen with it, the reset code works again, and each use is logged too.
+        await Scenario.ReadAsync(await YouthSignIn.SendCodeAsync(_network, reset), HttpStatusCode.OK);
 
         using var again = YouthSignIn.WithToken(_network, YouthSignIn.TokenOf(
             await Scenario.ReadAsync(await YouthSignIn.SignInAsync(_network, signInName), HttpStatusCode.OK)));
@@ -64,7 +81,7 @@ public sealed class YouthAccessTests(NetworkFixture fixture)
                 Agency: e["agencyId"]?.GetValue<Guid>(), Decision: e["decision"]!.GetValue<string>())).ToList();
         Assert.Equal([(referred.School, "access-code"), (referred.School, "access-code")],
             log.Where(e => e.Kind == "code-issued").Select(e => (e.Agency!.Value, e.Category)));
-        Assert.Equal(2, log.Count(e => e is { Kind: "signed-in", Category: "access-code" }));
+        Assert.Equal(3, log.Count(e => e is { Kind: "signed-in", Category: "access-code" }));
         Assert.Single(log, e => e.Kind == "credential-set");
         Assert.Single(log, e => e is { Kind: "signed-in", Category: "passphrase", Decision: "permit" });
     }

@@ -150,6 +150,31 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
     }
 
     /// <summary>The code reaches the consent service as an event, in milliseconds: until then the page says it does not work.</summary>
+    [BrowserFact]
+    public async Task A_young_person_who_leaves_enrolment_half_way_comes_back_with_the_same_code_on_another_device()
+    {
+        var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
+        var referred = await ReferredPerson.CreateAsync(_network);
+        var phone = await Browsing.OpenAsync(fixture, "ja");
+        await phone.GotoAsync("/youth/code");
+        await EnterCodeAsync(phone, t, referred.YouthAccessCode!);
+
+        // Wandering off to their page on the way takes them back to choosing how to sign in, not to "page not found".
+        await phone.GotoAsync("/youth");
+        await phone.WaitForURLAsync("**/youth/enrol");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = t.ChooseSignIn })).ToBeVisibleAsync();
+
+        // Days later, on another device: the same code still opens the enrolment, which they finish there.
+        var laptop = await Browsing.OpenAsync(fixture, "ja");
+        await laptop.GotoAsync("/youth/code");
+        await EnterCodeAsync(laptop, t, referred.YouthAccessCode!);
+        await Browsing.TypeAsync(laptop, laptop.GetByLabel(t.SignInName), $"b-{Guid.NewGuid():N}"[..20]);
+        await Browsing.TypeAsync(laptop, laptop.GetByLabel(t.Passphrase), YouthSignIn.Passphrase);
+        await Browsing.AndThenNextPageAsync(laptop, () => Browsing.PressAsync(laptop, laptop.GetByRole(AriaRole.Button, new() { Name = t.Save })));
+        await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = t.YourPage, Exact = true })).ToBeVisibleAsync();
+        await Browsing.LookAsync(laptop, "youth-page-after-resumed-enrolment-ja");
+    }
+
     private static async Task EnterCodeAsync(IPage page, Texts t, string code)
     {
         var field = page.GetByLabel(t.Code);
