@@ -46,6 +46,13 @@ public sealed class WorkerTexts
     public required string AwaitingAdmissionText { get; init; }
     public required string YouthCode { get; init; }
     public required string YouthCodeText { get; init; }
+    public required string SlipIntro { get; init; }
+    public required string SlipWhere { get; init; }
+    public required string SlipUntil { get; init; }
+    public required string SlipQrLabel { get; init; }
+    public required string CopyCode { get; init; }
+    public required string Copied { get; init; }
+    public required string PrintSlip { get; init; }
     public required string SeeCase { get; init; }
 
     // The shared case
@@ -180,6 +187,9 @@ public sealed class WorkerTexts
         SendReferral = "紹介を送る", Referred = "紹介しました。", JoinedOpenCase = "同じ人の開いているケースに加わりました。",
         AwaitingAdmission = "参加の承認を待っています",
         AwaitingAdmissionText = "この若者には、ほかの機関と進めているケースがあります。担当の中心の機関（または本人）に、あなたの機関がチームに加わってよいか確認しています。認められるまで、ケースの内容は見えません。紹介はそのまま保存されています。",
+        SlipIntro = "あなたのページを開くためのコードです。下のページでコードを入れて、サインインの方法を選んでください。あなたが何を共有するかは、そのあとあなたが決めます。",
+        SlipWhere = "入れるページ", SlipUntil = "使える期限", SlipQrLabel = "コードを入れるページのQRコード",
+        CopyCode = "コードをコピー", Copied = "コピーしました", PrintSlip = "渡す紙を印刷",
         YouthCode = "若者に渡すコード", YouthCodeText = "このコードを本人に渡してください。ここに表示されるのは一度だけです。本人は自分のページで、何を共有するか選べます。",
         SeeCase = "ケースを見る",
 
@@ -300,6 +310,9 @@ public sealed class WorkerTexts
         SendReferral = "Send the referral", Referred = "Referred.", JoinedOpenCase = "This joined the young person's open case.",
         AwaitingAdmission = "Waiting to join the team",
         AwaitingAdmissionText = "This young person already has a case with other agencies. Its lead agency (or the young person) is asked whether your agency may join the team; until then you see nothing of the case. Your referral is kept.",
+        SlipIntro = "This code opens your own page. Enter it on the page below and choose how you will sign in. What you share is then yours to decide.",
+        SlipWhere = "Where to enter it", SlipUntil = "Works until", SlipQrLabel = "QR code of the page where the code is entered",
+        CopyCode = "Copy the code", Copied = "Copied", PrintSlip = "Print a slip to hand over",
         YouthCode = "Code for the young person", YouthCodeText = "Give this code to the young person. It is shown only this once. With it they choose what to share, on their own page.",
         SeeCase = "See the case",
 

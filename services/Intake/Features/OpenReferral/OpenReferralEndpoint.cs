@@ -118,8 +118,10 @@ public static class OpenReferralEndpoint
                 work.Publish(new YouthAccessCodeIssued(
                     personId, YouthAccessCode.HashOf(youthAccessCode), now + YouthAccessCode.ValidFor, agencyId, caller.UserId, now));
             }
-            return new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode, ReferralStatuses.Submitted);
-        }, r => $"/api/intake/referrals/{r.ReferralId}", r => r.IsWaiting, ct, forRetries: r => r with { YouthAccessCode = null });
+            return new OpenReferralResponse(referralId, caseId, personId, existingCase, youthAccessCode, ReferralStatuses.Submitted,
+                youthAccessCode is null ? null : now + YouthAccessCode.ValidFor);
+        }, r => $"/api/intake/referrals/{r.ReferralId}", r => r.IsWaiting, ct,
+            forRetries: r => r with { YouthAccessCode = null, YouthAccessCodeExpiresAt = null });
     }
 
     private static async Task<Found> FindOrStoreAsync(UnitOfWork work, string findOrStore, string find, object row, CancellationToken ct) =>

@@ -87,7 +87,8 @@ public sealed record OpenReferralResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? PersonId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? ExistingCase,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? YouthAccessCode,
-    string Status)
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? YouthAccessCodeExpiresAt = null)
 {
     public static OpenReferralResponse AwaitingAdmission(Guid referralId) =>
         new(referralId, CaseId: null, PersonId: null, ExistingCase: null, YouthAccessCode: null, ReferralStatuses.AwaitingAdmission);

@@ -49,8 +49,24 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         await Browsing.TypeAsync(school, school.GetByLabel(w.Summary), "Has stayed home since spring; would talk by video first.");
         await Browsing.AndThenNextPageAsync(school, () => Browsing.PressAsync(school, school.GetByRole(AriaRole.Button, new() { Name = w.SendReferral })));
         await Assertions.Expect(school.GetByRole(AriaRole.Heading, new() { Name = w.YouthCode })).ToBeVisibleAsync();
-        await Assertions.Expect(school.Locator(".code-box .code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$"));
+        var slip = school.Locator(".code-slip");
+        await Assertions.Expect(slip.Locator(".code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$"));
+        var code = await slip.Locator(".code").InnerTextAsync();
+        // The slip says where to enter the code (also as a QR code of that page) and until when; the code is in no address.
+        await Assertions.Expect(slip).ToContainTextAsync($"{_network.Web}youth/code");
+        await Assertions.Expect(slip.GetByRole(AriaRole.Img, new() { Name = w.SlipQrLabel })).ToBeVisibleAsync();
+        Assert.DoesNotContain(code, school.Url);
+        await school.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await Browsing.PressAsync(school, slip.GetByRole(AriaRole.Button, new() { Name = w.CopyCode }));
+        await Assertions.Expect(slip.GetByRole(AriaRole.Status)).ToHaveTextAsync(w.Copied);
+        Assert.Equal(code, await school.EvaluateAsync<string>("navigator.clipboard.readText()"));
         await Browsing.LookAsync(school, "worker-referred-en");
+        // Printed, the page is the slip alone, with a word to the young person about what the code is for.
+        await school.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(slip.GetByText(w.SlipIntro)).ToBeVisibleAsync();
+        await Assertions.Expect(school.GetByRole(AriaRole.Heading, new() { Name = w.Referred })).Not.ToBeVisibleAsync();
+        await Browsing.LookAsync(school, "worker-code-slip-printed-en");
+        await school.EmulateMediaAsync(new() { Media = Media.Screen });
         await Browsing.PressAsync(school, school.GetByRole(AriaRole.Link, new() { Name = w.SeeCase }));
         await school.WaitForURLAsync("**/worker/cases/*");
 

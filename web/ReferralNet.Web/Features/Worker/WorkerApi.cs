@@ -50,7 +50,8 @@ public sealed record FirstContactPreferences(IReadOnlyList<string> Modalities, b
 public sealed record ReferralRequest(
     PersonDetails Person, string? Source, IReadOnlyList<string>? Needs, string? Urgency, FirstContactPreferences Preferences, string? Summary);
 
-public sealed record OpenedReferral(Guid ReferralId, Guid? CaseId, Guid? PersonId, bool? ExistingCase, string? YouthAccessCode, string? Status);
+public sealed record OpenedReferral(
+    Guid ReferralId, Guid? CaseId, Guid? PersonId, bool? ExistingCase, string? YouthAccessCode, string? Status, DateTimeOffset? YouthAccessCodeExpiresAt);
 
 /// <summary>An agency of a young person's team: lead, member or pending (API-v3 §1).</summary>
 public sealed record TeamMember(Guid AgencyId, string Standing, DateTimeOffset Since, string? JoinedBy);
