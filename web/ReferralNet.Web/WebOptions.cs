@@ -21,7 +21,10 @@ public sealed class WebOptions : IOptionsSection
     /// <summary>Development only: the sign-in page offers the demo network's users, with tokens of the gateway's development issuer.</summary>
     public bool DevSignIn { get; set; }
 
-    /// <summary>With <see cref="DevSignIn"/>: the network's intake desk (Intake:DeskAgencyId), whose worker the sign-in offers too.</summary>
+    /// <summary>
+    /// The network's intake desk (Intake:DeskAgencyId): named on pages where the directory does not list it, and with
+    /// <see cref="DevSignIn"/> its worker is offered by the sign-in.
+    /// </summary>
     public Guid? DeskAgencyId { get; set; }
 
     /// <summary>

@@ -43,6 +43,8 @@ public sealed class CoordinatorTexts
     public required string Passes { get; init; }
     public required string Assigned { get; init; }
     public required string AssignTo { get; init; }
+    public required string AssignToHint { get; init; }
+    public required string ChooseAnAgency { get; init; }
     public required string Assign { get; init; }
     public required string Resolution { get; init; }
     public required string Resolve { get; init; }
@@ -65,7 +67,7 @@ public sealed class CoordinatorTexts
         FlowBetweenKinds = "機関の種類の間の流れ（先月）", FromKind = "紹介元", ToKind = "紹介先", Accepted = "受け入れ", Passed = "断り・期限切れ",
         NoFlow = "この期間の流れはありません。",
         Escalations = "エスカレーション", NoEscalations = "未対応のエスカレーションはありません。", Opened = "発生", Reason = "理由",
-        Passes = "たらい回し", Assigned = "担当", AssignTo = "担当にする機関", Assign = "担当を決める", Resolution = "対応", Resolve = "対応済みにする",
+        Passes = "たらい回し", Assigned = "担当", AssignTo = "担当にする機関", AssignToHint = "機関の名前を入れると候補が出ます。", ChooseAnAgency = "候補の中から機関をひとつ選んでください。", Assign = "担当を決める", Resolution = "対応", Resolve = "対応済みにする",
         AssignedDone = "担当を決めました。", ResolvedDone = "対応済みにしました。",
         EscalationReasons = new Dictionary<string, string>
         {
@@ -92,7 +94,7 @@ public sealed class CoordinatorTexts
         FlowBetweenKinds = "Flow between kinds of agency (last month)", FromKind = "From", ToKind = "To", Accepted = "Accepted", Passed = "Passed",
         NoFlow = "No flow in this period.",
         Escalations = "Escalations", NoEscalations = "No open escalation.", Opened = "Opened", Reason = "Reason",
-        Passes = "Passes", Assigned = "Assigned to", AssignTo = "Agency to take it on", Assign = "Assign", Resolution = "Resolution", Resolve = "Resolve",
+        Passes = "Passes", Assigned = "Assigned to", AssignTo = "Agency to take it on", AssignToHint = "Type the agency's name to see matching agencies.", ChooseAnAgency = "Choose one agency from the suggestions.", Assign = "Assign", Resolution = "Resolution", Resolve = "Resolve",
         AssignedDone = "Assigned.", ResolvedDone = "Resolved.",
         EscalationReasons = new Dictionary<string, string>
         {

@@ -166,6 +166,7 @@ internal static class TextsEnglish
         YourReference = "Your reference",
         YourReferenceHint = "Give it when we contact you or when you contact us. Writing it down or saving this page helps.",
         WhoContactsYou = "Who",
+        IntakeDesk = "ReferralNet help desk",
         TheIntakeDesk = "Someone from ReferralNet's help desk",
         HowTheyContactYou = "How",
         ByWhen = "By when",

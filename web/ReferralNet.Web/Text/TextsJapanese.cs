@@ -166,6 +166,7 @@ internal static class TextsJapanese
         YourReference = "受付番号",
         YourReferenceHint = "連絡が来たときや、こちらに問い合わせるときに伝えてください。書き留めるか、この画面を保存しておくと安心です。",
         WhoContactsYou = "だれから",
+        IntakeDesk = "ReferralNet 相談窓口",
         TheIntakeDesk = "ReferralNet の相談窓口の担当者",
         HowTheyContactYou = "どうやって",
         ByWhen = "いつまでに",

@@ -44,7 +44,24 @@ public sealed class DashboardTests(BrowserFixture fixture)
         await Assertions.Expect(escalation).ToContainTextAsync("3");
         // Only figures: the young person's name is nowhere on the page.
         Assert.DoesNotContain("巡", await page.ContentAsync());
+        // The escalated case's lead is named, not called 「機関」.
+        await Assertions.Expect(escalation).ToContainTextAsync("Test High");
         await Browsing.LookAsync(page, "coordinator-dashboard-ja");
+
+        // The agency to take it on is typed (the page offers names as it is), never preselected; a name of no agency
+        // is refused at the field, in Japanese, with the summary above taking the focus.
+        var assignTo = escalation.GetByLabel(c.AssignTo);
+        await Assertions.Expect(assignTo).ToHaveValueAsync("");
+        await Browsing.TypeAsync(page, assignTo, "どこにもない機関");
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, escalation.GetByRole(AriaRole.Button, new() { Name = c.Assign })));
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(escalation).ToContainTextAsync(c.ChooseAnAgency);
+        await Browsing.LookAsync(page, "coordinator-assign-refused-ja");
+        await escalation.GetByLabel(c.AssignTo).FillAsync("");
+        await Browsing.TypeAsync(page, escalation.GetByLabel(c.AssignTo), "Pass A");
+        await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, escalation.GetByRole(AriaRole.Button, new() { Name = c.Assign })));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(c.AssignedDone);
+        await Assertions.Expect(escalation).ToContainTextAsync("Pass A");
 
         await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, escalation.GetByRole(AriaRole.Button, new() { Name = c.Resolve })));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(c.ResolvedDone);

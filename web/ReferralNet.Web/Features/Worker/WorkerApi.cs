@@ -1,3 +1,5 @@
+using System.Globalization;
+using ReferralNet.Web.Text;
 using ReferralNet.Web.Features.Plans;
 using ReferralNet.Web.Features.Youth;
 using ReferralNet.Web.Gateway;
@@ -86,7 +88,7 @@ public sealed record MergeAnswer(Guid? ProposalId);
 public sealed record IssuedCode(string YouthAccessCode, DateTimeOffset ExpiresAt);
 
 /// <summary>The calls the worker's pages make, as the signed-in worker.</summary>
-public sealed class WorkerApi(GatewayApi gateway)
+public sealed class WorkerApi(GatewayApi gateway, IOptions<WebOptions> options)
 {
     /// <summary>Offers the referral's case to a service: a warm handoff.</summary>
     public Task<ApiResult<OfferedHandoff>> OfferAsync(Guid referralId, Guid serviceId, string? note, CancellationToken ct) =>
@@ -178,6 +180,11 @@ public sealed class WorkerApi(GatewayApi gateway)
             cursor = page.Value?.NextCursor;
         }
         while (cursor is not null && agencies.Count < 5000);
+        // The intake desk leads the cases young people open themselves; where the directory does not list it, it is named still.
+        if (options.Value.DeskAgencyId is { } desk && !agencies.ContainsKey(desk))
+        {
+            agencies[desk] = new AgencyName(desk, Texts.For(CultureInfo.CurrentUICulture).IntakeDesk, AgencyKinds.Other);
+        }
         return agencies;
     }
 
