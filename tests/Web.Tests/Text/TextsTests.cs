@@ -23,7 +23,8 @@ public sealed class TextsTests
             (t.Worker.TimelineKinds, TimelineKinds.All), (t.Worker.CaseSorts, CaseSorts.All), (t.Worker.AgeBands, AgeBands.All), (t.Coordinator.EscalationReasons, EscalationReasons.All),
             (t.Plan.StepKinds, StepKinds.All), (t.Plan.StepStatuses, StepStatuses.All), (t.Plan.StepStatusesPlain, StepStatuses.All),
             (t.Plan.GoalStatuses, GoalStatuses.All), (t.Plan.Progress3, ReviewProgress.All), (t.Plan.FollowUpResults, FollowUpResults.All),
-            (t.ErrorWords, ErrorCodes.All),
+            (t.ErrorWords, ErrorCodes.All), (t.Worker.ConsentScopes, ConsentScopes.All),
+            (t.Worker.CloseReasons, CaseCloseReasons.All.Append(CaseCloseReasons.Merged)), (t.Worker.RemovalReasons, TeamRemovalReasons.All),
         })
         {
             Assert.Empty(codes.Except(words.Keys));

@@ -30,6 +30,13 @@ public sealed class Ui
     }
 
     /// <summary>
+    /// A candidate's score in words, not as a number a reader would take for a measurement: the reasons under it say
+    /// why. In matching's weights a service covering every need, in the town, with room is at 0.70; one thing more the
+    /// young person asked for (their way of first contact, no fee) takes it past 0.75.
+    /// </summary>
+    public string Fit(double score) => score >= 0.75 ? T.Worker.FitStrong : score >= 0.5 ? T.Worker.FitGood : T.Worker.FitPartial;
+
+    /// <summary>
     /// A place kept as its code, as this reader reads it (東京都 世田谷区; Setagaya-ku (Tokyo)), which the network reads
     /// back as the same place; a place kept as it was typed, before places were codes, as typed.
     /// </summary>

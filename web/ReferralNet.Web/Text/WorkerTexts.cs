@@ -79,6 +79,9 @@ public sealed class WorkerTexts
     public required string CandidatesPending { get; init; }
     public required string NoCandidates { get; init; }
     public required string Score { get; init; }
+    public required string FitStrong { get; init; }
+    public required string FitGood { get; init; }
+    public required string FitPartial { get; init; }
     public required string OfferTo { get; init; }
     public required string OfferNote { get; init; }
     public required string Offered { get; init; }
@@ -160,6 +163,12 @@ public sealed class WorkerTexts
     public required IReadOnlyDictionary<string, string> TaskKinds { get; init; }
     public required IReadOnlyDictionary<string, string> HandoffStatuses { get; init; }
     public required IReadOnlyDictionary<string, string> DeclineReasons { get; init; }
+    public required IReadOnlyDictionary<string, string> ConsentScopes { get; init; }
+    public required IReadOnlyDictionary<string, string> CloseReasons { get; init; }
+    public required IReadOnlyDictionary<string, string> RemovalReasons { get; init; }
+
+    /// <summary>An offer's place among the case's offers, from its pass number (0: the first).</summary>
+    public required string OfferNumber { get; init; }
     public required IReadOnlyDictionary<string, string> Outcomes { get; init; }
     public required IReadOnlyDictionary<string, string> Urgencies { get; init; }
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
@@ -200,7 +209,7 @@ public sealed class WorkerTexts
         Standings = new Dictionary<string, string> { ["lead"] = "担当の中心", ["member"] = "メンバー", ["pending"] = "参加の承認待ち" },
         NotShared = "本人が共有していません", Name = "氏名", Contact = "連絡先", Timeline = "経過",
         Candidates = "紹介先の候補", CandidatesPending = "候補を探しています。少し待って表示を更新してください。", NoCandidates = "合う候補がありません。",
-        Score = "適合度", OfferTo = "ここに紹介する", OfferNote = "紹介先へのひとこと", Offered = "紹介を送りました。",
+        Score = "合い方", FitStrong = "よく合う", FitGood = "合う", FitPartial = "一部が合う", OfferTo = "ここに紹介する", OfferNote = "紹介先へのひとこと", Offered = "紹介を送りました。",
         SearchDirectory = "ほかの紹介先を探す", SearchFor = "キーワード", Search = "探す",
         SearchForReferral = "この若者を受け入れられるサービスだけを、合う順に理由とともに表示します。",
         SearchWordsHint = "例：ひきこもり オンライン（すべての言葉を含むものを探します）", Need = "支援の種類", FirstContactBy = "最初の連絡の方法",
@@ -253,6 +262,14 @@ public sealed class WorkerTexts
             ["offered"] = "返事待ち", ["accepted"] = "受け入れ（連絡前）", ["connected"] = "連絡済み", ["completed"] = "終了",
             ["declined"] = "断られた", ["expired"] = "返事なし（期限切れ）", ["withdrawn"] = "取り下げ",
         },
+        ConsentScopes = new Dictionary<string, string> { ["network"] = "このケースに関わる機関すべてに", ["agencies"] = "本人が選んだ機関に" },
+        CloseReasons = new Dictionary<string, string>
+        {
+            ["got-help"] = "支援につながった", ["no-longer-needed"] = "必要がなくなった", ["declined-by-youth"] = "本人が望まなかった",
+            ["moved-away"] = "転居した", ["other"] = "その他", ["merged"] = "同じ人のケースに統合",
+        },
+        RemovalReasons = new Dictionary<string, string> { ["removed-by-young-person"] = "本人が外した", ["escalation-reassigned"] = "コーディネーターが担当を替えた" },
+        OfferNumber = "{0}回目の紹介",
         DeclineReasons = new Dictionary<string, string>
         {
             ["no-capacity"] = "空きがない", ["not-eligible"] = "対象外", ["not-appropriate"] = "合わない", ["other"] = "その他",
@@ -323,7 +340,7 @@ public sealed class WorkerTexts
         Standings = new Dictionary<string, string> { ["lead"] = "lead", ["member"] = "member", ["pending"] = "waiting to join" },
         NotShared = "not shared by the young person", Name = "Name", Contact = "Contact", Timeline = "Timeline",
         Candidates = "Suggested services", CandidatesPending = "Looking for services; refresh in a moment.", NoCandidates = "No service fits.",
-        Score = "Fit", OfferTo = "Offer to this service", OfferNote = "A note for the service", Offered = "The offer was sent.",
+        Score = "Fit", FitStrong = "strong fit", FitGood = "good fit", FitPartial = "partial fit", OfferTo = "Offer to this service", OfferNote = "A note for the service", Offered = "The offer was sent.",
         SearchDirectory = "Find another service", SearchFor = "Words", Search = "Search",
         SearchForReferral = "Only the services that can take this young person, best first, with why.",
         SearchWordsHint = "For example: hikikomori online (finds what has every word)", Need = "Need", FirstContactBy = "First contact by",
@@ -376,6 +393,14 @@ public sealed class WorkerTexts
             ["offered"] = "waiting for an answer", ["accepted"] = "accepted (no contact yet)", ["connected"] = "in contact", ["completed"] = "completed",
             ["declined"] = "declined", ["expired"] = "not answered in time", ["withdrawn"] = "withdrawn",
         },
+        ConsentScopes = new Dictionary<string, string> { ["network"] = "with every agency of the case", ["agencies"] = "with agencies the young person chose" },
+        CloseReasons = new Dictionary<string, string>
+        {
+            ["got-help"] = "got help", ["no-longer-needed"] = "no longer needed", ["declined-by-youth"] = "the young person did not want it",
+            ["moved-away"] = "moved away", ["other"] = "other", ["merged"] = "merged into the same person's case",
+        },
+        RemovalReasons = new Dictionary<string, string> { ["removed-by-young-person"] = "removed by the young person", ["escalation-reassigned"] = "reassigned by a coordinator" },
+        OfferNumber = "offer no. {0}",
         DeclineReasons = new Dictionary<string, string>
         {
             ["no-capacity"] = "No free place", ["not-eligible"] = "Not eligible", ["not-appropriate"] = "Not a good fit", ["other"] = "Other",
