@@ -37,6 +37,18 @@ public static class Keyset
         OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
         """;
 
+    /// <summary>
+    /// The list soonest first by <paramref name="order"/>, rows without one last, ties by id; the cursor as in
+    /// <see cref="PagedNewestFirstBy"/>.
+    /// </summary>
+    public static string PagedSoonestFirstBy(string filtered, string order, string idColumn, string orderOfCursor) => $"""
+        {filtered}
+          AND (@Cursor IS NULL OR CASE WHEN ({orderOfCursor}) IS NULL THEN {order} IS NULL AND {idColumn} > @Cursor
+                                       ELSE {order} IS NULL OR ({order}, {idColumn}) > (({orderOfCursor}), @Cursor) END)
+        ORDER BY {order} ASC NULLS LAST, {idColumn}
+        OFFSET 0 ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
     public static Task<Page<T>> PageAsync<T>(
         this UnitOfWork work, string paged, object? param, int? limit, Guid? cursor, Func<T, Guid> idOf, CancellationToken ct) =>
         ReadAsync(paged, param, limit, cursor, idOf, (sql, p) => work.QueryAsync<T>(sql, p, ct));

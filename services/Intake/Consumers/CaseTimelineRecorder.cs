@@ -8,7 +8,8 @@ namespace ReferralNet.Intake.Consumers;
 /// Writes the network's events about a case into its timeline, once per message, and applies the two that change the
 /// case: a grant of consent opens the person's cases that waited for it, and a first contact (HandoffConnected) makes
 /// the receiver the lead agency — announced as CaseLeadChanged — and counts as contact, waking a dormant case; and a
-/// follow-up that found the young person needs help again reopens the closed case (CaseReopened).
+/// follow-up that found the young person needs help again reopens the closed case (CaseReopened). Handoffs' waits
+/// (an answer, first contact) are kept with their due as <see cref="CaseDeadlines"/>.
 /// </summary>
 public sealed class CaseTimelineRecorder(Database database, ConsentIndex participation) : IInboxConsumer,
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
@@ -63,24 +64,38 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
     public Task Consume(ConsumeContext<ConsentExpired> context) =>
         PersonEntryAsync(context, TimelineKinds.ConsentExpired, context.Message.ConsentId, context.Message.PersonId, context.Message.OccurredAt);
 
-    public Task Consume(ConsumeContext<HandoffOffered> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffOffered, context.Message.FromAgencyId,
-            context.Message.HandoffId, $"pass-{context.Message.PassNumber}"));
+    public Task Consume(ConsumeContext<HandoffOffered> context)
+    {
+        var offered = context.Message;
+        return CaseEntryAsync(context, Entry(offered.CaseId, offered.OccurredAt, TimelineKinds.HandoffOffered, offered.FromAgencyId,
+            offered.HandoffId, $"pass-{offered.PassNumber}"),
+            (work, ct) => CaseDeadlines.AwaitAsync(work, offered.CaseId, offered.HandoffId, TaskKinds.AnswerOffer, offered.RespondBy, ct));
+    }
 
-    public Task Consume(ConsumeContext<HandoffAccepted> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffAccepted, context.Message.ToAgencyId,
-            context.Message.HandoffId, null));
+    public Task Consume(ConsumeContext<HandoffAccepted> context)
+    {
+        var accepted = context.Message;
+        return CaseEntryAsync(context, Entry(accepted.CaseId, accepted.OccurredAt, TimelineKinds.HandoffAccepted, accepted.ToAgencyId,
+            accepted.HandoffId, null), async (work, ct) =>
+            {
+                await CaseDeadlines.SettleAsync(work, accepted.CaseId, accepted.HandoffId, [TaskKinds.AnswerOffer], ct);
+                if (accepted.ContactBy is { } contactBy)
+                {
+                    await CaseDeadlines.AwaitAsync(work, accepted.CaseId, accepted.HandoffId, TaskKinds.MakeFirstContact, contactBy, ct);
+                }
+            });
+    }
 
     public Task Consume(ConsumeContext<HandoffDeclined> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffDeclined, context.Message.ToAgencyId,
+        HandoffEndedAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffDeclined, context.Message.ToAgencyId,
             context.Message.HandoffId, context.Message.Reason));
 
     public Task Consume(ConsumeContext<HandoffExpired> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffExpired, context.Message.ToAgencyId,
+        HandoffEndedAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffExpired, context.Message.ToAgencyId,
             context.Message.HandoffId, null));
 
     public Task Consume(ConsumeContext<HandoffWithdrawn> context) =>
-        CaseEntryAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffWithdrawn, context.Message.FromAgencyId,
+        HandoffEndedAsync(context, Entry(context.Message.CaseId, context.Message.OccurredAt, TimelineKinds.HandoffWithdrawn, context.Message.FromAgencyId,
             context.Message.HandoffId, null));
 
     public Task Consume(ConsumeContext<HandoffCompleted> context) =>
@@ -147,6 +162,7 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
         {
             await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, TimelineKinds.HandoffConnected, connected.ToAgencyId,
                 connected.HandoffId, connected.Modality), ct);
+            await CaseDeadlines.SettleAsync(work, connected.CaseId, connected.HandoffId, CaseDeadlines.OfHandoff, ct);
             await LeadAsync(work, connected.CaseId, connected.ToAgencyId, connected.HandoffId, connected.OccurredAt, ct);
         });
     }
@@ -183,6 +199,17 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
 
     private Task CaseEntryAsync<T>(ConsumeContext<T> context, CaseTimeline.Entry entry) where T : class =>
         OnceAsync(context, (work, ct) => work.ExecuteAsync(RecordOnCase, entry, ct));
+
+    private Task CaseEntryAsync<T>(ConsumeContext<T> context, CaseTimeline.Entry entry, Func<UnitOfWork, CancellationToken, Task> also) where T : class =>
+        OnceAsync(context, async (work, ct) =>
+        {
+            await work.ExecuteAsync(RecordOnCase, entry, ct);
+            await also(work, ct);
+        });
+
+    /// <summary>A handoff that ended before first contact: the case waits for it no longer.</summary>
+    private Task HandoffEndedAsync<T>(ConsumeContext<T> context, CaseTimeline.Entry entry) where T : class =>
+        CaseEntryAsync(context, entry, (work, ct) => CaseDeadlines.SettleAsync(work, entry.CaseId, entry.RefId!.Value, CaseDeadlines.OfHandoff, ct));
 
     private Task PersonEntryAsync<T>(ConsumeContext<T> context, string kind, Guid consentId, Guid personId, DateTimeOffset at) where T : class =>
         OnceAsync(context, (work, ct) => work.ExecuteAsync(RecordOnPersonsCases, new { At = at, Kind = kind, RefId = consentId, Detail = (string?)null, PersonId = personId }, ct));

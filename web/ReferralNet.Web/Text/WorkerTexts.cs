@@ -108,6 +108,9 @@ public sealed class WorkerTexts
     public required string OurAgency { get; init; }
     public required string SortBy { get; init; }
     public required string NextPage { get; init; }
+    public required string NextDue { get; init; }
+    public required string OverdueSince { get; init; }
+    public required string OnlyOverdue { get; init; }
     public required string NameNotShared { get; init; }
     public required IReadOnlyDictionary<string, string> CaseSorts { get; init; }
     public required IReadOnlyDictionary<string, string> AgeBands { get; init; }
@@ -219,8 +222,8 @@ public sealed class WorkerTexts
         PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。",
         NoCaseFound = "見つかりませんでした。参照番号や名前の一部で探してみてください。", FindCases = "ケースを探す",
         FindCasesHint = "参照番号（RN-…）か、名前・カナ・呼び名の一部。", AnyOpenStatus = "すべて（終了を除く）", OurAgency = "自分の機関",
-        SortBy = "並べ方", NextPage = "次のページ", NameNotShared = "名前は共有されていません",
-        CaseSorts = new Dictionary<string, string> { ["updated"] = "最近連絡があった順", ["opened"] = "新しく始まった順" },
+        SortBy = "並べ方", NextPage = "次のページ", NextDue = "次の期限", OverdueSince = "期限切れ", OnlyOverdue = "期限を過ぎたものだけ", NameNotShared = "名前は共有されていません",
+        CaseSorts = new Dictionary<string, string> { ["updated"] = "最近連絡があった順", ["opened"] = "新しく始まった順", ["due"] = "期限が近い順" },
         AgeBands = new Dictionary<string, string>
         {
             ["under-15"] = "15歳未満", ["15-19"] = "15〜19歳", ["20-24"] = "20〜24歳", ["25-29"] = "25〜29歳", ["30-34"] = "30〜34歳", ["35-plus"] = "35歳以上",
@@ -350,8 +353,8 @@ public sealed class WorkerTexts
         PossibleDuplicates = "Cases that may be the same person", NoCases = "None.",
         NoCaseFound = "No case matches. Try a reference or part of a name.", FindCases = "Find a case",
         FindCasesHint = "A reference (RN-…) or part of a name, kana or nickname.", AnyOpenStatus = "Any (not closed)", OurAgency = "Your agency",
-        SortBy = "Order", NextPage = "Next page", NameNotShared = "Name not shared",
-        CaseSorts = new Dictionary<string, string> { ["updated"] = "Latest contact first", ["opened"] = "Newest first" },
+        SortBy = "Order", NextPage = "Next page", NextDue = "Next due", OverdueSince = "Overdue since", OnlyOverdue = "Only overdue ones", NameNotShared = "Name not shared",
+        CaseSorts = new Dictionary<string, string> { ["updated"] = "Latest contact first", ["opened"] = "Newest first", ["due"] = "Soonest due first" },
         AgeBands = new Dictionary<string, string>
         {
             ["under-15"] = "under 15", ["15-19"] = "15–19", ["20-24"] = "20–24", ["25-29"] = "25–29", ["30-34"] = "30–34", ["35-plus"] = "35 and over",

@@ -20,10 +20,11 @@ public static class AcceptHandoff
         {
             await ConsentProjection.JoinAsync(work, participation, h.CaseId, h.ToAgencyId, JoinedBy.Handoff, now, now, ct);
             await work.CancelAsync(DueTimerKinds.OfferExpiry, h.HandoffId, ct);
-            await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, now + options.Value.ContactWithin, ct);
+            var contactBy = now + options.Value.ContactWithin;
+            await work.ScheduleAsync(DueTimerKinds.FirstContact, h.CaseId, h.HandoffId, contactBy, ct);
             await CaseEscalations.ResolveAllAsync(work, h.CaseId, EscalationResolutions.OfferAccepted, now, ct);
             work.Tell(h.FromAgencyId, AgencyEventKinds.OfferAnswered, h.HandoffId, h.CaseId, now, HandoffStatuses.Accepted);
             work.Tell(h.ToAgencyId, AgencyEventKinds.TaskDue, h.HandoffId, h.CaseId, now, TaskKinds.MakeFirstContact);
-            return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now);
+            return new HandoffAccepted(h.HandoffId, h.CaseId, h.FromAgencyId, h.ToAgencyId, now, contactBy);
         }, ct);
 }

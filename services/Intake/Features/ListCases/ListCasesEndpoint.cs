@@ -1,5 +1,6 @@
 using System.Text;
 using ReferralNet.Intake.Features.OpenReferral;
+using ReferralNet.Intake.Features.SharedCase;
 using ReferralNet.Intake.Features.ViewCase;
 
 namespace ReferralNet.Intake.Features.ListCases;
@@ -21,6 +22,9 @@ public sealed record CaseListItem
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset LastContactAt { get; init; }
 
+    /// <summary>When the case next waits for someone (<see cref="SharedCase.CaseDeadlines"/>); null when it waits for no one.</summary>
+    public DateTimeOffset? NextDue { get; init; }
+
     /// <summary>The name, else the nickname; null when not shared with the caller's agency (or not given).</summary>
     public string? DisplayName { get; init; }
 
@@ -32,7 +36,7 @@ public sealed record CaseListItem
     public IReadOnlyList<string>? Needs { get; init; }
 }
 
-public sealed record ListCasesQuery(bool? Participating, string? Q, string? Status, Guid? Lead, string? Sort, int? Limit, Guid? Cursor)
+public sealed record ListCasesQuery(bool? Participating, string? Q, string? Status, Guid? Lead, bool? Overdue, string? Sort, int? Limit, Guid? Cursor)
 {
     public const int MostQueryLength = 100;
     public const int MostWords = 4;
@@ -74,14 +78,15 @@ public sealed record ListCasesQuery(bool? Participating, string? Q, string? Stat
 /// The cases the caller's agency leads or is a member of (pending is not enough). Without <c>status</c> the closed ones
 /// are left out (a merged case is closed); <c>status=dormant</c> is the agency's re-contact list. <c>q</c>: a reference
 /// finds its case; words find the cases whose names, kana or nickname hold every word, among those whose identity
-/// this agency may see. By id as v1 listed them, or most recently in contact first (<c>sort=updated</c>), or most
-/// recently opened first (<c>sort=opened</c>).
+/// this agency may see; <c>overdue=true</c>: the cases whose next due has passed. By id as v1 listed them, or most
+/// recently in contact first (<c>sort=updated</c>), most recently opened first (<c>sort=opened</c>), or the soonest due
+/// first (<c>sort=due</c>, cases waiting for no one last).
 /// </summary>
 public static class ListCasesEndpoint
 {
     private const string Participating = $"""
         SELECT c.id AS CaseId, c.person_id AS PersonId, c.status, c.lead_agency_id AS LeadAgencyId, c.lead_agency_id = @AgencyId AS Leading,
-               c.opened_at AS OpenedAt, COALESCE(c.last_contact_at, c.opened_at) AS LastContactAt,
+               c.opened_at AS OpenedAt, COALESCE(c.last_contact_at, c.opened_at) AS LastContactAt, {CaseDeadlines.NextDueOfCase} AS NextDue,
                pe.family_name AS FamilyName, pe.given_name AS GivenName, pe.nickname, pe.birth_date AS BirthDate,
                CAST((SELECT COALESCE(jsonb_agg(DISTINCT need ORDER BY need), '[]')
                      FROM referrals r, jsonb_array_elements_text(CAST(r.needs AS jsonb)) AS need WHERE r.case_id = c.id) AS text) AS Needs
@@ -92,12 +97,16 @@ public static class ListCasesEndpoint
           AND (CAST(@Lead AS uuid) IS NULL OR c.lead_agency_id = @Lead)
           AND (CAST(@IdEnd AS text) IS NULL OR right(replace(CAST(c.id AS text), '-', ''), 10) = @IdEnd)
           AND (CAST(@Patterns AS text[]) IS NULL OR pe.name_search LIKE ALL (@Patterns))
+          AND (CAST(@Overdue AS boolean) IS NOT TRUE OR {CaseDeadlines.NextDueOfCase} < @Now)
         """;
 
     private static readonly string ByUpdate = Keyset.PagedNewestFirstBy(Participating, "COALESCE(c.last_contact_at, c.opened_at)", "c.id",
         "SELECT COALESCE(last_contact_at, opened_at) FROM cases WHERE id = @Cursor");
 
     private static readonly string ByOpening = Keyset.PagedNewestFirst(Participating, "c.id");
+
+    private static readonly string ByDue = Keyset.PagedSoonestFirstBy(Participating, CaseDeadlines.NextDueOfCase, "c.id",
+        $"SELECT {CaseDeadlines.NextDueOfCase} FROM cases c WHERE c.id = @Cursor");
 
     /// <summary>v1's order, when no sort is asked for: by id (oldest first).</summary>
     private static readonly string ById = Keyset.Paged(Participating, "c.id");
@@ -111,7 +120,7 @@ public static class ListCasesEndpoint
 
     private static async Task<Results<Ok<Page<CaseListItem>>, ProblemHttpResult>> Handle(
         [AsParameters] ListCasesQuery query, Caller caller, Database database, ConsentIndex consents, IOptions<ParticipationOptions> participation,
-        TimeProvider time, CancellationToken ct)
+        IOptions<IntakeOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (query.Validate() is { IsValid: false } errors)
         {
@@ -120,11 +129,12 @@ public static class ListCasesEndpoint
         var now = time.GetUtcNow();
         var filter = new
         {
-            caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns,
+            caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns, query.Overdue, Now = now,
             ShutOutBefore = now - participation.Value.ClosedCaseReadableFor,
+            options.Value.AdmitWithin, options.Value.DeskContactWithin,
         };
         await using var work = await database.BeginAsync(ct);
-        var list = query.Sort switch { CaseSorts.Updated => ByUpdate, CaseSorts.Opened => ByOpening, _ => ById };
+        var list = query.Sort switch { CaseSorts.Updated => ByUpdate, CaseSorts.Opened => ByOpening, CaseSorts.Due => ByDue, _ => ById };
         var page = await work.PageAsync<CaseRow>(list, filter, query.Limit, query.Cursor, c => c.CaseId, ct);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var items = new List<CaseListItem>(page.Items.Count);
@@ -151,6 +161,7 @@ public static class ListCasesEndpoint
         public bool Leading { get; init; }
         public DateTimeOffset OpenedAt { get; init; }
         public DateTimeOffset LastContactAt { get; init; }
+        public DateTimeOffset? NextDue { get; init; }
         public string? FamilyName { get; init; }
         public string? GivenName { get; init; }
         public string? Nickname { get; init; }
@@ -160,6 +171,7 @@ public static class ListCasesEndpoint
         public CaseListItem ToItem(bool named, bool needsShared, DateOnly today) => new()
         {
             CaseId = CaseId, Status = Status, LeadAgencyId = LeadAgencyId, Leading = Leading, OpenedAt = OpenedAt, LastContactAt = LastContactAt,
+            NextDue = NextDue,
             DisplayName = !named ? null : FamilyName is not null ? $"{FamilyName} {GivenName}" : Nickname,
             AgeBand = BirthDate is { } born ? AgeBands.Of(OpenReferralRequest.AgeOn(DateOnly.FromDateTime(born), today)) : null,
             Needs = needsShared ? Needs : null,

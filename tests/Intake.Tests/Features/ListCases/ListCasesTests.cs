@@ -48,6 +48,44 @@ public sealed class ListCasesTests(NetworkFixture fixture)
         Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
     }
 
+    [Fact]
+    public async Task A_case_shows_when_it_next_waits_for_someone_sorts_by_it_and_is_found_overdue_once_that_has_passed()
+    {
+        var referred = await ReferredPerson.CreateAsync(_network);
+        await referred.MatchesAsync(_network);
+        var waitingForNothing = IdOf(await ReferAsync(referred.Teacher, Scenario.Referral("伊藤", "待", UniqueBirthDate(), UniqueTown())), "caseId");
+        var offer = await referred.OfferAsync(_network, 0);
+        var respondBy = offer["respondBy"]!.GetValue<DateTimeOffset>();
+
+        // The offer's answer is what the case waits for: announced by handoff, read as the case's next due.
+        var listed = await Eventually.Until(() => ListAsync(referred.Teacher, "sort=due"),
+            items => NextDueOf(items, referred.CaseId) is not null, "the offer's answer to be the case's next due");
+        Assert.Equal(respondBy, NextDueOf(listed, referred.CaseId)!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Null(NextDueOf(listed, waitingForNothing));
+        Assert.Equal([referred.CaseId, waitingForNothing], Ids(listed)); // the soonest due first, a case waiting for no one last
+        Assert.Empty(await ListAsync(referred.Teacher, "overdue=true"));
+
+        try
+        {
+            _network.IntakeTime.Advance(respondBy - DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
+            Assert.Equal([referred.CaseId], Ids(await ListAsync(referred.Teacher, "overdue=true")));
+        }
+        finally
+        {
+            _network.IntakeTime.Reset();
+        }
+
+        // Accepted: the answer is settled, and first contact is due instead.
+        using var receiver = await _network.ClientAsync("worker", agency: referred.Peers);
+        await Scenario.ReadAsync(await receiver.PostAsync($"/api/handoffs/{offer["handoffId"]}/accept", null), HttpStatusCode.OK);
+        var accepted = await Eventually.Until(() => ListAsync(referred.Teacher, "sort=due"),
+            items => NextDueOf(items, referred.CaseId) is { } due && due > respondBy, "first contact to be the case's next due");
+        Assert.InRange(NextDueOf(accepted, referred.CaseId)!.Value, respondBy, DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    private static DateTimeOffset? NextDueOf(JsonArray items, Guid caseId) =>
+        items.Single(i => i!["caseId"]!.GetValue<Guid>() == caseId)!["nextDue"]?.GetValue<DateTimeOffset>();
+
     private static async Task<JsonArray> ListAsync(HttpClient worker, string query) =>
         (await Scenario.ReadAsync(await worker.GetAsync($"/api/intake/cases?participating=true&{query}"), HttpStatusCode.OK))["items"]!.AsArray();
 

@@ -8,7 +8,7 @@ using ReferralNet.Web.Text;
 
 namespace ReferralNet.Web.Tests.Features.Worker;
 
-/// <summary>A worker finds a case of their caseload by its reference and by a name in kana, with the keyboard.</summary>
+/// <summary>A worker finds a case among 300 of their caseload by its reference and by a name in kana, with the keyboard.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CaseListTests(BrowserFixture fixture)
 {
@@ -31,6 +31,10 @@ public sealed class CaseListTests(BrowserFixture fixture)
                 Scenario.Referral(family, given, $"200{cases.Count + 5}-0{cases.Count + 3}-1{cases.Count}", Towns.Unique(), familyNameKana: kana)), HttpStatusCode.Created);
             cases.Add((opened["caseId"]!.GetValue<Guid>(), opened["personId"]!.GetValue<Guid>()));
         }
+        // Among 300 cases of the school, the others named alike (伊藤 too, other given names, no kana shared).
+        await Parallel.ForEachAsync(Enumerable.Range(0, 297), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+            await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
+                Scenario.Referral("伊藤", $"他{given}{i}", $"{2001 + i % 8}-{1 + i % 12:00}-{1 + i % 28:00}", Towns.Unique()), ct), HttpStatusCode.Created));
         // The young person of the second case shared their name with the network.
         await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, cases[1].PersonId, ["identity"]), HttpStatusCode.Created);
         var page = await Browsing.OpenAsync(fixture, language);

@@ -29,10 +29,10 @@ public sealed record CaseView(
 
 public sealed record CaseListItem(
     Guid CaseId, string Reference, string Status, Guid? LeadAgencyId, bool Leading, DateTimeOffset OpenedAt, DateTimeOffset LastContactAt,
-    string? DisplayName, string? AgeBand, IReadOnlyList<string>? Needs);
+    DateTimeOffset? NextDue, string? DisplayName, string? AgeBand, IReadOnlyList<string>? Needs);
 
-/// <summary>What a worker looks for in their caseload: a reference or words of a name, a status, a lead agency, an order.</summary>
-public sealed record CaseSearch(string? Q, string? Status, Guid? Lead, string? Sort, Guid? Cursor);
+/// <summary>What a worker looks for in their caseload: a reference or words of a name, a status, a lead agency, only overdue, an order.</summary>
+public sealed record CaseSearch(string? Q, string? Status, Guid? Lead, bool Overdue, string? Sort, Guid? Cursor);
 
 public sealed record ScoreComponent(string Reason, string Value, double Points);
 
@@ -118,6 +118,7 @@ public sealed class WorkerApi(GatewayApi gateway, IOptions<WebOptions> options)
         var query = new Dictionary<string, string?>
         {
             ["participating"] = "true", ["q"] = search.Q, ["status"] = search.Status, ["lead"] = search.Lead?.ToString(), ["sort"] = search.Sort,
+            ["overdue"] = search.Overdue ? "true" : null,
             ["cursor"] = search.Cursor?.ToString(),
         };
         return gateway.GetAsync<ListOf<CaseListItem>>(WithQuery("/api/intake/cases", query), ct);

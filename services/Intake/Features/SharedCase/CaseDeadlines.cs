@@ -1,0 +1,47 @@
+namespace ReferralNet.Intake.Features.SharedCase;
+
+/// <summary>
+/// By when a case waits for someone. What other services announce — an offer's answer by its <c>respondBy</c>, first
+/// contact after an accept by its <c>contactBy</c> — is kept per handoff in <c>case_deadlines</c> until settled;
+/// intake's own waits are read from its tables: an agency waiting for admission or a key person asked for
+/// (Intake:AdmitWithin after the asking), a young person who asked for help themself (Intake:DeskContactWithin after).
+/// </summary>
+public static class CaseDeadlines
+{
+    private const string Await = """
+        INSERT INTO case_deadlines (case_id, ref_id, kind, due_at, settled) VALUES (@CaseId, @RefId, @Kind, @DueAt, false)
+        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at
+        """;
+
+    private const string Settle = """
+        INSERT INTO case_deadlines (case_id, ref_id, kind, due_at, settled)
+        SELECT @CaseId, @RefId, kind, NULL, true FROM unnest(CAST(@Kinds AS text[])) AS kind
+        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET settled = true
+        """;
+
+    /// <summary>The waits a handoff may leave on its case.</summary>
+    public static readonly string[] OfHandoff = [TaskKinds.AnswerOffer, TaskKinds.MakeFirstContact];
+
+    /// <summary>
+    /// SQL of the next due of the case aliased <c>c</c> (null when it waits for no one), with the parameters
+    /// <c>@AdmitWithin</c> and <c>@DeskContactWithin</c>.
+    /// </summary>
+    public const string NextDueOfCase = $"""
+        LEAST(
+            (SELECT min(d.due_at) FROM case_deadlines d WHERE d.case_id = c.id AND NOT d.settled),
+            (SELECT min(w.requested_at) FROM pending_referrals w
+             WHERE w.case_id = c.id AND w.status = '{ReferralStatuses.AwaitingAdmission}') + @AdmitWithin,
+            (SELECT min(k.requested_at) FROM key_person_change_requests k WHERE k.case_id = c.id) + @AdmitWithin,
+            CASE WHEN c.status = '{CaseStatuses.AwaitingConsent}'
+                  AND EXISTS (SELECT 1 FROM referrals s WHERE s.case_id = c.id AND s.source = '{ReferralSources.Self}')
+                 THEN c.opened_at + @DeskContactWithin END)
+        """;
+
+    /// <summary>The case waits for <paramref name="kind"/> about <paramref name="refId"/> until <paramref name="dueAt"/>, unless that was settled already.</summary>
+    public static Task AwaitAsync(UnitOfWork work, Guid caseId, Guid refId, string kind, DateTimeOffset dueAt, CancellationToken ct) =>
+        work.ExecuteAsync(Await, new { CaseId = caseId, RefId = refId, Kind = kind, DueAt = dueAt }, ct);
+
+    /// <summary>The case waits no longer for <paramref name="kinds"/> about <paramref name="refId"/>, even if told so later.</summary>
+    public static Task SettleAsync(UnitOfWork work, Guid caseId, Guid refId, string[] kinds, CancellationToken ct) =>
+        work.ExecuteAsync(Settle, new { CaseId = caseId, RefId = refId, Kinds = kinds }, ct);
+}
