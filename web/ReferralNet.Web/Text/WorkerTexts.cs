@@ -109,6 +109,7 @@ public sealed class WorkerTexts
     public required string SortBy { get; init; }
     public required string NextPage { get; init; }
     public required string NextDue { get; init; }
+    public required string OpenTasks { get; init; }
     public required string OverdueSince { get; init; }
     public required string OnlyOverdue { get; init; }
     public required string NameNotShared { get; init; }
@@ -222,7 +223,7 @@ public sealed class WorkerTexts
         PossibleDuplicates = "同じ人かもしれないケース", NoCases = "ありません。",
         NoCaseFound = "見つかりませんでした。参照番号や名前の一部で探してみてください。", FindCases = "ケースを探す",
         FindCasesHint = "参照番号（RN-…）か、名前・カナ・呼び名の一部。", AnyOpenStatus = "すべて（終了を除く）", OurAgency = "自分の機関",
-        SortBy = "並べ方", NextPage = "次のページ", NextDue = "次の期限", OverdueSince = "期限切れ", OnlyOverdue = "期限を過ぎたものだけ", NameNotShared = "名前は共有されていません",
+        SortBy = "並べ方", NextPage = "次のページ", NextDue = "次の期限", OpenTasks = "やることが{0}件", OverdueSince = "期限切れ", OnlyOverdue = "期限を過ぎたものだけ", NameNotShared = "名前は共有されていません",
         CaseSorts = new Dictionary<string, string> { ["updated"] = "最近連絡があった順", ["opened"] = "新しく始まった順", ["due"] = "期限が近い順" },
         AgeBands = new Dictionary<string, string>
         {
@@ -353,7 +354,7 @@ public sealed class WorkerTexts
         PossibleDuplicates = "Cases that may be the same person", NoCases = "None.",
         NoCaseFound = "No case matches. Try a reference or part of a name.", FindCases = "Find a case",
         FindCasesHint = "A reference (RN-…) or part of a name, kana or nickname.", AnyOpenStatus = "Any (not closed)", OurAgency = "Your agency",
-        SortBy = "Order", NextPage = "Next page", NextDue = "Next due", OverdueSince = "Overdue since", OnlyOverdue = "Only overdue ones", NameNotShared = "Name not shared",
+        SortBy = "Order", NextPage = "Next page", NextDue = "Next due", OpenTasks = "{0} open tasks", OverdueSince = "Overdue since", OnlyOverdue = "Only overdue ones", NameNotShared = "Name not shared",
         CaseSorts = new Dictionary<string, string> { ["updated"] = "Latest contact first", ["opened"] = "Newest first", ["due"] = "Soonest due first" },
         AgeBands = new Dictionary<string, string>
         {

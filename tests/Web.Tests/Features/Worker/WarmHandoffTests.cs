@@ -100,6 +100,8 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
 
         await Browsing.PressAsync(clinicPage, arrived);
         await clinicPage.WaitForURLAsync("**/worker/handoffs/*");
+        // The menu counts the clinic's open tasks: the offer to answer.
+        await Assertions.Expect(clinicPage.Locator(".top-nav a[href='/worker'] .count")).ToHaveTextAsync("1");
         // Before accepting, the clinic is told plainly what it will see once it does; the sender's note waits until then.
         await Assertions.Expect(clinicPage.GetByText(w.OfferShares)).ToBeVisibleAsync();
         await Assertions.Expect(clinicPage.Locator("dl.summary")).ToContainTextAsync(w.NoteOnceAccepted);
