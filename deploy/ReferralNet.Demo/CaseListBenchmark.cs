@@ -27,19 +27,24 @@ public static class CaseListBenchmark
         var baseline = await Measure.BaselineAsync(gateway);
 
         // Warm up each path (not measured), then time each, one request after another.
-        foreach (var path in new[] { $"q={references[0]}", "q=人0042", "limit=50" })
+        foreach (var path in new[] { $"q={references[0]}", "q=人0042", "limit=50", "limit=50&sort=due", "limit=50&overdue=true" })
         {
             await TimeAsync(worker, Enumerable.Repeat(path, 20).ToList());
         }
         var byReference = await TimeAsync(worker, [.. references.Select(r => $"q={r}")]);
         var byName = await TimeAsync(worker, [.. Enumerable.Range(0, searches).Select(i => $"q={Uri.EscapeDataString($"人{i % 1000:D4}")}")]);
         var firstPage = await TimeAsync(worker, [.. Enumerable.Repeat("limit=50", searches)]);
+        // Every case's next due is worked out to order them or to keep the overdue ones.
+        var soonestDue = await TimeAsync(worker, [.. Enumerable.Repeat("limit=50&sort=due", searches)]);
+        var overdue = await TimeAsync(worker, [.. Enumerable.Repeat("limit=50&overdue=true", searches)]);
 
         Console.WriteLine();
         Console.WriteLine($"ReferralNet case list: {stored} cases of one agency, {searches} requests each, one after another, {Environment.ProcessorCount} cores");
         Report("a case by its reference     ", byReference);
         Report("name words (every case read)", byName);
         Report("first page, 50 cases        ", firstPage);
+        Report("soonest due first, 50 cases ", soonestDue);
+        Report("overdue only, 50 cases      ", overdue);
         Console.WriteLine($"  baseline GET /health/live    : p50 {Measure.Percentile(baseline, 0.5):0.00} ms, p99 {Measure.Percentile(baseline, 0.99):0.00} ms");
         Console.WriteLine($"  ratio reference p99 / baseline p99: {Measure.Percentile(byReference, 0.99) / Measure.Percentile(baseline, 0.99):0.0}x");
     }

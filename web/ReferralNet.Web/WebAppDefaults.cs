@@ -20,6 +20,7 @@ public static class WebAppDefaults
         builder.Services.AddValidatedOptions<WebOptions>();
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Ui>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Youth.YouthApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Worker.WorkerApi>();

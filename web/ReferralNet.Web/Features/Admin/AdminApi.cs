@@ -16,7 +16,7 @@ public sealed class AdminApi(GatewayApi gateway)
         gateway.GetAsync<DirectoryService>($"/api/matching/services/{id}", ct);
 
     /// <summary>Creates the service without an id, replaces the one with it.</summary>
-    public Task<ApiResult<DirectoryService>> SaveServiceAsync(Guid? id, object service, CancellationToken ct) => id is { } existing
+    public Task<ApiResult<DirectoryService>> SaveServiceAsync(Guid? id, ServiceDraft service, CancellationToken ct) => id is { } existing
         ? gateway.PutAsync<DirectoryService>($"/api/matching/services/{existing}", service, ct)
         : gateway.PostAsync<DirectoryService>("/api/matching/services", service, ct);
 

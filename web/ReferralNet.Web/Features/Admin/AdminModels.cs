@@ -8,6 +8,11 @@ public sealed record DirectoryService(
     int? AgeMax, IReadOnlyList<string> Municipalities, IReadOnlyList<string> Languages, string Fee, Capacity Capacity, string Status,
     bool Public, bool Unmapped);
 
+/// <summary>A service as its editor sends it, created or replaced whole (v1's service body).</summary>
+public sealed record ServiceDraft(
+    Guid AgencyId, string? Name, string? Description, IReadOnlyList<string> Needs, IReadOnlyList<string> Modalities, int? AgeMin, int? AgeMax,
+    IReadOnlyList<string> Municipalities, IReadOnlyList<string> Languages, string? Fee, Capacity Capacity, string Status, bool Public);
+
 public sealed record TermMapping(Guid TaxonomyTermId, string? Code, string? Name, string? Taxonomy, string? Need, int Services);
 
 public sealed record TermMappings(IReadOnlyList<TermMapping> Items);

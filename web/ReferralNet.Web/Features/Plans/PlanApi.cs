@@ -24,6 +24,18 @@ public sealed record Review(Guid Id, Guid AgencyId, DateOnly Due, bool OnTime, I
 
 public sealed record FollowUp(Guid Id, Guid AgencyId, DateTimeOffset ClosedAt, DateTimeOffset DueAt, string? Result, DateTimeOffset? RecordedAt);
 
+/// <summary>A plan as its page writes it: the rows with words, each with its id when it was there before.</summary>
+public sealed record PlanDraft(IReadOnlyList<GoalDraft> Goals, IReadOnlyList<StepDraft> Steps, DateOnly? NextReviewDue);
+
+public sealed record GoalDraft(Guid? Id, string? Text, string? Status);
+
+public sealed record StepDraft(Guid? Id, string? Kind, string? Title, Guid? OwnerAgencyId, DateOnly? Due);
+
+/// <summary>A review as its page records it: each goal's progress, and the next review's day.</summary>
+public sealed record ReviewDraft(IReadOnlyList<GoalReviewed> Goals, DateOnly? NextReviewDue);
+
+public sealed record GoalReviewed(Guid? GoalId, string? Progress, string? Note);
+
 /// <summary>A task about a case, as intake and support list them: what, which case, whose, by when.</summary>
 public sealed record CaseTask(string Kind, Guid CaseId, string CaseReference, Guid AgencyId, DateTimeOffset DueAt);
 
@@ -35,13 +47,13 @@ public sealed class PlanApi(GatewayApi gateway)
     public Task<ApiResult<SupportPlan>> PlanAsync(Guid caseId, CancellationToken ct) => gateway.GetAsync<SupportPlan>($"{Path(caseId)}/plan", ct);
 
     /// <summary>The plan whole; <paramref name="version"/>: the one the writer read (null for the first plan).</summary>
-    public Task<ApiResult<SupportPlan>> WriteAsync(Guid caseId, object plan, int? version, CancellationToken ct) =>
+    public Task<ApiResult<SupportPlan>> WriteAsync(Guid caseId, PlanDraft plan, int? version, CancellationToken ct) =>
         gateway.PutAsync<SupportPlan>($"{Path(caseId)}/plan", plan, ct, version is { } v ? $"\"{v}\"" : null);
 
     public Task<ApiResult<SupportPlan>> MoveAsync(Guid caseId, Guid stepId, string to, string? note, CancellationToken ct) =>
         gateway.PostAsync<SupportPlan>($"{Path(caseId)}/plan/steps/{stepId}/moves", new { to, note }, ct);
 
-    public Task<ApiResult<Review>> ReviewAsync(Guid caseId, object review, string idempotencyKey, CancellationToken ct) =>
+    public Task<ApiResult<Review>> ReviewAsync(Guid caseId, ReviewDraft review, string idempotencyKey, CancellationToken ct) =>
         gateway.PostAsync<Review>($"{Path(caseId)}/reviews", review, ct, idempotencyKey);
 
     public Task<ApiResult<ListOf<Review>>> ReviewsAsync(Guid caseId, CancellationToken ct) =>

@@ -16,6 +16,15 @@ public sealed record Handoff(
     DateTimeOffset RespondBy, int PassNumber, DateTimeOffset OfferedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ConnectedAt,
     DateTimeOffset? ClosedAt, string? DeclineReason, string? ContactModality, string? Outcome, string? DeclineNote);
 
+/// <summary>What a handoff's move says beside the move itself.</summary>
+public abstract record HandoffMoveRequest;
+
+public sealed record HandoffDecline(string? Reason, string? Note) : HandoffMoveRequest;
+
+public sealed record FirstContact(string? Modality, DateTimeOffset At) : HandoffMoveRequest;
+
+public sealed record HandoffOutcome(string? Outcome) : HandoffMoveRequest;
+
 public sealed record PersonView(
     string? FamilyName, string? GivenName, string? FamilyNameKana, string? GivenNameKana, string? Nickname, DateOnly? BirthDate, string? Municipality);
 
@@ -95,8 +104,9 @@ public sealed class WorkerApi(GatewayApi gateway, IOptions<WebOptions> options)
         gateway.PostAsync<OfferedHandoff>("/api/handoffs", new { referralId, toServiceId = serviceId, note }, ct);
 
     /// <summary>A move of a handoff (accept, decline, withdraw, contact, complete) with its body.</summary>
-    public Task<ApiResult<Handoff>> MoveHandoffAsync(Guid handoffId, string move, object? body, CancellationToken ct) =>
-        gateway.PostAsync<Handoff>($"/api/handoffs/{handoffId}/{move}", body, ct);
+    /// <summary>A move of a handoff (<see cref="HandoffMoves"/>) with what it takes: nothing, or one of the move records.</summary>
+    public Task<ApiResult<Handoff>> MoveHandoffAsync(Guid handoffId, string move, HandoffMoveRequest? request, CancellationToken ct) =>
+        gateway.PostAsync<Handoff>($"/api/handoffs/{handoffId}/{move}", request, ct);
 
     public Task<ApiResult<MergeAnswer>> MergeAsync(Guid caseId, Guid otherCaseId, CancellationToken ct) =>
         gateway.PostAsync<MergeAnswer>($"/api/intake/cases/{caseId}/merge", new { otherCaseId }, ct);
