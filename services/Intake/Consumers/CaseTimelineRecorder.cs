@@ -69,7 +69,7 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
         var offered = context.Message;
         return CaseEntryAsync(context, Entry(offered.CaseId, offered.OccurredAt, TimelineKinds.HandoffOffered, offered.FromAgencyId,
             offered.HandoffId, $"pass-{offered.PassNumber}"),
-            (work, ct) => CaseDeadlines.AwaitAsync(work, offered.CaseId, offered.HandoffId, TaskKinds.AnswerOffer, offered.RespondBy, ct));
+            (work, ct) => CaseDeadlines.AwaitAsync(work, offered.CaseId, offered.HandoffId, TaskKinds.AnswerOffer, offered.ToAgencyId, offered.RespondBy, ct));
     }
 
     public Task Consume(ConsumeContext<HandoffAccepted> context)
@@ -81,7 +81,7 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
                 await CaseDeadlines.SettleAsync(work, accepted.CaseId, accepted.HandoffId, [TaskKinds.AnswerOffer], ct);
                 if (accepted.ContactBy is { } contactBy)
                 {
-                    await CaseDeadlines.AwaitAsync(work, accepted.CaseId, accepted.HandoffId, TaskKinds.MakeFirstContact, contactBy, ct);
+                    await CaseDeadlines.AwaitAsync(work, accepted.CaseId, accepted.HandoffId, TaskKinds.MakeFirstContact, accepted.ToAgencyId, contactBy, ct);
                 }
             });
     }

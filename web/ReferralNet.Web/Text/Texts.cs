@@ -181,6 +181,7 @@ public sealed class Texts
     public required string YourReferenceHint { get; init; }
     public required string WhoContactsYou { get; init; }
     public required string TheIntakeDesk { get; init; }
+    public required string WillContactYouBy { get; init; }
     public required string IntakeDesk { get; init; }
     public required string HowTheyContactYou { get; init; }
     public required string ByWhen { get; init; }

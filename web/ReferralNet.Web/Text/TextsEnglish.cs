@@ -167,6 +167,7 @@ internal static class TextsEnglish
         YourReferenceHint = "Give it when we contact you or when you contact us. Writing it down or saving this page helps.",
         WhoContactsYou = "Who",
         IntakeDesk = "ReferralNet help desk",
+        WillContactYouBy = "will contact you by {0}",
         TheIntakeDesk = "Someone from ReferralNet's help desk",
         HowTheyContactYou = "How",
         ByWhen = "By when",

@@ -167,6 +167,7 @@ internal static class TextsJapanese
         YourReferenceHint = "連絡が来たときや、こちらに問い合わせるときに伝えてください。書き留めるか、この画面を保存しておくと安心です。",
         WhoContactsYou = "だれから",
         IntakeDesk = "ReferralNet 相談窓口",
+        WillContactYouBy = "{0}までに、ここから連絡があります",
         TheIntakeDesk = "ReferralNet の相談窓口の担当者",
         HowTheyContactYou = "どうやって",
         ByWhen = "いつまでに",

@@ -9,8 +9,19 @@ namespace ReferralNet.Intake.Features.SharedCase;
 public static class CaseDeadlines
 {
     private const string Await = """
-        INSERT INTO case_deadlines (case_id, ref_id, kind, due_at, settled) VALUES (@CaseId, @RefId, @Kind, @DueAt, false)
-        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at
+        INSERT INTO case_deadlines (case_id, ref_id, kind, agency_id, due_at, settled) VALUES (@CaseId, @RefId, @Kind, @AgencyId, @DueAt, false)
+        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET agency_id = EXCLUDED.agency_id, due_at = EXCLUDED.due_at
+        """;
+
+    /// <summary>Who is to contact the young person of the case, by when: first contacts due, and the intake desk's for a self-referral.</summary>
+    private const string ContactsDue = $"""
+        SELECT d.agency_id AS AgencyId, d.due_at AS By FROM case_deadlines d
+        WHERE d.case_id = @CaseId AND d.kind = '{TaskKinds.MakeFirstContact}' AND NOT d.settled AND d.agency_id IS NOT NULL AND d.due_at IS NOT NULL
+        UNION ALL
+        SELECT c.lead_agency_id, c.opened_at + @DeskContactWithin FROM cases c
+        WHERE c.id = @CaseId AND c.status = '{CaseStatuses.AwaitingConsent}'
+          AND EXISTS (SELECT 1 FROM referrals s WHERE s.case_id = c.id AND s.source = '{ReferralSources.Self}')
+        ORDER BY By
         """;
 
     private const string Settle = """
@@ -37,11 +48,21 @@ public static class CaseDeadlines
                  THEN c.opened_at + @DeskContactWithin END)
         """;
 
-    /// <summary>The case waits for <paramref name="kind"/> about <paramref name="refId"/> until <paramref name="dueAt"/>, unless that was settled already.</summary>
-    public static Task AwaitAsync(UnitOfWork work, Guid caseId, Guid refId, string kind, DateTimeOffset dueAt, CancellationToken ct) =>
-        work.ExecuteAsync(Await, new { CaseId = caseId, RefId = refId, Kind = kind, DueAt = dueAt }, ct);
+    /// <summary>
+    /// The case waits for <paramref name="agencyId"/> to do <paramref name="kind"/> about <paramref name="refId"/> by
+    /// <paramref name="dueAt"/>, unless that was settled already.
+    /// </summary>
+    public static Task AwaitAsync(UnitOfWork work, Guid caseId, Guid refId, string kind, Guid agencyId, DateTimeOffset dueAt, CancellationToken ct) =>
+        work.ExecuteAsync(Await, new { CaseId = caseId, RefId = refId, Kind = kind, AgencyId = agencyId, DueAt = dueAt }, ct);
+
+    /// <summary>Who will contact the case's young person, by when, soonest first.</summary>
+    public static async Task<IReadOnlyList<ContactDue>> ContactsDueAsync(UnitOfWork work, Guid caseId, TimeSpan deskContactWithin, CancellationToken ct) =>
+        [.. await work.QueryAsync<ContactDue>(ContactsDue, new { CaseId = caseId, DeskContactWithin = deskContactWithin }, ct)];
 
     /// <summary>The case waits no longer for <paramref name="kinds"/> about <paramref name="refId"/>, even if told so later.</summary>
     public static Task SettleAsync(UnitOfWork work, Guid caseId, Guid refId, string[] kinds, CancellationToken ct) =>
         work.ExecuteAsync(Settle, new { CaseId = caseId, RefId = refId, Kinds = kinds }, ct);
 }
+
+/// <summary>An agency that is to contact the young person, and by when.</summary>
+public sealed record ContactDue(Guid AgencyId, DateTimeOffset By);

@@ -1,8 +1,11 @@
+using ReferralNet.Intake.Features.SharedCase;
+
 namespace ReferralNet.Intake.Features.Team;
 
 public sealed record AdmissionAnswer(Guid AgencyId, string? Standing, string Status);
 
-public sealed record MyCase(Guid CaseId, string Reference, string Status, TeamView Team);
+/// <summary>A young person's case: its team, and who of it is to contact them by when (<see cref="CaseDeadlines"/>).</summary>
+public sealed record MyCase(Guid CaseId, string Reference, string Status, TeamView Team, IReadOnlyList<ContactDue> ContactsDue);
 
 /// <summary>
 /// The young person's team (API-v3 §1): read by its members and by the young person; the lead or the young person
@@ -106,7 +109,7 @@ public static class TeamEndpoints
     }
 
     /// <summary>The young person's open cases with their teams: what their page shows, the requests to join among them.</summary>
-    private static async Task<Ok<Page<MyCase>>> MineAsync(Caller caller, Database database, CancellationToken ct)
+    private static async Task<Ok<Page<MyCase>>> MineAsync(Caller caller, Database database, IOptions<IntakeOptions> options, CancellationToken ct)
     {
         await using var work = await database.BeginAsync(ct);
         var mine = new List<MyCase>();
@@ -114,7 +117,8 @@ public static class TeamEndpoints
         {
             var found = (await CaseTeam.FindAsync(work, caseId, ct))!;
             var team = await CaseTeam.ReadAsync(work, caseId, ct);
-            mine.Add(new MyCase(caseId, team.CaseReference, found.Status, team));
+            var contacts = await CaseDeadlines.ContactsDueAsync(work, caseId, options.Value.DeskContactWithin, ct);
+            mine.Add(new MyCase(caseId, team.CaseReference, found.Status, team, contacts));
         }
         return TypedResults.Ok(new Page<MyCase>(mine, NextCursor: null));
     }

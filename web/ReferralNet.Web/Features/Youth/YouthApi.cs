@@ -34,7 +34,11 @@ public sealed record KeyPerson(Guid AgencyId, string DisplayName);
 public sealed record Team(IReadOnlyList<TeamMember> Members, KeyPerson? KeyPerson = null);
 
 /// <summary>One open case of the young person, with its team.</summary>
-public sealed record MyCase(Guid CaseId, string Reference, string Status, Team Team);
+/// <summary>A young person's case: its team, and who of it will contact them by when.</summary>
+public sealed record MyCase(Guid CaseId, string Reference, string Status, Team Team, IReadOnlyList<ContactDue>? ContactsDue);
+
+/// <summary>An agency that is to contact the young person, and by when.</summary>
+public sealed record ContactDue(Guid AgencyId, DateTimeOffset By);
 
 /// <summary>A reset of the young person's sign-in that waits: which agency's code asked for it, and when it takes effect.</summary>
 public sealed record WaitingReset(Guid? RequestedByAgencyId, DateTimeOffset RequestedAt, DateTimeOffset TakesEffectAt);
