@@ -16,6 +16,7 @@ public sealed class AdminTexts
     public required string AgeMax { get; init; }
     public required string Municipalities { get; init; }
     public required string MunicipalitiesHint { get; init; }
+    public required string TownN { get; init; }
     public required string Languages { get; init; }
     public required string LanguagesHint { get; init; }
     public required string Fee { get; init; }
@@ -46,7 +47,7 @@ public sealed class AdminTexts
         Services = "機関のサービス", ServicesText = "支援者が紹介先を選ぶとき、ここに書かれた内容で候補が決まります。空き状況はいつも最新に。",
         NoServices = "まだサービスがありません。", NewService = "サービスを追加する", EditService = "サービスを編集する",
         Name = "名前", Description = "説明", Needs = "対応する支援", Modalities = "会い方", AgeMin = "対象年齢（下限）", AgeMax = "対象年齢（上限）",
-        Municipalities = "対象の市区町村", MunicipalitiesHint = "市区町村名を読点かカンマで区切ります（例: 世田谷区、目黒区）。空欄なら地域の制限なし（オンラインのみのサービスなど）。",
+        Municipalities = "対象の市区町村", MunicipalitiesHint = "1つの欄に1つずつ、漢字・ひらがな・ローマ字のどれでも。入力すると候補が出ます。すべて空欄なら地域の制限なし（オンラインのみのサービスなど）。保存すると、空いた欄がまた増えます。", TownN = "市区町村 {0}",
         Languages = "対応できる言語", LanguagesHint = "言語コードをカンマで区切ります（例：ja, en）。", Fee = "費用",
         PlacesAvailable = "いまの空き", PlacesMaximum = "定員", PlacesHint = "定員を数えないサービスは両方 0。", WaitWeeks = "空きがないときの待機（週）",
         Active = "受け付けている", Inactive = "受け付けていない", Published = "若い人が見られるように公開する", IsPublished = "公開中", PublishedHint = "公開すると、若い人がアカウントなしで見つけて相談できます。",
@@ -60,7 +61,7 @@ public sealed class AdminTexts
         Services = "Your agency's services", ServicesText = "Workers' suggestions come from what is written here. Keep the free places current.",
         NoServices = "No service yet.", NewService = "Add a service", EditService = "Edit the service",
         Name = "Name", Description = "Description", Needs = "Needs covered", Modalities = "How it meets young people", AgeMin = "Youngest age", AgeMax = "Oldest age",
-        Municipalities = "Towns served", MunicipalitiesHint = "Town names in Japanese or Latin letters, separated by commas (e.g. 世田谷区, Meguro). Empty: no area limit (an online-only service, say).",
+        Municipalities = "Towns served", MunicipalitiesHint = "One town per field, in kanji, kana or Latin letters, offered as you type. All empty: no area limit (an online-only service, say). Saving gives you empty fields again.", TownN = "Town {0}",
         Languages = "Languages", LanguagesHint = "Language codes separated by commas (ja, en).", Fee = "Cost",
         PlacesAvailable = "Free places now", PlacesMaximum = "Places in all", PlacesHint = "0 and 0 for a service that keeps no count.", WaitWeeks = "Weeks of waiting when full",
         Active = "Taking referrals", Inactive = "Not taking referrals", Published = "Publish for young people", IsPublished = "Published for young people", PublishedHint = "Published services can be found by young people without an account, who can ask for them.",

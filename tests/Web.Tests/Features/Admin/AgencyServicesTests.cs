@@ -30,6 +30,8 @@ public sealed class AgencyServicesTests(BrowserFixture fixture)
         await Browsing.TypeAsync(page, page.GetByLabel(a.Description), "Talk with peers by chat, in the evening.");
         await Browsing.PressAsync(page, page.GetByLabel(t.Needs["social-connection"]));
         await Browsing.PressAsync(page, page.GetByLabel(t.Modalities["online-chat"]));
+        // One town per field, typed in any script (the register offers it as it is typed); kept as its code.
+        await Browsing.TypeAsync(page, page.GetByLabel(string.Format(a.TownN, 1)), "せたがや");
         await page.GetByLabel(a.PlacesMaximum).First.FillAsync("10");
         await page.GetByLabel(a.PlacesAvailable).First.FillAsync("4");
         await Browsing.PressAsync(page, page.GetByLabel(a.Published));
@@ -38,6 +40,11 @@ public sealed class AgencyServicesTests(BrowserFixture fixture)
         var card = page.Locator(".card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = $"Evening chat {run}" }) });
         await Assertions.Expect(card).ToContainTextAsync(a.IsPublished);
         await Browsing.LookAsync(page, "admin-services-en");
+        using (var admin = await _network.ClientAsync("agency-admin", agency: agency))
+        {
+            var services = await Scenario.ReadAsync(await admin.GetAsync($"/api/matching/services?agencyId={agency}"), System.Net.HttpStatusCode.OK);
+            Assert.Equal(["131121"], services["items"]![0]!["municipalities"]!.AsArray().Select(m => m!.GetValue<string>()));
+        }
 
         // Places change often: saved alone, from the list.
         await card.GetByLabel(a.PlacesAvailable).FillAsync("0");
