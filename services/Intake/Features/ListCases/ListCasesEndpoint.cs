@@ -36,15 +36,18 @@ public sealed record CaseListItem
     public IReadOnlyList<string>? Needs { get; init; }
 }
 
-public sealed record ListCasesQuery(bool? Participating, string? Q, string? Status, Guid? Lead, bool? Overdue, string? Sort, int? Limit, Guid? Cursor)
+public sealed record ListCasesQuery(
+    bool? Participating, string? Q, string? Status, Guid? Lead, bool? Overdue, Guid[]? Case, string? Sort, int? Limit, Guid? Cursor)
 {
     public const int MostQueryLength = 100;
     public const int MostWords = 4;
+    public const int MostCases = 100;
 
     public ValidationErrors Validate() => new ValidationErrors()
         .Check(Participating != false, "participating", ErrorCodes.NotAllowed, "must be true: a worker lists the cases their agency takes part in")
         .Check((Q?.Length ?? 0) <= MostQueryLength, "q", ErrorCodes.TooLong, $"must be at most {MostQueryLength} characters")
         .Check(Words.Count <= MostWords, "q", ErrorCodes.OutOfRange, $"must have at most {MostWords} words")
+        .Check((Case?.Length ?? 0) <= MostCases, "case", ErrorCodes.OutOfRange, $"must name at most {MostCases} cases")
         .OptionalCode(Status, CaseStatuses.All, "status")
         .OptionalCode(Sort, CaseSorts.All, "sort");
 
@@ -78,7 +81,8 @@ public sealed record ListCasesQuery(bool? Participating, string? Q, string? Stat
 /// The cases the caller's agency leads or is a member of (pending is not enough). Without <c>status</c> the closed ones
 /// are left out (a merged case is closed); <c>status=dormant</c> is the agency's re-contact list. <c>q</c>: a reference
 /// finds its case; words find the cases whose names, kana or nickname hold every word, among those whose identity
-/// this agency may see; <c>overdue=true</c>: the cases whose next due has passed. By id as v1 listed them, or most
+/// this agency may see; <c>overdue=true</c>: the cases whose next due has passed; <c>case=</c> (repeated): only these
+/// cases, as a list of tasks names them. By id as v1 listed them, or most
 /// recently in contact first (<c>sort=updated</c>), most recently opened first (<c>sort=opened</c>), or the soonest due
 /// first (<c>sort=due</c>, cases waiting for no one last).
 /// </summary>
@@ -98,6 +102,7 @@ public static class ListCasesEndpoint
           AND (CAST(@IdEnd AS text) IS NULL OR right(replace(CAST(c.id AS text), '-', ''), 10) = @IdEnd)
           AND (CAST(@Patterns AS text[]) IS NULL OR pe.name_search LIKE ALL (@Patterns))
           AND (CAST(@Overdue AS boolean) IS NOT TRUE OR {CaseDeadlines.NextDueOfCase} < @Now)
+          AND (CAST(@Cases AS uuid[]) IS NULL OR c.id = ANY(@Cases))
         """;
 
     private static readonly string ByUpdate = Keyset.PagedNewestFirstBy(Participating, "COALESCE(c.last_contact_at, c.opened_at)", "c.id",
@@ -130,6 +135,7 @@ public static class ListCasesEndpoint
         var filter = new
         {
             caller.AgencyId, query.Status, query.Lead, query.IdEnd, query.Patterns, query.Overdue, Now = now,
+            Cases = query.Case is { Length: > 0 } cases ? cases : null,
             ShutOutBefore = now - participation.Value.ClosedCaseReadableFor,
             options.Value.AdmitWithin, options.Value.DeskContactWithin,
         };

@@ -36,6 +36,24 @@ public sealed class ListCasesTests(NetworkFixture fixture)
         Assert.Null(second["nextCursor"]);
     }
 
+    [Fact]
+    public async Task A_list_of_tasks_reads_the_cases_it_names_and_only_those()
+    {
+        var (school, _) = await new Referrals(_network).WorkerOfNewAgencyAsync("school", "List High");
+        var opened = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            opened.Add(IdOf(await ReferAsync(school, Scenario.Referral("佐藤", $"名{i}{Guid.NewGuid():N}"[..6], UniqueBirthDate(), UniqueTown())), "caseId"));
+        }
+
+        var named = await ListAsync(school, $"case={opened[0]}&case={opened[2]}&case={Guid.NewGuid()}");
+
+        Assert.Equal([opened[0], opened[2]], Ids(named).Order());
+        var tooMany = string.Join('&', Enumerable.Range(0, Intake.Features.ListCases.ListCasesQuery.MostCases + 1).Select(_ => $"case={Guid.NewGuid()}"));
+        var problem = await Scenario.ReadProblemAsync(await school.GetAsync($"/api/intake/cases?participating=true&{tooMany}"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["case"], problem["errors"]!.AsObject().Select(e => e.Key));
+    }
+
     [Theory]
     [InlineData("participating=false", "participating")]
     [InlineData("status=lost", "status")]

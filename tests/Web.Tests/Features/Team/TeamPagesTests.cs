@@ -82,9 +82,11 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
         var t = Texts.For(CultureInfo.GetCultureInfo("ja"));
         var school = await new Scenario(_network).CreateAgencyAsync("school", "Key Person High");
         using var teacher = await _network.ClientAsync("worker", agency: school);
+        var given = $"担{Guid.NewGuid():N}"[..8];
         var opened = await Scenario.ReadAsync(await teacher.PostAsJsonAsync("/api/intake/referrals",
-            Scenario.Referral(givenName: $"担{Guid.NewGuid():N}"[..8], birthDate: "2008-06-06")), HttpStatusCode.Created);
+            Scenario.Referral(givenName: given, birthDate: "2008-06-06")), HttpStatusCode.Created);
         var caseId = opened["caseId"]!.GetValue<Guid>();
+        await Scenario.ReadAsync(await Scenario.GrantAsync(teacher, opened["personId"]!.GetValue<Guid>(), ["identity"]), HttpStatusCode.Created);
         await Scenario.ReadAsync(await teacher.PutAsJsonAsync($"/api/intake/cases/{caseId}/key-person",
             new { agencyId = school, displayName = "佐藤 先生" }), HttpStatusCode.OK);
         var (youthClient, signInName) = await YouthSignIn.EnrolAsync(_network, opened["youthAccessCode"]!.GetValue<string>());
@@ -104,6 +106,9 @@ public sealed class TeamPagesTests(BrowserFixture fixture)
         await Browsing.SignInAsDemoAsync(lead, Roles.Worker, school);
         await lead.GotoAsync("/worker");
         await Assertions.Expect(lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.KeyPersonChange] })).ToHaveCountAsync(1);
+        // The task names its case by reference and, as the young person shares their name with the network, by name.
+        await Assertions.Expect(lead.Locator("li", new() { Has = lead.GetByRole(AriaRole.Link, new() { Name = t.Worker.TaskKinds[TaskKinds.KeyPersonChange] }) }))
+            .ToContainTextAsync($"{BuildingBlocks.Web.CaseReference.Of(caseId)} · 山田 {given}");
         await lead.GotoAsync($"/worker/cases/{caseId}");
         await Assertions.Expect(lead.Locator("#team")).ToContainTextAsync($"{t.Worker.KeyPerson}: 佐藤 先生");
         await Assertions.Expect(lead.Locator("#team")).ToContainTextAsync("女性の方がいいです");

@@ -122,6 +122,22 @@ public sealed class WorkerApi(GatewayApi gateway, IOptions<WebOptions> options)
     public Task<ApiResult<OpenedReferral>> ReferAsync(ReferralRequest referral, string idempotencyKey, CancellationToken ct) =>
         gateway.PostAsync<OpenedReferral>("/api/intake/referrals", referral, ct, idempotencyKey);
 
+    /// <summary>
+    /// The names of <paramref name="cases"/> (name, or nickname) where the young person shares them with this agency:
+    /// for lists that name a case by its reference (tasks, offers). Cases the agency does not take part in have none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> CaseNamesAsync(IEnumerable<Guid> cases, CancellationToken ct)
+    {
+        var ids = cases.Distinct().Take(100).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+        var listed = await gateway.GetAsync<ListOf<CaseListItem>>(
+            $"/api/intake/cases?participating=true&limit=100&{string.Join('&', ids.Select(id => $"case={id}"))}", ct);
+        return (listed.Value?.Items ?? []).Where(c => c.DisplayName is not null).ToDictionary(c => c.CaseId, c => c.DisplayName!);
+    }
+
     /// <summary>A page of the cases this worker's agency takes part in, as <paramref name="search"/> asks.</summary>
     public Task<ApiResult<ListOf<CaseListItem>>> CasesAsync(CaseSearch search, CancellationToken ct)
     {
