@@ -5,9 +5,11 @@ namespace ReferralNet.Web.Text;
 /// <summary>
 /// Every word the pages show, in Japanese (first: most users, and every young person, read it) and English. A property
 /// is required, so a text missing in one language does not compile; a code's words (a need, a category) are in
-/// dictionaries that a test checks against the code lists.
+/// dictionaries that a test checks against the code lists. Every texts class (this one, the worker's, the plan's, the
+/// administrator's, the coordinator's) has one layout: its properties here, its words per language in
+/// <c>….Japanese.cs</c> and <c>….English.cs</c>.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -270,8 +272,8 @@ public sealed class Texts
     public required IReadOnlyDictionary<string, string> ConsentStatuses { get; init; }
     public required IReadOnlyDictionary<string, string> AccessLogKinds { get; init; }
 
-    private static readonly Lazy<Texts> TextsJa = new(() => TextsJapanese.Create());
-    private static readonly Lazy<Texts> TextsEn = new(() => TextsEnglish.Create());
+    private static readonly Lazy<Texts> TextsJa = new(InJapanese);
+    private static readonly Lazy<Texts> TextsEn = new(InEnglish);
 
     /// <summary>A code in words; a code this text does not know reads as itself rather than failing the page.</summary>
     public static string Word(IReadOnlyDictionary<string, string> words, string code) => words.GetValueOrDefault(code, code);

@@ -1,9 +1,9 @@
 namespace ReferralNet.Web.Text;
 
-/// <summary>日本語: plain words, no jargon on the young person's pages; polite, short sentences.</summary>
-internal static class TextsJapanese
+public sealed partial class Texts
 {
-    public static Texts Create() => new()
+    /// <summary>日本語: plain words, no jargon on the young person's pages; polite, short sentences.</summary>
+    internal static Texts InJapanese() => new()
     {
         Language = "ja",
         OtherLanguageName = "English",
@@ -233,10 +233,10 @@ internal static class TextsJapanese
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作" },
 
-        Admin = AdminTexts.Japanese(),
-        Coordinator = CoordinatorTexts.Japanese(),
-        Worker = WorkerTexts.Japanese(),
-        Plan = PlanTexts.Japanese(),
+        Admin = AdminTexts.InJapanese(),
+        Coordinator = CoordinatorTexts.InJapanese(),
+        Worker = WorkerTexts.InJapanese(),
+        Plan = PlanTexts.InJapanese(),
 
         Needs = new Dictionary<string, string>
         {

@@ -1,9 +1,9 @@
 namespace ReferralNet.Web.Text;
 
-/// <summary>English: the same plain, short sentences.</summary>
-internal static class TextsEnglish
+public sealed partial class Texts
 {
-    public static Texts Create() => new()
+    /// <summary>English: the same plain, short sentences.</summary>
+    internal static Texts InEnglish() => new()
     {
         Language = "en",
         OtherLanguageName = "日本語",
@@ -233,10 +233,10 @@ internal static class TextsEnglish
         },
         AccessPurposes = new Dictionary<string, string> { ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself" },
 
-        Admin = AdminTexts.English(),
-        Coordinator = CoordinatorTexts.English(),
-        Worker = WorkerTexts.English(),
-        Plan = PlanTexts.English(),
+        Admin = AdminTexts.InEnglish(),
+        Coordinator = CoordinatorTexts.InEnglish(),
+        Worker = WorkerTexts.InEnglish(),
+        Plan = PlanTexts.InEnglish(),
 
         Needs = new Dictionary<string, string>
         {
