@@ -50,6 +50,9 @@ public sealed record HandoffRecord
     /// <summary>What the receiver wrote when declining: a case note for the sender, like <see cref="Note"/>.</summary>
     public string? DeclineNote { get; init; }
 
+    /// <summary>What the receiver wrote about first contact: a case note, like <see cref="Note"/>.</summary>
+    public string? ContactNote { get; init; }
+
     /// <summary>The handoff's ids, state and times: what either side may always see of it.</summary>
     public const string StateColumns = """
         id AS HandoffId, referral_id AS ReferralId, case_id AS CaseId, from_agency_id AS FromAgencyId,
@@ -60,7 +63,7 @@ public sealed record HandoffRecord
 
     public const string Columns = $"""
         {StateColumns}, note, decline_reason AS DeclineReason, contact_modality AS ContactModality, outcome,
-        decline_note AS DeclineNote
+        decline_note AS DeclineNote, contact_note AS ContactNote
         """;
 
     /// <summary>
@@ -71,5 +74,6 @@ public sealed record HandoffRecord
         (caller.IsWorkerOf(FromAgencyId) || caller.IsWorkerOf(ToAgencyId)) && !participation.IsShutOut(CaseId, caller.AgencyId!.Value);
 
     /// <summary>The handoff without what is about the young person (see <see cref="HandoffNotes"/>).</summary>
-    public HandoffRecord WithoutCaseNotes() => this with { Note = null, DeclineReason = null, ContactModality = null, Outcome = null, DeclineNote = null };
+    public HandoffRecord WithoutCaseNotes() =>
+        this with { Note = null, DeclineReason = null, ContactModality = null, Outcome = null, DeclineNote = null, ContactNote = null };
 }

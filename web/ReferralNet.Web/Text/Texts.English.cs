@@ -167,6 +167,7 @@ public sealed partial class Texts
         YourReferenceHint = "Give it when we contact you or when you contact us. Writing it down or saving this page helps.",
         WhoContactsYou = "Who",
         IntakeDesk = "ReferralNet help desk",
+        WaitingToHearFromYou = "waiting for you to choose what to share (no rush)",
         WillContactYouBy = "will contact you by {0}",
         TheIntakeDesk = "Someone from ReferralNet's help desk",
         HowTheyContactYou = "How",

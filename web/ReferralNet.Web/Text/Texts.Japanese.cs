@@ -167,6 +167,7 @@ public sealed partial class Texts
         YourReferenceHint = "連絡が来たときや、こちらに問い合わせるときに伝えてください。書き留めるか、この画面を保存しておくと安心です。",
         WhoContactsYou = "だれから",
         IntakeDesk = "ReferralNet 相談窓口",
+        WaitingToHearFromYou = "あなたが何を共有するか決めるのを待っています（急がなくて大丈夫です）",
         WillContactYouBy = "{0}までに、ここから連絡があります",
         TheIntakeDesk = "ReferralNet の相談窓口の担当者",
         HowTheyContactYou = "どうやって",

@@ -184,6 +184,7 @@ public sealed partial class Texts
     public required string WhoContactsYou { get; init; }
     public required string TheIntakeDesk { get; init; }
     public required string WillContactYouBy { get; init; }
+    public required string WaitingToHearFromYou { get; init; }
     public required string IntakeDesk { get; init; }
     public required string HowTheyContactYou { get; init; }
     public required string ByWhen { get; init; }

@@ -55,7 +55,7 @@ public sealed partial class WorkerTexts
         Handoff = "Offer", From = "From", To = "To", Service = "Service", RespondBy = "Answer by", Note = "Note from the sender",
         Accept = "Accept", DeclineOffer = "Decline", DeclineReason = "Reason", DeclineNote = "A note for the sender",
         Withdraw = "Withdraw", RecordFirstContact = "Record first contact", ContactAt = "When", ContactHow = "How",
-        ContactDate = "Date", ContactTime = "Time",
+        ContactDate = "Date", ContactNote = "How it went", ContactNoteHint = "How the conversation went, what comes next. Only agencies the young person shares case notes with read it.", ContactTime = "Time",
         AcceptTitle = "Accept this offer?",
         AcceptText = "Your agency joins the young person's team and shares the sender's accountability until first contact. The deadline for first contact appears in your tasks.",
         AcceptSure = "Yes, accept",

@@ -55,7 +55,7 @@ public sealed partial class WorkerTexts
         Handoff = "紹介", From = "紹介元", To = "紹介先", Service = "サービス", RespondBy = "返事の期限", Note = "紹介元からのひとこと",
         Accept = "受け入れる", DeclineOffer = "断る", DeclineReason = "断る理由", DeclineNote = "紹介元へのひとこと",
         Withdraw = "取り下げる", RecordFirstContact = "最初の連絡を記録する", ContactAt = "連絡した日時", ContactHow = "連絡の方法",
-        ContactDate = "日付", ContactTime = "時刻",
+        ContactDate = "日付", ContactNote = "連絡のようす", ContactNoteHint = "どう話せたか、次に何をするか。本人が経過の共有を認めた機関だけが読めます。", ContactTime = "時刻",
         AcceptTitle = "この紹介を受け入れますか",
         AcceptText = "受け入れると、あなたの機関はこの若者のチームに加わり、最初の連絡をするまで紹介元と一緒に責任を持ちます。連絡の期限はタスクに出ます。",
         AcceptSure = "受け入れる（確定）",

@@ -145,6 +145,8 @@ public sealed partial class WorkerTexts
     public required string ContactAt { get; init; }
     public required string ContactHow { get; init; }
     public required string ContactDate { get; init; }
+    public required string ContactNote { get; init; }
+    public required string ContactNoteHint { get; init; }
     public required string ContactTime { get; init; }
     public required string AcceptTitle { get; init; }
     public required string AcceptText { get; init; }

@@ -39,7 +39,8 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         using var peerWorker = await _network.ClientAsync("worker", agency: peers.Agency);
 
         Assert.Equal("accepted", (await MoveAsync(peerWorker, handoffId, "accept", null, HttpStatusCode.OK))["status"]!.GetValue<string>());
-        var connected = await MoveAsync(peerWorker, handoffId, "contact", new { modality = "in-person" }, HttpStatusCode.OK);
+        var connected = await MoveAsync(peerWorker, handoffId, "contact", new { modality = "in-person", note = "Met at the station café; next week again." },
+            HttpStatusCode.OK);
         Assert.Equal("connected", connected["status"]!.GetValue<string>());
         var completed = await MoveAsync(peerWorker, handoffId, "complete", new { outcome = "got-help" }, HttpStatusCode.OK);
         Assert.Equal("completed", completed["status"]!.GetValue<string>());
@@ -55,8 +56,10 @@ public sealed class WarmHandoffTests(NetworkFixture fixture)
         Assert.Equal("completed", withoutConsent["status"]!.GetValue<string>());
         Assert.Null(withoutConsent["outcome"]);
         Assert.Null(withoutConsent["contactModality"]);
+        Assert.Null(withoutConsent["contactNote"]);
         Assert.Equal("got-help", withConsent["outcome"]!.GetValue<string>());
         Assert.Equal("in-person", withConsent["contactModality"]!.GetValue<string>());
+        Assert.Equal("Met at the station café; next week again.", withConsent["contactNote"]!.GetValue<string>());
     }
 
     [Fact]

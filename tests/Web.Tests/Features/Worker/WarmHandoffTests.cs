@@ -122,6 +122,7 @@ public sealed class WarmHandoffTests(BrowserFixture fixture)
         await clinicPage.GetByLabel(w.ContactDate).FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await clinicPage.GetByLabel(w.ContactTime).FillAsync("15:30");
         await Browsing.PressAsync(clinicPage, clinicPage.GetByLabel(t.Modalities["video"]));
+        await Browsing.TypeAsync(clinicPage, clinicPage.GetByLabel(w.ContactNote), "Talked for 20 minutes; video again on Friday.");
         await Browsing.LookAsync(clinicPage, "worker-handoff-contact-en");
         await Browsing.AndThenNextPageAsync(clinicPage, () =>
             Browsing.PressAsync(clinicPage, clinicPage.GetByRole(AriaRole.Button, new() { Name = w.RecordFirstContact })));

@@ -42,6 +42,9 @@ public sealed class YouthJourneyTests(BrowserFixture fixture)
         // The school that referred them takes part in their case.
         await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = t.WhoHelpsYou }) }))
             .ToContainTextAsync("Test High");
+        // Each agency's part in plain words: the school waits to hear from them.
+        await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = t.WhoHelpsYou }) }))
+            .ToContainTextAsync(t.WaitingToHearFromYou);
         await Browsing.LookAsync(page, $"youth-page-{language}");
 
         await Browsing.PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = t.ChooseWhatToShare }));

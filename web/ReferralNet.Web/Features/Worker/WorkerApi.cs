@@ -14,14 +14,14 @@ public sealed record TaskList(IReadOnlyList<HandoffTask> Items);
 public sealed record Handoff(
     Guid HandoffId, Guid ReferralId, Guid CaseId, string CaseReference, Guid FromAgencyId, Guid ToAgencyId, Guid ToServiceId, string Status, string? Note,
     DateTimeOffset RespondBy, int PassNumber, DateTimeOffset OfferedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ConnectedAt,
-    DateTimeOffset? ClosedAt, string? DeclineReason, string? ContactModality, string? Outcome, string? DeclineNote);
+    DateTimeOffset? ClosedAt, string? DeclineReason, string? ContactModality, string? Outcome, string? DeclineNote, string? ContactNote);
 
 /// <summary>What a handoff's move says beside the move itself.</summary>
 public abstract record HandoffMoveRequest;
 
 public sealed record HandoffDecline(string? Reason, string? Note) : HandoffMoveRequest;
 
-public sealed record FirstContact(string? Modality, DateTimeOffset At) : HandoffMoveRequest;
+public sealed record FirstContact(string? Modality, DateTimeOffset At, string? Note) : HandoffMoveRequest;
 
 public sealed record HandoffOutcome(string? Outcome) : HandoffMoveRequest;
 
