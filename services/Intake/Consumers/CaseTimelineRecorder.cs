@@ -15,7 +15,7 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
     IConsumer<ConsentGranted>, IConsumer<ConsentRevoked>, IConsumer<ConsentExpired>,
     IConsumer<HandoffOffered>, IConsumer<HandoffAccepted>, IConsumer<HandoffDeclined>, IConsumer<HandoffExpired>,
     IConsumer<HandoffWithdrawn>, IConsumer<HandoffConnected>, IConsumer<HandoffCompleted>, IConsumer<CaseEscalated>,
-    IConsumer<EscalationAssigned>, IConsumer<FollowUpRecorded>
+    IConsumer<EscalationAssigned>, IConsumer<FollowUpRecorded>, IConsumer<PlanReviewScheduled>
 {
     public static string Inbox => "case-timeline";
 
@@ -69,7 +69,8 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
         var offered = context.Message;
         return CaseEntryAsync(context, Entry(offered.CaseId, offered.OccurredAt, TimelineKinds.HandoffOffered, offered.FromAgencyId,
             offered.HandoffId, $"pass-{offered.PassNumber}"),
-            (work, ct) => CaseDeadlines.AwaitAsync(work, offered.CaseId, offered.HandoffId, TaskKinds.AnswerOffer, offered.ToAgencyId, offered.RespondBy, ct));
+            (work, ct) => CaseDeadlines.AwaitAsync(work, offered.CaseId, offered.HandoffId, TaskKinds.AnswerOffer, offered.ToAgencyId, offered.RespondBy,
+                offered.OccurredAt, ct));
     }
 
     public Task Consume(ConsumeContext<HandoffAccepted> context)
@@ -81,7 +82,8 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
                 await CaseDeadlines.SettleAsync(work, accepted.CaseId, accepted.HandoffId, [TaskKinds.AnswerOffer], ct);
                 if (accepted.ContactBy is { } contactBy)
                 {
-                    await CaseDeadlines.AwaitAsync(work, accepted.CaseId, accepted.HandoffId, TaskKinds.MakeFirstContact, accepted.ToAgencyId, contactBy, ct);
+                    await CaseDeadlines.AwaitAsync(work, accepted.CaseId, accepted.HandoffId, TaskKinds.MakeFirstContact, accepted.ToAgencyId, contactBy,
+                        accepted.OccurredAt, ct);
                 }
             });
     }
@@ -165,6 +167,14 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
             await CaseDeadlines.SettleAsync(work, connected.CaseId, connected.HandoffId, CaseDeadlines.OfHandoff, ct);
             await LeadAsync(work, connected.CaseId, connected.ToAgencyId, connected.HandoffId, connected.OccurredAt, ct);
         });
+    }
+
+    /// <summary>The plan's next review is a wait of the case's team (no timeline entry: the plan keeps its versions).</summary>
+    public Task Consume(ConsumeContext<PlanReviewScheduled> context)
+    {
+        var scheduled = context.Message;
+        return OnceAsync(context, (work, ct) =>
+            CaseDeadlines.AwaitAsync(work, scheduled.CaseId, scheduled.CaseId, TaskKinds.ReviewDue, null, scheduled.DueAt, scheduled.OccurredAt, ct));
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public sealed class SupportOptions : IOptionsSection, IValidatableObject
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
+    /// <summary>A day's last second there: a due told to others as a moment still reads as that day.</summary>
+    public DateTimeOffset LastMomentOf(DateOnly day) => EndOf(day).AddSeconds(-1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ReviewEvery < TimeSpan.FromDays(1) || ReviewEvery > TimeSpan.FromDays(366))

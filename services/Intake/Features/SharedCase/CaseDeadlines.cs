@@ -2,15 +2,18 @@ namespace ReferralNet.Intake.Features.SharedCase;
 
 /// <summary>
 /// By when a case waits for someone. What other services announce — an offer's answer by its <c>respondBy</c>, first
-/// contact after an accept by its <c>contactBy</c> — is kept per handoff in <c>case_deadlines</c> until settled;
+/// contact after an accept by its <c>contactBy</c>, the plan's next review — is kept in <c>case_deadlines</c> until
+/// settled;
 /// intake's own waits are read from its tables: an agency waiting for admission or a key person asked for
 /// (Intake:AdmitWithin after the asking), a young person who asked for help themself (Intake:DeskContactWithin after).
 /// </summary>
 public static class CaseDeadlines
 {
     private const string Await = """
-        INSERT INTO case_deadlines (case_id, ref_id, kind, agency_id, due_at, settled) VALUES (@CaseId, @RefId, @Kind, @AgencyId, @DueAt, false)
-        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET agency_id = EXCLUDED.agency_id, due_at = EXCLUDED.due_at
+        INSERT INTO case_deadlines (case_id, ref_id, kind, agency_id, due_at, settled, announced_at)
+        VALUES (@CaseId, @RefId, @Kind, @AgencyId, @DueAt, false, @AnnouncedAt)
+        ON CONFLICT (case_id, ref_id, kind) DO UPDATE SET agency_id = EXCLUDED.agency_id, due_at = EXCLUDED.due_at, announced_at = EXCLUDED.announced_at
+        WHERE case_deadlines.announced_at IS NULL OR case_deadlines.announced_at <= EXCLUDED.announced_at
         """;
 
     /// <summary>Who is to contact the young person of the case, by when: first contacts due, and the intake desk's for a self-referral.</summary>
@@ -49,11 +52,13 @@ public static class CaseDeadlines
         """;
 
     /// <summary>
-    /// The case waits for <paramref name="agencyId"/> to do <paramref name="kind"/> about <paramref name="refId"/> by
-    /// <paramref name="dueAt"/>, unless that was settled already.
+    /// The case waits for <paramref name="agencyId"/> (or its team) to do <paramref name="kind"/> about
+    /// <paramref name="refId"/> by <paramref name="dueAt"/>, as announced at <paramref name="announcedAt"/>, unless that
+    /// was settled already or announced later.
     /// </summary>
-    public static Task AwaitAsync(UnitOfWork work, Guid caseId, Guid refId, string kind, Guid agencyId, DateTimeOffset dueAt, CancellationToken ct) =>
-        work.ExecuteAsync(Await, new { CaseId = caseId, RefId = refId, Kind = kind, AgencyId = agencyId, DueAt = dueAt }, ct);
+    public static Task AwaitAsync(
+        UnitOfWork work, Guid caseId, Guid refId, string kind, Guid? agencyId, DateTimeOffset dueAt, DateTimeOffset announcedAt, CancellationToken ct) =>
+        work.ExecuteAsync(Await, new { CaseId = caseId, RefId = refId, Kind = kind, AgencyId = agencyId, DueAt = dueAt, AnnouncedAt = announcedAt }, ct);
 
     /// <summary>Who will contact the case's young person, by when, soonest first.</summary>
     public static async Task<IReadOnlyList<ContactDue>> ContactsDueAsync(UnitOfWork work, Guid caseId, TimeSpan deskContactWithin, CancellationToken ct) =>

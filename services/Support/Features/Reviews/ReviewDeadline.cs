@@ -25,10 +25,12 @@ public sealed class ReviewDeadline(IOptions<SupportOptions> options)
     public DateTimeOffset EscalatesAt(DateOnly due) => options.Value.EndOf(due) + options.Value.ReviewGrace;
 
     /// <summary>The review is due on <paramref name="due"/>; not before <paramref name="notBefore"/> (a reopened case's team gets its grace).</summary>
+    /// <summary>Sets the case's review escalation for <paramref name="due"/>, and tells the network when the review is due.</summary>
     public Task ScheduleAsync(UnitOfWork work, Guid caseId, DateOnly due, DateTimeOffset notBefore, CancellationToken ct)
     {
         var escalatesAt = EscalatesAt(due);
         var floor = notBefore + options.Value.ReviewGrace;
+        work.Publish(new PlanReviewScheduled(caseId, options.Value.LastMomentOf(due), notBefore));
         return work.ExecuteAsync(Schedule, new { Id = Guid.CreateVersion7(), CaseId = caseId, DueAt = escalatesAt > floor ? escalatesAt : floor }, ct);
     }
 
