@@ -225,8 +225,6 @@ public sealed partial class Texts
         },
         PlacesOffered = "Did you mean: {0}",
         PlaceHint = "In kanji, kana or Latin letters; choose from the list as you type (e.g. 世田谷区, せたがや, Setagaya).",
-        ErrorPlaceUnknown = "No town or city has this name. Choose one from the list, or check the spelling.",
-        ErrorPlaceShared = "Several towns have this name. Choose one from the list by its prefecture.",
         ErrorUntil = "Please choose a day after today and within three years.",
         AccessRecords = new Dictionary<string, string>
         {

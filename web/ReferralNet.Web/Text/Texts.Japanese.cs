@@ -225,8 +225,6 @@ public sealed partial class Texts
         },
         PlacesOffered = "候補: {0}",
         PlaceHint = "漢字・ひらがな・ローマ字のどれでも。入力すると候補が出ます（例: 世田谷区、せたがや、Setagaya）。",
-        ErrorPlaceUnknown = "この名前の市区町村が見つかりません。候補から選ぶか、書き方を確かめてください。",
-        ErrorPlaceShared = "同じ名前の市区町村がいくつかあります。都道府県を見て、候補から選んでください。",
         ErrorUntil = "今日より後で、3年以内の日にしてください。",
         AccessRecords = new Dictionary<string, string>
         {

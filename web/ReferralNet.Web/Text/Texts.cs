@@ -239,8 +239,6 @@ public sealed partial class Texts
     public required IReadOnlyDictionary<string, string> ErrorWords { get; init; }
     public required string PlaceHint { get; init; }
     public required string PlacesOffered { get; init; }
-    public required string ErrorPlaceUnknown { get; init; }
-    public required string ErrorPlaceShared { get; init; }
     public required string ErrorUntil { get; init; }
     public required IReadOnlyDictionary<string, string> AccessRecords { get; init; }
     public required IReadOnlyDictionary<string, string> AccessPurposes { get; init; }

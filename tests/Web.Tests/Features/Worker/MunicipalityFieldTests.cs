@@ -34,7 +34,7 @@ public sealed class MunicipalityFieldTests(BrowserFixture fixture)
         await Browsing.TypeAsync(page, page.GetByLabel(w.Summary), "夕方なら話せます。");
         await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = w.SendReferral })));
 
-        await Assertions.Expect(page.Locator("#municipality-errors li").First).ToHaveTextAsync(t.ErrorPlaceShared);
+        await Assertions.Expect(page.Locator("#municipality-errors li").First).ToHaveTextAsync(t.ErrorWords[ErrorCodes.AmbiguousMunicipality]);
         await Assertions.Expect(page.Locator("#municipality-errors li").Nth(1)).ToContainTextAsync("大阪府 大阪市北区");
         await Assertions.Expect(page.Locator("#municipality-places option")).ToHaveCountAsync(12);
         Assert.DoesNotContain("municipalit", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);

@@ -48,14 +48,12 @@ public sealed class FormOutcome
     /// labelled <paramref name="label"/>, or null when it was not refused. <paramref name="words"/>: the page's own
     /// sentences for any refusal of it (what a date must be, the places a town could be).
     /// </summary>
-    public IReadOnlyList<string>? For(string field, string id, string label, IReadOnlyList<string>? words = null)
-    {
-        return Problem?.CodesFor(field) is { Count: > 0 } codes ? Show(id, label, words ?? WordsFor(codes)) : null;
-    }
+    public IReadOnlyList<string>? For(string field, string id, string label, IReadOnlyList<string>? words = null) =>
+        Problem?.CodesFor(field) is { Count: > 0 } codes ? Show(id, label, words ?? WordsFor(codes)) : null;
 
     /// <summary>
-    /// Words the page worked out itself for the element <paramref name="id"/> (a list of towns, each refused on its
-    /// own), listed in the summary when there are any.
+    /// Words the page worked out itself for the element <paramref name="id"/> (an agency typed that names no one
+    /// agency, found before asking the network), listed in the summary when there are any.
     /// </summary>
     public IReadOnlyList<string>? Show(string id, string label, IReadOnlyList<string>? words)
     {
@@ -69,7 +67,7 @@ public sealed class FormOutcome
     }
 
     /// <summary>The reader's words for refusal codes.</summary>
-    public static IReadOnlyList<string> WordsFor(IEnumerable<string> codes) => [.. codes.Distinct().Select(code => Texts.Word(T.ErrorWords, code))];
+    private static IReadOnlyList<string> WordsFor(IEnumerable<string> codes) => [.. codes.Distinct().Select(code => Texts.Word(T.ErrorWords, code))];
 
     /// <inheritdoc cref="For(string, string, string, IReadOnlyList{string})"/>
     public IReadOnlyList<string>? For(string field, string id, string label, string words) => For(field, id, label, [words]);
