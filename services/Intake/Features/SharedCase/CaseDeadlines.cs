@@ -3,12 +3,17 @@ namespace ReferralNet.Intake.Features.SharedCase;
 /// <summary>
 /// By when a case waits for someone. What other services announce — an offer's answer by its <c>respondBy</c>, first
 /// contact after an accept by its <c>contactBy</c>, the plan's next review — is kept in <c>case_deadlines</c> until
-/// settled;
-/// intake's own waits are read from its tables: an agency waiting for admission or a key person asked for
+/// settled; intake's own waits are read from its tables: an agency waiting for admission or a key person asked for
 /// (Intake:AdmitWithin after the asking), a young person who asked for help themself (Intake:DeskContactWithin after).
 /// </summary>
 public static class CaseDeadlines
 {
+    /// <summary>SQL: the case aliased <c>c</c> was opened by its young person, who waits for the intake desk to reach them.</summary>
+    public const string AskedForHelpAndWaiting = $"""
+        c.status = '{CaseStatuses.AwaitingConsent}'
+        AND EXISTS (SELECT 1 FROM referrals s WHERE s.case_id = c.id AND s.source = '{ReferralSources.Self}')
+        """;
+
     private const string Await = """
         INSERT INTO case_deadlines (case_id, ref_id, kind, agency_id, due_at, settled, announced_at)
         VALUES (@CaseId, @RefId, @Kind, @AgencyId, @DueAt, false, @AnnouncedAt)
@@ -22,8 +27,7 @@ public static class CaseDeadlines
         WHERE d.case_id = @CaseId AND d.kind = '{TaskKinds.MakeFirstContact}' AND NOT d.settled AND d.agency_id IS NOT NULL AND d.due_at IS NOT NULL
         UNION ALL
         SELECT c.lead_agency_id, c.opened_at + @DeskContactWithin FROM cases c
-        WHERE c.id = @CaseId AND c.status = '{CaseStatuses.AwaitingConsent}'
-          AND EXISTS (SELECT 1 FROM referrals s WHERE s.case_id = c.id AND s.source = '{ReferralSources.Self}')
+        WHERE c.id = @CaseId AND {AskedForHelpAndWaiting}
         ORDER BY By
         """;
 
@@ -46,9 +50,7 @@ public static class CaseDeadlines
             (SELECT min(w.requested_at) FROM pending_referrals w
              WHERE w.case_id = c.id AND w.status = '{ReferralStatuses.AwaitingAdmission}') + @AdmitWithin,
             (SELECT min(k.requested_at) FROM key_person_change_requests k WHERE k.case_id = c.id) + @AdmitWithin,
-            CASE WHEN c.status = '{CaseStatuses.AwaitingConsent}'
-                  AND EXISTS (SELECT 1 FROM referrals s WHERE s.case_id = c.id AND s.source = '{ReferralSources.Self}')
-                 THEN c.opened_at + @DeskContactWithin END)
+            CASE WHEN {AskedForHelpAndWaiting} THEN c.opened_at + @DeskContactWithin END)
         """;
 
     /// <summary>

@@ -38,8 +38,7 @@ public static class TasksEndpoint
     private const string SelfReferralsToContact = $"""
         SELECT c.id AS CaseId, c.lead_agency_id AS AgencyId, c.opened_at AS RequestedAt
         FROM cases c
-        WHERE c.lead_agency_id = @AgencyId AND c.status = '{CaseStatuses.AwaitingConsent}'
-          AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.source = '{ReferralSources.Self}')
+        WHERE c.lead_agency_id = @AgencyId AND {CaseDeadlines.AskedForHelpAndWaiting}
         ORDER BY c.opened_at, c.id
         LIMIT @MaxTasks
         """;
