@@ -22,8 +22,8 @@ public sealed class AskForHelpTests(BrowserFixture fixture)
         await Browsing.AndThenNextPageAsync(page, () => Browsing.PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = t.Send, Exact = true })));
         var summary = page.Locator(".error-summary");
         await Assertions.Expect(summary).ToBeFocusedAsync();
-        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = $"{t.HowToReachYou}: {t.ErrorContact}" })).ToBeVisibleAsync();
-        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = $"{t.WhatIsItAbout}: {t.ErrorChooseOne}" })).ToHaveAttributeAsync("href", "#needs-0");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = Summarised(t.HowToReachYou, t.ErrorContact), Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = Summarised(t.WhatIsItAbout, t.ErrorChooseOne), Exact = true })).ToHaveAttributeAsync("href", "#needs-0");
         Assert.DoesNotContain("needs at least", await page.InnerTextAsync("main"));
         Assert.DoesNotContain("must", await page.InnerTextAsync("main"));
         await Browsing.LookAsync(page, $"ask-refused-{language}");
@@ -58,4 +58,7 @@ public sealed class AskForHelpTests(BrowserFixture fixture)
         await Browsing.AndThenNextPageAsync(desk, () => Browsing.PressAsync(desk, desk.GetByRole(AriaRole.Button, new() { Name = t.SignInAsDeskWorker })));
         await Assertions.Expect(desk.Locator("li", new() { HasText = reference })).ToContainTextAsync(t.Worker.TaskKinds[TaskKinds.ContactSelfReferral]);
     }
+
+    /// <summary>A refused field as the summary lists it: its label, then why (after a colon, unless the label asks a question).</summary>
+    private static string Summarised(string label, string words) => $"{label}{(label.EndsWith('?') || label.EndsWith('？') ? " " : ": ")}{words}";
 }
