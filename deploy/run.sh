@@ -33,6 +33,20 @@ port_of() { # NAME INSTANCE
   echo $((service_ports[$1] + 100 * ($2 - 1)))
 }
 
+# One network per data folder: a second run would fail to bind its ports and, stopping what it started, stop this
+# folder's PostgreSQL and RabbitMQ under the running network. The lock is held by this script and every process it
+# starts (they inherit it), so it is free again only when none of them is left.
+mkdir -p "$data"
+exec {run_lock}>>"$data/run.lock"
+if ! flock -n "$run_lock"; then
+  exec {run_lock}>&- # else this script's own subshells would be listed among the holders
+  holders=$(for fd in /proc/[0-9]*/fd/*; do
+    if [ "$(readlink "$fd" 2>/dev/null)" = "$data/run.lock" ]; then basename "$(dirname "$(dirname "$fd")")"; fi
+  done | sort -un | paste -sd ' ')
+  echo "A ReferralNet network already runs from $data (processes ${holders:-unknown} hold $data/run.lock); nothing was started or stopped." >&2
+  echo "Stop it with Ctrl-C where it was started (or, if that terminal is gone, end those processes); for a second network give it a data folder and ports of its own: REFERRALNET_DATA, REFERRALNET_PG_PORT, REFERRALNET_RABBIT_PORT, REFERRALNET_GATEWAY_PORT, REFERRALNET_WEB_PORT." >&2
+  exit 1
+fi
 mkdir -p "$data/logs"
 # Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
 if [ ! -f "$data/secrets.env" ]; then
@@ -81,7 +95,8 @@ start_rabbitmq "$data/rabbitmq" "$rabbit_port"
 
 log "Building..."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q
+# Not the build servers, which outlive the build by minutes: they would hold the lock after the network stopped.
+dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q {run_lock}>&-
 
 output() { # project folder -> its build output
   echo "$root/$1/bin/Release/net10.0"
