@@ -37,16 +37,18 @@ port_of() { # NAME INSTANCE
 # folder's PostgreSQL and RabbitMQ under the running network. The lock is held by this script and every process it
 # starts (they inherit it), so it is free again only when none of them is left.
 mkdir -p "$data"
-exec {run_lock}>>"$data/run.lock"
+exec {run_lock}>>"$data/run.lock" # appends nothing: the holder writes its process id below
 if ! flock -n "$run_lock"; then
-  exec {run_lock}>&- # else this script's own subshells would be listed among the holders
-  holders=$(for fd in /proc/[0-9]*/fd/*; do
-    if [ "$(readlink "$fd" 2>/dev/null)" = "$data/run.lock" ]; then basename "$(dirname "$(dirname "$fd")")"; fi
-  done | sort -un | paste -sd ' ')
-  echo "A ReferralNet network already runs from $data (processes ${holders:-unknown} hold $data/run.lock); nothing was started or stopped." >&2
-  echo "Stop it with Ctrl-C where it was started (or, if that terminal is gone, end those processes); for a second network give it a data folder and ports of its own: REFERRALNET_DATA, REFERRALNET_PG_PORT, REFERRALNET_RABBIT_PORT, REFERRALNET_GATEWAY_PORT, REFERRALNET_WEB_PORT." >&2
+  runner=$(cat "$data/run.lock")
+  if kill -0 "$runner" 2>/dev/null; then
+    echo "A ReferralNet network already runs from $data: deploy/run.sh, process $runner. Nothing was started or stopped." >&2
+  else
+    echo "Processes that deploy/run.sh (process $runner, gone) started from $data still run and hold $data/run.lock (fuser -v $data/run.lock lists them). Nothing was started or stopped." >&2
+  fi
+  echo "Stop that network with Ctrl-C where it was started; for a second network, give it a data folder and ports of its own: REFERRALNET_DATA, REFERRALNET_PG_PORT, REFERRALNET_RABBIT_PORT, REFERRALNET_GATEWAY_PORT, REFERRALNET_WEB_PORT." >&2
   exit 1
 fi
+echo $$ >"$data/run.lock"
 mkdir -p "$data/logs"
 # Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
 if [ ! -f "$data/secrets.env" ]; then
