@@ -26,4 +26,4 @@ app.UseRateLimiter();
 app.MapDevTokens();
 app.MapPublicContract();
 app.MapReverseProxy().HeldOpenWhereConfigured();
-app.Run();
+await app.RunProcessAsync(args);

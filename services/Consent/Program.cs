@@ -48,4 +48,4 @@ app.MapSignIn();
 app.MapPasskeyEnrolment();
 app.MapPasskeySignIn();
 app.MapReset();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

@@ -42,4 +42,4 @@ app.MapViewHandoffs();
 app.MapTasks();
 app.MapEscalations();
 app.MapEvents();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

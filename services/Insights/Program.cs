@@ -12,4 +12,4 @@ var app = builder.Build();
 app.UseWebDefaults();
 app.MapSummary();
 app.MapFlow();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

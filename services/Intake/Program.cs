@@ -44,4 +44,4 @@ app.MapTeam();
 app.MapKeyPerson();
 app.MapTasks();
 app.MapViewReferral();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

@@ -34,4 +34,4 @@ app.MapMatches();
 app.MapHsdsRead();
 app.MapHsdsImport();
 app.MapTermMappings();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

@@ -28,4 +28,4 @@ app.MapReviews();
 app.MapFollowUps();
 app.MapYouthPlans();
 app.MapTasks();
-await app.RunServiceAsync(args);
+await app.RunProcessAsync(args);

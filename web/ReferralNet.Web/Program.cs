@@ -14,4 +14,4 @@ app.MapRazorComponents<App>();
 app.MapSessionEndpoints();
 app.MapLiveEvents();
 app.MapPasskeyEndpoints();
-app.Run();
+await app.RunProcessAsync(args);

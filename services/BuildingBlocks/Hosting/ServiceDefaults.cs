@@ -20,6 +20,8 @@ public static class ServiceDefaults
 
     public const string MigrateOnlyArgument = "--migrate-only";
 
+    public const string CheckSettingsArgument = "--check-settings";
+
     /// <summary>What every HTTP process (services and gateway) has: telemetry, token validation, problem details, health.</summary>
     public static WebApplicationBuilder AddWebDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -120,12 +122,27 @@ public static class ServiceDefaults
         return app;
     }
 
-    /// <summary>Runs the service, or with --migrate-only just its migrations (for a deployment job).</summary>
-    public static async Task RunServiceAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// Runs the process; with --migrate-only, only its migrations (a deployment's Job); with --check-settings, only
+    /// the check of its settings (every validated options class), which prints what is wrong and exits non-zero.
+    /// </summary>
+    public static async Task RunProcessAsync(this WebApplication app, string[] args)
     {
         if (args.Contains(MigrateOnlyArgument))
         {
-            app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            var migrator = app.Services.GetService<SchemaMigrator>()
+                ?? throw new InvalidOperationException("This process has no database of its own to migrate.");
+            migrator.Migrate();
+            return;
+        }
+        if (args.Contains(CheckSettingsArgument))
+        {
+            var refused = SettingsCheck.Refusals(app.Services);
+            foreach (var refusal in refused)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+            }
+            Environment.ExitCode = refused.Count == 0 ? 0 : 1;
             return;
         }
         await app.RunAsync();
