@@ -5,6 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/deploy/lib/servers.sh"
+source "$root/deploy/lib/network.sh"
 
 data=${REFERRALNET_DATA:-$root/.data}
 pg_port=${REFERRALNET_PG_PORT:-15432}
@@ -50,30 +51,8 @@ if ! flock -n "$run_lock"; then
 fi
 echo $$ >"$data/run.lock"
 mkdir -p "$data/logs"
-# Secrets are made once per data folder and kept (mode 600), so a second run finds its databases and persons again.
-if [ ! -f "$data/secrets.env" ]; then
-  secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
-  umask 077
-  cat > "$data/secrets.env" <<SECRETS
-PG_PASSWORD=$(secret 24)
-IDENTITY_SECRET=$(secret 48)
-SECRETS
-  umask 022
-fi
-# The two issuers' EC P-256 key pairs (the gateway's development issuer, the consent service's youth issuer), made once
-# per data folder: each private key goes to its issuer only, the public keys to every process.
-key_pair() { # NAME -> NAME_PKCS8=… and NAME_SPKI=… (base64 DER)
-  local pem
-  pem=$(openssl ecparam -name prime256v1 -genkey -noout)
-  echo "$1_PKCS8=$(openssl pkcs8 -topk8 -nocrypt -outform DER <<< "$pem" | base64 -w0)"
-  echo "$1_SPKI=$(openssl ec -pubout -outform DER 2>/dev/null <<< "$pem" | base64 -w0)"
-}
-grep -q '^DEV_ISSUER_PKCS8=' "$data/secrets.env" || key_pair DEV_ISSUER >> "$data/secrets.env"
-grep -q '^YOUTH_ISSUER_PKCS8=' "$data/secrets.env" || key_pair YOUTH_ISSUER >> "$data/secrets.env"
-# The network's intake desk (the agency that leads self-referred cases), also made once per data folder.
-grep -q '^DESK_AGENCY_ID=' "$data/secrets.env" || echo "DESK_AGENCY_ID=$(cat /proc/sys/kernel/random/uuid)" >> "$data/secrets.env"
-# shellcheck source=/dev/null # written on the first run
-source "$data/secrets.env"
+network_secrets "$data"
+web_keys=$data/web-keys
 
 pids=()
 stopping=""
@@ -92,7 +71,7 @@ trap 'exit 130' INT TERM
 
 ensure_packages
 log "Starting PostgreSQL on 127.0.0.1:$pg_port and RabbitMQ on 127.0.0.1:$rabbit_port (data in $data)"
-start_postgres "$data/postgres" "$pg_port" "$PG_PASSWORD"
+start_postgres "$data/postgres" "$pg_port" "$pg_password"
 start_rabbitmq "$data/rabbitmq" "$rabbit_port"
 
 log "Building..."
@@ -103,60 +82,35 @@ dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q {ru
 output() { # project folder -> its build output
   echo "$root/$1/bin/Release/net10.0"
 }
-# Whose tokens every process accepts: public keys only; the youth issuer gives only the young person's roles.
-trusted_issuers=(
-  "Auth__Issuers__0__Issuer=referralnet-dev" "Auth__Issuers__0__Keys__0__Kid=dev-1" "Auth__Issuers__0__Keys__0__Spki=$DEV_ISSUER_SPKI"
-  "Auth__Issuers__1__Issuer=referralnet-youth" "Auth__Issuers__1__Roles__0=youth" "Auth__Issuers__1__Roles__1=youth-enrolment"
-  "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
-)
-service_env() { # NAME [INSTANCE]: the environment of that service, into the array service_vars
-  service_vars=(
-    "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD"
-    "Database__MigrateOnStart=false" "Broker__Port=$rabbit_port" "${trusted_issuers[@]}"
-    "Identity__KeySecret=$IDENTITY_SECRET" "Intake__DeskAgencyId=$DESK_AGENCY_ID" "ASPNETCORE_URLS=http://127.0.0.1:$(port_of "$1" "${2:-1}")"
-  )
-  if [ "$1" = consent ]; then
-    service_vars+=("Auth__Signing__Issuer=referralnet-youth" "Auth__Signing__Kid=youth-1" "Auth__Signing__Pkcs8=$YOUTH_ISSUER_PKCS8"
-      "Consent__PasskeyOrigins__0=http://localhost:$gateway_port")
-  fi
+declare -A ports=([web]=$web_port [gateway]=$gateway_port)
+for name in "${services[@]}"; do ports[$name]=$(port_of "$name" 1); done
+run_process() { # NAME PORT LOG [ARGUMENT...]: one process of the network in the foreground, from its build output
+  local name=$1 port=$2 logfile=$3 project
+  shift 3
+  project=$(project_of "$name")
+  process_env "$name" "$port"
+  (cd "$(output "$project")" && exec env "${process_vars[@]}" dotnet "$(assembly_of "$name")" "$@" >>"$logfile" 2>&1)
 }
-
-for name in "${services[@]}"; do
-  project=${name^}
+for name in "${services[@]}" web; do
   log "Migrating $name..."
-  service_env "$name"
-  (cd "$(output "services/$project")" && env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" --migrate-only >>"$data/logs/$name.log" 2>&1) \
-    || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
+  run_process "$name" "${ports[$name]}" "$data/logs/$name.log" --migrate-only || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
 done
-destinations=() # the gateway's, for the instances past the first (the first is in its appsettings.json)
+destinations=() # the gateway's, for the instances past the first
 for name in "${services[@]}"; do
-  project=${name^}
   for ((i = 1; i <= instances[$name]; i++)); do
-    service_env "$name" "$i"
     logfile="$data/logs/$name.log"
     if [ "$i" -gt 1 ]; then
       logfile="$data/logs/$name-$i.log"
       destinations+=("ReverseProxy__Clusters__${name}__Destinations__instance${i}__Address=http://127.0.0.1:$(port_of "$name" "$i")")
     fi
-    (cd "$(output "services/$project")" && exec env "${service_vars[@]}" dotnet "ReferralNet.$project.dll" >>"$logfile" 2>&1) &
+    run_process "$name" "$(port_of "$name" "$i")" "$logfile" &
     pids+=($!)
   done
 done
-# The development issuer runs only in the Development environment (the gateway refuses to start otherwise). The load
-# tool's baseline is hundreds of health round trips a second, so this local network lets probes through.
-# The web app (worker console, the young person's pages, the dashboards) is a client of the gateway's API like any
-# other; the gateway fronts its pages too, and believes the address it says a browser has (it runs on this machine).
-(cd "$(output web/ReferralNet.Web)" && exec env "Web__Gateway=http://127.0.0.1:$gateway_port" "Web__DevSignIn=true" "Web__DeskAgencyId=$DESK_AGENCY_ID" \
-  "Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_web;Username=postgres;Password=$PG_PASSWORD" \
-  "Web__KeysFolder=$data/web-keys" "ASPNETCORE_ENVIRONMENT=Development" "ASPNETCORE_URLS=http://127.0.0.1:$web_port" \
-  dotnet ReferralNet.Web.dll >>"$data/logs/web.log" 2>&1) &
-pids+=($!)
-destinations+=("ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:$web_port")
-(cd "$(output gateway/ReferralNet.Gateway)" && exec env "${trusted_issuers[@]}" "${destinations[@]}" "Auth__Signing__Issuer=referralnet-dev" "Auth__Signing__Kid=dev-1" \
-  "Auth__Signing__Pkcs8=$DEV_ISSUER_PKCS8" "Gateway__DevTokens=true" "Gateway__TrustedProxies__0=127.0.0.1" "ASPNETCORE_ENVIRONMENT=Development" \
-  "Gateway__RateLimit__ProbePermitsPerMinute=${Gateway__RateLimit__ProbePermitsPerMinute:-100000}" \
-  "ASPNETCORE_URLS=http://127.0.0.1:$gateway_port" dotnet ReferralNet.Gateway.dll >>"$data/logs/gateway.log" 2>&1) &
-pids+=($!)
+for name in web gateway; do
+  run_process "$name" "${ports[$name]}" "$data/logs/$name.log" &
+  pids+=($!)
+done
 
 gateway="http://127.0.0.1:$gateway_port"
 if [ ${#services[@]} -eq 6 ]; then
