@@ -28,8 +28,8 @@ public sealed class WebOptions : IOptionsSection
     public Guid? DeskAgencyId { get; set; }
 
     /// <summary>
-    /// Where the keys that encrypt the session cookie are kept, so a session outlives a restart and every instance reads
-    /// every other's cookies. Empty: kept in memory (a restart signs everyone out).
+    /// A folder for the keys that encrypt the session cookie, so a session outlives a restart and every instance reads
+    /// every other's cookies. Empty: they are kept in the web app's database (<see cref="Session.DatabaseKeyRing"/>).
     /// </summary>
     public string? KeysFolder { get; set; }
 

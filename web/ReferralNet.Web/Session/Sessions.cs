@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
 
 namespace ReferralNet.Web.Session;
 
@@ -32,6 +34,10 @@ public static class Sessions
         if (configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } folder)
         {
             keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+        else
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, data) => options.XmlRepository = new DatabaseKeyRing(data));
         }
         services.AddAuthentication(SessionUser.Scheme).AddCookie(SessionUser.Scheme, cookie =>
         {
