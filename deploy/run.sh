@@ -84,16 +84,16 @@ output() { # project folder -> its build output
 }
 declare -A ports=([web]=$web_port [gateway]=$gateway_port)
 for name in "${services[@]}"; do ports[$name]=$(port_of "$name" 1); done
-run_process() { # NAME PORT LOG [ARGUMENT...]: one process of the network in the foreground, from its build output
-  local name=$1 port=$2 logfile=$3 project
+run_process() { # NAME PORT LOG [ARGUMENT...]: becomes one process of the network (call it in a subshell or with &)
+  local name=$1 port=$2 logfile=$3
   shift 3
-  project=$(project_of "$name")
   process_env "$name" "$port"
-  (cd "$(output "$project")" && exec env "${process_vars[@]}" dotnet "$(assembly_of "$name")" "$@" >>"$logfile" 2>&1)
+  # exec: the process id the script keeps is the process's own, so stopping it reaches it.
+  cd "$(output "$(project_of "$name")")" && exec env "${process_vars[@]}" dotnet "$(assembly_of "$name")" "$@" >>"$logfile" 2>&1
 }
 for name in "${services[@]}" web; do
   log "Migrating $name..."
-  run_process "$name" "${ports[$name]}" "$data/logs/$name.log" --migrate-only || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
+  (run_process "$name" "${ports[$name]}" "$data/logs/$name.log" --migrate-only) || { log "Migrating $name failed; see $data/logs/$name.log"; exit 1; }
 done
 destinations=() # the gateway's, for the instances past the first
 for name in "${services[@]}"; do
