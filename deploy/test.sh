@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the tests of ReferralNet against a real PostgreSQL and a real RabbitMQ: every tier, or one.
-#   deploy/test.sh [unit|network|browser|faults [FILTER]]   (FILTER: dotnet test's --filter syntax, within the tier)
+#   deploy/test.sh [unit|network|browser|faults|cluster [FILTER]]   (FILTER: dotnet test's --filter syntax, within the tier)
 # unit: no server. network: the services and the gateway on the shared servers. browser: the web app in Debian's
-# Chromium. faults: servers of the suite's own, killed and restarted under load. Which test is in which tier:
+# Chromium. faults: servers of the suite's own, killed and restarted under load; cluster: the same on a RabbitMQ
+# cluster of three nodes. Which test is in which tier:
 # docs/testing.md. Where a Docker engine answers, the tests start containers themselves (Testcontainers); otherwise
 # this script installs (Debian packages, when missing) and starts private servers on free 127.0.0.1 ports and stops
 # them afterwards. Prints each tier's time and ends with the line "N passed, N failed"; exits non-zero on any failure.
@@ -12,8 +13,8 @@ source "$root/deploy/lib/servers.sh"
 
 tier=${1:-all} only=${2:-}
 case $tier in
-  all | unit | network | browser | faults) ;;
-  *) echo "usage: deploy/test.sh [unit|network|browser|faults [FILTER]]" >&2; exit 2 ;;
+  all | unit | network | browser | faults | cluster) ;;
+  *) echo "usage: deploy/test.sh [unit|network|browser|faults|cluster [FILTER]]" >&2; exit 2 ;;
 esac
 needs() { [ "$tier" = all ] || [ "$tier" = "$1" ]; }
 
@@ -36,7 +37,7 @@ command -v shellcheck >/dev/null || install_packages shellcheck
 shellcheck -x deploy/*.sh deploy/lib/*.sh
 
 # The fault tier starts, kills and restarts servers of its own with these packages, Docker or not.
-{ needs network || needs browser || needs faults; } && ensure_packages
+{ needs network || needs browser || needs faults || needs cluster; } && ensure_packages
 needs browser && ensure_browser_packages
 servers=""
 if needs network || needs browser; then
@@ -83,7 +84,7 @@ assemblies() {
   for project in tests/*.Tests; do
     case $1:$project in
       unit:tests/Faults.Tests | network:tests/Web.Tests | network:tests/Faults.Tests) ;;
-      browser:tests/Web.Tests | faults:tests/Faults.Tests | unit:* | network:*)
+      browser:tests/Web.Tests | faults:tests/Faults.Tests | cluster:tests/Faults.Tests | unit:* | network:*)
         echo "$project/bin/Release/net10.0/$(basename "$project").dll" ;;
     esac
   done
@@ -91,8 +92,9 @@ assemblies() {
 
 # run_tier TIER: one test run of its assemblies, two side by side (each in a process of its own), into a result file.
 run_tier() {
-  local name=$1 filter="tier!=unit" started=$SECONDS outcome=0
+  local name=$1 filter="tier!=unit&tier!=cluster" started=$SECONDS outcome=0
   [ "$name" = unit ] && filter="tier=unit"
+  [ "$name" = cluster ] && filter="tier=cluster"
   [ -n "$only" ] && filter="($filter)&($only)"
   # Test processes live for seconds to minutes: promoting hot methods to optimised code (call counting, then a rejit)
   # costs them more CPU than it gains back (18 % less CPU in the network tier). Not for the build: the compiler is hot.
@@ -107,7 +109,13 @@ status=0
 if [ "$tier" = all ]; then
   # The fault tier runs beside the others, on servers of its own, from the start, and the unit tier with it; their
   # output is shown when they are done. The network and browser tiers one after another: two cores are busy already.
-  run_tier faults >"$work/logs/faults.log" 2>&1 &
+  # The cluster tier follows the fault tier: three broker nodes and a network beside the others would be too many.
+  {
+    outcome=0
+    run_tier faults >"$work/logs/faults.log" 2>&1 || outcome=1
+    run_tier cluster >>"$work/logs/faults.log" 2>&1 || outcome=1
+    exit "$outcome"
+  } &
   faults=$!
   run_tier unit >"$work/logs/unit.log" 2>&1 &
   unit=$!

@@ -156,6 +156,27 @@ WRAP
   ) || { log "RabbitMQ did not start; see $dir/log"; return 1; }
 }
 
+# start_rabbitmq_cluster DIR PORT...: a RabbitMQ cluster on this machine, one node per port (each in DIR/PORT, all
+# with one Erlang cookie), the later nodes joined to the first. A node killed later starts again with start_rabbitmq
+# DIR/PORT PORT and rejoins by itself.
+start_rabbitmq_cluster() {
+  local dir=$1 first=$2 port pids=()
+  shift
+  mkdir -p "$dir"
+  [ -f "$dir/cookie" ] || head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$dir/cookie"
+  for port in "$@"; do
+    mkdir -p "$dir/$port"
+    [ -f "$dir/$port/.erlang.cookie" ] || { cp "$dir/cookie" "$dir/$port/.erlang.cookie"; chmod 400 "$dir/$port/.erlang.cookie"; }
+    start_rabbitmq "$dir/$port" "$port" &
+    pids+=($!)
+  done
+  for port in "${pids[@]}"; do wait "$port" || return 1; done
+  for port in "${@:2}"; do
+    { "$dir/$port/rabbitmqctl" stop_app && "$dir/$port/rabbitmqctl" join_cluster "rn$first@localhost" \
+      && "$dir/$port/rabbitmqctl" start_app; } >/dev/null || { log "RabbitMQ node $port did not join rn$first@localhost"; return 1; }
+  done
+}
+
 # kill_rabbitmq DIR: SIGKILL to the node, as a crash would; start_rabbitmq starts it again on the same data.
 kill_rabbitmq() {
   [ -f "$1/rabbitmq.pid" ] || return 0

@@ -3,7 +3,7 @@ using ReferralNet.Testing;
 namespace ReferralNet.Faults.Tests;
 
 /// <summary>One network of processes for the whole suite: its tests run one after another, each fault on its own.</summary>
-public sealed class FaultNetwork : IAsyncLifetime
+public class FaultNetwork : IAsyncLifetime
 {
     public ProcessNetwork Network { get; private set; } = null!;
 
@@ -14,9 +14,12 @@ public sealed class FaultNetwork : IAsyncLifetime
 
     public string Town { get; } = Towns.Unique();
 
+    /// <summary>One broker, or the nodes of a cluster.</summary>
+    protected virtual int BrokerNodes => 1;
+
     public async Task InitializeAsync()
     {
-        Network = await ProcessNetwork.StartAsync();
+        Network = await ProcessNetwork.StartAsync(BrokerNodes);
         Ledger = new Ledger(Network);
         var scenario = new Scenario(Network);
         School = await scenario.CreateAgencyAsync("school", "Fault High");
@@ -56,7 +59,7 @@ public sealed class FaultNetwork : IAsyncLifetime
     public static Task UntilSentAsync(ReferralLoad load, int count) =>
         Eventually.Until(() => load.Sent >= count, $"{count} referrals to have been sent", TimeSpan.FromMinutes(1));
 
-    public async Task DisposeAsync() => await Network.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Network.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -15,6 +15,7 @@ public sealed class Ledger(ProcessNetwork network)
     private const string Count = "SELECT COUNT(*) FROM {0} WHERE referral_id = ANY(@Ids)";
     private const string Counted = "SELECT COALESCE(SUM(value), 0) FROM daily_counts WHERE metric = @Metric";
     private const string OutboxLeft = "SELECT COUNT(*) FROM outbox_messages WHERE dispatched_at IS NULL";
+    private const string Matched = "SELECT COUNT(*) FROM referral_matches";
 
     private static readonly string[] Services = ["intake", "matching", "consent", "handoff", "insights", "support"];
 
@@ -27,6 +28,13 @@ public sealed class Ledger(ProcessNetwork network)
         return new Figures(
             await insights.ExecuteScalarAsync<long>(Counted, new { Metric = FlowMetrics.ReferralsOpened }),
             await insights.ExecuteScalarAsync<long>(Counted, new { Metric = FlowMetrics.MatchesProposed }));
+    }
+
+    /// <summary>How many referrals matching has matched so far: it goes up while messages flow.</summary>
+    public async Task<long> MatchedAsync()
+    {
+        await using var matching = new NpgsqlConnection(network.Read("matching"));
+        return await matching.ExecuteScalarAsync<long>(Matched);
     }
 
     /// <summary>

@@ -102,9 +102,10 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
     /// <summary>For the tests' own reads: unpooled, so a connection broken by a server restart is never handed out again.</summary>
     public string Read(string service) => Database(service) + ";Pooling=false";
 
-    public static async Task<ProcessNetwork> StartAsync()
+    /// <summary>The network on servers of its own, its broker a cluster of <paramref name="brokerNodes"/> nodes when more than one.</summary>
+    public static async Task<ProcessNetwork> StartAsync(int brokerNodes = 1)
     {
-        var network = new ProcessNetwork(await FaultServers.StartAsync());
+        var network = new ProcessNetwork(await FaultServers.StartAsync(brokerNodes));
         try
         {
             await network.StartProcessesAsync();
@@ -169,6 +170,10 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
             // Parked after 30 s of failing (production: 24 h): longer than any outage of the suite, shorter than a test.
             ["Broker:RedeliverFor"] = ParkAfter.ToString(),
         };
+        foreach (var (port, i) in Servers.Clustered ? Servers.BrokerNodes.Select((port, i) => (port, i)) : [])
+        {
+            settings[$"Broker:Nodes:{i}"] = $"127.0.0.1:{port}";
+        }
         return service == "consent"
             ? new Dictionary<string, string?>([.. settings, .. TestIssuers.Signing(TestIssuers.Youth, TestIssuers.YouthKey)])
             : settings;

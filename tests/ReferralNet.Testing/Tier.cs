@@ -9,4 +9,7 @@ public static class Tier
 {
     public const string Trait = "tier";
     public const string Unit = "unit";
+
+    /// <summary>The tests on a RabbitMQ cluster of three nodes: a tier of their own, after the fault tier.</summary>
+    public const string Cluster = "cluster";
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using RabbitMQ.Client;
 
 namespace ReferralNet.BuildingBlocks.Messaging;
 
-public sealed class BrokerOptions : IOptionsSection, IValidatableObject
+public sealed partial class BrokerOptions : IOptionsSection, IValidatableObject
 {
     public static string Section => "Broker";
 
@@ -11,6 +13,17 @@ public sealed class BrokerOptions : IOptionsSection, IValidatableObject
 
     [Range(1, 65535)]
     public int Port { get; set; } = 5672;
+
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster ("host:port" each), instead of <see cref="Host"/> and <see cref="Port"/>: the
+    /// service connects to one of them and, when it dies, to another.
+    /// </summary>
+    public string[] Nodes { get; set; } = [];
+
+    /// <summary>Where the service may connect: <see cref="Nodes"/>, or the one <see cref="Host"/>.</summary>
+    public IReadOnlyList<AmqpTcpEndpoint> Endpoints => Nodes.Length > 0
+        ? [.. Nodes.Select(node => AmqpTcpEndpoint.Parse(node))]
+        : [new AmqpTcpEndpoint(Host, Port)];
 
     [Required]
     public string VirtualHost { get; set; } = "/";
@@ -58,28 +71,44 @@ public sealed class BrokerOptions : IOptionsSection, IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan RedeliverFor { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often <see cref="ConsumerWatch"/> looks for a queue of this service without a consumer.</summary>
+    /// <summary>How often <see cref="BusWatch"/> looks for a queue of this service without a consumer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WatchConsumersEvery { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long a queue of this service may have no consumer while the broker answers before <see cref="ConsumerWatch"/>
+    /// How long a queue of this service may have no consumer while the broker answers before <see cref="BusWatch"/>
     /// restarts the bus: well past a normal reconnect (about 20 s after a broker restart here), which a restart would interrupt.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RestartBusWithoutConsumersAfter { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A plain client connection to the same broker, for what the bus does not do (the delay queues, counting parked messages).</summary>
-    public RabbitMQ.Client.ConnectionFactory ConnectionFactory() => new()
+    /// <summary>
+    /// How long no message of a type this service publishes may be confirmed, while the broker answers, before
+    /// <see cref="BusWatch"/> restarts the bus (<see cref="UnconfirmedPublishes"/>): a broker that answers confirms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RestartBusWithoutConfirmsAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    private ConnectionFactory ConnectionFactory() => new()
     {
-        HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = Username, Password = Password,
+        HostName = Endpoints[0].HostName, Port = Endpoints[0].Port, VirtualHost = VirtualHost, UserName = Username, Password = Password,
     };
+
+    /// <summary>A plain client connection to the broker, to any node that answers (the delay queues, counting parked messages).</summary>
+    public Task<IConnection> ConnectAsync(CancellationToken ct) => ConnectionFactory().CreateConnectionAsync(Endpoints, ct);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Nodes.Any(node => !ClusterNode().IsMatch(node)))
+        {
+            yield return new ValidationResult("are each host:port", [nameof(Nodes)]);
+        }
         if (RedeliveryIntervals.Length > 10 || RedeliveryIntervals.Any(i => i < TimeSpan.FromMilliseconds(100) || i > TimeSpan.FromDays(1)))
         {
             yield return new ValidationResult("has at most ten intervals, each from 100 ms to a day", [nameof(RedeliveryIntervals)]);
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9.\-]+:[0-9]{1,5}$")]
+    private static partial Regex ClusterNode();
 }

@@ -52,11 +52,16 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var broker = context.GetRequiredService<IOptions<BrokerOptions>>().Value;
-                rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
+                var first = broker.Endpoints[0];
+                rabbit.Host(first.HostName, (ushort)first.Port, broker.VirtualHost, host =>
                 {
                     host.Username(broker.Username);
                     host.Password(broker.Password);
                     host.PublisherConfirmation = true;
+                    if (broker.Nodes.Length > 0)
+                    {
+                        host.UseCluster(cluster => Array.ForEach(broker.Nodes, cluster.Node));
+                    }
                 });
                 rabbit.PrefetchCount = broker.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = broker.ConcurrentMessageLimit;
@@ -75,7 +80,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<Housekeeping>();
-        builder.Services.AddHostedService<ConsumerWatch>();
+        builder.Services.AddSingleton<UnconfirmedPublishes>();
+        builder.Services.AddHostedService<BusWatch>();
         return builder;
     }
 }

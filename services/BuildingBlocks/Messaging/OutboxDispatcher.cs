@@ -22,6 +22,7 @@ namespace ReferralNet.BuildingBlocks.Messaging;
 public sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     IBus bus,
+    UnconfirmedPublishes unconfirmed,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
@@ -259,7 +260,16 @@ public sealed class OutboxDispatcher(
             ? null
             : ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, traceParent);
         activity?.SetTag("messaging.message.id", id);
-        await bus.Publish(message, message.GetType(), context => context.MessageId = id, ct);
+        try
+        {
+            await bus.Publish(message, message.GetType(), context => context.MessageId = id, ct);
+        }
+        catch
+        {
+            unconfirmed.Failed(message.GetType());
+            throw;
+        }
+        unconfirmed.Confirmed(message.GetType());
         return time.GetUtcNow();
     }
 }

@@ -76,7 +76,7 @@ public sealed class RedeliveryQueues(IOptions<BrokerOptions> options) : IAsyncDi
             await _connection.DisposeAsync();
         }
         _publisher = null;
-        return _connection = await options.Value.ConnectionFactory().CreateConnectionAsync(ct);
+        return _connection = await options.Value.ConnectAsync(ct);
     }
 
     /// <summary>

@@ -4,15 +4,17 @@ using Microsoft.Extensions.Logging;
 namespace ReferralNet.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Restarts the bus when a queue of this service has had no consumer at any look for
-/// <see cref="BrokerOptions.RestartBusWithoutConsumersAfter"/>, although the broker answers. After a broker crash the
-/// bus reconnects its publishers, but now and then (MassTransit 8.5 with RabbitMQ.Client 7) not its consumers, and
-/// nothing fails or logs: messages would wait in the queue for good. With two instances, one that lost its consumers is
-/// not seen here while the other consumes; nothing then waits. The wait is measured on the system clock: the service's
-/// own <see cref="TimeProvider"/> is the time of its deadlines, which tests move by days.
+/// Restarts the bus when, although the broker answers, a queue of this service has had no consumer at any look for
+/// <see cref="BrokerOptions.RestartBusWithoutConsumersAfter"/>, or no message of a type the service published has been
+/// confirmed for <see cref="BrokerOptions.RestartBusWithoutConfirmsAfter"/> (<see cref="UnconfirmedPublishes"/>). After a
+/// broker crash the bus reconnects its publishers, but now and then (MassTransit 8.5 with RabbitMQ.Client 7) not its
+/// consumers, and nothing fails or logs: messages would wait in the queue for good. With two instances, one that lost
+/// its consumers is not seen here while the other consumes; nothing then waits. The waits are measured on the system
+/// clock: the service's own <see cref="TimeProvider"/> is the time of its deadlines, which tests move by days.
 /// </summary>
-internal sealed class ConsumerWatch(
-    RedeliveryQueues queues, QueuesBound bound, IBusControl bus, IOptions<BrokerOptions> options, TimeProvider time, ILogger<ConsumerWatch> log)
+internal sealed class BusWatch(
+    RedeliveryQueues queues, QueuesBound bound, UnconfirmedPublishes unconfirmed, IBusControl bus, IOptions<BrokerOptions> options, TimeProvider time,
+    ILogger<BusWatch> log)
     : PeriodicJob(time, log)
 {
     private static readonly TimeProvider Clock = TimeProvider.System;
@@ -37,7 +39,17 @@ internal sealed class ConsumerWatch(
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
         {
-            _withoutConsumersSince = null; // the broker is away: reconnecting is the bus's own work
+            // The broker is away: reconnecting is the bus's own work, and the waits count from its return.
+            _withoutConsumersSince = null;
+            unconfirmed.Clear();
+            return false;
+        }
+        if (unconfirmed.Longest >= options.Value.RestartBusWithoutConfirmsAfter)
+        {
+            log.LogWarning("Messages of a type published have not been confirmed for {Wait} while the broker answers; restarting the bus",
+                unconfirmed.Longest);
+            unconfirmed.Clear(); // what fails after the restart counts from then
+            await RestartAsync(ct);
             return false;
         }
         var idle = consumers.Where(q => q.Value == 0).Select(q => q.Key).ToList();
@@ -54,12 +66,17 @@ internal sealed class ConsumerWatch(
         log.LogWarning("No consumer on {Queues} for {Wait} while the broker answers; restarting the bus",
             string.Join(", ", idle), options.Value.RestartBusWithoutConsumersAfter);
         _withoutConsumersSince = null;
+        await RestartAsync(ct);
+        return false;
+    }
+
+    private async Task RestartAsync(CancellationToken ct)
+    {
         using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             stopping.CancelAfter(StopWithin);
             await bus.StopAsync(stopping.Token);
         }
         await bus.StartAsync(ct);
-        return false;
     }
 }
