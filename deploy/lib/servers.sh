@@ -68,7 +68,7 @@ wait_for_port() { # host port seconds
   done
 }
 
-# start_postgres DIR PORT PASSWORD [fast]: initdb on first use (as the postgres user: initdb refuses root).
+# start_postgres DIR PORT PASSWORD [fast|replicated]: initdb on first use (as the postgres user: initdb refuses root).
 start_postgres() {
   local dir=$1 port=$2 password=$3 fast=${4:-}
   mkdir -p "$dir"
@@ -87,6 +87,11 @@ start_postgres() {
   local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300"
   # Only for throwaway test clusters: durability off, speed up.
   [ "$fast" = fast ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # A server of a replicated pair: pg_rewind, which brings a failed primary back as a standby, needs the hint bits
+  # logged, also by the crash recovery it runs itself (so the setting is in the data folder, not on the command line).
+  if [ "$fast" = replicated ] && ! grep -q '^wal_log_hints' "$dir/data/postgresql.auto.conf"; then
+    echo "wal_log_hints = on" | "${run_as[@]}" tee -a "$dir/data/postgresql.auto.conf" >/dev/null
+  fi
   # The network's own server holds five services' databases. The default 128 MB of buffers is far below their working
   # set: backends then write out and read back evicted pages on every transaction. Checkpoints far apart keep full-page
   # images from dominating the WAL (at 100 referrals/s the default 1 GB forced one every two minutes).
@@ -108,6 +113,75 @@ restart_postgres_immediately() {
   local run_as=()
   [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
   "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -l "$1/postgres.log" -m immediate -w -t 60 restart >/dev/null
+}
+
+# start_postgres_standby DIR PORT PRIMARY_PORT PASSWORD: a synchronous standby of the PostgreSQL on PRIMARY_PORT (started
+# "replicated"), copied from it with pg_basebackup and streaming from a replication slot of its own; from then on the
+# primary waits for it on every commit.
+start_postgres_standby() {
+  local dir=$1 port=$2 primary=$3 password=$4
+  local run_as=()
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres:postgres "$dir"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" env PGPASSWORD="$password" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$dir/data" \
+    -X stream -C -S "standby_$port" >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; return 1; }
+  follow_postgres "$dir" "$port" "$primary" "$password"
+  primary_waits_for_standby "$primary" "$password"
+}
+
+# follow_postgres DIR PORT PRIMARY_PORT PASSWORD: starts the server in DIR as a standby of the one on PRIMARY_PORT.
+follow_postgres() {
+  local dir=$1 port=$2 primary=$3 password=$4
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  "${run_as[@]}" touch "$dir/data/standby.signal"
+  "${run_as[@]}" tee -a "$dir/data/postgresql.auto.conf" >/dev/null <<CONF
+primary_conninfo = 'host=127.0.0.1 port=$primary user=postgres password=$password application_name=standby_$port'
+primary_slot_name = 'standby_$port'
+synchronous_standby_names = ''
+CONF
+  start_postgres "$dir" "$port" "$password" replicated
+}
+
+primary_waits_for_standby() { # PRIMARY_PORT PASSWORD: every commit waits until a standby has it
+  PGPASSWORD=$2 "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -qAt \
+    -c "ALTER SYSTEM SET synchronous_standby_names = '*'" -c "SELECT pg_reload_conf()" >/dev/null
+}
+
+# promote_postgres DIR: the standby in DIR becomes the primary (it no longer waits for a standby of its own).
+promote_postgres() {
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$1/data" -w -t 60 promote >/dev/null
+}
+
+# kill_postgres DIR: SIGKILL to the server, as a crash of its machine would look to its clients.
+kill_postgres() {
+  [ -f "$1/data/postmaster.pid" ] || return 0
+  local pid
+  pid=$(head -1 "$1/data/postmaster.pid")
+  kill -9 "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done # its backends notice the death by themselves
+}
+
+# rejoin_postgres DIR PORT PRIMARY_PORT PASSWORD: a former primary (stopped or killed) back as a standby of the new
+# one: pg_rewind takes it back to where the two diverged (after a checkpoint on the new primary, so that it knows its
+# new timeline), with a replication slot made for it on the new primary.
+rejoin_postgres() {
+  local dir=$1 port=$2 primary=$3 password=$4
+  local run_as=()
+  [ "$(id -u)" -eq 0 ] && run_as=(runuser -u postgres --)
+  PGPASSWORD=$password "$PG_BIN/psql" -h 127.0.0.1 -p "$primary" -U postgres -d postgres -qAt -c "CHECKPOINT" \
+    -c "SELECT pg_create_physical_replication_slot('standby_$port') WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = 'standby_$port')" >/dev/null
+  rm -f "$dir/data/postmaster.pid"
+  "${run_as[@]}" "$PG_BIN/pg_rewind" --target-pgdata="$dir/data" \
+    --source-server="host=127.0.0.1 port=$primary user=postgres password=$password dbname=postgres" >"$dir/rewind.log" 2>&1 \
+    || { cat "$dir/rewind.log" >&2; return 1; }
+  follow_postgres "$dir" "$port" "$primary" "$password"
+  primary_waits_for_standby "$primary" "$password"
 }
 
 # Erlang schedulers busy-wait for work by default; on a machine the broker shares with PostgreSQL and seven .NET

@@ -17,9 +17,12 @@ public class FaultNetwork : IAsyncLifetime
     /// <summary>One broker, or the nodes of a cluster.</summary>
     protected virtual int BrokerNodes => 1;
 
+    /// <summary>A database server alone, or with a synchronous standby.</summary>
+    protected virtual bool DatabaseStandby => false;
+
     public async Task InitializeAsync()
     {
-        Network = await ProcessNetwork.StartAsync(BrokerNodes);
+        Network = await ProcessNetwork.StartAsync(BrokerNodes, DatabaseStandby);
         Ledger = new Ledger(Network);
         var scenario = new Scenario(Network);
         School = await scenario.CreateAgencyAsync("school", "Fault High");

@@ -12,16 +12,26 @@ public sealed class FaultServers : IAsyncDisposable
 {
     public const string Password = "faults";
 
-    private FaultServers(string folder, int postgresPort, IReadOnlyList<int> brokerNodes)
+    private FaultServers(string folder, int postgresPort, int? standbyPort, IReadOnlyList<int> brokerNodes)
     {
         Folder = folder;
         PostgresPort = postgresPort;
+        StandbyPort = _firstStandbyPort = standbyPort;
         BrokerNodes = brokerNodes;
     }
 
+    private readonly int? _firstStandbyPort;
+
     public string Folder { get; }
 
+    /// <summary>The database server's port (with a standby: the first primary's).</summary>
     public int PostgresPort { get; }
+
+    /// <summary>With a replicated database, the synchronous standby's port (the first primary's after a failover).</summary>
+    public int? StandbyPort { get; private set; }
+
+    /// <summary>The server that takes writes now.</summary>
+    public int PrimaryPort { get; private set; }
 
     /// <summary>The broker's port, or each node's of a cluster (first the one the others joined).</summary>
     public IReadOnlyList<int> BrokerNodes { get; }
@@ -30,10 +40,19 @@ public sealed class FaultServers : IAsyncDisposable
 
     public bool Clustered => BrokerNodes.Count > 1;
 
-    public string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={Password};Database={name}";
+    /// <summary>
+    /// A database's connection string; with a standby, both servers, of which the one taking writes is used, so that a
+    /// service follows a failover by itself.
+    /// </summary>
+    public string Database(string name) => _firstStandbyPort is { } standby
+        ? $"Host=127.0.0.1:{PostgresPort},127.0.0.1:{standby};Target Session Attributes=primary;Host Recheck Seconds=1;Username=postgres;Password={Password};Database={name}"
+        : $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={Password};Database={name}";
 
-    /// <summary>A PostgreSQL and a RabbitMQ, or a RabbitMQ cluster of <paramref name="brokerNodes"/> nodes.</summary>
-    public static async Task<FaultServers> StartAsync(int brokerNodes = 1)
+    /// <summary>
+    /// A PostgreSQL, with a synchronous standby when <paramref name="databaseStandby"/>, and a RabbitMQ, or a RabbitMQ
+    /// cluster of <paramref name="brokerNodes"/> nodes.
+    /// </summary>
+    public static async Task<FaultServers> StartAsync(int brokerNodes = 1, bool databaseStandby = false)
     {
         var folder = Directory.CreateTempSubdirectory("referralnet-faults.").FullName;
         var ports = new List<int>();
@@ -41,14 +60,31 @@ public sealed class FaultServers : IAsyncDisposable
         {
             ports.Add(ServerScript.FreePort(10000, 12700));
         }
-        var servers = new FaultServers(folder, ServerScript.FreePort(20000, 32000), ports);
+        var primary = ServerScript.FreePort(20000, 32000);
+        int? standby = databaseStandby ? ServerScript.FreePort(20000, 32000) : null;
+        var servers = new FaultServers(folder, primary, standby, ports) { PrimaryPort = primary };
         var broker = servers.Clustered
             ? $"start_rabbitmq_cluster \"$1/rabbitmq\" {string.Join(' ', ports)}"
             : $"start_rabbitmq \"$1/rabbitmq\" {servers.BrokerPort}";
+        var database = standby is null
+            ? $"start_postgres \"$1/postgres\" {primary} {Password}"
+            : $"start_postgres \"$1/postgres-{primary}\" {primary} {Password} replicated && start_postgres_standby \"$1/postgres-{standby}\" {standby} {primary} {Password}";
         // chmod: the postgres user runs the database server from inside the folder.
-        await servers.ScriptAsync($"chmod 755 \"$1\" && ensure_packages && start_postgres \"$1/postgres\" {servers.PostgresPort} {Password} && {broker}");
+        await servers.ScriptAsync($"chmod 755 \"$1\" && ensure_packages && {database} && {broker}");
         return servers;
     }
+
+    /// <summary>The primary killed (SIGKILL) and the standby promoted in its place: the failover an operator, or an operator's tool, makes.</summary>
+    public async Task FailOverDatabaseAsync()
+    {
+        var (dead, promoted) = (PrimaryPort, StandbyPort!.Value);
+        await ScriptAsync($"find_pg_bin && kill_postgres \"$1/postgres-{dead}\" && promote_postgres \"$1/postgres-{promoted}\"");
+        (PrimaryPort, StandbyPort) = (promoted, dead);
+    }
+
+    /// <summary>The former primary back, rewound, as the new primary's synchronous standby.</summary>
+    public Task RejoinFormerPrimaryAsync() =>
+        ScriptAsync($"find_pg_bin && rejoin_postgres \"$1/postgres-{StandbyPort}\" {StandbyPort} {PrimaryPort} {Password}");
 
     public Task KillBrokerAsync() => KillBrokerNodeAsync(BrokerPort);
 
@@ -95,10 +131,13 @@ public sealed class FaultServers : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var stopBroker = string.Join("; ", BrokerNodes.Select(port => $"stop_rabbitmq \"{NodeFolder(port)}\" {port}"));
-        await ScriptAsync($"{stopBroker}; find_pg_bin && stop_postgres \"$1/postgres\"");
+        var databases = StandbyPort is { } standby ? new[] { $"postgres-{PrimaryPort}", $"postgres-{standby}" } : ["postgres"];
+        await ScriptAsync($"{stopBroker}; find_pg_bin && " + string.Join(" && ", databases.Select(d => $"stop_postgres \"$1/{d}\"")));
         // The processes' logs stay (small) for a failed run to be read; the servers' data goes.
-        Directory.Delete(Path.Combine(Folder, "postgres"), recursive: true);
-        Directory.Delete(Path.Combine(Folder, "rabbitmq"), recursive: true);
+        foreach (var data in databases.Append("rabbitmq"))
+        {
+            Directory.Delete(Path.Combine(Folder, data), recursive: true);
+        }
     }
 
     private string NodeFolder(int port) => Clustered ? Path.Combine(Folder, "rabbitmq", port.ToString()) : Path.Combine(Folder, "rabbitmq");

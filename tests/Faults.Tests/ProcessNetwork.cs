@@ -102,10 +102,13 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
     /// <summary>For the tests' own reads: unpooled, so a connection broken by a server restart is never handed out again.</summary>
     public string Read(string service) => Database(service) + ";Pooling=false";
 
-    /// <summary>The network on servers of its own, its broker a cluster of <paramref name="brokerNodes"/> nodes when more than one.</summary>
-    public static async Task<ProcessNetwork> StartAsync(int brokerNodes = 1)
+    /// <summary>
+    /// The network on servers of its own: its broker a cluster of <paramref name="brokerNodes"/> nodes when more than
+    /// one, its database with a synchronous standby when <paramref name="databaseStandby"/>.
+    /// </summary>
+    public static async Task<ProcessNetwork> StartAsync(int brokerNodes = 1, bool databaseStandby = false)
     {
-        var network = new ProcessNetwork(await FaultServers.StartAsync(brokerNodes));
+        var network = new ProcessNetwork(await FaultServers.StartAsync(brokerNodes, databaseStandby));
         try
         {
             await network.StartProcessesAsync();

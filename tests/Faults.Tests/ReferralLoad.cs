@@ -41,6 +41,18 @@ public sealed class ReferralLoad
         }
     }
 
+    /// <summary>How many of the referrals sent so far have been accepted.</summary>
+    public int AcceptedSoFar
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return _sent.Count(sent => sent.IsCompletedSuccessfully && sent.Result.ReferralId is not null);
+            }
+        }
+    }
+
     public static async Task<ReferralLoad> StartAsync(ProcessNetwork network, Guid school, string town, int perSecond, bool sendRefusedAgain = true)
     {
         var workers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => network.LoadClientAsync(school)));

@@ -12,7 +12,7 @@ internal sealed class UnavailableExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is not NpgsqlException { IsTransient: true } && exception is not PostgresException { SqlState: PostgresErrorCodes.TooManyConnections })
+        if (!Unavailable(exception))
         {
             return false;
         }
@@ -31,4 +31,14 @@ internal sealed class UnavailableExceptionHandler(IProblemDetailsService problem
             },
         });
     }
+
+    private static bool Unavailable(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.TooManyConnections } => true,
+        PostgresException postgres => postgres.IsTransient,
+        // Npgsql's own exceptions are about reaching a server: a broken connection, a timeout, or none of the servers
+        // of a multi-host connection string taking writes ("No suitable host was found": a failover under way).
+        NpgsqlException => true,
+        _ => false,
+    };
 }
