@@ -79,6 +79,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Not the build servers, which outlive the build by minutes: they would hold the lock after the network stopped.
 dotnet build "$root/ReferralNet.sln" -c Release -nologo -clp:ErrorsOnly -v:q {run_lock}>&-
 
+# The Aspire Dashboard (a standalone OpenTelemetry viewer, from NuGet): every process sends it its traces, metrics and
+# logs. REFERRALNET_DASHBOARD=0 leaves it out (the load benchmarks' figures are taken without it).
+if [ "${REFERRALNET_DASHBOARD:-1}" != 0 ]; then
+  dashboard_port=${REFERRALNET_DASHBOARD_PORT:-18888} otlp_port=${REFERRALNET_OTLP_PORT:-18889}
+  dotnet restore "$root/deploy/dashboard/dashboard.csproj" -v:q >/dev/null {run_lock}>&-
+  dashboard_version=$(sed -n 's:.*"Aspire.Dashboard.Sdk.linux-x64" Version="\[\(.*\)\]".*:\1:p' "$root/deploy/dashboard/dashboard.csproj")
+  packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
+  (exec env "ASPNETCORE_URLS=http://127.0.0.1:$dashboard_port" "DOTNET_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:$otlp_port" \
+    "DASHBOARD__FRONTEND__AUTHMODE=Unsecured" "DASHBOARD__OTLP__AUTHMODE=Unsecured" \
+    "$packages/aspire.dashboard.sdk.linux-x64/$dashboard_version/tools/Aspire.Dashboard" >>"$data/logs/dashboard.log" 2>&1) &
+  pids+=($!)
+fi
+
 output() { # project folder -> its build output
   echo "$root/$1/bin/Release/net10.0"
 }
@@ -147,6 +160,7 @@ ReferralNet is running.
     (a worker: '{"sub":"w-1","role":"worker","agency":"<agencyId>"}'; agency ids: GET $gateway/api/matching/agencies;
      the intake desk, which leads self-referred cases, is agency $DESK_AGENCY_ID)
   Then:                 curl -H "Authorization: Bearer <accessToken>" $gateway/api/matching/agencies
+  Dashboard:            $([ -n "${dashboard_port:-}" ] && echo "http://127.0.0.1:$dashboard_port (traces, metrics and logs of every process; unsecured, this machine only)" || echo "off (REFERRALNET_DASHBOARD=0)")
   Load benchmark:       deploy/load.sh (in another terminal, while this runs)
   Logs:                 $data/logs
 Press Ctrl-C to stop everything this started.

@@ -109,11 +109,12 @@ status=0
 if [ "$tier" = all ]; then
   # The fault tier runs beside the others, on servers of its own, from the start, and the unit tier with it; their
   # output is shown when they are done. The network and browser tiers one after another: two cores are busy already.
-  # The cluster tier follows the fault tier: three broker nodes and a network beside the others would be too many.
+  # The cluster tier (replicated servers) comes first, beside the network tier; the fault tier after it, beside the
+  # browser tier: two networks of processes beside the others at once would be too many for two cores.
   {
     outcome=0
-    run_tier faults >"$work/logs/faults.log" 2>&1 || outcome=1
-    run_tier cluster >>"$work/logs/faults.log" 2>&1 || outcome=1
+    run_tier cluster >"$work/logs/faults.log" 2>&1 || outcome=1
+    run_tier faults >>"$work/logs/faults.log" 2>&1 || outcome=1
     exit "$outcome"
   } &
   faults=$!

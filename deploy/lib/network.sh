@@ -43,7 +43,7 @@ network_secrets() {
 }
 
 # process_env NAME PORT: the environment of process NAME listening on 127.0.0.1:PORT, into the array process_vars.
-# Reads the loaded secrets, pg_port, pg_password, rabbit_port, gateway_port, web_keys, the associative array ports
+# Reads the loaded secrets, pg_port, pg_password, rabbit_port, gateway_port, web_keys, otlp_port (if set), the associative array ports
 # (each running process's first instance, for the gateway's destinations) and, if set, the array destinations (the
 # gateway's further ones).
 process_env() {
@@ -55,6 +55,8 @@ process_env() {
     "Auth__Issuers__1__Keys__0__Kid=youth-1" "Auth__Issuers__1__Keys__0__Spki=$YOUTH_ISSUER_SPKI"
     "ASPNETCORE_URLS=http://127.0.0.1:$port"
   )
+  # Traces, metrics and logs to the dashboard's OTLP endpoint, when one runs.
+  [ -z "${otlp_port:-}" ] || process_vars+=("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$otlp_port")
   if [ "$name" != gateway ]; then
     process_vars+=("Database__ConnectionString=Host=127.0.0.1;Port=$pg_port;Database=referralnet_$name;Username=postgres;Password=$pg_password"
       "Database__MigrateOnStart=false")

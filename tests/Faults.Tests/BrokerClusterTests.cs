@@ -4,20 +4,25 @@ using Xunit.Abstractions;
 
 namespace ReferralNet.Faults.Tests;
 
-/// <summary>The network on a RabbitMQ cluster of three nodes, its queues quorum queues replicated on all three.</summary>
+/// <summary>
+/// The network on replicated servers, as in production: a RabbitMQ cluster of three nodes (its queues quorum queues on
+/// all three) and a PostgreSQL primary with a synchronous standby (every service's connection string names both).
+/// </summary>
 public sealed class ClusterNetwork : FaultNetwork
 {
     protected override int BrokerNodes => 3;
+
+    protected override bool DatabaseStandby => true;
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrokerClusterCollection : ICollectionFixture<ClusterNetwork>
+public sealed class ClusterCollection : ICollectionFixture<ClusterNetwork>
 {
-    public const string Name = "broker-cluster";
+    public const string Name = "cluster";
 }
 
 /// <summary>Nodes of the broker's cluster die under a load of referrals; at the end each accepted referral took effect once.</summary>
-[Collection(BrokerClusterCollection.Name), Trait(Tier.Trait, Tier.Cluster)]
+[Collection(ClusterCollection.Name), Trait(Tier.Trait, Tier.Cluster)]
 public sealed class BrokerClusterTests(ClusterNetwork fixture, ITestOutputHelper output)
 {
     private const int PerSecond = 20;

@@ -4,21 +4,9 @@ using Xunit.Abstractions;
 
 namespace ReferralNet.Faults.Tests;
 
-/// <summary>The network on a PostgreSQL primary with a synchronous standby; every service's connection string names both.</summary>
-public sealed class ReplicatedDatabaseNetwork : FaultNetwork
-{
-    protected override bool DatabaseStandby => true;
-}
-
-[CollectionDefinition(Name)]
-public sealed class ReplicatedDatabaseCollection : ICollectionFixture<ReplicatedDatabaseNetwork>
-{
-    public const string Name = "replicated-database";
-}
-
 /// <summary>The primary dies under a load of referrals and the standby takes over; at the end each accepted referral took effect once.</summary>
-[Collection(ReplicatedDatabaseCollection.Name), Trait(Tier.Trait, Tier.Cluster)]
-public sealed class DatabaseFailoverTests(ReplicatedDatabaseNetwork fixture, ITestOutputHelper output)
+[Collection(ClusterCollection.Name), Trait(Tier.Trait, Tier.Cluster)]
+public sealed class DatabaseFailoverTests(ClusterNetwork fixture, ITestOutputHelper output)
 {
     private const int PerSecond = 20;
 

@@ -179,8 +179,8 @@ public sealed class ReferralNetwork : IGatewayClients, IAsyncDisposable
     /// Another gateway in front of this network's services, with <paramref name="settings"/> over the network
     /// gateway's: for a test of a gateway setting (a limit, development tokens off), which needs no network of its own.
     /// </summary>
-    public GatewayOfItsOwn StartGateway(IReadOnlyDictionary<string, string?> settings) =>
-        new(new ServiceHost<GatewayOptions>(new Dictionary<string, string?>(_gatewaySettings).With(settings), environment: "Development").Start());
+    public GatewayOfItsOwn StartGateway(IReadOnlyDictionary<string, string?> settings, int port = 0) =>
+        new(new ServiceHost<GatewayOptions>(new Dictionary<string, string?>(_gatewaySettings).With(settings), environment: "Development", port: port).Start());
 
     public async ValueTask DisposeAsync()
     {

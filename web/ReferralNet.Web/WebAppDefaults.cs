@@ -49,6 +49,7 @@ public static class WebAppDefaults
 
     public static WebApplication UseWebAppDefaults(this WebApplication app)
     {
+        app.UseMetricsWhereConfigured();
         if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.DevSignIn && !app.Environment.IsDevelopment())
         {
             // As the gateway's development tokens: a production web app switched on by mistake must not offer them.

@@ -85,6 +85,7 @@ public static class ServiceDefaults
     /// <summary>The middleware every HTTP process runs, in order, and its health endpoints.</summary>
     public static WebApplication UseWebDefaults(this WebApplication app)
     {
+        app.UseMetricsWhereConfigured();
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseControlCharacterRefusal();

@@ -23,12 +23,17 @@ public static class TelemetryExtensions
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var prometheus = builder.Configuration.GetValue<int?>(PrometheusPortSetting) is not null;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddMeter("MassTransit", OwnSources))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("MassTransit", OwnSources);
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
@@ -45,5 +50,22 @@ public static class TelemetryExtensions
             telemetry.UseOtlpExporter();
         }
         return builder;
+    }
+
+    /// <summary>The port of a Prometheus scrape endpoint (<c>/metrics</c>); unset, there is none.</summary>
+    public const string PrometheusPortSetting = "Telemetry:PrometheusPort";
+
+    /// <summary>
+    /// The metrics for Prometheus at <c>/metrics</c>, answered only on a connection to <see cref="PrometheusPortSetting"/>'s
+    /// port (which the process must listen on too, and no Service exposes). The connection's own port, not the Host
+    /// header, which a client writes: on the public port the gateway would otherwise give its metrics to anyone.
+    /// </summary>
+    public static WebApplication UseMetricsWhereConfigured(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<int?>(PrometheusPortSetting) is { } port)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == "/metrics");
+        }
+        return app;
     }
 }

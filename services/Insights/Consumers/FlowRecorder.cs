@@ -165,15 +165,19 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
         CountBy(batch, _ => metric, occurredAt, recordOf, more);
 
     /// <summary>As <see cref="Count{T}"/>, each message under the metric <paramref name="metricOf"/> gives it (null: not counted).</summary>
-    private Task CountBy<T>(
+    private async Task CountBy<T>(
         ConsumeContext<Batch<T>> batch, Func<T, string?> metricOf, Func<T, DateTimeOffset> occurredAt, Func<T, Guid> recordOf,
         Func<UnitOfWork, IReadOnlyList<T>, CancellationToken, Task>? more = null)
-        where T : class =>
-        database.ConsumeBatchOnceAsync(batch, Inbox, async (work, fresh, ct) =>
+        where T : class
+    {
+        var committed = new Dictionary<string, int>();
+        await database.ConsumeBatchOnceAsync(batch, Inbox, async (work, fresh, ct) =>
         {
+            committed.Clear(); // a transaction tried again counts again
             foreach (var counted in fresh.GroupBy(metricOf).Where(m => m.Key is not null))
             {
                 var metric = counted.Key!;
+                committed[metric] = counted.Count();
                 var perDay = counted.GroupBy(m => DayOf(occurredAt(m))).Select(day => (Day: day.Key, Count: Keyed(day.Select(recordOf), metric))).ToList();
                 await work.ExecuteAsync(Increment, new
                 {
@@ -189,6 +193,8 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
                 await more(work, fresh, ct);
             }
         });
+        FlowCounter.Add(committed);
+    }
 
     private static Task CountFlowAsync(
         UnitOfWork work, string metric, IEnumerable<(Guid Handoff, DateTimeOffset At, Guid From, Guid To)> moves, CancellationToken ct)

@@ -170,6 +170,22 @@ public sealed partial class ManifestRulesTests
         Assert.All(databases, d => Assert.Equal("referralnet-db", Scalar(d, "spec", "cluster", "name")));
     }
 
+    [Fact]
+    public async Task Production_metrics_are_scraped_on_a_port_no_Service_exposes()
+    {
+        var rendered = await RenderedOverlay.OfAsync("production");
+
+        Assert.All(rendered.All<V1Deployment>(), deployment =>
+        {
+            Assert.Contains(Assert.Single(deployment.Spec.Template.Spec.Containers).Ports, p => p.Name == "metrics" && p.ContainerPort == 9464);
+            Assert.Equal("9464", deployment.Spec.Template.Metadata.Annotations["prometheus.io/port"]);
+        });
+        Assert.All(rendered.All<V1Service>(), service => Assert.DoesNotContain(service.Spec.Ports, p => p.Port == 9464 || p.TargetPort?.Value == "metrics"));
+        var settings = Assert.Single(rendered.All<V1ConfigMap>(), c => c.Name().StartsWith("referralnet-settings", StringComparison.Ordinal)).Data;
+        Assert.Equal("9464", settings["Telemetry__PrometheusPort"]);
+        Assert.Contains("9464", settings["ASPNETCORE_HTTP_PORTS"].Split(';'));
+    }
+
     /// <summary>Each "kind:port" the pods of one component may open, by the egress rules of the policies selecting them.</summary>
     private static List<string> Reaches(List<V1NetworkPolicy> policies, string component) =>
         policies.Where(p => p.Spec.Egress is not null && Selects(p.Spec.PodSelector, component))
