@@ -42,6 +42,10 @@ database() { # service
   echo "Host=127.0.0.1;Port=${REFERRALNET_PG_PORT:-15432};Database=referralnet_$1;Username=postgres;Password=$PG_PASSWORD"
 }
 intake=$(database intake)
+# The dashboard records every span of every process: under load that costs the network most of its CPU headroom.
+if curl -fs -o /dev/null "http://127.0.0.1:${REFERRALNET_DASHBOARD_PORT:-18888}/" 2>/dev/null; then
+  echo "Note: the Aspire Dashboard runs beside this network; its figures are not comparable with docs/benchmarks.md (start it with REFERRALNET_DASHBOARD=0)." >&2
+fi
 dotnet build "$root/deploy/ReferralNet.Demo" -c Release -nologo -clp:ErrorsOnly -v:q
 tool="$root/deploy/ReferralNet.Demo/bin/Release/net10.0/ReferralNet.Demo.dll"
 if [ "${1:-}" = intake ] || [ "${1:-}" = caselist ]; then
