@@ -61,5 +61,12 @@ public sealed class AgencyServicesTests(BrowserFixture fixture)
             return await young.GetByRole(AriaRole.Heading, new() { Name = $"Evening chat {run}" }).CountAsync();
         }, count => count == 1, "the published service among those a young person may find", within: TimeSpan.FromSeconds(30));
         await Browsing.LookAsync(young, "services-en");
+
+        // The editor in Japanese, the language staff read first.
+        var japanese = await Browsing.OpenAsync(fixture, "ja");
+        await Browsing.SignInAsDemoAsync(japanese, Roles.AgencyAdmin, agency);
+        await japanese.GotoAsync("/admin/services/new");
+        await Assertions.Expect(japanese.GetByLabel(string.Format(Texts.For(CultureInfo.GetCultureInfo("ja")).Admin.TownN, 1))).ToBeVisibleAsync();
+        await Browsing.LookAsync(japanese, "admin-service-new-ja");
     }
 }
