@@ -12,26 +12,26 @@ public sealed class FaultServers : IAsyncDisposable
 {
     public const string Password = "faults";
 
-    private FaultServers(string folder, int postgresPort, int? standbyPort, IReadOnlyList<int> brokerNodes)
+    private FaultServers(string folder, IReadOnlyList<int> databaseServers, IReadOnlyList<int> brokerNodes)
     {
         Folder = folder;
-        PostgresPort = postgresPort;
-        StandbyPort = _firstStandbyPort = standbyPort;
+        DatabaseServers = databaseServers;
+        PrimaryPort = databaseServers[0];
         BrokerNodes = brokerNodes;
     }
 
-    private readonly int? _firstStandbyPort;
-
     public string Folder { get; }
 
-    /// <summary>The database server's port (with a standby: the first primary's).</summary>
-    public int PostgresPort { get; }
+    /// <summary>The database server's port, or a primary's and its standby's (in the order they started).</summary>
+    public IReadOnlyList<int> DatabaseServers { get; }
 
-    /// <summary>With a replicated database, the synchronous standby's port (the first primary's after a failover).</summary>
-    public int? StandbyPort { get; private set; }
+    public int PostgresPort => DatabaseServers[0];
 
     /// <summary>The server that takes writes now.</summary>
     public int PrimaryPort { get; private set; }
+
+    /// <summary>With a replicated database, the server following the primary.</summary>
+    public int? StandbyPort => DatabaseServers.Count > 1 ? DatabaseServers.Single(port => port != PrimaryPort) : null;
 
     /// <summary>The broker's port, or each node's of a cluster (first the one the others joined).</summary>
     public IReadOnlyList<int> BrokerNodes { get; }
@@ -44,8 +44,8 @@ public sealed class FaultServers : IAsyncDisposable
     /// A database's connection string; with a standby, both servers, of which the one taking writes is used, so that a
     /// service follows a failover by itself.
     /// </summary>
-    public string Database(string name) => _firstStandbyPort is { } standby
-        ? $"Host=127.0.0.1:{PostgresPort},127.0.0.1:{standby};Target Session Attributes=primary;Host Recheck Seconds=1;Username=postgres;Password={Password};Database={name}"
+    public string Database(string name) => DatabaseServers.Count > 1
+        ? $"Host={string.Join(',', DatabaseServers.Select(port => $"127.0.0.1:{port}"))};Target Session Attributes=primary;Host Recheck Seconds=1;Username=postgres;Password={Password};Database={name}"
         : $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password={Password};Database={name}";
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class FaultServers : IAsyncDisposable
         }
         var primary = ServerScript.FreePort(20000, 32000);
         int? standby = databaseStandby ? ServerScript.FreePort(20000, 32000) : null;
-        var servers = new FaultServers(folder, primary, standby, ports) { PrimaryPort = primary };
+        var servers = new FaultServers(folder, standby is null ? [primary] : [primary, standby.Value], ports);
         var broker = servers.Clustered
             ? $"start_rabbitmq_cluster \"$1/rabbitmq\" {string.Join(' ', ports)}"
             : $"start_rabbitmq \"$1/rabbitmq\" {servers.BrokerPort}";
@@ -77,9 +77,9 @@ public sealed class FaultServers : IAsyncDisposable
     /// <summary>The primary killed (SIGKILL) and the standby promoted in its place: the failover an operator, or an operator's tool, makes.</summary>
     public async Task FailOverDatabaseAsync()
     {
-        var (dead, promoted) = (PrimaryPort, StandbyPort!.Value);
-        await ScriptAsync($"find_pg_bin && kill_postgres \"$1/postgres-{dead}\" && promote_postgres \"$1/postgres-{promoted}\"");
-        (PrimaryPort, StandbyPort) = (promoted, dead);
+        var promoted = StandbyPort!.Value;
+        await ScriptAsync($"find_pg_bin && kill_postgres \"$1/postgres-{PrimaryPort}\" && promote_postgres \"$1/postgres-{promoted}\"");
+        PrimaryPort = promoted;
     }
 
     /// <summary>The former primary back, rewound, as the new primary's synchronous standby.</summary>
@@ -131,7 +131,7 @@ public sealed class FaultServers : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var stopBroker = string.Join("; ", BrokerNodes.Select(port => $"stop_rabbitmq \"{NodeFolder(port)}\" {port}"));
-        var databases = StandbyPort is { } standby ? new[] { $"postgres-{PrimaryPort}", $"postgres-{standby}" } : ["postgres"];
+        var databases = DatabaseServers.Count > 1 ? [.. DatabaseServers.Select(port => $"postgres-{port}")] : new[] { "postgres" };
         await ScriptAsync($"{stopBroker}; find_pg_bin && " + string.Join(" && ", databases.Select(d => $"stop_postgres \"$1/{d}\"")));
         // The processes' logs stay (small) for a failed run to be read; the servers' data goes.
         foreach (var data in databases.Append("rabbitmq"))

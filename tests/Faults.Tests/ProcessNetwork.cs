@@ -6,8 +6,7 @@ using ReferralNet.Testing;
 namespace ReferralNet.Faults.Tests;
 
 /// <summary>One instance of a service (or the gateway), a process of its own started from its build output.</summary>
-/// <param name="project">Its project folder under the checkout, whose build output is run.</param>
-public sealed class ServiceProcess(string name, int instance, string project, string assembly, int port, IReadOnlyDictionary<string, string?> settings, string logs)
+public sealed class ServiceProcess(string name, int instance, int port, IReadOnlyDictionary<string, string?> settings, string logs)
 {
     private Process? _process;
 
@@ -19,10 +18,10 @@ public sealed class ServiceProcess(string name, int instance, string project, st
 
     public void Start()
     {
-        var folder = Path.Combine(RepositoryRoot.Path, project, "bin", RepositoryRoot.Configuration, "net10.0");
+        var build = ProcessBuild.Of(name);
         // exec: the process id is dotnet's, so a kill reaches the service itself.
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = folder };
-        foreach (var argument in new[] { "-c", "exec dotnet \"$0\" >>\"$1\" 2>&1", $"{assembly}.dll", Path.Combine(logs, $"{name}-{instance}.log") })
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = build.Output };
+        foreach (var argument in new[] { "-c", "exec dotnet \"$0\" >>\"$1\" 2>&1", build.Dll, Path.Combine(logs, $"{name}-{instance}.log") })
         {
             start.ArgumentList.Add(argument);
         }
@@ -129,9 +128,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         {
             for (var i = 1; i <= count; i++)
             {
-                var folder = service[..1].ToUpperInvariant() + service[1..];
-                var process = new ServiceProcess(service, i, $"services/{folder}", $"ReferralNet.{folder}",
-                    ServerScript.FreePort(20000, 32000), ServiceSettings(service), Logs);
+                var process = new ServiceProcess(service, i, ServerScript.FreePort(20000, 32000), ServiceSettings(service), Logs);
                 _services.Add(process);
                 destinations[$"ReverseProxy:Clusters:{service}:Destinations:{(i == 1 ? "primary" : $"instance{i}")}:Address"] = process.Address.ToString();
             }
@@ -143,7 +140,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         }
         await Task.WhenAll(_services.Select(s => s.UntilReadyAsync()));
 
-        _gateway = new ServiceProcess("gateway", 1, "gateway/ReferralNet.Gateway", "ReferralNet.Gateway", ServerScript.FreePort(20000, 32000),
+        _gateway = new ServiceProcess("gateway", 1, ServerScript.FreePort(20000, 32000),
             new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey), .. destinations])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

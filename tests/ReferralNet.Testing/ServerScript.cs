@@ -64,3 +64,18 @@ public static class RepositoryRoot
         throw new InvalidOperationException("ReferralNet.sln not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>A ReferralNet process's project folder and the assembly its build output runs, named as deploy/lib/network.sh names them.</summary>
+public sealed record ProcessBuild(string Project, string Assembly)
+{
+    public static ProcessBuild Of(string process)
+    {
+        var name = char.ToUpperInvariant(process[0]) + process[1..];
+        return process is "gateway" or "web" ? new($"{process}/ReferralNet.{name}", $"ReferralNet.{name}") : new($"services/{name}", $"ReferralNet.{name}");
+    }
+
+    /// <summary>The build output the process runs from, as its image does from /app.</summary>
+    public string Output => System.IO.Path.Combine(RepositoryRoot.Path, Project, "bin", RepositoryRoot.Configuration, "net10.0");
+
+    public string Dll => System.IO.Path.Combine(Output, Assembly + ".dll");
+}

@@ -92,19 +92,13 @@ public sealed partial class SettingsGivenTests
         _ => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
     };
 
-    /// <summary>What the process refuses in these settings (empty: nothing); it runs from its build output, as its image does from /app.</summary>
+    /// <summary>What the process refuses in these settings (empty: nothing), run from its build output.</summary>
     private static async Task<string> CheckSettingsAsync(string process, Dictionary<string, string> environment)
     {
-        var (folder, assembly) = process switch
+        var build = ProcessBuild.Of(process);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [build.Dll, "--check-settings"])
         {
-            "gateway" => ("gateway/ReferralNet.Gateway", "ReferralNet.Gateway"),
-            "web" => ("web/ReferralNet.Web", "ReferralNet.Web"),
-            _ => ($"services/{char.ToUpperInvariant(process[0])}{process[1..]}", $"ReferralNet.{char.ToUpperInvariant(process[0])}{process[1..]}"),
-        };
-        var output = Path.Combine(RepositoryRoot.Path, folder, "bin", RepositoryRoot.Configuration, "net10.0");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(output, assembly + ".dll"), "--check-settings"])
-        {
-            WorkingDirectory = output, RedirectStandardError = true, RedirectStandardOutput = true,
+            WorkingDirectory = build.Output, RedirectStandardError = true, RedirectStandardOutput = true,
             Environment = { ["Logging__LogLevel__Default"] = "None" },
         };
         foreach (var (name, value) in environment)
