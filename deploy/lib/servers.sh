@@ -184,6 +184,35 @@ rejoin_postgres() {
   primary_waits_for_standby "$primary" "$password"
 }
 
+# backup_postgres PORT PASSWORD DIR: a base backup of the whole server into DIR/base, every database as of one moment,
+# with the WAL that makes it consistent, checked against its own manifest before it counts as a backup.
+backup_postgres() {
+  local port=$1 password=$2 dir=$3
+  local run_as=()
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$dir"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" env PGPASSWORD="$password" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$dir/base" \
+    -X stream --checkpoint=fast --manifest-checksums=SHA256 >"$dir/backup.log" 2>&1 || { cat "$dir/backup.log" >&2; return 1; }
+  "${run_as[@]}" "$PG_BIN/pg_verifybackup" -q "$dir/base" >>"$dir/backup.log" 2>&1 || { cat "$dir/backup.log" >&2; return 1; }
+}
+
+# restore_postgres BACKUP DIR: the base backup in BACKUP/base becomes the data of a server in DIR, which has none yet;
+# start_postgres then starts it, and it recovers to the moment of the backup.
+restore_postgres() {
+  local backup=$1 dir=$2
+  [ -f "$backup/base/PG_VERSION" ] || { log "$backup holds no base backup (no base/PG_VERSION)"; return 1; }
+  [ ! -e "$dir/data" ] || { log "$dir/data exists: a backup is restored into a data folder without a database"; return 1; }
+  mkdir -p "$dir"
+  cp -a "$backup/base" "$dir/data"
+  rm -f "$dir/data/backup_manifest"
+  chmod 700 "$dir/data"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$dir"
+  return 0
+}
+
 # Erlang schedulers busy-wait for work by default; on a machine the broker shares with PostgreSQL and seven .NET
 # processes that spinning takes CPU they need, so they sleep at once instead.
 RABBIT_NO_BUSY_WAIT="+sbwt none +sbwtdcpu none +sbwtdio none"

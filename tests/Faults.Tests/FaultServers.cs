@@ -50,11 +50,12 @@ public sealed class FaultServers : IAsyncDisposable
 
     /// <summary>
     /// A PostgreSQL, with a synchronous standby when <paramref name="databaseStandby"/>, and a RabbitMQ, or a RabbitMQ
-    /// cluster of <paramref name="brokerNodes"/> nodes.
+    /// cluster of <paramref name="brokerNodes"/> nodes; in <paramref name="folder"/> when given, as the run command's
+    /// data folder (a database already there, restored from a backup, is started as it is).
     /// </summary>
-    public static async Task<FaultServers> StartAsync(int brokerNodes = 1, bool databaseStandby = false)
+    public static async Task<FaultServers> StartAsync(int brokerNodes = 1, bool databaseStandby = false, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("referralnet-faults.").FullName;
+        folder ??= Directory.CreateTempSubdirectory("referralnet-faults.").FullName;
         var ports = new List<int>();
         while (ports.Count < brokerNodes)
         {
@@ -95,6 +96,19 @@ public sealed class FaultServers : IAsyncDisposable
 
     /// <summary>The node again, on its data: a node of a cluster rejoins it.</summary>
     public Task StartBrokerNodeAsync(int port) => ScriptAsync($"start_rabbitmq \"{NodeFolder(port)}\" {port}");
+
+    /// <summary>
+    /// What the run command keeps in its data folder for the operator commands (<c>deploy/ops.sh</c>): the database's
+    /// password; and their environment for these servers.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AsRunDataFolder()
+    {
+        File.WriteAllText(Path.Combine(Folder, "secrets.env"), $"PG_PASSWORD={Password}\n");
+        return new Dictionary<string, string>
+        {
+            ["REFERRALNET_DATA"] = Folder, ["REFERRALNET_PG_PORT"] = PrimaryPort.ToString(), ["REFERRALNET_RABBIT_PORT"] = BrokerPort.ToString(),
+        };
+    }
 
     public Task RestartPostgresImmediatelyAsync() => ScriptAsync("find_pg_bin && restart_postgres_immediately \"$1/postgres\"");
 

@@ -103,11 +103,12 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
 
     /// <summary>
     /// The network on servers of its own: its broker a cluster of <paramref name="brokerNodes"/> nodes when more than
-    /// one, its database with a synchronous standby when <paramref name="databaseStandby"/>.
+    /// one, its database with a synchronous standby when <paramref name="databaseStandby"/>; in <paramref name="folder"/>
+    /// when given (<see cref="FaultServers.StartAsync"/>).
     /// </summary>
-    public static async Task<ProcessNetwork> StartAsync(int brokerNodes = 1, bool databaseStandby = false)
+    public static async Task<ProcessNetwork> StartAsync(int brokerNodes = 1, bool databaseStandby = false, string? folder = null)
     {
-        var network = new ProcessNetwork(await FaultServers.StartAsync(brokerNodes, databaseStandby));
+        var network = new ProcessNetwork(await FaultServers.StartAsync(brokerNodes, databaseStandby, folder));
         try
         {
             await network.StartProcessesAsync();

@@ -42,13 +42,16 @@ public sealed class ReferralLoad
     }
 
     /// <summary>How many of the referrals sent so far have been accepted.</summary>
-    public int AcceptedSoFar
+    public int AcceptedSoFar => AcceptedIdsSoFar.Count;
+
+    /// <summary>The referrals accepted so far.</summary>
+    public IReadOnlyList<Guid> AcceptedIdsSoFar
     {
         get
         {
             lock (_sent)
             {
-                return _sent.Count(sent => sent.IsCompletedSuccessfully && sent.Result.ReferralId is not null);
+                return [.. _sent.Where(sent => sent.IsCompletedSuccessfully && sent.Result.ReferralId is not null).Select(sent => sent.Result.ReferralId!.Value)];
             }
         }
     }

@@ -50,7 +50,8 @@ public static class WebAppDefaults
     public static WebApplication UseWebAppDefaults(this WebApplication app)
     {
         app.UseMetricsWhereConfigured();
-        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.DevSignIn && !app.Environment.IsDevelopment())
+        // Read from the configuration, not the validated options: --check-settings reports those as it should.
+        if (app.Configuration.GetValue<bool>($"{WebOptions.Section}:{nameof(WebOptions.DevSignIn)}") && !app.Environment.IsDevelopment())
         {
             // As the gateway's development tokens: a production web app switched on by mistake must not offer them.
             throw new InvalidOperationException($"Web:DevSignIn is on in the '{app.Environment.EnvironmentName}' environment; demo users exist only in Development.");

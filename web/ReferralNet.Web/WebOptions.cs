@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ReferralNet.Web;
 
-public sealed class WebOptions : IOptionsSection
+public sealed class WebOptions : IOptionsSection, IValidatableObject
 {
     public static string Section => "Web";
 
@@ -34,6 +34,12 @@ public sealed class WebOptions : IOptionsSection
     public string? KeysFolder { get; set; }
 
     /// <summary>
+    /// A folder of certificates (PEM files, as a mounted secret) that keep those keys encrypted where they are stored
+    /// (<see cref="Session.KeyProtectionCertificates"/>). Empty: they are stored as they are.
+    /// </summary>
+    public string? KeyProtectionFolder { get; set; }
+
+    /// <summary>
     /// Staff sign-in in production: the OpenID Connect provider of the network's staff. The access token it gives is
     /// the session's token, so it must be one the gateway trusts (Auth:Issuers) with the role and agency claims the
     /// network reads. Unset: no such sign-in is offered.
@@ -46,4 +52,12 @@ public sealed class WebOptions : IOptionsSection
 
     /// <summary>The scopes asked for, space-separated (the provider's scope for the network's API among them).</summary>
     public string OidcScopes { get; set; } = "openid profile";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (KeyProtectionFolder is { Length: > 0 } folder && Session.KeyProtectionCertificates.Read(folder).Problem is { } problem)
+        {
+            yield return new ValidationResult($"Web:KeyProtectionFolder: {problem}", [nameof(KeyProtectionFolder)]);
+        }
+    }
 }

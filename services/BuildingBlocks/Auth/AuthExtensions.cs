@@ -11,11 +11,12 @@ public static class AuthExtensions
     public static IServiceCollection AddReferralNetAuth(this IServiceCollection services)
     {
         services.AddValidatedOptions<AuthOptions>();
+        services.AddSingleton<IssuerKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PersonLevelRefusal>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>, IssuerKeys>((jwt, auth, keys) => Configure(jwt, auth.Value, keys));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Worker, p => p.RequireRole(Roles.Worker))
@@ -41,13 +42,11 @@ public static class AuthExtensions
     /// <summary>Longer subjects are refused (401): a user id is stored with every record a user writes.</summary>
     public const int MaxSubjectLength = 200;
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, IssuerKeys keys)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenHandlers.Clear();
         jwt.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
-        var keysOf = auth.Issuers.Where(i => i.Authority is null).ToDictionary(i => i.Issuer, i => i.Keys.Select(k => k.Read()!).ToList());
-        var ownKeys = keysOf.Values.SelectMany(keys => keys).ToList();
         var authority = auth.Issuers.SingleOrDefault(i => i.Authority is not null);
         jwt.Events = new JwtBearerEvents
         {
@@ -74,14 +73,14 @@ public static class AuthExtensions
         {
             ValidIssuers = auth.Issuers.Select(i => i.Issuer).ToList(),
             ValidAudience = auth.Audience,
-            IssuerSigningKeys = ownKeys,
+            // A key checks only its own issuer's tokens (the youth issuer's key cannot sign a staff token), and only while it
+            // is one of the issuer's keys now (IssuerKeys reads rotated keys); the authority's come from its metadata.
+            IssuerSigningKeyResolverUsingConfiguration = (_, token, kid, _, configuration) => keys.Holds(token.Issuer)
+                ? keys.Find(token.Issuer, kid) is { } key ? [key] : []
+                : token.Issuer == authority?.Issuer ? configuration?.SigningKeys ?? [] : [],
+            TryAllIssuerSigningKeys = false,
             // Pinned: a token naming HS256 (signed with a public key as its secret) or none is refused before any key is tried.
             ValidAlgorithms = authority is null ? [SecurityAlgorithms.EcdsaSha256] : [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256],
-            // A key validates only its own issuer's tokens: the youth issuer's key cannot sign a staff token.
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKeyValidator = (key, token, _) => keysOf.TryGetValue(token.Issuer, out var keys)
-                ? keys.Contains(key)
-                : token.Issuer == authority?.Issuer && !ownKeys.Contains(key),
             NameClaimType = ClaimNames.Subject,
             RoleClaimType = ClaimNames.Role,
             ClockSkew = TimeSpan.FromSeconds(30),

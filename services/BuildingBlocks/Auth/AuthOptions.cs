@@ -20,6 +20,10 @@ public sealed class AuthOptions : IValidatableObject, IOptionsSection
 
     public SigningKey? Signing { get; set; }
 
+    /// <summary>How old the keys read from folders (<see cref="KeyFolder"/>) get at most before they are read again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReadKeysEvery { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Issuers.Count == 0)
@@ -28,10 +32,15 @@ public sealed class AuthOptions : IValidatableObject, IOptionsSection
         }
         foreach (var (issuer, i) in Issuers.Select((issuer, i) => (issuer, i)))
         {
-            if (string.IsNullOrWhiteSpace(issuer.Issuer) || (issuer.Authority is null) == (issuer.Keys.Count == 0))
+            var hasKeys = issuer.Keys.Count > 0 || issuer.KeysFolder is not null;
+            if (string.IsNullOrWhiteSpace(issuer.Issuer) || (issuer.Authority is null) != hasKeys)
             {
                 yield return new ValidationResult(
-                    $"Auth:Issuers:{i} needs an Issuer and either an Authority (OpenID Connect) or public Keys, not both.", [nameof(Issuers)]);
+                    $"Auth:Issuers:{i} needs an Issuer and either an Authority (OpenID Connect) or public keys (Keys, KeysFolder), not both.", [nameof(Issuers)]);
+            }
+            if (issuer.KeysFolder is { } folder && KeyFolder.PublicKeys(folder).Problem is { } problem)
+            {
+                yield return new ValidationResult($"Auth:Issuers:{i}:KeysFolder: {problem}", [nameof(Issuers)]);
             }
             if (issuer.Keys.Any(k => string.IsNullOrWhiteSpace(k.Kid) || k.Read() is null))
             {
@@ -43,10 +52,15 @@ public sealed class AuthOptions : IValidatableObject, IOptionsSection
         {
             yield return new ValidationResult("At most one issuer may be an OpenID Connect Authority.", [nameof(Issuers)]);
         }
-        if (Signing is { } signing && (string.IsNullOrWhiteSpace(signing.Issuer) || string.IsNullOrWhiteSpace(signing.Kid) || signing.Read() is null))
+        if (Signing is { Folder: { } signingFolder } && KeyFolder.SigningKey(signingFolder).Problem is { } signingProblem)
+        {
+            yield return new ValidationResult($"Auth:Signing:Folder: {signingProblem}", [nameof(Signing)]);
+        }
+        else if (Signing is { } signing && (string.IsNullOrWhiteSpace(signing.Issuer)
+            || (signing.Folder is null && (string.IsNullOrWhiteSpace(signing.Kid) || signing.Read() is null))))
         {
             yield return new ValidationResult(
-                "Auth:Signing needs an Issuer, a Kid and an EC P-256 private key (Pkcs8: base64 PKCS#8).", [nameof(Signing)]);
+                "Auth:Signing needs an Issuer and either a Folder (its key in a file 'pkcs8') or a Kid and an EC P-256 private key (Pkcs8: base64 PKCS#8).", [nameof(Signing)]);
         }
     }
 }
@@ -59,6 +73,9 @@ public sealed class TrustedIssuer
     public string? Authority { get; set; }
 
     public List<PublicKey> Keys { get; set; } = [];
+
+    /// <summary>A folder of the issuer's public keys (<see cref="KeyFolder"/>), read again while the process runs.</summary>
+    public string? KeysFolder { get; set; }
 
     public List<string> Roles { get; set; } = [];
 }
@@ -73,10 +90,15 @@ public sealed class PublicKey
     public ECDsaSecurityKey? Read() => P256.Import(Kid, ecdsa => ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(Spki), out _));
 }
 
-/// <summary>The private key of an issuing process, as base64 PKCS#8 of an EC P-256 key (kept out of every other process).</summary>
+/// <summary>
+/// The private key of an issuing process, as base64 PKCS#8 of an EC P-256 key (kept out of every other process), or the
+/// folder it is in (<see cref="KeyFolder"/>), read again while the process runs.
+/// </summary>
 public sealed class SigningKey
 {
     public string Issuer { get; set; } = "";
+
+    public string? Folder { get; set; }
 
     public string Kid { get; set; } = "";
 

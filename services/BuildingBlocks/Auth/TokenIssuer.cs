@@ -8,17 +8,14 @@ namespace ReferralNet.BuildingBlocks.Auth;
 /// Signs tokens with this process's private key (Auth:Signing, ES256 with its kid): the gateway's development tokens
 /// and the consent service's youth tokens. Every process validates them with the issuer's public key only.
 /// </summary>
-public sealed class TokenIssuer(IOptions<AuthOptions> auth, TimeProvider time)
+public sealed class TokenIssuer(IOptions<AuthOptions> auth, IssuerKeys keys, TimeProvider time)
 {
-    private readonly Lazy<SigningCredentials?> _credentials = new(() =>
-        auth.Value.Signing?.Read() is { } key ? new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256) : null);
-
-    public bool CanIssue => _credentials.Value is not null;
+    public bool CanIssue => keys.Signing is not null;
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(
         string sub, string role, Guid? agency, Guid? person, TimeSpan lifetime, IEnumerable<Claim>? more = null)
     {
-        var credentials = _credentials.Value ?? throw new InvalidOperationException("Auth:Signing is not set: this process issues no tokens.");
+        var credentials = keys.Signing ?? throw new InvalidOperationException("Auth:Signing is not set: this process issues no tokens.");
         var claims = new List<Claim> { new(ClaimNames.Subject, sub), new(ClaimNames.Role, role) };
         claims.AddRange(more ?? []);
         if (agency is { } agencyId)

@@ -144,6 +144,24 @@ public sealed partial class ManifestRulesTests
         Assert.DoesNotContain(settings.Data.Keys, key => Secretive().IsMatch(key));
     }
 
+    [Theory, MemberData(nameof(Overlays))]
+    public async Task An_issuers_private_key_is_mounted_in_the_issuer_alone_and_every_key_read_only(string overlay)
+    {
+        var rendered = await RenderedOverlay.OfAsync(overlay);
+
+        var mounted = rendered.All<V1Deployment>().SelectMany(d => d.Spec.Template.Spec.Containers.SelectMany(c => c.VolumeMounts ?? [])
+            .Select(m => (Deployment: d.Name(), Mount: m, d.Spec.Template.Spec.Volumes.Single(v => v.Name == m.Name).Secret?.SecretName)))
+            .Where(m => m.SecretName is not null).ToList();
+        Assert.All(mounted, m => Assert.True(m.Mount.ReadOnlyProperty, $"{m.Deployment} mounts {m.SecretName} writable"));
+        var signing = mounted.Where(m => m.SecretName!.EndsWith("-signing", StringComparison.Ordinal)).Select(m => $"{m.Deployment}:{m.SecretName}").Order();
+        Assert.Equal(overlay == "local"
+            ? ["consent:referralnet-youth-issuer-signing", "gateway:referralnet-dev-issuer-signing"]
+            : ["consent:referralnet-youth-issuer-signing"], signing);
+        // Every process trusts the young person's issuer by its mounted public keys.
+        Assert.Equal(rendered.All<V1Deployment>().Select(d => d.Name()).Order(),
+            mounted.Where(m => m.SecretName == "referralnet-youth-issuer-keys").Select(m => m.Deployment).Order());
+    }
+
     [Fact]
     public async Task Production_runs_the_broker_and_the_database_as_replicated_clusters_of_their_operators()
     {
@@ -168,6 +186,21 @@ public sealed partial class ManifestRulesTests
         Assert.Equal(WithDatabase.Select(p => $"referralnet_{p}:{p}").Order(),
             databases.Select(d => $"{Scalar(d, "spec", "name")}:{Scalar(d, "spec", "owner")}").Order());
         Assert.All(databases, d => Assert.Equal("referralnet-db", Scalar(d, "spec", "cluster", "name")));
+
+        // Backed up: the WAL archived continuously to an object store, a base backup on a schedule, credentials by reference.
+        var archiver = Assert.Single(((YamlSequenceNode)Node(database, "spec", "plugins")!).Cast<YamlMappingNode>());
+        Assert.Equal("barman-cloud.cloudnative-pg.io", Scalar(archiver, "name"));
+        Assert.Equal("true", Scalar(archiver, "isWALArchiver"));
+        var store = Assert.Single(rendered.OperatorResources, r => Scalar(r, "kind") == "ObjectStore");
+        Assert.Equal(Scalar(archiver, "parameters", "barmanObjectName"), Scalar(store, "metadata", "name"));
+        Assert.Equal("30d", Scalar(store, "spec", "retentionPolicy"));
+        Assert.StartsWith("s3://", Scalar(store, "spec", "configuration", "destinationPath"));
+        Assert.Equal("referralnet-backup-store", Scalar(store, "spec", "configuration", "s3Credentials", "secretAccessKey", "name"));
+        var schedule = Assert.Single(rendered.OperatorResources, r => Scalar(r, "kind") == "ScheduledBackup");
+        Assert.Equal("referralnet-db", Scalar(schedule, "spec", "cluster", "name"));
+        Assert.Equal("plugin", Scalar(schedule, "spec", "method"));
+        Assert.Equal("barman-cloud.cloudnative-pg.io", Scalar(schedule, "spec", "pluginConfiguration", "name"));
+        Assert.Equal(6, Scalar(schedule, "spec", "schedule")!.Split(' ').Length); // CloudNativePG's: seconds first
     }
 
     [Fact]

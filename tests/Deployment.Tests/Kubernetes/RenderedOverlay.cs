@@ -14,7 +14,7 @@ namespace ReferralNet.Deployment.Tests.Kubernetes;
 public sealed class RenderedOverlay
 {
     /// <summary>The API groups of the operators' resources the overlays use.</summary>
-    public static readonly string[] OperatorGroups = ["postgresql.cnpg.io", "rabbitmq.com"];
+    public static readonly string[] OperatorGroups = ["postgresql.cnpg.io", "barmancloud.cnpg.io", "rabbitmq.com"];
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<RenderedOverlay>>> Rendered = new();
 

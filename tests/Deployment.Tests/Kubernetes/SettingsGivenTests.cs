@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using k8s.Models;
@@ -8,16 +9,27 @@ namespace ReferralNet.Deployment.Tests.Kubernetes;
 
 /// <summary>
 /// Every setting a process reads is given by the overlay: each Deployment's environment, as Kubernetes would make it
-/// (its ConfigMaps, its secrets — here stand-ins of the right shape —, <c>$(VAR)</c> references), is handed to the
-/// process itself, which checks it with <c>--check-settings</c> as it would at start.
+/// (its ConfigMaps, its secrets and mounted secrets — here stand-ins of the right shape —, <c>$(VAR)</c> references),
+/// is handed to the process itself, which checks it with <c>--check-settings</c> as it would at start.
 /// </summary>
 [Trait(Tier.Trait, Tier.Unit)]
-public sealed partial class SettingsGivenTests
+public sealed partial class SettingsGivenTests : IDisposable
 {
+    private readonly string _mounts = Directory.CreateTempSubdirectory("referralnet-mounts.").FullName;
+
     private static readonly Lazy<(string Spki, string Pkcs8)> SampleKey = new(() =>
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         return (Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()), Convert.ToBase64String(key.ExportPkcs8PrivateKey()));
+    });
+
+    /// <summary>A certificate with its RSA key, in one PEM file.</summary>
+    private static readonly Lazy<string> SampleCertificate = new(() =>
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=sample", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem();
     });
 
     [Theory, MemberData(nameof(ManifestRulesTests.Overlays), MemberType = typeof(ManifestRulesTests))]
@@ -62,8 +74,11 @@ public sealed partial class SettingsGivenTests
         });
     }
 
-    /// <summary>The environment Kubernetes gives the Deployment's container: its ConfigMaps, then its own entries in order.</summary>
-    private static Dictionary<string, string> EnvironmentOf(RenderedOverlay rendered, V1Deployment deployment)
+    /// <summary>
+    /// The environment Kubernetes gives the Deployment's container: its ConfigMaps, then its own entries in order; a path
+    /// into a mounted secret leads to a folder of stand-ins for it.
+    /// </summary>
+    private Dictionary<string, string> EnvironmentOf(RenderedOverlay rendered, V1Deployment deployment)
     {
         var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
         var environment = new Dictionary<string, string>();
@@ -81,8 +96,33 @@ public sealed partial class SettingsGivenTests
                 ? Reference().Replace(value, m => environment.GetValueOrDefault(m.Groups[1].Value, m.Value))
                 : SampleSecret(Assert.IsType<V1SecretKeySelector>(variable.ValueFrom.SecretKeyRef).Key);
         }
+        foreach (var mount in container.VolumeMounts ?? [])
+        {
+            if (deployment.Spec.Template.Spec.Volumes.Single(v => v.Name == mount.Name).Secret is not { } secret)
+            {
+                continue;
+            }
+            var folder = Directory.CreateDirectory(Path.Combine(_mounts, deployment.Name(), mount.Name)).FullName;
+            foreach (var (file, text) in SampleMountedSecret(secret.SecretName))
+            {
+                File.WriteAllText(Path.Combine(folder, file), text);
+            }
+            foreach (var (name, value) in environment.Where(e => e.Value.StartsWith(mount.MountPath, StringComparison.Ordinal)).ToList())
+            {
+                environment[name] = folder + value[mount.MountPath.Length..];
+            }
+        }
         return environment;
     }
+
+    /// <summary>The files of a mounted secret, by the kind its name says: an issuer's public keys, or its signing key.</summary>
+    private static Dictionary<string, string> SampleMountedSecret(string secret) => secret switch
+    {
+        _ when secret.EndsWith("-issuer-keys", StringComparison.Ordinal) => new() { ["2026-12.spki"] = SampleKey.Value.Spki },
+        _ when secret.EndsWith("-issuer-signing", StringComparison.Ordinal) => new() { ["pkcs8"] = SampleKey.Value.Pkcs8 },
+        "referralnet-web-key-protection" => new() { ["2026-12.pem"] = SampleCertificate.Value },
+        _ => throw new InvalidOperationException($"No stand-in for the mounted secret {secret}: say here what its files look like."),
+    };
 
     /// <summary>A stand-in of the shape a real secret of that key has (the keys are parsed at start).</summary>
     private static string SampleSecret(string key) => key switch
@@ -111,6 +151,8 @@ public sealed partial class SettingsGivenTests
         await check.WaitForExitAsync();
         return check.ExitCode == 0 ? "" : await refused + $"(exit code {check.ExitCode})";
     }
+
+    public void Dispose() => Directory.Delete(_mounts, recursive: true);
 
     [GeneratedRegex(@"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")]
     private static partial Regex Reference();

@@ -30,15 +30,7 @@ public static class Sessions
 
     public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration)
     {
-        var keys = services.AddDataProtection().SetApplicationName("referralnet-web");
-        if (configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } folder)
-        {
-            keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
-        }
-        else
-        {
-            services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, data) => options.XmlRepository = new DatabaseKeyRing(data));
-        }
+        services.AddSessionKeys(configuration);
         services.AddAuthentication(SessionUser.Scheme).AddCookie(SessionUser.Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -76,6 +68,33 @@ public static class Sessions
         services.AddOptions<CookieAuthenticationOptions>(SessionUser.Scheme).Configure<SessionStore>((cookie, store) => cookie.SessionStore = store);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    /// <summary>
+    /// The Data Protection keys that encrypt the session cookie: in <c>Web:KeysFolder</c>, or else in the web app's
+    /// database (<see cref="DatabaseKeyRing"/>); encrypted there with the certificates of <c>Web:KeyProtectionFolder</c>
+    /// where it is set (<see cref="KeyProtectionCertificates"/>).
+    /// </summary>
+    public static IServiceCollection AddSessionKeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        var keys = services.AddDataProtection().SetApplicationName("referralnet-web");
+        if (configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeysFolder)}"] is { Length: > 0 } folder)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+        else
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, data) => options.XmlRepository = new DatabaseKeyRing(data));
+        }
+        // Unreadable certificates leave the keys unencrypted only until the start's validation (WebOptions) refuses them.
+        if (configuration[$"{WebOptions.Section}:{nameof(WebOptions.KeyProtectionFolder)}"] is { Length: > 0 } protection
+            && KeyProtectionCertificates.Read(protection).Certificates is { } certificates)
+        {
+            keys.UnprotectKeysWithAnyCertificate([.. certificates.All]);
+            services.AddOptions<KeyManagementOptions>().Configure<TimeProvider, ILoggerFactory>(
+                (options, time, logs) => options.XmlEncryptor = new KeyProtectionCertificates.Encryptor(certificates, time, logs));
+        }
         return services;
     }
 }
