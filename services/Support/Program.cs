@@ -1,10 +1,12 @@
 using ReferralNet.Support.Consumers;
 using ReferralNet.Support.Features;
 using ReferralNet.Support.Features.FollowUps;
+using ReferralNet.Support.Features.Meetings;
 using ReferralNet.Support.Features.Moves;
 using ReferralNet.Support.Features.Plan;
 using ReferralNet.Support.Features.Reviews;
 using ReferralNet.Support.Features.Tasks;
+using ReferralNet.Support.Features.YouthMeetings;
 using ReferralNet.Support.Features.YouthPlans;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,5 +29,7 @@ app.MapMoveStep();
 app.MapReviews();
 app.MapFollowUps();
 app.MapYouthPlans();
+app.MapMeetings();
+app.MapYouthMeetings();
 app.MapTasks();
 await app.RunProcessAsync(args);

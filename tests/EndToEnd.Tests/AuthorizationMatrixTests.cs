@@ -184,6 +184,14 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["POST /api/support/me/plans/{caseId:guid}/comment"] = new(Audience.PersonLevel, w => $"/api/support/me/plans/{w.CaseId}/comment",
             _ => new { text = "not mine to comment on" }),
         ["GET /api/support/tasks"] = new(Audience.OwnAgencyList, _ => "/api/support/tasks"),
+        ["POST /api/support/cases/{caseId:guid}/meetings"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/meetings", w => w.MeetingBody),
+        ["GET /api/support/cases/{caseId:guid}/meetings"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/meetings"),
+        ["GET /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}"] = new(Audience.PersonLevel, w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}"),
+        ["PUT /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/minutes"] = new(Audience.PersonLevel,
+            w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/minutes", w => w.MinutesBody),
+        ["POST /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/actions/{actionId:guid}/done"] = new(Audience.PersonLevel,
+            w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/actions/{w.ActionId}/done"),
+        ["GET /api/support/me/meetings"] = new(Audience.YoungPersonOwn, _ => "/api/support/me/meetings"),
     };
 
     [Fact]
@@ -346,12 +354,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     /// <summary>
     /// A school's case with a consent and an open offer to a clinic's service, a second case for a merge, the clinic's
     /// proposal to merge the school's case into a near match of its own, an agency that takes part in nothing, and one
-    /// that referred the same young person and waits to be admitted (pending); the case's support plan with a goal and a step.
+    /// that referred the same young person and waits to be admitted (pending); the case's support plan with a goal and a
+    /// step; a case conference of the school with its minutes and an action.
     /// </summary>
     private sealed record World(
         HttpClient Teacher, Guid School, Guid Clinic, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
         Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider, Guid Pending,
-        object PlanBody, Guid GoalId, Guid StepId)
+        object PlanBody, Guid GoalId, Guid StepId, object MeetingBody, object MinutesBody, Guid MeetingId, Guid ActionId)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
@@ -400,10 +409,20 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var plan = await Eventually.Until(async () => await teacher.PutAsJsonAsync($"/api/support/cases/{caseId}/plan", planBody),
                 response => response.StatusCode == HttpStatusCode.Created, "the plan written once the support service knows the case");
             var planView = await Scenario.ReadAsync(plan, HttpStatusCode.Created);
+            var meetingBody = new
+            {
+                kind = "case-conference", at = DateTimeOffset.UtcNow.AddDays(3), onlineUrl = "https://meet.example.jp/matrix",
+                attendees = new[] { school }, youthInvited = true, agenda = "Matrix agenda",
+            };
+            var meeting = await Scenario.ReadAsync(await teacher.PostAsJsonAsync($"/api/support/cases/{caseId}/meetings", meetingBody), HttpStatusCode.Created);
+            var meetingId = meeting["meetingId"]!.GetValue<Guid>();
+            var minutesBody = new { decisions = new[] { "Matrix decision" }, actions = new[] { new { agencyId = school, what = "Matrix action", due = "2027-01-31" } } };
+            var minutes = await Scenario.ReadAsync(await teacher.PutAsJsonAsync($"/api/support/cases/{caseId}/meetings/{meetingId}/minutes", minutesBody), HttpStatusCode.OK);
             return new World(teacher, school, clinic, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
-                outsider, pending, planBody, planView["goals"]![0]!["id"]!.GetValue<Guid>(), planView["steps"]![0]!["id"]!.GetValue<Guid>());
+                outsider, pending, planBody, planView["goals"]![0]!["id"]!.GetValue<Guid>(), planView["steps"]![0]!["id"]!.GetValue<Guid>(),
+                meetingBody, minutesBody, meetingId, minutes["minutes"]!["actions"]![0]!["actionId"]!.GetValue<Guid>());
         }
 
         /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
@@ -415,13 +434,15 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var other = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/intake/cases/{OtherCaseId}"), HttpStatusCode.OK);
             var proposals = await Scenario.ReadAsync(await Teacher.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK);
             var plan = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/cases/{CaseId}/plan"), HttpStatusCode.OK);
+            var meetings = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/cases/{CaseId}/meetings"), HttpStatusCode.OK);
             return string.Join('\n',
                 $"case {view["status"]} lead {view["leadAgencyId"]} participants {view["participants"]!.ToJsonString()} timeline {view["timeline"]!.AsArray().Count}",
                 $"other {other["status"]} {other["mergedInto"]}",
                 $"consents {string.Join(',', consents["items"]!.AsArray().Select(c => $"{c!["consentId"]}:{c["status"]}"))}",
                 $"handoff {handoff["status"]}",
                 $"proposals {proposals["items"]!.ToJsonString()}",
-                $"plan {plan.ToJsonString()}");
+                $"plan {plan.ToJsonString()}",
+                $"meetings {meetings.ToJsonString()}");
         }
     }
 }

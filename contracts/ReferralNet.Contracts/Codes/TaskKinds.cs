@@ -1,6 +1,6 @@
 namespace ReferralNet.Contracts.Codes;
 
-/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks") , a case's team (API-v3 §1) or its plan (§4).</summary>
+/// <summary>What a worker has to do next about a handoff (API-v2, "Tasks"), a case's team (API-v3 §1), its plan (§4) or a meeting (§5).</summary>
 public static class TaskKinds
 {
     /// <summary>An offer to the worker's agency waits for an answer until its <c>respondBy</c>.</summary>
@@ -33,6 +33,10 @@ public static class TaskKinds
     /// </summary>
     public const string ContactSelfReferral = "contact-self-referral";
 
+    /// <summary>For an agency given an action in a meeting's minutes: do it by its day, and say it is done.</summary>
+    public const string MeetingAction = "meeting-action";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
-        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp, ContactSelfReferral);
+        AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp, ContactSelfReferral,
+        MeetingAction);
 }

@@ -55,15 +55,16 @@ public sealed class SupportCase
         IsMember(caller, participation) && (caller.AgencyId == LeadAgencyId || caller.AgencyId == ReviewerAgencyId(participation));
 
     /// <summary>
-    /// Whether the plan is shared with the caller: always with the young person; with an agency when consent covers
-    /// <c>support-plan</c> (the decision recorded as CaseDataAccessed in <paramref name="work"/>).
+    /// Whether the plan (or, for meetings, <c>case-notes</c>) is shared with the caller: always with the young person;
+    /// with an agency when consent covers the category (the decision recorded as CaseDataAccessed in <paramref name="work"/>).
     /// </summary>
-    public async Task<bool> IsSharedWithAsync(UnitOfWork work, Caller caller, ConsentIndex consents, DateTimeOffset now, CancellationToken ct) =>
+    public async Task<bool> IsSharedWithAsync(
+        UnitOfWork work, Caller caller, ConsentIndex consents, DateTimeOffset now, CancellationToken ct, string category = Category) =>
         caller.IsYouth(PersonId)
-        || (await consents.DecideAndRecordAsync(work, caller, PersonId, CaseId, [Category], Purpose, now, ct))[Category].Permitted;
+        || (await consents.DecideAndRecordAsync(work, caller, PersonId, CaseId, [category], Purpose, now, ct))[category].Permitted;
 
-    public static ProblemHttpResult NotShared() => Problems.Forbidden(
-        "The young person has not shared their support plan with your agency. Ask them; they can share it on their page.");
+    public static ProblemHttpResult NotShared(string what = "their support plan") => Problems.Forbidden(
+        $"The young person has not shared {what} with your agency. Ask them; they can share it on their page.");
 }
 
 /// <summary>The case a request may go on with, or the problem that stops it (then the request changes nothing).</summary>

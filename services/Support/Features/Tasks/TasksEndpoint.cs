@@ -6,9 +6,10 @@ public sealed record SupportTask([property: CodeList(typeof(TaskKinds))] string 
 public sealed record SupportTasksResponse(IReadOnlyList<SupportTask> Items);
 
 /// <summary>
-/// The support service's tasks of the caller's agency (API-v3 §4), oldest first: a review whose day has passed on an
-/// open case — for the key person's agency while it is on the team, else the lead — and a follow-up after closing that
-/// has fallen due, for the agency that led at closing. The worker's "my work" shows them beside handoff's and intake's.
+/// The support service's tasks of the caller's agency (API-v3 §4, §5), oldest first: a review whose day has passed on an
+/// open case — for the key person's agency while it is on the team, else the lead —, a follow-up after closing that
+/// has fallen due, for the agency that led at closing, and each action a meeting gave the agency, from the minutes
+/// until it says it is done. The worker's "my work" shows them beside handoff's and intake's.
 /// </summary>
 public static class TasksEndpoint
 {
@@ -31,9 +32,16 @@ public static class TasksEndpoint
         LIMIT @MaxTasks
         """;
 
+    private const string ActionsOpen = """
+        SELECT a.case_id AS CaseId, a.due AS Due FROM meeting_actions a JOIN case_persons cp ON cp.case_id = a.case_id
+        WHERE a.agency_id = @AgencyId AND a.done_at IS NULL AND cp.closed_at IS NULL
+        ORDER BY a.due, a.case_id
+        LIMIT @MaxTasks
+        """;
+
     public static void MapTasks(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/support/tasks", HandleAsync).RequirePersonAccess(Policies.Worker)
-            .WithName("ListSupportTasks").WithSummary("The support tasks of the caller's agency: reviews due and follow-ups after closing");
+            .WithName("ListSupportTasks").WithSummary("The support tasks of the caller's agency: reviews due, follow-ups after closing, meeting actions");
 
     private static async Task<Ok<SupportTasksResponse>> HandleAsync(
         Caller caller, Database database, ConsentIndex participation, IOptions<SupportOptions> options, TimeProvider time, CancellationToken ct)
@@ -46,7 +54,10 @@ public static class TasksEndpoint
         var followUps = (await database.QueryAsync<FollowUpDue>(FollowUpsDue, new { AgencyId = agency, Now = now, MaxTasks }, ct))
             .Where(f => participation.TakesPart(f.CaseId, agency))
             .Select(f => new SupportTask(TaskKinds.FollowUp, f.CaseId, CaseReference.Of(f.CaseId), agency, f.DueAt));
-        return TypedResults.Ok(new SupportTasksResponse([.. reviews.Concat(followUps).OrderBy(t => t.DueAt).Take(MaxTasks)]));
+        var actions = (await database.QueryAsync<ActionOpen>(ActionsOpen, new { AgencyId = agency, MaxTasks }, ct))
+            .Where(a => participation.TakesPart(a.CaseId, agency))
+            .Select(a => new SupportTask(TaskKinds.MeetingAction, a.CaseId, CaseReference.Of(a.CaseId), agency, options.Value.EndOf(a.Due)));
+        return TypedResults.Ok(new SupportTasksResponse([.. reviews.Concat(followUps).Concat(actions).OrderBy(t => t.DueAt).Take(MaxTasks)]));
     }
 
     private sealed class ReviewDue
@@ -55,6 +66,12 @@ public static class TasksEndpoint
         public DateOnly Due { get; init; }
         public Guid? LeadAgencyId { get; init; }
         public Guid? KeyPersonAgencyId { get; init; }
+    }
+
+    private sealed class ActionOpen
+    {
+        public Guid CaseId { get; init; }
+        public DateOnly Due { get; init; }
     }
 
     private sealed class FollowUpDue
