@@ -21,6 +21,7 @@ builder.AddMessaging(bus =>
     bus.AddConsumer<ServiceRecorder>();
     bus.AddConsumer<AgencyRecorder>();
     bus.AddConsumer<ReviewEscalationRecorder>();
+    bus.AddConsumer<JointMeetingRecorder>();
     bus.AddConsentProjection(referralsRecordedHere: true);
 });
 builder.AddConsentEnforcement();

@@ -15,6 +15,7 @@ builder.AddMessaging(bus =>
 {
     bus.AddConsumer<CaseTeamRecorder>();
     bus.AddConsumer<ReviewEscalationResolutions>();
+    bus.AddConsumer<AcceptedHandoffs>();
     bus.AddConsentProjection();
 });
 builder.AddConsentEnforcement();

@@ -191,7 +191,13 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/minutes", w => w.MinutesBody),
         ["POST /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/actions/{actionId:guid}/done"] = new(Audience.PersonLevel,
             w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/actions/{w.ActionId}/done"),
+        ["POST /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/confirm"] = new(Audience.PersonLevel,
+            w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/confirm"),
+        ["PUT /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/time"] = new(Audience.PersonLevel,
+            w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/time", _ => new { at = DateTimeOffset.UtcNow.AddDays(4) }),
         ["GET /api/support/me/meetings"] = new(Audience.YoungPersonOwn, _ => "/api/support/me/meetings"),
+        ["POST /api/support/me/meetings/{meetingId:guid}/move-request"] = new(Audience.PersonLevel,
+            w => $"/api/support/me/meetings/{w.MeetingId}/move-request", _ => new { note = "Matrix" }),
     };
 
     [Fact]

@@ -36,7 +36,13 @@ public static class TaskKinds
     /// <summary>For an agency given an action in a meeting's minutes: do it by its day, and say it is done.</summary>
     public const string MeetingAction = "meeting-action";
 
+    /// <summary>For the receiving agency: the sender proposed a time for the joint first meeting; confirm it.</summary>
+    public const string ConfirmMeeting = "confirm-meeting";
+
+    /// <summary>For the agency that scheduled a meeting: the young person asked to move it; give it another time.</summary>
+    public const string MoveMeeting = "move-meeting";
+
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
         AnswerOffer, MakeFirstContact, ChooseNextService, RecordOutcome, AdmitMember, KeyPersonChange, ReviewDue, FollowUp, ContactSelfReferral,
-        MeetingAction);
+        MeetingAction, ConfirmMeeting, MoveMeeting);
 }

@@ -18,6 +18,9 @@ public static class TimelineKinds
     public const string HandoffExpired = "handoff-expired";
     public const string HandoffWithdrawn = "handoff-withdrawn";
     public const string HandoffConnected = "handoff-connected";
+
+    /// <summary>First contact at the handoff's joint first meeting: the sender handed over in person, with the young person there.</summary>
+    public const string HandoffConnectedAtJointMeeting = "handoff-connected-at-joint-meeting";
     public const string HandoffCompleted = "handoff-completed";
     public const string CaseEscalated = "case-escalated";
     public const string AdmissionRequested = "admission-requested";
@@ -32,6 +35,6 @@ public static class TimelineKinds
     public static readonly IReadOnlySet<string> All = CodeSet.Of(
         CaseOpened, ReferralSubmitted, StatusChanged, CaseMerged, CaseClosed, LeadChanged, ConsentGranted,
         ConsentRevoked, ConsentExpired, HandoffOffered, HandoffAccepted, HandoffDeclined, HandoffExpired,
-        HandoffWithdrawn, HandoffConnected, HandoffCompleted, CaseEscalated, AdmissionRequested, MemberAdmitted,
+        HandoffWithdrawn, HandoffConnected, HandoffConnectedAtJointMeeting, HandoffCompleted, CaseEscalated, AdmissionRequested, MemberAdmitted,
         AdmissionDeclined, MemberRemoved, KeyPersonNamed, KeyPersonChangeRequested, CaseReopened, FollowUpRecorded);
 }

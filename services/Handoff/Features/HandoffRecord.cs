@@ -44,6 +44,9 @@ public sealed record HandoffRecord
 
     public string? Outcome { get; init; }
 
+    /// <summary>First contact was made at this joint first meeting, with the sender present (support's meeting id).</summary>
+    public Guid? ContactMeetingId { get; init; }
+
     /// <summary>A pass on this offer sends the next best candidate's offer by itself.</summary>
     public bool AutoForward { get; init; }
 
@@ -58,7 +61,7 @@ public sealed record HandoffRecord
         id AS HandoffId, referral_id AS ReferralId, case_id AS CaseId, from_agency_id AS FromAgencyId,
         to_agency_id AS ToAgencyId, to_service_id AS ToServiceId, status, respond_by AS RespondBy,
         pass_number AS PassNumber, offered_at AS OfferedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
-        closed_at AS ClosedAt, auto_forward AS AutoForward
+        closed_at AS ClosedAt, auto_forward AS AutoForward, contact_meeting_id AS ContactMeetingId
         """;
 
     public const string Columns = $"""

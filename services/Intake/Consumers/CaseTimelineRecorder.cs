@@ -162,7 +162,8 @@ public sealed class CaseTimelineRecorder(Database database, ConsentIndex partici
         var connected = context.Message;
         return OnceAsync(context, async (work, ct) =>
         {
-            await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, TimelineKinds.HandoffConnected, connected.ToAgencyId,
+            var kind = connected.MeetingId is null ? TimelineKinds.HandoffConnected : TimelineKinds.HandoffConnectedAtJointMeeting;
+            await work.ExecuteAsync(RecordOnCase, Entry(connected.CaseId, connected.OccurredAt, kind, connected.ToAgencyId,
                 connected.HandoffId, connected.Modality), ct);
             await CaseDeadlines.SettleAsync(work, connected.CaseId, connected.HandoffId, CaseDeadlines.OfHandoff, ct);
             await LeadAsync(work, connected.CaseId, connected.ToAgencyId, connected.HandoffId, connected.OccurredAt, ct);

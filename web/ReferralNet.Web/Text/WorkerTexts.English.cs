@@ -77,6 +77,8 @@ public sealed partial class WorkerTexts
             ["admit-member"] = "Decide whether an agency joins the team",
             ["key-person-change"] = "The young person asks for another key person: name one again",
             ["review-due"] = "Review the support plan", ["follow-up"] = "Follow up after closing",
+            ["meeting-action"] = "Do what the meeting agreed", ["confirm-meeting"] = "Confirm the joint first meeting",
+            ["move-meeting"] = "Find another time for the meeting",
             ["contact-self-referral"] = "Reach a young person who asked for help",
         },
         HandoffStatuses = new Dictionary<string, string>
@@ -113,7 +115,7 @@ public sealed partial class WorkerTexts
             ["case-closed"] = "Case closed", ["lead-changed"] = "Lead agency changed", ["consent-granted"] = "Consent given", ["consent-revoked"] = "Consent revoked",
             ["consent-expired"] = "Consent expired", ["handoff-offered"] = "Offer sent", ["handoff-accepted"] = "Offer accepted",
             ["handoff-declined"] = "Offer declined", ["handoff-expired"] = "Offer not answered", ["handoff-withdrawn"] = "Offer withdrawn",
-            ["handoff-connected"] = "First contact", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
+            ["handoff-connected"] = "First contact", ["handoff-connected-at-joint-meeting"] = "First contact at the joint first meeting (sender present)", ["handoff-completed"] = "Support completed", ["case-escalated"] = "Escalated to coordinators",
             ["admission-requested"] = "Asked to join the team", ["member-admitted"] = "Joined the team", ["admission-declined"] = "Not let into the team",
             ["member-removed"] = "Left the team",
             ["key-person-named"] = "Key person named", ["key-person-change-requested"] = "The young person asked for another key person",

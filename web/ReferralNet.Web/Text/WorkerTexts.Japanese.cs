@@ -77,6 +77,8 @@ public sealed partial class WorkerTexts
             ["admit-member"] = "チームへの参加を認めるか決める",
             ["key-person-change"] = "本人が主担当者の交代を希望: 主担当者を決め直す",
             ["review-due"] = "支援計画を振り返る", ["follow-up"] = "終了後のフォローアップ",
+            ["meeting-action"] = "会議で決まったことを行う", ["confirm-meeting"] = "三者面談の日時を確定する",
+            ["move-meeting"] = "会議の日時を変更する",
             ["contact-self-referral"] = "相談してきた若者に連絡する",
         },
         HandoffStatuses = new Dictionary<string, string>
@@ -113,7 +115,7 @@ public sealed partial class WorkerTexts
             ["case-closed"] = "ケースを終了", ["lead-changed"] = "担当の中心が交代", ["consent-granted"] = "同意", ["consent-revoked"] = "同意の取り消し",
             ["consent-expired"] = "同意の期限切れ", ["handoff-offered"] = "紹介を送付", ["handoff-accepted"] = "紹介を受け入れ",
             ["handoff-declined"] = "紹介を辞退", ["handoff-expired"] = "紹介に返事なし", ["handoff-withdrawn"] = "紹介を取り下げ",
-            ["handoff-connected"] = "最初の連絡", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
+            ["handoff-connected"] = "最初の連絡", ["handoff-connected-at-joint-meeting"] = "三者面談で最初の連絡（紹介元も同席）", ["handoff-completed"] = "支援の終了", ["case-escalated"] = "コーディネーターへ連絡",
             ["admission-requested"] = "チームへの参加の希望", ["member-admitted"] = "チームに参加", ["admission-declined"] = "チームへの参加を断った",
             ["member-removed"] = "チームから外れた",
             ["key-person-named"] = "主担当者が決まった", ["key-person-change-requested"] = "本人が主担当者の交代を希望",

@@ -12,10 +12,14 @@ public sealed record MeetingActionView
 
 public sealed record MeetingMinutes(IReadOnlyList<string> Decisions, IReadOnlyList<MeetingActionView> Actions);
 
-/// <summary>A meeting as its attendees read it; <see cref="Minutes"/> null until someone who attended writes them.</summary>
+/// <summary>
+/// A meeting as its attendees read it; <see cref="Minutes"/> null until someone who attended writes them;
+/// <see cref="MoveNote"/> what the young person said when they asked to move it.
+/// </summary>
 public sealed record MeetingView(
     Guid MeetingId, [property: CodeList(typeof(MeetingKinds))] string Kind, DateTimeOffset At, string? Place, string? OnlineUrl,
-    IReadOnlyList<Guid> Attendees, bool YouthInvited, string Agenda, Guid? HandoffId, MeetingMinutes? Minutes);
+    IReadOnlyList<Guid> Attendees, bool YouthInvited, string Agenda, Guid? HandoffId, MeetingMinutes? Minutes,
+    [property: CodeList(typeof(MeetingStatuses))] string Status, string? MoveNote);
 
 /// <summary>
 /// A meeting of a case's team as stored, and who may read and write it: a lead or member agency that attended, the
@@ -25,7 +29,7 @@ public sealed class Meeting
 {
     private const string Columns = """
         id AS MeetingId, case_id AS CaseId, kind, at, place, online_url AS OnlineUrl, attendees, youth_invited AS YouthInvited,
-        agenda, handoff_id AS HandoffId, decisions
+        agenda, handoff_id AS HandoffId, decisions, status, move_note AS MoveNote, scheduled_by AS ScheduledBy
         """;
 
     public static readonly string ReadAttendedOfCase = Keyset.PagedNewestFirst($"""
@@ -50,6 +54,11 @@ public sealed class Meeting
     public string Agenda { get; init; } = "";
     public Guid? HandoffId { get; init; }
     public string[]? Decisions { get; init; }
+    public string Status { get; init; } = "";
+    public string? MoveNote { get; init; }
+    public Guid ScheduledBy { get; init; }
+
+    public bool IsJoint => Kind == MeetingKinds.JointFirstMeeting;
 
     public bool Attended(Guid agencyId) => Attendees.Contains(agencyId);
 
@@ -62,7 +71,8 @@ public sealed class Meeting
         var actions = (await work.QueryAsync<StoredAction>(ReadActions, new { MeetingIds = meetings.Select(m => m.MeetingId).ToArray() }, ct))
             .ToLookup(a => a.MeetingId);
         return [.. meetings.Select(m => new MeetingView(m.MeetingId, m.Kind, m.At, m.Place, m.OnlineUrl, m.Attendees, m.YouthInvited, m.Agenda,
-            m.HandoffId, m.Decisions is null ? null : new MeetingMinutes(m.Decisions, [.. actions[m.MeetingId].Select(a => a.View)])))];
+            m.HandoffId, m.Decisions is null ? null : new MeetingMinutes(m.Decisions, [.. actions[m.MeetingId].Select(a => a.View)]),
+            m.Status, m.MoveNote))];
     }
 
     /// <summary>

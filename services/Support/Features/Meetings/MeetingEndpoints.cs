@@ -5,14 +5,25 @@ public sealed record MeetingScheduled(Guid MeetingId);
 /// <summary>
 /// The team's meetings (API-v3 §5): a lead or member agency schedules one with attendees from the team; the agencies
 /// that attend read it and write its minutes, each action a <c>meeting-action</c> task of its agency until that agency
-/// says it is done. All of it is the case's notes: shared by the young person's consent (<c>case-notes</c>), or not at
-/// all — before consent, a council's support meeting is the place to talk about them.
+/// says it is done. A handoff's joint first meeting is proposed by the sending agency and confirmed by the receiving
+/// one; the young person may ask to move it, and the sender proposes another time. All of it is the case's notes:
+/// shared by the young person's consent (<c>case-notes</c>), or not at all — before consent, a council's support
+/// meeting is the place to talk about them.
 /// </summary>
 public static class MeetingEndpoints
 {
+    // A handoff has one joint first meeting: a second proposal inserts nothing.
     private const string Insert = """
-        INSERT INTO meetings (id, case_id, kind, at, place, online_url, attendees, youth_invited, agenda, handoff_id, scheduled_by, created_at)
-        VALUES (@Id, @CaseId, @Kind, @At, @Place, @OnlineUrl, @Attendees, @YouthInvited, @Agenda, @HandoffId, @AgencyId, @Now)
+        INSERT INTO meetings (id, case_id, kind, at, place, online_url, attendees, youth_invited, agenda, handoff_id, scheduled_by, created_at, status)
+        VALUES (@Id, @CaseId, @Kind, @At, @Place, @OnlineUrl, @Attendees, @YouthInvited, @Agenda, @HandoffId, @AgencyId, @Now, @Status)
+        ON CONFLICT (handoff_id) WHERE handoff_id IS NOT NULL DO NOTHING
+        """;
+
+    private const string Confirm = "UPDATE meetings SET status = @Confirmed WHERE id = @MeetingId";
+
+    private const string Move = """
+        UPDATE meetings SET at = @At, place = @Place, online_url = @OnlineUrl, status = @Status, move_requested_at = NULL, move_note = NULL
+        WHERE id = @MeetingId
         """;
 
     private const string Lock = "SELECT id FROM meetings WHERE id = @MeetingId FOR UPDATE";
@@ -50,6 +61,10 @@ public static class MeetingEndpoints
             .WithName("RecordMeetingMinutes").WithSummary("An agency that attended writes the minutes: decisions, and actions that become tasks");
         meetings.MapPost("/{meetingId:guid}/actions/{actionId:guid}/done", DoneAsync).RequirePersonAccess(Policies.Worker)
             .WithName("MarkMeetingActionDone").WithSummary("The agency given an action says it is done");
+        meetings.MapPost("/{meetingId:guid}/confirm", ConfirmAsync).RequirePersonAccess(Policies.Worker)
+            .WithName("ConfirmJointFirstMeeting").WithSummary("The receiving agency confirms the time of a handoff's joint first meeting");
+        meetings.MapPut("/{meetingId:guid}/time", MoveAsync).RequirePersonAccess(Policies.Worker)
+            .WithName("MoveMeeting").WithSummary("Another time (and place) for a meeting: a joint first meeting's by its sender, then confirmed again");
     }
 
     private static async Task<Results<Created<MeetingScheduled>, ProblemHttpResult>> ScheduleAsync(
@@ -72,13 +87,36 @@ public static class MeetingEndpoints
             {
                 return errors.ToProblem();
             }
+            var attendees = request.Attendees ?? [];
+            if (request.Kind == MeetingKinds.JointFirstMeeting)
+            {
+                if (await AcceptedHandoff.WaitingAsync(work, caseId, request.HandoffId!.Value, ct) is not { } handoff)
+                {
+                    return new ValidationErrors().Add("handoffId", ErrorCodes.UnknownValue, "is not a handoff of this case accepted and waiting for first contact").ToProblem();
+                }
+                if (caller.AgencyId != handoff.FromAgencyId)
+                {
+                    return Problems.Forbidden("The sending agency proposes the joint first meeting; the receiving agency confirms it.");
+                }
+                Guid[] both = [handoff.FromAgencyId, handoff.ToAgencyId];
+                if (attendees.Count > 0 && !attendees.Order().SequenceEqual(both.Order()))
+                {
+                    return new ValidationErrors().Add("attendees", ErrorCodes.NotAllowed, "of a joint first meeting are the sending and the receiving agency").ToProblem();
+                }
+                attendees = both;
+            }
             var id = Guid.CreateVersion7();
-            await work.ExecuteAsync(Insert, new
+            var joint = request.Kind == MeetingKinds.JointFirstMeeting;
+            var inserted = await work.ExecuteAsync(Insert, new
             {
                 Id = id, CaseId = caseId, request.Kind, request.At, Place = Trimmed(request.Place), OnlineUrl = Trimmed(request.OnlineUrl),
-                Attendees = request.Attendees!.ToArray(), YouthInvited = request.YouthInvited ?? false, Agenda = request.Agenda!.Trim(),
-                request.HandoffId, caller.AgencyId, Now = now,
+                Attendees = attendees.ToArray(), YouthInvited = joint || (request.YouthInvited ?? false), Agenda = request.Agenda!.Trim(),
+                request.HandoffId, caller.AgencyId, Now = now, Status = joint ? MeetingStatuses.Proposed : MeetingStatuses.Scheduled,
             }, ct);
+            if (inserted == 0)
+            {
+                return Problems.Conflict("A joint first meeting is already proposed for this handoff: give it another time instead.");
+            }
             return new MeetingScheduled(id);
         }, created => $"/api/support/cases/{caseId}/meetings/{created.MeetingId}", ct);
     }
@@ -167,6 +205,67 @@ public static class MeetingEndpoints
             return problem;
         }
         await work.ExecuteAsync(MarkDone, ids, ct);
+        var view = await ReadBackAsync(work, caseId, meetingId, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> ConfirmAsync(
+        Guid caseId, Guid meetingId, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var work = await database.BeginAsync(ct);
+        var (meeting, problem) = await AttendedAsync(work, caseId, meetingId, caller, consents, now, ct, forUpdate: true);
+        var handoff = meeting is { IsJoint: true } ? await AcceptedHandoff.OfAsync(work, meeting.HandoffId!.Value, ct) : null;
+        if (meeting is not null)
+        {
+            problem = meeting.IsJoint is false ? Problems.Conflict("Only a joint first meeting is confirmed: a case conference is scheduled as it is.")
+                : caller.AgencyId != handoff?.ToAgencyId ? Problems.Forbidden("The receiving agency confirms the joint first meeting.")
+                : meeting.Status == MeetingStatuses.MoveRequested
+                    ? Problems.Conflict("The young person asked to move this meeting: the sending agency gives it another time first.")
+                    : null;
+        }
+        if (problem is not null)
+        {
+            await work.CommitAsync(ct);
+            return problem;
+        }
+        if (meeting!.Status != MeetingStatuses.Confirmed)
+        {
+            await work.ExecuteAsync(Confirm, new { MeetingId = meetingId, MeetingStatuses.Confirmed }, ct);
+            work.Publish(new JointMeetingConfirmed(meetingId, handoff!.HandoffId, caseId, meeting.At, now));
+        }
+        var view = await ReadBackAsync(work, caseId, meetingId, ct);
+        await work.CommitAsync(ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> MoveAsync(
+        Guid caseId, Guid meetingId, MoveMeetingRequest request, Caller caller, Database database, ConsentIndex consents, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var work = await database.BeginAsync(ct);
+        var (meeting, problem) = await AttendedAsync(work, caseId, meetingId, caller, consents, now, ct, forUpdate: true);
+        if (meeting is { IsJoint: true } && caller.AgencyId != meeting.ScheduledBy)
+        {
+            problem = Problems.Forbidden("The sending agency gives the joint first meeting another time; the receiving agency then confirms it.");
+        }
+        if (problem is not null)
+        {
+            await work.CommitAsync(ct);
+            return problem;
+        }
+        var moved = meeting!;
+        if (request.Validate(now, moved) is { IsValid: false } errors)
+        {
+            return errors.ToProblem();
+        }
+        await work.ExecuteAsync(Move, new
+        {
+            MeetingId = meetingId, request.At, Place = Trimmed(request.Place) ?? moved.Place, OnlineUrl = Trimmed(request.OnlineUrl) ?? moved.OnlineUrl,
+            Status = moved.IsJoint ? MeetingStatuses.Proposed : MeetingStatuses.Scheduled,
+        }, ct);
         var view = await ReadBackAsync(work, caseId, meetingId, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(view);

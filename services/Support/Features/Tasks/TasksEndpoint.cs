@@ -8,8 +8,9 @@ public sealed record SupportTasksResponse(IReadOnlyList<SupportTask> Items);
 /// <summary>
 /// The support service's tasks of the caller's agency (API-v3 §4, §5), oldest first: a review whose day has passed on an
 /// open case — for the key person's agency while it is on the team, else the lead —, a follow-up after closing that
-/// has fallen due, for the agency that led at closing, and each action a meeting gave the agency, from the minutes
-/// until it says it is done. The worker's "my work" shows them beside handoff's and intake's.
+/// has fallen due, for the agency that led at closing, each action a meeting gave the agency, from the minutes until it
+/// says it is done, a joint first meeting the agency receives to confirm, and a meeting it scheduled that the young
+/// person asked to move. The worker's "my work" shows them beside handoff's and intake's.
 /// </summary>
 public static class TasksEndpoint
 {
@@ -39,6 +40,18 @@ public static class TasksEndpoint
         LIMIT @MaxTasks
         """;
 
+    private const string MeetingsToConfirm = $"""
+        SELECT m.case_id AS CaseId, m.at AS DueAt FROM meetings m JOIN accepted_handoffs h ON h.handoff_id = m.handoff_id
+        WHERE h.to_agency_id = @AgencyId AND m.status = '{MeetingStatuses.Proposed}' AND h.ended_at IS NULL
+        ORDER BY m.at LIMIT @MaxTasks
+        """;
+
+    private const string MeetingsToMove = $"""
+        SELECT m.case_id AS CaseId, m.at AS DueAt FROM meetings m JOIN case_persons cp ON cp.case_id = m.case_id
+        WHERE m.scheduled_by = @AgencyId AND m.status = '{MeetingStatuses.MoveRequested}' AND cp.closed_at IS NULL
+        ORDER BY m.at LIMIT @MaxTasks
+        """;
+
     public static void MapTasks(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/support/tasks", HandleAsync).RequirePersonAccess(Policies.Worker)
             .WithName("ListSupportTasks").WithSummary("The support tasks of the caller's agency: reviews due, follow-ups after closing, meeting actions");
@@ -51,13 +64,19 @@ public static class TasksEndpoint
         var reviews = (await database.QueryAsync<ReviewDue>(ReviewsDue, new { AgencyId = agency, Today = options.Value.Today(now), MaxTasks }, ct))
             .Where(r => (r.KeyPersonAgencyId is { } key && participation.TakesPart(r.CaseId, key) ? key : r.LeadAgencyId) == agency)
             .Select(r => new SupportTask(TaskKinds.ReviewDue, r.CaseId, CaseReference.Of(r.CaseId), agency, options.Value.EndOf(r.Due)));
-        var followUps = (await database.QueryAsync<FollowUpDue>(FollowUpsDue, new { AgencyId = agency, Now = now, MaxTasks }, ct))
+        var followUps = (await database.QueryAsync<CaseDue>(FollowUpsDue, new { AgencyId = agency, Now = now, MaxTasks }, ct))
             .Where(f => participation.TakesPart(f.CaseId, agency))
             .Select(f => new SupportTask(TaskKinds.FollowUp, f.CaseId, CaseReference.Of(f.CaseId), agency, f.DueAt));
         var actions = (await database.QueryAsync<ActionOpen>(ActionsOpen, new { AgencyId = agency, MaxTasks }, ct))
             .Where(a => participation.TakesPart(a.CaseId, agency))
             .Select(a => new SupportTask(TaskKinds.MeetingAction, a.CaseId, CaseReference.Of(a.CaseId), agency, options.Value.EndOf(a.Due)));
-        return TypedResults.Ok(new SupportTasksResponse([.. reviews.Concat(followUps).Concat(actions).OrderBy(t => t.DueAt).Take(MaxTasks)]));
+        // A meeting's time is settled before the meeting: that is when these are due.
+        var toConfirm = (await database.QueryAsync<CaseDue>(MeetingsToConfirm, new { AgencyId = agency, MaxTasks }, ct))
+            .Select(m => new SupportTask(TaskKinds.ConfirmMeeting, m.CaseId, CaseReference.Of(m.CaseId), agency, m.DueAt));
+        var toMove = (await database.QueryAsync<CaseDue>(MeetingsToMove, new { AgencyId = agency, MaxTasks }, ct))
+            .Select(m => new SupportTask(TaskKinds.MoveMeeting, m.CaseId, CaseReference.Of(m.CaseId), agency, m.DueAt));
+        return TypedResults.Ok(new SupportTasksResponse([.. reviews.Concat(followUps).Concat(actions).Concat(toConfirm).Concat(toMove)
+            .Where(t => participation.TakesPart(t.CaseId, agency)).OrderBy(t => t.DueAt).Take(MaxTasks)]));
     }
 
     private sealed class ReviewDue
@@ -74,7 +93,8 @@ public static class TasksEndpoint
         public DateOnly Due { get; init; }
     }
 
-    private sealed class FollowUpDue
+    /// <summary>A case and when its task is due: a follow-up, or a meeting whose time waits to be settled.</summary>
+    private sealed class CaseDue
     {
         public Guid CaseId { get; init; }
         public DateTimeOffset DueAt { get; init; }

@@ -23,11 +23,13 @@ public sealed class MoveRequestTests
     [Fact]
     public void A_first_contact_needs_a_modality_and_a_time_not_in_the_future()
     {
-        Assert.True(new ContactRequest(null, Modalities.Phone).Validate(Now).IsValid);
-        Assert.True(new ContactRequest(Now.AddMinutes(4), Modalities.Phone).Validate(Now).IsValid); // clocks differ a little
-        Assert.False(new ContactRequest(Now.AddHours(1), Modalities.Phone).Validate(Now).IsValid);
-        Assert.False(new ContactRequest(new DateTimeOffset(1899, 12, 31, 0, 0, 0, TimeSpan.Zero), Modalities.Phone).Validate(Now).IsValid);
-        Assert.False(new ContactRequest(null, "carrier-pigeon").Validate(Now).IsValid);
+        Assert.True(new ContactRequest(null, Modalities.Phone).Validate(Now, isJointMeeting: false).IsValid);
+        Assert.True(new ContactRequest(Now.AddMinutes(4), Modalities.Phone).Validate(Now, isJointMeeting: false).IsValid); // clocks differ a little
+        Assert.False(new ContactRequest(Now.AddHours(1), Modalities.Phone).Validate(Now, isJointMeeting: false).IsValid);
+        Assert.False(new ContactRequest(new DateTimeOffset(1899, 12, 31, 0, 0, 0, TimeSpan.Zero), Modalities.Phone).Validate(Now, isJointMeeting: false).IsValid);
+        Assert.False(new ContactRequest(null, "carrier-pigeon").Validate(Now, isJointMeeting: false).IsValid);
+        Assert.False(new ContactRequest(null, Modalities.Video, MeetingId: Guid.NewGuid()).Validate(Now, isJointMeeting: false).IsValid);
+        Assert.True(new ContactRequest(null, Modalities.Video, MeetingId: Guid.NewGuid()).Validate(Now, isJointMeeting: true).IsValid);
     }
 
     [Fact]
