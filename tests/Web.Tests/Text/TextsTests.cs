@@ -24,6 +24,8 @@ public sealed class TextsTests
             (t.Plan.StepKinds, StepKinds.All), (t.Plan.StepStatuses, StepStatuses.All), (t.Plan.StepStatusesPlain, StepStatuses.All),
             (t.Plan.GoalStatuses, GoalStatuses.All), (t.Plan.Progress3, ReviewProgress.All), (t.Plan.FollowUpResults, FollowUpResults.All),
             (t.ErrorWords, ErrorCodes.All), (t.Worker.ConsentScopes, ConsentScopes.All),
+            (t.Meeting.Kinds, MeetingKinds.All), (t.Meeting.KindsPlain, MeetingKinds.All), (t.Meeting.Statuses, MeetingStatuses.All),
+            (t.Meeting.StatusesPlain, MeetingStatuses.All),
             (t.Worker.CloseReasons, CaseCloseReasons.All.Append(CaseCloseReasons.Merged)), (t.Worker.RemovalReasons, TeamRemovalReasons.All),
         })
         {

@@ -235,6 +235,7 @@ public sealed partial class Texts
         Admin = AdminTexts.InEnglish(),
         Coordinator = CoordinatorTexts.InEnglish(),
         Worker = WorkerTexts.InEnglish(),
+        Meeting = MeetingTexts.InEnglish(),
         Plan = PlanTexts.InEnglish(),
 
         Needs = new Dictionary<string, string>

@@ -235,6 +235,7 @@ public sealed partial class Texts
         Admin = AdminTexts.InJapanese(),
         Coordinator = CoordinatorTexts.InJapanese(),
         Worker = WorkerTexts.InJapanese(),
+        Meeting = MeetingTexts.InJapanese(),
         Plan = PlanTexts.InJapanese(),
 
         Needs = new Dictionary<string, string>

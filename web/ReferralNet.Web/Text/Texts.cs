@@ -255,6 +255,9 @@ public sealed partial class Texts
     /// <summary>The support plan, for the worker and the young person.</summary>
     public required PlanTexts Plan { get; init; }
 
+    /// <summary>The team's meetings, for the worker and the young person.</summary>
+    public required MeetingTexts Meeting { get; init; }
+
     // Codes in words
     public required IReadOnlyDictionary<string, string> Needs { get; init; }
     public required IReadOnlyDictionary<string, string> NeedsPlain { get; init; }

@@ -1,0 +1,37 @@
+namespace ReferralNet.Web.Text;
+
+public sealed partial class MeetingTexts
+{
+    internal static MeetingTexts InJapanese() => new()
+    {
+        Meetings = "会議", MeetingsText = "本人を支える機関の個別ケース検討会議と、つなぎの三者面談です。会議の内容は出席する機関だけが読めます。",
+        NoMeetings = "このケースで貴機関が出席する会議はまだありません。", Meeting = "会議",
+        ScheduleConference = "個別ケース検討会議を設定する", ProposeJointMeeting = "三者面談を提案する",
+        JointMeetingWith = "つなぐ先", Date = "日付", Time = "時刻", When = "日時", Place = "場所",
+        PlaceHint = "部屋の名前。オンラインだけなら空欄にしてください。", OnlineUrl = "オンライン会議のアドレス（https://）",
+        Attendees = "出席する機関", AttendeesHint = "チームの機関から選びます。", YouthInvited = "本人を招く",
+        YouthIsInvited = "本人も招いています。", YouthNotInvited = "本人は招いていません。", Agenda = "議題", Schedule = "設定する", Propose = "この日時で提案する",
+        Scheduled = "会議を設定しました。", Minutes = "議事録", NoMinutes = "議事録はまだありません。",
+        Decisions = "決まったこと", DecisionsHint = "1行に1つずつ。", Actions = "役割分担", ActionsHint = "出席した機関に割り当てます。空の行は保存されません。",
+        Action = "役割", ActionAgency = "機関", ActionWhat = "内容", ActionDue = "期日", WriteMinutes = "議事録を保存する",
+        MinutesSaved = "議事録を保存しました。", MarkDone = "完了", DoneOn = "完了", ActionDone = "完了にしました。",
+        Confirm = "この日時で確定する", ConfirmText = "紹介元がこの日時を提案しました。確定すると、本人には決まった日時として表示されます。",
+        MeetingConfirmed = "日時を確定しました。", NewTime = "別の日時", GiveNewTime = "この日時にする", MeetingMoved = "日時を変更しました。",
+        YoungPersonAsked = "本人が日時の変更を希望しています", NotSharedNotes = "本人がケース記録を貴機関と共有していません。会議はケース記録の一部です。本人に確認してください。",
+        WhoDoesWhat = "役割分担",
+        Kinds = new Dictionary<string, string> { ["case-conference"] = "個別ケース検討会議", ["joint-first-meeting"] = "三者面談（つなぎの初回面談）" },
+        Statuses = new Dictionary<string, string>
+        {
+            ["scheduled"] = "予定", ["proposed"] = "提案中（受け手の確定待ち）", ["confirmed"] = "確定", ["move-requested"] = "本人が日時の変更を希望",
+        },
+
+        YourMeetings = "あなたとの面談・会議", YourMeetingsText = "日時と場所です。都合が悪いときは、別の日時をお願いできます。",
+        Online = "オンライン", OpenOnline = "オンラインで参加する", WhatWasDecided = "決まったこと", AskAnotherTime = "別の日時をお願いする",
+        AskNote = "ひとこと", AskNoteHint = "たとえば、都合のよい時間帯など。", Asked = "伝えました。別の日時を提案してもらえます。",
+        KindsPlain = new Dictionary<string, string> { ["case-conference"] = "あなたの支援についての話し合い", ["joint-first-meeting"] = "新しく支える人との最初の面談" },
+        StatusesPlain = new Dictionary<string, string>
+        {
+            ["scheduled"] = "予定", ["proposed"] = "調整中", ["confirmed"] = "決まりました", ["move-requested"] = "別の日時をお願いしました",
+        },
+    };
+}
