@@ -1,5 +1,6 @@
 using ReferralNet.Support.Consumers;
 using ReferralNet.Support.Features;
+using ReferralNet.Support.Features.Councils;
 using ReferralNet.Support.Features.FollowUps;
 using ReferralNet.Support.Features.Meetings;
 using ReferralNet.Support.Features.Moves;
@@ -22,6 +23,7 @@ builder.AddConsentEnforcement();
 builder.Services.AddValidatedOptions<SupportOptions>();
 builder.Services.AddSingleton<ReviewDeadline>();
 builder.Services.AddHostedService<ReviewSweep>();
+builder.Services.AddHostedService<CouncilRecordsSweep>();
 
 var app = builder.Build();
 app.UseWebDefaults();
@@ -32,5 +34,7 @@ app.MapFollowUps();
 app.MapYouthPlans();
 app.MapMeetings();
 app.MapYouthMeetings();
+app.MapCouncils();
+app.MapCouncilMeetings();
 app.MapTasks();
 await app.RunProcessAsync(args);

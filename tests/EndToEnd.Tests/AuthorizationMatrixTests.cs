@@ -196,6 +196,19 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
         ["PUT /api/support/cases/{caseId:guid}/meetings/{meetingId:guid}/time"] = new(Audience.PersonLevel,
             w => $"/api/support/cases/{w.CaseId}/meetings/{w.MeetingId}/time", _ => new { at = DateTimeOffset.UtcNow.AddDays(4) }),
         ["GET /api/support/me/meetings"] = new(Audience.YoungPersonOwn, _ => "/api/support/me/meetings"),
+        ["POST /api/support/councils"] = new(Audience.Coordinator, _ => "/api/support/councils", w => w.CouncilBody),
+        ["PUT /api/support/councils/{councilId:guid}"] = new(Audience.Coordinator, w => $"/api/support/councils/{w.CouncilId}", w => w.CouncilBody),
+        ["GET /api/support/councils"] = new(Audience.Coordinator, _ => "/api/support/councils"),
+        ["POST /api/support/councils/{councilId:guid}/meetings"] = new(Audience.Coordinator, w => $"/api/support/councils/{w.CouncilId}/meetings",
+            w => new { at = DateTimeOffset.UtcNow.AddDays(-1), attendees = new[] { w.School }, reference = "Matrix" }),
+        ["GET /api/support/councils/{councilId:guid}/meetings"] = new(Audience.Coordinator, w => $"/api/support/councils/{w.CouncilId}/meetings"),
+        ["GET /api/support/councils/{councilId:guid}/meetings/{meetingId:guid}"] = new(Audience.PersonLevel,
+            w => $"/api/support/councils/{w.CouncilId}/meetings/{w.SupportMeetingId}"),
+        ["PUT /api/support/councils/{councilId:guid}/meetings/{meetingId:guid}/minutes"] = new(Audience.PersonLevel,
+            w => $"/api/support/councils/{w.CouncilId}/meetings/{w.SupportMeetingId}/minutes", _ => new { decisions = new[] { "Matrix" } }),
+        ["PUT /api/support/councils/{councilId:guid}/meetings/{meetingId:guid}/case"] = new(Audience.PersonLevel,
+            w => $"/api/support/councils/{w.CouncilId}/meetings/{w.SupportMeetingId}/case", w => new { caseId = w.OtherCaseId }),
+        ["GET /api/support/council-meetings"] = new(Audience.OwnAgencyList, _ => "/api/support/council-meetings"),
         ["POST /api/support/me/meetings/{meetingId:guid}/move-request"] = new(Audience.PersonLevel,
             w => $"/api/support/me/meetings/{w.MeetingId}/move-request", _ => new { note = "Matrix" }),
     };
@@ -366,7 +379,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
     private sealed record World(
         HttpClient Teacher, Guid School, Guid Clinic, Guid ClinicService, object ClinicServiceBody, Guid CaseId, Guid PersonId, Guid ReferralId,
         Guid ConsentId, Guid HandoffId, Guid OtherCaseId, Guid OtherPersonId, string OtherPersonCode, Guid ProposalId, Guid Outsider, Guid Pending,
-        object PlanBody, Guid GoalId, Guid StepId, object MeetingBody, object MinutesBody, Guid MeetingId, Guid ActionId)
+        object PlanBody, Guid GoalId, Guid StepId, object MeetingBody, object MinutesBody, Guid MeetingId, Guid ActionId,
+        object CouncilBody, Guid CouncilId, Guid SupportMeetingId)
     {
         public static async Task<World> CreateAsync(ReferralNetwork network)
         {
@@ -424,11 +438,20 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var meetingId = meeting["meetingId"]!.GetValue<Guid>();
             var minutesBody = new { decisions = new[] { "Matrix decision" }, actions = new[] { new { agencyId = school, what = "Matrix action", due = "2027-01-31" } } };
             var minutes = await Scenario.ReadAsync(await teacher.PutAsJsonAsync($"/api/support/cases/{caseId}/meetings/{meetingId}/minutes", minutesBody), HttpStatusCode.OK);
+            using var convener = await network.ClientAsync("coordinator", sub: $"matrix-convener-{Guid.NewGuid():N}");
+            var councilBody = new { name = "Matrix council", legalBasis = "social-welfare-act-106-6", members = new[] { school } };
+            var councilId = (await Scenario.ReadAsync(await convener.PostAsJsonAsync("/api/support/councils", councilBody), HttpStatusCode.Created))["councilId"]!.GetValue<Guid>();
+            var supportMeeting = await Scenario.ReadAsync(await convener.PostAsJsonAsync($"/api/support/councils/{councilId}/meetings",
+                new { at = DateTimeOffset.UtcNow.AddDays(-1), attendees = new[] { school }, caseId }), HttpStatusCode.Created);
+            var supportMeetingId = supportMeeting["meetingId"]!.GetValue<Guid>();
+            await Scenario.ReadAsync(await teacher.PutAsJsonAsync($"/api/support/councils/{councilId}/meetings/{supportMeetingId}/minutes",
+                new { decisions = new[] { "Matrix support decision" } }), HttpStatusCode.OK);
             return new World(teacher, school, clinic, clinicService, serviceBody, caseId, personId, referralId,
                 consent["consentId"]!.GetValue<Guid>(), handoff["handoffId"]!.GetValue<Guid>(), other["caseId"]!.GetValue<Guid>(),
                 other["personId"]!.GetValue<Guid>(), other["youthAccessCode"]!.GetValue<string>(), proposal["proposalId"]!.GetValue<Guid>(),
                 outsider, pending, planBody, planView["goals"]![0]!["id"]!.GetValue<Guid>(), planView["steps"]![0]!["id"]!.GetValue<Guid>(),
-                meetingBody, minutesBody, meetingId, minutes["minutes"]!["actions"]![0]!["actionId"]!.GetValue<Guid>());
+                meetingBody, minutesBody, meetingId, minutes["minutes"]!["actions"]![0]!["actionId"]!.GetValue<Guid>(),
+                councilBody, councilId, supportMeetingId);
         }
 
         /// <summary>What a refused request must not change, as the school's own worker reads it.</summary>
@@ -441,6 +464,7 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
             var proposals = await Scenario.ReadAsync(await Teacher.GetAsync("/api/intake/merge-proposals?incoming=true&limit=200"), HttpStatusCode.OK);
             var plan = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/cases/{CaseId}/plan"), HttpStatusCode.OK);
             var meetings = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/cases/{CaseId}/meetings"), HttpStatusCode.OK);
+            var supportMeeting = await Scenario.ReadAsync(await Teacher.GetAsync($"/api/support/councils/{CouncilId}/meetings/{SupportMeetingId}"), HttpStatusCode.OK);
             return string.Join('\n',
                 $"case {view["status"]} lead {view["leadAgencyId"]} participants {view["participants"]!.ToJsonString()} timeline {view["timeline"]!.AsArray().Count}",
                 $"other {other["status"]} {other["mergedInto"]}",
@@ -448,7 +472,8 @@ public sealed class AuthorizationMatrixTests(NetworkFixture fixture, ITestOutput
                 $"handoff {handoff["status"]}",
                 $"proposals {proposals["items"]!.ToJsonString()}",
                 $"plan {plan.ToJsonString()}",
-                $"meetings {meetings.ToJsonString()}");
+                $"meetings {meetings.ToJsonString()}",
+                $"support meeting {supportMeeting.ToJsonString()}");
         }
     }
 }

@@ -61,8 +61,8 @@ public sealed class FaultServers : IAsyncDisposable
         {
             ports.Add(ServerScript.FreePort(10000, 12700));
         }
-        var primary = ServerScript.FreePort(20000, 32000);
-        int? standby = databaseStandby ? ServerScript.FreePort(20000, 32000) : null;
+        var primary = ServerScript.FreePort(FreePorts.ProcessesLow, FreePorts.ProcessesHigh);
+        int? standby = databaseStandby ? ServerScript.FreePort(FreePorts.ProcessesLow, FreePorts.ProcessesHigh) : null;
         var servers = new FaultServers(folder, standby is null ? [primary] : [primary, standby.Value], ports);
         var broker = servers.Clustered
             ? $"start_rabbitmq_cluster \"$1/rabbitmq\" {string.Join(' ', ports)}"

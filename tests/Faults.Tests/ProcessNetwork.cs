@@ -129,7 +129,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         {
             for (var i = 1; i <= count; i++)
             {
-                var process = new ServiceProcess(service, i, ServerScript.FreePort(20000, 32000), ServiceSettings(service), Logs);
+                var process = new ServiceProcess(service, i, ServerScript.FreePort(FreePorts.ProcessesLow, FreePorts.ProcessesHigh), ServiceSettings(service), Logs);
                 _services.Add(process);
                 destinations[$"ReverseProxy:Clusters:{service}:Destinations:{(i == 1 ? "primary" : $"instance{i}")}:Address"] = process.Address.ToString();
             }
@@ -141,7 +141,7 @@ public sealed class ProcessNetwork : IGatewayClients, IAsyncDisposable
         }
         await Task.WhenAll(_services.Select(s => s.UntilReadyAsync()));
 
-        _gateway = new ServiceProcess("gateway", 1, ServerScript.FreePort(20000, 32000),
+        _gateway = new ServiceProcess("gateway", 1, ServerScript.FreePort(FreePorts.ProcessesLow, FreePorts.ProcessesHigh),
             new Dictionary<string, string?>([.. TestIssuers.Trusted, .. TestIssuers.Signing(TestIssuers.Development, TestIssuers.DevelopmentKey), .. destinations])
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

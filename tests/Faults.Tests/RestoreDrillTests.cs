@@ -45,7 +45,7 @@ public sealed class RestoreDrillTests(FaultNetwork fixture, ITestOutputHelper ou
         clock.Restart();
         output.WriteLine((await OpsAsync(new Dictionary<string, string>
         {
-            ["REFERRALNET_DATA"] = restored, ["REFERRALNET_PG_PORT"] = ServerScript.FreePort(20000, 32000).ToString(),
+            ["REFERRALNET_DATA"] = restored, ["REFERRALNET_PG_PORT"] = ServerScript.FreePort(FreePorts.ProcessesLow, FreePorts.ProcessesHigh).ToString(),
         }, "restore", backup)).Trim());
         output.WriteLine($"restore: {clock.Elapsed.TotalSeconds:F1} s");
 

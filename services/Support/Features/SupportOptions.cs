@@ -21,6 +21,9 @@ public sealed class SupportOptions : IOptionsSection, IValidatableObject
     /// </summary>
     public string TimeZone { get; set; } = "Asia/Tokyo";
 
+    /// <summary>How long a council's support meeting is kept after it was held (its minutes with it); then it is deleted.</summary>
+    public TimeSpan CouncilRecordsFor { get; set; } = TimeSpan.FromDays(5 * 365 + 1);
+
     /// <summary>How often due deadlines are looked for.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -49,6 +52,10 @@ public sealed class SupportOptions : IOptionsSection, IValidatableObject
         {
             yield return new ValidationResult("the grace is at most 90 days and the follow-up at most two years, both more than zero",
                 [nameof(ReviewGrace), nameof(FollowUpAfter)]);
+        }
+        if (CouncilRecordsFor < TimeSpan.FromDays(1) || CouncilRecordsFor > TimeSpan.FromDays(20 * 366))
+        {
+            yield return new ValidationResult("keeps a council's records between a day and twenty years", [nameof(CouncilRecordsFor)]);
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {

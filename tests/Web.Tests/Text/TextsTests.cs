@@ -25,7 +25,7 @@ public sealed class TextsTests
             (t.Plan.GoalStatuses, GoalStatuses.All), (t.Plan.Progress3, ReviewProgress.All), (t.Plan.FollowUpResults, FollowUpResults.All),
             (t.ErrorWords, ErrorCodes.All), (t.Worker.ConsentScopes, ConsentScopes.All),
             (t.Meeting.Kinds, MeetingKinds.All), (t.Meeting.KindsPlain, MeetingKinds.All), (t.Meeting.Statuses, MeetingStatuses.All),
-            (t.Meeting.StatusesPlain, MeetingStatuses.All),
+            (t.Meeting.StatusesPlain, MeetingStatuses.All), (t.Meeting.LegalBases, LegalBases.All),
             (t.Worker.CloseReasons, CaseCloseReasons.All.Append(CaseCloseReasons.Merged)), (t.Worker.RemovalReasons, TeamRemovalReasons.All),
         })
         {

@@ -19,7 +19,10 @@ public sealed partial class MeetingTexts
         MeetingConfirmed = "The time was confirmed.", NewTime = "Another time", GiveNewTime = "Give this time", MeetingMoved = "The meeting has a new time.",
         YoungPersonAsked = "The young person asked for another time", NotSharedNotes = "The young person has not shared the notes of their case with your agency. Meetings are part of them: ask them.",
         WhoDoesWhat = "Who does what",
-        Kinds = new Dictionary<string, string> { ["case-conference"] = "Case conference", ["joint-first-meeting"] = "Joint first meeting" },
+        Kinds = new Dictionary<string, string>
+        {
+            ["case-conference"] = "Case conference", ["joint-first-meeting"] = "Joint first meeting", ["support-meeting"] = "Support meeting of a council",
+        },
         Statuses = new Dictionary<string, string>
         {
             ["scheduled"] = "Scheduled", ["proposed"] = "Proposed: waiting for the receiving agency", ["confirmed"] = "Confirmed",
@@ -29,7 +32,18 @@ public sealed partial class MeetingTexts
         YourMeetings = "Meetings with you", YourMeetingsText = "When and where. If the time does not suit you, you can ask for another one.",
         Online = "Online", OpenOnline = "Open the online meeting", WhatWasDecided = "What was decided", AskAnotherTime = "Ask for another time",
         AskNote = "A few words", AskNoteHint = "For example, which times are easier for you.", Asked = "We told them. They will suggest another time.",
-        KindsPlain = new Dictionary<string, string> { ["case-conference"] = "Meeting about your support", ["joint-first-meeting"] = "First meeting with your new supporter" },
+        KindsPlain = new Dictionary<string, string>
+        {
+            ["case-conference"] = "Meeting about your support", ["joint-first-meeting"] = "First meeting with your new supporter",
+            ["support-meeting"] = "A council talked about how to support you",
+        },
+        Council = "Council", UnderLaw = "Under", WhoWasThere = "Who was there",
+        BoundToConfidentiality = "Everyone there is bound by law to keep what they heard to themselves.",
+        LegalBases = new Dictionary<string, string>
+        {
+            ["social-welfare-act-106-6"] = "Social Welfare Act, Article 106-6", ["child-welfare-act-25-2"] = "Child Welfare Act, Article 25-2",
+            ["children-young-people-act-19"] = "Act on Promotion of Development and Support for Children and Young People, Article 19",
+        },
         StatusesPlain = new Dictionary<string, string>
         {
             ["scheduled"] = "Planned", ["proposed"] = "Being arranged", ["confirmed"] = "Fixed", ["move-requested"] = "You asked for another time",

@@ -19,7 +19,10 @@ public sealed partial class MeetingTexts
         MeetingConfirmed = "日時を確定しました。", NewTime = "別の日時", GiveNewTime = "この日時にする", MeetingMoved = "日時を変更しました。",
         YoungPersonAsked = "本人が日時の変更を希望しています", NotSharedNotes = "本人がケース記録を貴機関と共有していません。会議はケース記録の一部です。本人に確認してください。",
         WhoDoesWhat = "役割分担",
-        Kinds = new Dictionary<string, string> { ["case-conference"] = "個別ケース検討会議", ["joint-first-meeting"] = "三者面談（つなぎの初回面談）" },
+        Kinds = new Dictionary<string, string>
+        {
+            ["case-conference"] = "個別ケース検討会議", ["joint-first-meeting"] = "三者面談（つなぎの初回面談）", ["support-meeting"] = "支援会議",
+        },
         Statuses = new Dictionary<string, string>
         {
             ["scheduled"] = "予定", ["proposed"] = "提案中（受け手の確定待ち）", ["confirmed"] = "確定", ["move-requested"] = "本人が日時の変更を希望",
@@ -28,7 +31,18 @@ public sealed partial class MeetingTexts
         YourMeetings = "あなたとの面談・会議", YourMeetingsText = "日時と場所です。都合が悪いときは、別の日時をお願いできます。",
         Online = "オンライン", OpenOnline = "オンラインで参加する", WhatWasDecided = "決まったこと", AskAnotherTime = "別の日時をお願いする",
         AskNote = "ひとこと", AskNoteHint = "たとえば、都合のよい時間帯など。", Asked = "伝えました。別の日時を提案してもらえます。",
-        KindsPlain = new Dictionary<string, string> { ["case-conference"] = "あなたの支援についての話し合い", ["joint-first-meeting"] = "新しく支える人との最初の面談" },
+        KindsPlain = new Dictionary<string, string>
+        {
+            ["case-conference"] = "あなたの支援についての話し合い", ["joint-first-meeting"] = "新しく支える人との最初の面談",
+            ["support-meeting"] = "あなたの支え方について、協議会で話し合いました",
+        },
+        Council = "協議会", UnderLaw = "根拠", WhoWasThere = "出席した機関",
+        BoundToConfidentiality = "出席した人には、聞いたことを外に話さない義務が法律で定められています。",
+        LegalBases = new Dictionary<string, string>
+        {
+            ["social-welfare-act-106-6"] = "社会福祉法 第106条の6", ["child-welfare-act-25-2"] = "児童福祉法 第25条の2",
+            ["children-young-people-act-19"] = "子ども・若者育成支援推進法 第19条",
+        },
         StatusesPlain = new Dictionary<string, string>
         {
             ["scheduled"] = "予定", ["proposed"] = "調整中", ["confirmed"] = "決まりました", ["move-requested"] = "別の日時をお願いしました",

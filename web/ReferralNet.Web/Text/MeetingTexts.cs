@@ -67,5 +67,10 @@ public sealed partial class MeetingTexts
     public required string AskNoteHint { get; init; }
     public required string Asked { get; init; }
     public required IReadOnlyDictionary<string, string> KindsPlain { get; init; }
+    public required string Council { get; init; }
+    public required string UnderLaw { get; init; }
+    public required string WhoWasThere { get; init; }
+    public required string BoundToConfidentiality { get; init; }
+    public required IReadOnlyDictionary<string, string> LegalBases { get; init; }
     public required IReadOnlyDictionary<string, string> StatusesPlain { get; init; }
 }

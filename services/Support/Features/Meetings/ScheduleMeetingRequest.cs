@@ -6,7 +6,7 @@ namespace ReferralNet.Support.Features.Meetings;
 /// two agencies attend it with the young person invited.
 /// </summary>
 public sealed record ScheduleMeetingRequest(
-    [property: CodeList(typeof(MeetingKinds))] string? Kind, DateTimeOffset? At, string? Place, string? OnlineUrl, IReadOnlyList<Guid>? Attendees,
+    [property: CodeList(typeof(MeetingKinds), nameof(MeetingKinds.OfTeams))] string? Kind, DateTimeOffset? At, string? Place, string? OnlineUrl, IReadOnlyList<Guid>? Attendees,
     bool? YouthInvited, string? Agenda, Guid? HandoffId)
 {
     public const int MaxPlaceLength = 300;
@@ -21,7 +21,7 @@ public sealed record ScheduleMeetingRequest(
     public ValidationErrors Validate(DateTimeOffset now, Func<Guid, bool> isMember)
     {
         var joint = Kind == MeetingKinds.JointFirstMeeting;
-        var errors = WhenAndWhere(new ValidationErrors().Code(Kind, MeetingKinds.All, "kind"), At, Place, OnlineUrl, now)
+        var errors = WhenAndWhere(new ValidationErrors().Code(Kind, MeetingKinds.OfTeams, "kind"), At, Place, OnlineUrl, now)
             .Check(!joint || HandoffId is not null, "handoffId", ErrorCodes.Required, "is required: the accepted handoff the joint first meeting hands over")
             .Check(joint || HandoffId is null, "handoffId", ErrorCodes.NotAllowed, "names a handoff: only a joint first meeting has one")
             .Check(joint || Attendees is { Count: > 0 }, "attendees", ErrorCodes.Required, "needs at least one agency of the team")

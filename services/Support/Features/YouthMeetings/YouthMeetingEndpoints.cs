@@ -2,7 +2,10 @@ using ReferralNet.Support.Features.Meetings;
 
 namespace ReferralNet.Support.Features.YouthMeetings;
 
-/// <summary>A meeting the young person was invited to: when, where, and what it decided, as the team wrote it.</summary>
+/// <summary>
+/// A meeting the young person was invited to: when, where, and what it decided, as the team wrote it; or a council's
+/// support meeting about them: when, which council under which statute, and which agencies attended (never its minutes).
+/// </summary>
 public sealed record YouthMeeting
 {
     public Guid MeetingId { get; init; }
@@ -14,13 +17,18 @@ public sealed record YouthMeeting
     public string[] Decisions { get; init; } = [];
     [CodeList(typeof(MeetingStatuses))]
     public string Status { get; init; } = "";
+    public string? Council { get; init; }
+    [CodeList(typeof(LegalBases))]
+    public string? LegalBasis { get; init; }
+    public Guid[]? Attendees { get; init; }
 }
 
 public sealed record YouthMeetings(IReadOnlyList<YouthMeeting> Items);
 
 /// <summary>
 /// The young person's meetings (API-v3 §5): those of their cases they were invited to, soonest first among those to
-/// come and then the latest held, with the decisions once written. A meeting they were not invited to is not listed.
+/// come and then the latest held, with the decisions once written. A meeting they were not invited to is not listed;
+/// a council's support meeting about them is, without its minutes: they learn they were discussed, and by whom.
 /// They may ask to move one that is still to come (their full sign-in: a credential waiting after a reset only looks);
 /// the agency that scheduled it then has a task to give it another time.
 /// </summary>
@@ -28,11 +36,17 @@ public static class YouthMeetingEndpoints
 {
     public const int MaxMeetings = 100;
 
-    private const string Invited = """
-        SELECT m.id AS MeetingId, m.kind, m.at, m.place, m.online_url AS OnlineUrl, COALESCE(m.decisions, '{}') AS Decisions, m.status
-        FROM meetings m JOIN case_persons cp ON cp.case_id = m.case_id
-        WHERE cp.person_id = @PersonId AND m.youth_invited
-        ORDER BY m.at < @Now, CASE WHEN m.at >= @Now THEN m.at END, m.at DESC
+    private const string Invited = $$"""
+        SELECT * FROM (
+            SELECT m.id AS MeetingId, m.kind, m.at, m.place, m.online_url AS OnlineUrl, COALESCE(m.decisions, '{}') AS Decisions, m.status,
+                   NULL AS Council, NULL AS LegalBasis, NULL::uuid[] AS Attendees
+            FROM meetings m JOIN case_persons cp ON cp.case_id = m.case_id
+            WHERE cp.person_id = @PersonId AND m.youth_invited
+            UNION ALL
+            SELECT cm.id, '{{MeetingKinds.SupportMeeting}}', cm.at, NULL, NULL, '{}', '{{MeetingStatuses.Scheduled}}', c.name, c.legal_basis, cm.attendees
+            FROM council_meetings cm JOIN councils c ON c.id = cm.council_id JOIN case_persons cp ON cp.case_id = cm.case_id
+            WHERE cp.person_id = @PersonId) about
+        ORDER BY at < @Now, CASE WHEN at >= @Now THEN at END, at DESC
         LIMIT @MaxMeetings
         """;
 

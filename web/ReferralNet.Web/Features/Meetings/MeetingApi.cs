@@ -30,7 +30,9 @@ public sealed record MinutesDraft(IReadOnlyList<string> Decisions, IReadOnlyList
 public sealed record ActionDraft(Guid? AgencyId, string? What, DateOnly? Due);
 
 /// <summary>A meeting the young person was invited to, as they read it.</summary>
-public sealed record YouthMeeting(Guid MeetingId, string Kind, DateTimeOffset At, string? Place, string? OnlineUrl, IReadOnlyList<string> Decisions, string Status);
+public sealed record YouthMeeting(
+    Guid MeetingId, string Kind, DateTimeOffset At, string? Place, string? OnlineUrl, IReadOnlyList<string> Decisions, string Status,
+    string? Council = null, string? LegalBasis = null, IReadOnlyList<Guid>? Attendees = null);
 
 /// <summary>The calls the meeting pages make: the worker's (schedule, read, minutes, actions, confirm, move) and the young person's.</summary>
 public sealed class MeetingApi(GatewayApi gateway)
