@@ -26,6 +26,7 @@ public static class WebAppDefaults
         builder.Services.AddScoped<ReferralNet.Web.Features.Worker.WorkerApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Plans.PlanApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Meetings.MeetingApi>();
+        builder.Services.AddScoped<ReferralNet.Web.Features.Councils.CouncilApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Coordinator.InsightsApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Admin.AdminApi>();
         builder.Services.AddScoped<ReferralNet.Web.Features.Services.PublishedServicesApi>();

@@ -26,6 +26,7 @@ public sealed class TextsTests
             (t.ErrorWords, ErrorCodes.All), (t.Worker.ConsentScopes, ConsentScopes.All),
             (t.Meeting.Kinds, MeetingKinds.All), (t.Meeting.KindsPlain, MeetingKinds.All), (t.Meeting.Statuses, MeetingStatuses.All),
             (t.Meeting.StatusesPlain, MeetingStatuses.All), (t.Meeting.LegalBases, LegalBases.All),
+            (t.AccessRecords, [CouncilRecords.Minutes]), (t.AccessPurposes, [CouncilRecords.Purpose]),
             (t.Worker.CloseReasons, CaseCloseReasons.All.Append(CaseCloseReasons.Merged)), (t.Worker.RemovalReasons, TeamRemovalReasons.All),
         })
         {

@@ -56,6 +56,36 @@ public sealed partial class MeetingTexts
     public required IReadOnlyDictionary<string, string> Kinds { get; init; }
     public required IReadOnlyDictionary<string, string> Statuses { get; init; }
 
+    // Councils: the coordinator's and the attending worker's
+    public required string Councils { get; init; }
+    public required string CouncilsText { get; init; }
+    public required string NoCouncils { get; init; }
+    public required string RegisterCouncil { get; init; }
+    public required string CouncilName { get; init; }
+    public required string LegalBasis { get; init; }
+    public required string Members { get; init; }
+    public required string MembersHint { get; init; }
+    public required string Register { get; init; }
+    public required string CouncilRegistered { get; init; }
+    public required string BoundSince { get; init; }
+    public required string Convene { get; init; }
+    public required string ConveneText { get; init; }
+    public required string Reference { get; init; }
+    public required string ReferenceHint { get; init; }
+    public required string Convened { get; init; }
+    public required string ConvenedMeetings { get; init; }
+    public required string SupportMeetings { get; init; }
+    public required string SupportMeetingsText { get; init; }
+    public required string NoSupportMeetings { get; init; }
+    public required string AboutCase { get; init; }
+    public required string AboutReference { get; init; }
+    public required string LinkCase { get; init; }
+    public required string LinkCaseHint { get; init; }
+    public required string CaseReference { get; init; }
+    public required string CaseLinked { get; init; }
+    public required string NoSuchCase { get; init; }
+    public required string MinutesConfidential { get; init; }
+
     // The young person's
     public required string YourMeetings { get; init; }
     public required string YourMeetingsText { get; init; }

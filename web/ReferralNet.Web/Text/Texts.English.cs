@@ -229,8 +229,12 @@ public sealed partial class Texts
         AccessRecords = new Dictionary<string, string>
         {
             ["consents"] = "your consents", ["access-log"] = "this record", ["participants"] = "who is helping you", ["access-code"] = "your code", ["passphrase"] = "your passphrase", ["passkey"] = "your passkey",
+            ["support-meeting-minutes"] = "the notes of a council's meeting about you",
         },
-        AccessPurposes = new Dictionary<string, string> { ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself" },
+        AccessPurposes = new Dictionary<string, string>
+        {
+            ["audit"] = "to look into a complaint", ["own-access"] = "you, yourself", ["statutory-council"] = "a council bound by law to confidentiality",
+        },
 
         Admin = AdminTexts.InEnglish(),
         Coordinator = CoordinatorTexts.InEnglish(),

@@ -229,8 +229,12 @@ public sealed partial class Texts
         AccessRecords = new Dictionary<string, string>
         {
             ["consents"] = "同意の記録", ["access-log"] = "この記録", ["participants"] = "関わっている機関", ["access-code"] = "コード", ["passphrase"] = "合言葉", ["passkey"] = "パスキー",
+            ["support-meeting-minutes"] = "あなたについての協議会の会議の記録",
         },
-        AccessPurposes = new Dictionary<string, string> { ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作" },
+        AccessPurposes = new Dictionary<string, string>
+        {
+            ["audit"] = "苦情などの確認のため", ["own-access"] = "あなた自身の操作", ["statutory-council"] = "法律で守秘義務のある協議会のため",
+        },
 
         Admin = AdminTexts.InJapanese(),
         Coordinator = CoordinatorTexts.InJapanese(),
