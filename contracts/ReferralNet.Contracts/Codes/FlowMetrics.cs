@@ -31,4 +31,17 @@ public static class FlowMetrics
 
     /// <summary>A follow-up after closing, by its result: <c>follow-ups-</c> and a code of FollowUpResults.</summary>
     public static string FollowUps(string result) => $"follow-ups-{result}";
+
+    /// <summary>Case conferences and joint first meetings held (their minutes written), API-v3 §5.</summary>
+    public const string ConferencesHeld = "conferences-held";
+    public const string JointMeetingsHeld = "joint-meetings-held";
+
+    /// <summary>Actions of meetings said done by the end of their day, or later.</summary>
+    public const string MeetingActionsOnTime = "meeting-actions-on-time";
+    public const string MeetingActionsLate = "meeting-actions-late";
+
+    public const string SupportMeetingsPrefix = "support-meetings-";
+
+    /// <summary>A council's support meetings: <c>support-meetings-</c> and the council's id (32 hex digits).</summary>
+    public static string SupportMeetings(Guid councilId) => $"{SupportMeetingsPrefix}{councilId:N}";
 }

@@ -16,7 +16,8 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
     IConsumer<Batch<HandoffExpired>>, IConsumer<Batch<HandoffWithdrawn>>, IConsumer<Batch<HandoffConnected>>,
     IConsumer<Batch<HandoffCompleted>>, IConsumer<Batch<CaseEscalated>>, IConsumer<Batch<EscalationResolved>>,
     IConsumer<Batch<ConsentGranted>>, IConsumer<Batch<ConsentRevoked>>, IConsumer<Batch<ConsentExpired>>,
-    IConsumer<Batch<AgencyListed>>, IConsumer<Batch<PlanStepMoved>>, IConsumer<Batch<PlanReviewed>>, IConsumer<Batch<FollowUpRecorded>>
+    IConsumer<Batch<AgencyListed>>, IConsumer<Batch<PlanStepMoved>>, IConsumer<Batch<PlanReviewed>>, IConsumer<Batch<FollowUpRecorded>>,
+    IConsumer<Batch<MeetingHeld>>, IConsumer<Batch<MeetingActionDone>>, IConsumer<Batch<SupportMeetingConvened>>
 {
     public static string Inbox => "flow-recorder";
 
@@ -153,6 +154,17 @@ public sealed class FlowRecorder(Database database) : IInboxConsumer,
 
     public Task Consume(ConsumeContext<Batch<FollowUpRecorded>> context) =>
         CountBy(context, m => FlowMetrics.FollowUps(m.Result), m => m.OccurredAt, m => m.FollowUpId);
+
+    /// <summary>A meeting counts on the day it was held, as a step counts on the day it moved.</summary>
+    public Task Consume(ConsumeContext<Batch<MeetingHeld>> context) =>
+        CountBy(context, m => m.Kind == MeetingKinds.JointFirstMeeting ? FlowMetrics.JointMeetingsHeld : FlowMetrics.ConferencesHeld,
+            m => m.At, m => m.MeetingId);
+
+    public Task Consume(ConsumeContext<Batch<MeetingActionDone>> context) =>
+        CountBy(context, m => m.OnTime ? FlowMetrics.MeetingActionsOnTime : FlowMetrics.MeetingActionsLate, m => m.OccurredAt, m => m.ActionId);
+
+    public Task Consume(ConsumeContext<Batch<SupportMeetingConvened>> context) =>
+        CountBy(context, m => FlowMetrics.SupportMeetings(m.CouncilId), m => m.At, m => m.MeetingId);
 
     public Task Consume(ConsumeContext<Batch<AgencyListed>> context) => database.ConsumeBatchOnceAsync(context, Inbox,
         (work, listed, ct) => EachAsync(listed, a => work.ExecuteAsync(StoreAgency, a, ct)));

@@ -10,6 +10,7 @@ public sealed partial class CoordinatorTexts
         LastMonth = "Last month", Offers = "Offers sent", AcceptanceRate = "Accepted", TimeToAccept = "Time to accept",
         TimeToFirstContact = "Time to first contact", Hours = "hours", PassesPerCase = "Passes per case",
         OpenEscalations = "Open escalations", StuckHandoffs = "Accepted offers without contact",
+        ConferencesHeld = "Case conferences held", JointMeetingsHeld = "Joint first meetings held", ActionsOnTime = "Meeting actions done on time", ActionsLate = "Meeting actions done late", SupportMeetingsOf = "Support meetings:",
         SupportPlans = "Support plans", StepsForward = "Steps forward", StepsBack = "Steps back", ReviewsOnTime = "Reviews on time",
         ReviewsLate = "Reviews late", FollowUpsStillConnected = "Follow-ups: still connected",
         FollowUpsNeedHelpAgain = "Follow-ups: need help again", FollowUpsNoContact = "Follow-ups: no contact",

@@ -10,6 +10,7 @@ public sealed partial class CoordinatorTexts
         LastMonth = "先月", Offers = "送られた紹介", AcceptanceRate = "受け入れ率", TimeToAccept = "受け入れまでの時間",
         TimeToFirstContact = "最初の連絡までの時間", Hours = "時間", PassesPerCase = "たらい回しの回数（ケースごと）",
         OpenEscalations = "未対応のエスカレーション", StuckHandoffs = "連絡が止まっている紹介",
+        ConferencesHeld = "開催した個別ケース検討会議", JointMeetingsHeld = "開催した三者面談", ActionsOnTime = "期日内に完了した役割", ActionsLate = "期日後に完了した役割", SupportMeetingsOf = "支援会議:",
         SupportPlans = "支援計画", StepsForward = "進んだステップ", StepsBack = "一歩戻ったステップ", ReviewsOnTime = "期限内の振り返り",
         ReviewsLate = "期限後の振り返り", FollowUpsStillConnected = "フォローアップ: つながりが続いている",
         FollowUpsNeedHelpAgain = "フォローアップ: 再び支援が必要", FollowUpsNoContact = "フォローアップ: 連絡がとれない",

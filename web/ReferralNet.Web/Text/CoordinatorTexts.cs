@@ -23,6 +23,11 @@ public sealed partial class CoordinatorTexts
     public required string OpenEscalations { get; init; }
     public required string StuckHandoffs { get; init; }
     public required string SupportPlans { get; init; }
+    public required string ConferencesHeld { get; init; }
+    public required string JointMeetingsHeld { get; init; }
+    public required string ActionsOnTime { get; init; }
+    public required string ActionsLate { get; init; }
+    public required string SupportMeetingsOf { get; init; }
     public required string StepsForward { get; init; }
     public required string StepsBack { get; init; }
     public required string ReviewsOnTime { get; init; }

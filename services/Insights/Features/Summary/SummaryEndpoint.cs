@@ -11,6 +11,17 @@ public sealed record FollowUpsByResult(DisclosedCount StillConnected, DisclosedC
 public sealed record SupportFigures(
     DisclosedCount StepsForward, DisclosedCount StepsBack, DisclosedCount ReviewsOnTime, DisclosedCount ReviewsLate, FollowUpsByResult FollowUps);
 
+/// <summary>A council's support meetings in the period, by the council's id (the directory of councils names it).</summary>
+public sealed record CouncilMeetings(Guid CouncilId, DisclosedCount Count);
+
+/// <summary>
+/// The meetings around young people in the period (API-v3 §5): case conferences and joint first meetings held, the
+/// actions they gave done on time or late, and each council's support meetings.
+/// </summary>
+public sealed record MeetingFigures(
+    DisclosedCount ConferencesHeld, DisclosedCount JointMeetingsHeld, DisclosedCount ActionsOnTime, DisclosedCount ActionsLate,
+    IReadOnlyList<CouncilMeetings> SupportMeetings);
+
 public sealed record SummaryResponse(
     string Period,
     DateOnly From,
@@ -36,7 +47,8 @@ public sealed record SummaryResponse(
     DisclosedCount ConsentsRevoked,
     DisclosedCount OpenEscalations,
     DisclosedCount StuckHandoffs,
-    SupportFigures Support);
+    SupportFigures Support,
+    MeetingFigures Meetings);
 
 /// <summary>
 /// <c>period</c>: a whole week, month, quarter or year that has ended; without it, the last ended month. A free
@@ -129,7 +141,11 @@ public static class SummaryEndpoint
             k.Count(new KeyedCount(open.OpenEscalations, open.OpenEscalationsKey)), k.Count(new KeyedCount(open.StuckHandoffs, open.StuckHandoffsKey)),
             new SupportFigures(Count(FlowMetrics.StepsForward), Count(FlowMetrics.StepsBack), Count(FlowMetrics.ReviewsOnTime), Count(FlowMetrics.ReviewsLate),
                 new FollowUpsByResult(Count(FlowMetrics.FollowUps(FollowUpResults.StillConnected)), Count(FlowMetrics.FollowUps(FollowUpResults.NeedsHelpAgain)),
-                    Count(FlowMetrics.FollowUps(FollowUpResults.NoContact))))));
+                    Count(FlowMetrics.FollowUps(FollowUpResults.NoContact)))),
+            new MeetingFigures(Count(FlowMetrics.ConferencesHeld), Count(FlowMetrics.JointMeetingsHeld),
+                Count(FlowMetrics.MeetingActionsOnTime), Count(FlowMetrics.MeetingActionsLate),
+                [.. counts.Keys.Where(m => m.StartsWith(FlowMetrics.SupportMeetingsPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                    .Select(m => new CouncilMeetings(Guid.ParseExact(m[FlowMetrics.SupportMeetingsPrefix.Length..], "N"), Count(m)))])));
     }
 
     private sealed class MetricRow

@@ -99,6 +99,7 @@ public static class CouncilMeetingEndpoints
                 Id = id, CouncilId = councilId, request.At, Attendees = request.Attendees!.ToArray(), request.CaseId,
                 Reference = string.IsNullOrWhiteSpace(request.Reference) ? null : request.Reference.Trim(), caller.UserId, Now = now,
             }, ct);
+            work.Publish(new SupportMeetingConvened(id, councilId, request.At!.Value, now));
             return new CouncilMeetingConvened(id);
         }, created => $"/api/support/councils/{councilId}/meetings/{created.MeetingId}", ct);
     }

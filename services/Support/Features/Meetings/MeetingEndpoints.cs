@@ -44,6 +44,7 @@ public static class MeetingEndpoints
     private const string MarkDone = """
         UPDATE meeting_actions SET done_at = @Now
         WHERE id = @ActionId AND meeting_id = @MeetingId AND agency_id = @AgencyId AND done_at IS NULL
+        RETURNING due
         """;
 
     private const string ActionOf = "SELECT COUNT(*) FROM meeting_actions WHERE id = @ActionId AND meeting_id = @MeetingId AND agency_id = @AgencyId";
@@ -166,6 +167,10 @@ public static class MeetingEndpoints
         {
             MeetingId = meetingId, Decisions = (request.Decisions ?? []).Select(d => d.Trim()).ToArray(), caller.AgencyId, Now = now,
         }, ct);
+        if (meeting.Decisions is null)
+        {
+            work.Publish(new MeetingHeld(meetingId, caseId, meeting.Kind, meeting.At, now)); // its first minutes: it was held
+        }
         // An action written again as it was keeps its id and whether it was done.
         var before = (await work.QueryAsync<KeptAction>(ActionsBefore, new { MeetingId = meetingId }, ct)).ToList();
         await work.ExecuteAsync(DeleteActions, new { MeetingId = meetingId }, ct);
@@ -189,7 +194,8 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> DoneAsync(
-        Guid caseId, Guid meetingId, Guid actionId, Caller caller, Database database, ConsentIndex consents, TimeProvider time, CancellationToken ct)
+        Guid caseId, Guid meetingId, Guid actionId, Caller caller, Database database, ConsentIndex consents, IOptions<SupportOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var work = await database.BeginAsync(ct);
@@ -204,7 +210,10 @@ public static class MeetingEndpoints
             await work.CommitAsync(ct);
             return problem;
         }
-        await work.ExecuteAsync(MarkDone, ids, ct);
+        if (await work.QuerySingleOrDefaultAsync<DateOnly?>(MarkDone, ids, ct) is { } due)
+        {
+            work.Publish(new MeetingActionDone(actionId, meetingId, caseId, caller.AgencyId!.Value, options.Value.Today(now) <= due, now));
+        }
         var view = await ReadBackAsync(work, caseId, meetingId, ct);
         await work.CommitAsync(ct);
         return TypedResults.Ok(view);

@@ -15,7 +15,14 @@ public sealed record PassesPerCase(DisclosedCount Zero, DisclosedCount One, Disc
 public sealed record Summary(
     DateOnly From, DateOnly To, int MinimumCount, DisclosedCount ReferralsOpened, DisclosedCount Offers, DisclosedCount Accepted,
     double? AcceptanceRate, DisclosedDurations TimeToAccept, DisclosedDurations TimeToFirstContact, PassesPerCase PassesPerCase,
-    DisclosedCount OpenEscalations, DisclosedCount StuckHandoffs, SupportFigures? Support = null);
+    DisclosedCount OpenEscalations, DisclosedCount StuckHandoffs, SupportFigures? Support = null, MeetingFigures? Meetings = null);
+
+public sealed record CouncilMeetings(Guid CouncilId, DisclosedCount Count);
+
+/// <summary>The meetings around young people in the period: held, their actions, each council's support meetings.</summary>
+public sealed record MeetingFigures(
+    DisclosedCount ConferencesHeld, DisclosedCount JointMeetingsHeld, DisclosedCount ActionsOnTime, DisclosedCount ActionsLate,
+    IReadOnlyList<CouncilMeetings> SupportMeetings);
 
 public sealed record FollowUpsByResult(DisclosedCount StillConnected, DisclosedCount NeedsHelpAgain, DisclosedCount NoContact);
 
