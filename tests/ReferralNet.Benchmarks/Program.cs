@@ -1,11 +1,17 @@
 using System.Diagnostics;
 using ReferralNet.BuildingBlocks.Consent;
 
-// In-process benchmarks. Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks [-- ranking [--services N] [--referrals N] | places [--count N]]
+// In-process benchmarks. Run: dotnet run -c Release --project tests/ReferralNet.Benchmarks [-- ranking [--services N] [--referrals N] | places [--count N]
+//   | council-records --connection "Host=…;Port=…;Username=…;Password=…" [--meetings N]]
 string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
 if (args.FirstOrDefault() == "ranking")
 {
     ReferralNet.Benchmarks.RankingBenchmark.Run(int.Parse(Option("services", "10000")), int.Parse(Option("referrals", "2000")));
+    return;
+}
+if (args.FirstOrDefault() == "council-records")
+{
+    await ReferralNet.Benchmarks.CouncilRecordsBenchmark.RunAsync(Option("connection", ""), int.Parse(Option("meetings", "100000")));
     return;
 }
 if (args.FirstOrDefault() == "places")
