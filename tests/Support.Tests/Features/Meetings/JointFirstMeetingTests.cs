@@ -17,12 +17,8 @@ public sealed class JointFirstMeetingTests(NetworkFixture fixture)
     [Fact]
     public async Task Proposed_by_the_sender_confirmed_by_the_receiver_moved_for_the_young_person_and_first_contact_recorded_at_it()
     {
-        var person = await ReferredPerson.CreateAsync(_network, givenName: "三");
-        await ReferredPerson.GrantAsync(person.Teacher, person.PersonId, [DataCategories.Contact, DataCategories.CaseNotes]);
-        await person.MatchesAsync(_network);
-        var handoffId = Scenario.HandoffIdOf(await person.OfferAsync(_network, 0));
-        using var receiver = await _network.ClientAsync("worker", agency: person.Peers);
-        await Scenario.ReadAsync(await receiver.PostAsync($"/api/handoffs/{handoffId}/accept", null), HttpStatusCode.OK);
+        var (person, handoffId, receiver) = await AcceptedHandoffAsync("三");
+        using var _ = receiver;
         var meetings = $"/api/support/cases/{person.CaseId}/meetings";
         var proposal = new
         {
@@ -83,12 +79,8 @@ public sealed class JointFirstMeetingTests(NetworkFixture fixture)
     [Fact]
     public async Task First_contact_naming_a_meeting_that_is_not_the_handoffs_confirmed_joint_meeting_is_refused_and_changes_nothing()
     {
-        var person = await ReferredPerson.CreateAsync(_network, givenName: "偽");
-        await ReferredPerson.GrantAsync(person.Teacher, person.PersonId, [DataCategories.Contact, DataCategories.CaseNotes]);
-        await person.MatchesAsync(_network);
-        var handoffId = Scenario.HandoffIdOf(await person.OfferAsync(_network, 0));
-        using var receiver = await _network.ClientAsync("worker", agency: person.Peers);
-        await Scenario.ReadAsync(await receiver.PostAsync($"/api/handoffs/{handoffId}/accept", null), HttpStatusCode.OK);
+        var (person, handoffId, receiver) = await AcceptedHandoffAsync("偽");
+        using var _ = receiver;
 
         var refused = await receiver.PostAsJsonAsync($"/api/handoffs/{handoffId}/contact", new { modality = "video", meetingId = Guid.NewGuid() });
         var handoff = await Scenario.HandoffAsync(receiver, handoffId);
@@ -96,6 +88,18 @@ public sealed class JointFirstMeetingTests(NetworkFixture fixture)
         var problem = await Scenario.ReadProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(ErrorCodes.UnknownValue, problem["errorCodes"]!["meetingId"]![0]!.GetValue<string>());
         Assert.Equal(HandoffStatuses.Accepted, handoff["status"]!.GetValue<string>());
+    }
+
+    /// <summary>A school's referral, shared for contact and case notes, offered to the town's peer circle and accepted by it; its receiving worker.</summary>
+    private async Task<(ReferredPerson Person, Guid HandoffId, HttpClient Receiver)> AcceptedHandoffAsync(string givenName)
+    {
+        var person = await ReferredPerson.CreateAsync(_network, givenName: givenName);
+        await ReferredPerson.GrantAsync(person.Teacher, person.PersonId, [DataCategories.Contact, DataCategories.CaseNotes]);
+        await person.MatchesAsync(_network);
+        var handoffId = Scenario.HandoffIdOf(await person.OfferAsync(_network, 0));
+        var receiver = await _network.ClientAsync("worker", agency: person.Peers);
+        await Scenario.ReadAsync(await receiver.PostAsync($"/api/handoffs/{handoffId}/accept", null), HttpStatusCode.OK);
+        return (person, handoffId, receiver);
     }
 
     private static async Task<List<JsonNode?>> TasksAsync(HttpClient worker, string kind, Guid caseId) =>
