@@ -25,6 +25,9 @@
 #                                                 a generated HSDS directory of that many services through the import
 #                                                 (throughput), then a worker's search through the gateway (latency)
 #   deploy/load.sh plans --rate 50 --seconds 20   the support plan: reads and writes (If-Match) through the gateway, p50/p99
+#   deploy/load.sh meetings --rate 20 --seconds 20
+#                                                 the team's meetings: scheduling and minutes through the gateway, p50/p99
+#                                                 (run it beside deploy/load.sh --rate 100, the referral run)
 #   deploy/load.sh --referrals 3000 --rate 100 --health /health/live
 #                                                 the referral run against a network started without some services
 #                                                 (REFERRALNET_SERVICES), whose gateway is live but not ready
@@ -57,7 +60,7 @@ if [ "${1:-}" = deadlines ]; then
   shift
   exec dotnet "$tool" deadlines --handoff-db "$(database handoff)" --matching-db "$(database matching)" "$@"
 fi
-if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ] || [ "${1:-}" = pages ] || [ "${1:-}" = plans ]; then
+if [ "${1:-}" = revocations ] || [ "${1:-}" = tokens ] || [ "${1:-}" = events ] || [ "${1:-}" = overload ] || [ "${1:-}" = directory ] || [ "${1:-}" = pages ] || [ "${1:-}" = plans ] || [ "${1:-}" = meetings ]; then
   command=$1
   shift
   exec dotnet "$tool" "$command" --gateway "$gateway" "$@"

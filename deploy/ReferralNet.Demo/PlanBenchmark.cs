@@ -71,36 +71,14 @@ public static class PlanBenchmark
 
     private static async Task<(Guid CaseId, object Body, int Version)> FirstPlanAsync(HttpClient worker, Guid school, string name)
     {
-        var referral = await GatewayClient.ReadAsync(await worker.PostAsJsonAsync("/api/intake/referrals", new
-        {
-            person = new { familyName = "計画", givenName = name, birthDate = "2006-06-06", municipality = "Setagaya", contact = new { phone = "000" } },
-            source = "agency-worker", needs = new[] { "social-connection" }, summary = "Plan benchmark.",
-        }), HttpStatusCode.Created);
-        var (caseId, personId) = (referral["caseId"]!.GetValue<Guid>(), referral["personId"]!.GetValue<Guid>());
-        await GatewayClient.ReadAsync(await GatewayClient.UntilKnownAsync(() => worker.PostAsJsonAsync("/api/consent/consents", new
-        {
-            personId, grantor = "worker-recorded", method = "verbal", purposes = new[] { "coordination" }, categories = new[] { "support-plan" },
-            recipients = new { scope = "network" },
-        })), HttpStatusCode.Created);
+        var caseId = await ConsentedCase.CreateAsync(worker, "計画", name, "support-plan");
         var body = new
         {
             goals = new[] { new { text = "朝、決まった時間に起きる" }, new { text = "週に一度、外に出る" } },
             steps = Enumerable.Range(1, 4).Select(i => new { kind = "online-contact", title = $"Step {i}", ownerAgencyId = school, due = "2027-03-01" }),
         };
-        // The support service hears of the case and the consent a moment after intake and consent answer.
-        for (var attempt = 0; ; attempt++)
-        {
-            using var created = await worker.PutAsJsonAsync($"/api/support/cases/{caseId}/plan", body);
-            if (created.StatusCode == HttpStatusCode.Created)
-            {
-                return (caseId, body, (await created.Content.ReadFromJsonAsync<PlanVersion>())!.Version);
-            }
-            if (attempt == 100)
-            {
-                throw new InvalidOperationException($"The first plan was refused: {(int)created.StatusCode}");
-            }
-            await Task.Delay(50);
-        }
+        using var created = await ConsentedCase.UntilSupportKnowsAsync(() => worker.PutAsJsonAsync($"/api/support/cases/{caseId}/plan", body));
+        return (caseId, body, (await created.Content.ReadFromJsonAsync<PlanVersion>())!.Version);
     }
 
     private sealed record PlanVersion(int Version);

@@ -1,7 +1,7 @@
 using ReferralNet.BuildingBlocks.Messaging;
 using ReferralNet.Demo;
 
-// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events', 'directory', 'pages' or 'plans'. Everything goes through the gateway.
+// deploy/run.sh calls 'seed'; deploy/ops.sh calls 'redrive'; deploy/load.sh calls 'load', 'overload', 'intake', 'revocations', 'tokens', 'deadlines', 'events', 'directory', 'pages', 'plans' or 'meetings'. Everything goes through the gateway.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
@@ -61,6 +61,10 @@ switch (command)
         await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
         await PlanBenchmark.RunAsync(gateway, int.Parse(Option("rate", "50")), int.Parse(Option("seconds", "20")));
         return 0;
+    case "meetings":
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        await MeetingBenchmark.RunAsync(gateway, int.Parse(Option("rate", "20")), int.Parse(Option("seconds", "20")));
+        return 0;
     case "redrive":
         var queue = Option("queue", "");
         var moved = await ParkedMessages.RedriveAsync(new RabbitMQ.Client.ConnectionFactory
@@ -85,6 +89,7 @@ switch (command)
         Console.WriteLine("                        | directory [--gateway URL] [--services N] [--per-organization N] [--searches N] [--search-rate R]");
         Console.WriteLine("                        | pages [--gateway URL] [--seconds S] [--think-ms MS]");
         Console.WriteLine("                        | plans [--gateway URL] [--rate R] [--seconds S]");
+        Console.WriteLine("                        | meetings [--gateway URL] [--rate R] [--seconds S]");
         Console.WriteLine("                        | redrive --queue QUEUE [--broker-port PORT]   (deploy/ops.sh redrive)");
         return command == "help" ? 0 : 2;
 }
