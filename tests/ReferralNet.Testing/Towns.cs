@@ -5,14 +5,16 @@ namespace ReferralNet.Testing;
 /// <summary>
 /// Real towns of the register for tests that need a town of their own (its services are the only ones a referral
 /// there is matched to): counted, not drawn, so no two calls of a process meet; never a designated city or one of its
-/// wards (a city's service serves its wards), and never 世田谷区, which the demo and fixed tests use.
+/// wards (a city's service serves its wards), never 世田谷区, which the demo and fixed tests use, and never a town whose
+/// name, kana or romaji another town shares (若狭町 and 若桜町 are both Wakasa-cho): a test types them.
 /// </summary>
 public static class Towns
 {
     public const string Setagaya = "131121";
 
     private static readonly string[] Separate = [.. MunicipalityRegister.Japan.All
-        .Where(p => p.City is null && p.Code != Setagaya && MunicipalityRegister.Japan.WithWards([p.Code]).Count == 1)
+        .Where(p => p.City is null && p.Code != Setagaya && MunicipalityRegister.Japan.WithWards([p.Code]).Count == 1
+            && new[] { p.Name, p.Kana, p.Romaji }.All(name => MunicipalityRegister.Japan.CodeOf(name) == p.Code))
         .Select(p => p.Code)];
 
     private static int _next = Random.Shared.Next(Separate.Length);
