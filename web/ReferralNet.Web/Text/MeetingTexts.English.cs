@@ -33,6 +33,7 @@ public sealed partial class MeetingTexts
         NoCouncils = "No council is registered yet.", RegisterCouncil = "Register a council", CouncilName = "Name", LegalBasis = "Statute",
         Members = "Member agencies", MembersHint = "Each is recorded as bound by the statute's confidentiality from today.", Register = "Register",
         CouncilRegistered = "The council was registered.", BoundSince = "bound since", Convene = "Convene a support meeting",
+        ChangeMembers = "Change the members", MembersChanged = "The members were changed: an agency that left is kept with the day it left.",
         ConveneText = "Name the person by the council's own label, never by name. An agency that attends links the meeting to the person's case once they are in ReferralNet.",
         Reference = "The council's label for the person", ReferenceHint = "For example a number from the council's register.",
         Convened = "The support meeting was convened.", ConvenedMeetings = "Meetings you convened",

@@ -32,6 +32,7 @@ public sealed partial class MeetingTexts
         NoCouncils = "登録された協議会はまだありません。", RegisterCouncil = "協議会を登録する", CouncilName = "名称", LegalBasis = "根拠法",
         Members = "構成機関", MembersHint = "各機関は、今日から根拠法の守秘義務を負う機関として記録されます。", Register = "登録する",
         CouncilRegistered = "協議会を登録しました。", BoundSince = "守秘義務の開始", Convene = "支援会議を開く",
+        ChangeMembers = "構成機関を変更する", MembersChanged = "構成機関を変更しました。抜けた機関は、抜けた日とともに記録に残ります。",
         ConveneText = "本人は協議会の整理番号などで示し、氏名は書きません。本人がReferralNetにつながったら、出席機関がケースと結びつけます。",
         Reference = "協議会での整理番号", ReferenceHint = "たとえば協議会の台帳の番号。",
         Convened = "支援会議を設定しました。", ConvenedMeetings = "設定した会議",

@@ -69,6 +69,8 @@ public sealed partial class MeetingTexts
     public required string CouncilRegistered { get; init; }
     public required string BoundSince { get; init; }
     public required string Convene { get; init; }
+    public required string ChangeMembers { get; init; }
+    public required string MembersChanged { get; init; }
     public required string ConveneText { get; init; }
     public required string Reference { get; init; }
     public required string ReferenceHint { get; init; }

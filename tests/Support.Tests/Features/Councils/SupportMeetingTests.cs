@@ -109,6 +109,33 @@ public sealed class SupportMeetingTests(NetworkFixture fixture)
         await Scenario.ReadProblemAsync(afterRetention, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_councils_members_change_an_agency_that_leaves_attends_no_new_meeting_and_one_that_joins_is_bound_from_then()
+    {
+        var scenario = new Scenario(_network);
+        var (first, second, third) = (await scenario.CreateAgencyAsync("school", "Members A"), await scenario.CreateAgencyAsync("clinic", "Members B"),
+            await scenario.CreateAgencyAsync("cso", "Members C"));
+        using var coordinator = await _network.ClientAsync("coordinator");
+        var council = await RegisterAsync(coordinator, [first, second]);
+
+        var changed = await Scenario.ReadAsync(await coordinator.PutAsJsonAsync($"/api/support/councils/{council}",
+            new { name = "Council of the ward", legalBasis = LegalBases.ChildWelfareAct25_2, members = new[] { first, third } }), HttpStatusCode.OK);
+        var leftAttends = await coordinator.PostAsJsonAsync($"/api/support/councils/{council}/meetings",
+            new { at = DateTimeOffset.UtcNow, attendees = new[] { second }, reference = "M-1" });
+        var unknown = await coordinator.PutAsJsonAsync($"/api/support/councils/{Guid.NewGuid()}",
+            new { name = "None", legalBasis = LegalBases.ChildWelfareAct25_2, members = new[] { first } });
+        var listed = await Scenario.ReadAsync(await coordinator.GetAsync("/api/support/councils"), HttpStatusCode.OK);
+
+        Assert.Equal(LegalBases.ChildWelfareAct25_2, changed["legalBasis"]!.GetValue<string>());
+        Assert.Equal(new[] { first, third }.Order(), changed["members"]!.AsArray().Select(m => m!["agencyId"]!.GetValue<Guid>()).Order());
+        var stayed = changed["members"]!.AsArray().Single(m => m!["agencyId"]!.GetValue<Guid>() == first)!["boundSince"]!.GetValue<DateTimeOffset>();
+        var joined = changed["members"]!.AsArray().Single(m => m!["agencyId"]!.GetValue<Guid>() == third)!["boundSince"]!.GetValue<DateTimeOffset>();
+        Assert.True(stayed < joined, "the member that stayed keeps the day it was bound from");
+        Assert.Equal(ErrorCodes.NotAllowed, (await Scenario.ReadProblemAsync(leftAttends, HttpStatusCode.UnprocessableEntity))["errorCodes"]!["attendees[0]"]![0]!.GetValue<string>());
+        await Scenario.ReadProblemAsync(unknown, HttpStatusCode.NotFound);
+        Assert.Contains(listed["items"]!.AsArray(), c => c!["councilId"]!.GetValue<Guid>() == council);
+    }
+
     private static async Task<Guid> RegisterAsync(HttpClient coordinator, Guid[] members) =>
         (await Scenario.ReadAsync(await coordinator.PostAsJsonAsync("/api/support/councils",
             new { name = "Council of the ward", legalBasis = LegalBases.SocialWelfareAct106_6, members }), HttpStatusCode.Created))["councilId"]!.GetValue<Guid>();

@@ -62,6 +62,14 @@ public sealed class CouncilPagesTests(BrowserFixture fixture)
         await coordinator.WaitForURLAsync("**/coordinator/councils?done=convened");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync(m.Convened);
         await Browsing.LookAsync(coordinator, $"coordinator-councils-{language}");
+        // The council's members change after the meeting: the agency that left is no longer listed as a member.
+        await Browsing.PressAsync(coordinator, council.Locator("summary", new() { HasText = m.ChangeMembers }));
+        var changing = council.Locator("form", new() { Has = coordinator.GetByRole(AriaRole.Button, new() { Name = m.ChangeMembers }) });
+        await Browsing.PressAsync(coordinator, changing.GetByRole(AriaRole.Checkbox, new() { Name = $"Council High {language}" }));
+        await Browsing.PressAsync(coordinator, changing.GetByRole(AriaRole.Button, new() { Name = m.ChangeMembers }));
+        await coordinator.WaitForURLAsync("**/coordinator/councils?done=members-changed");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync(m.MembersChanged);
+        await Assertions.Expect(council.Locator("ul.plain-list")).Not.ToContainTextAsync($"Council High {language}");
 
         var lead = await Browsing.OpenAsync(fixture, language);
         await Browsing.SignInAsDemoAsync(lead, Roles.Worker, school);

@@ -32,6 +32,9 @@ public sealed class CouncilApi(GatewayApi gateway)
     public Task<ApiResult<CouncilCreated>> RegisterAsync(string? name, string? legalBasis, IReadOnlyList<Guid> members, string idempotencyKey, CancellationToken ct) =>
         gateway.PostAsync<CouncilCreated>(Path, new { name, legalBasis, members }, ct, idempotencyKey);
 
+    public Task<ApiResult<Council>> WriteAsync(Guid councilId, string name, string legalBasis, IReadOnlyList<Guid> members, CancellationToken ct) =>
+        gateway.PutAsync<Council>($"{Path}/{councilId}", new { name, legalBasis, members }, ct);
+
     public Task<ApiResult<SupportMeetingConvened>> ConveneAsync(
         Guid councilId, DateTimeOffset? at, IReadOnlyList<Guid> attendees, string? reference, string idempotencyKey, CancellationToken ct) =>
         gateway.PostAsync<SupportMeetingConvened>($"{Path}/{councilId}/meetings", new { at, attendees, reference }, ct, idempotencyKey);
