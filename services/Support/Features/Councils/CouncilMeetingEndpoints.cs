@@ -136,14 +136,19 @@ public static class CouncilMeetingEndpoints
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return await ChangeAsync(database, councilId, meetingId, caller, now, (work, meeting) =>
-            request.Validate(options.Value.Today(now), meeting.Attendees.Contains) is { IsValid: false } errors
-                ? Task.FromResult<ProblemHttpResult?>(errors.ToProblem())
-                : Write(work.ExecuteAsync(WriteMinutes, new
-                {
-                    MeetingId = meetingId, Decisions = (request.Decisions ?? []).Select(d => d.Trim()).ToArray(), Now = now,
-                    Actions = (IReadOnlyList<CouncilAction>)[.. (request.Actions ?? []).Select(a => new CouncilAction(a.AgencyId!.Value, a.What!.Trim(), a.Due!.Value))],
-                }, ct)), ct);
+        return await ChangeAsync(database, councilId, meetingId, caller, now, async (work, meeting) =>
+        {
+            if (request.Validate(options.Value.Today(now), meeting.Attendees.Contains) is { IsValid: false } errors)
+            {
+                return errors.ToProblem();
+            }
+            await work.ExecuteAsync(WriteMinutes, new
+            {
+                MeetingId = meetingId, Decisions = (request.Decisions ?? []).Select(d => d.Trim()).ToArray(), Now = now,
+                Actions = (IReadOnlyList<CouncilAction>)[.. (request.Actions ?? []).Select(a => new CouncilAction(a.AgencyId!.Value, a.What!.Trim(), a.Due!.Value))],
+            }, ct);
+            return null;
+        }, ct);
     }
 
     private static async Task<Results<Ok<CouncilMeetingView>, ProblemHttpResult>> LinkCaseAsync(
@@ -191,12 +196,6 @@ public static class CouncilMeetingEndpoints
             work.Publish(new CaseDataAccessed(found.PersonId, caseId, caller.AgencyId!.Value, caller.UserId, CouncilRecords.Minutes,
                 CouncilRecords.Purpose, AccessDecisions.Permit, now));
         }
-    }
-
-    private static async Task<ProblemHttpResult?> Write(Task<int> write)
-    {
-        await write;
-        return null;
     }
 
     private sealed class StoredMeeting
